@@ -1,0 +1,464 @@
+//! The table rules: O1, S1, S2, S4 (sums), S5, S6 (types), S7 (blanks), and the fill of
+//! computed cells. Sums are exact (`u128` over `u64` cells: no overflow).
+
+use super::{Finding, Place, Rule, Severity};
+use crate::model::{CellValue, InputError, MAX_WAN_DECIMALS, Report};
+use crate::template::{
+    CellKind, T2_BLOCKS, T3_COLUMNS, T3_R3_7, T3_ROWS, T3_TOTAL_COL, T3Role, T4_COLUMNS, T4_GROUPS, TEMPLATE, TableId,
+    t2, t3, t4,
+};
+
+/// A cell's value inside a formula: a blank counts as 0 and shows as `空`.
+fn shown(v: &CellValue) -> String {
+    match v {
+        CellValue::Blank => "空".to_string(),
+        other => other.display(),
+    }
+}
+
+/// Sum of count cells; None if any is invalid (S5 reports those) or all are blank.
+fn sum(report: &Report, cells: &[usize]) -> Option<u128> {
+    let mut total = 0u128;
+    let mut any = false;
+    for &i in cells {
+        match report.cell(i) {
+            CellValue::Blank => {}
+            CellValue::Count(n) => {
+                total += *n as u128;
+                any = true;
+            }
+            _ => return None,
+        }
+    }
+    any.then_some(total)
+}
+
+/// Like [`sum`] but treats an all-blank group as 0 (the other side of the equation is not).
+fn sum_or_zero(report: &Report, cells: &[usize]) -> Option<u128> {
+    if cells.iter().all(|&i| report.cell(i).is_blank()) {
+        return Some(0);
+    }
+    sum(report, cells)
+}
+
+fn diff(a: u128, b: u128) -> u128 {
+    a.abs_diff(b)
+}
+
+/// Checks an equation `left = right`; pushes an error when both sides are computable, at
+/// least one cell is filled and they differ.
+fn equation(report: &Report, left: &[usize], right: &[usize]) -> Option<(u128, u128)> {
+    if left.iter().chain(right).all(|&i| report.cell(i).is_blank()) {
+        return None;
+    }
+    let l = sum_or_zero(report, left)?;
+    let r = sum_or_zero(report, right)?;
+    (l != r).then_some((l, r))
+}
+
+fn outcome_rows() -> impl Iterator<Item = usize> {
+    T3_ROWS.iter().enumerate().filter(|(_, r)| r.role == T3Role::Outcome).map(|(i, _)| i)
+}
+
+fn row_of(role: T3Role) -> usize {
+    T3_ROWS.iter().position(|r| r.role == role).unwrap_or(0)
+}
+
+pub(super) fn check_tables(report: &Report, out: &mut Vec<Finding>) {
+    check_o1(report, out);
+    check_s1(report, out);
+    check_s2(report, out);
+    check_s4(report, out);
+    check_types(report, out);
+    check_blanks(report, out);
+}
+
+fn column_name(col: usize) -> String {
+    format!("{}列", T3_COLUMNS[col].label)
+}
+
+/// O1: r1 + r2 = r3_7 + r4 in every column.
+fn check_o1(report: &Report, out: &mut Vec<Finding>) {
+    let (r1, r2, r4) = (row_of(T3Role::NewlyReceived), row_of(T3Role::CarriedOver), row_of(T3Role::CarriedForward));
+    for c in 0..T3_COLUMNS.len() {
+        let cells = [t3(r1, c), t3(r2, c), t3(T3_R3_7, c), t3(r4, c)];
+        if let Some((l, r)) = equation(report, &cells[..2], &cells[2..]) {
+            let v = |i: usize| shown(report.cell(cells[i]));
+            out.push(Finding::new(
+                Rule::O1,
+                Severity::Error,
+                cells.iter().map(|&i| Place::Cell(i)).collect(),
+                format!(
+                    "{}：一({})+二({})={} ≠ 三(七)({})+四({})={}，差{}",
+                    column_name(c),
+                    v(0),
+                    v(1),
+                    l,
+                    v(2),
+                    v(3),
+                    r,
+                    diff(l, r)
+                ),
+            ));
+        }
+    }
+}
+
+/// S1: in every 表三 row, 总计 = the six applicant columns.
+fn check_s1(report: &Report, out: &mut Vec<Finding>) {
+    for (r, row) in T3_ROWS.iter().enumerate() {
+        let parts: Vec<usize> = (0..T3_TOTAL_COL).map(|c| t3(r, c)).collect();
+        let total = [t3(r, T3_TOTAL_COL)];
+        if let Some((l, t)) = equation(report, &parts, &total) {
+            let terms: Vec<String> =
+                (0..T3_TOTAL_COL).map(|c| format!("{}({})", T3_COLUMNS[c].label, shown(report.cell(t3(r, c))))).collect();
+            out.push(Finding::new(
+                Rule::S1,
+                Severity::Error,
+                parts.iter().chain(&total).map(|&i| Place::Cell(i)).collect(),
+                format!(
+                    "表三{}行：{}={} ≠ 总计({})，差{}",
+                    row.short,
+                    terms.join("+"),
+                    l,
+                    shown(report.cell(total[0])),
+                    diff(l, t)
+                ),
+            ));
+        }
+    }
+}
+
+/// S2: in every column, （七）总计 = the 21 outcome leaves.
+fn check_s2(report: &Report, out: &mut Vec<Finding>) {
+    for c in 0..T3_COLUMNS.len() {
+        let leaves: Vec<usize> = outcome_rows().map(|r| t3(r, c)).collect();
+        let total = [t3(T3_R3_7, c)];
+        if let Some((l, t)) = equation(report, &leaves, &total) {
+            let filled: Vec<String> = outcome_rows()
+                .filter(|&r| report.cell(t3(r, c)).count().is_some_and(|n| n > 0))
+                .map(|r| format!("{}({})", T3_ROWS[r].short, shown(report.cell(t3(r, c)))))
+                .collect();
+            let terms = if filled.is_empty() { "0".to_string() } else { filled.join("+") };
+            out.push(Finding::new(
+                Rule::S2,
+                Severity::Error,
+                leaves.iter().chain(&total).map(|&i| Place::Cell(i)).collect(),
+                format!(
+                    "{}：三(一)至三(六)各项之和 {}={} ≠ 三(七)总计({})，差{}",
+                    column_name(c),
+                    terms,
+                    l,
+                    shown(report.cell(total[0])),
+                    diff(l, t)
+                ),
+            ));
+        }
+    }
+}
+
+/// S4: in each 表四 block, 总计 = 维持 + 纠正 + 其他 + 尚未审结.
+fn check_s4(report: &Report, out: &mut Vec<Finding>) {
+    let total_col = T4_COLUMNS.len() - 1;
+    for (g, group) in T4_GROUPS.iter().enumerate() {
+        let parts: Vec<usize> = (0..total_col).map(|c| t4(g, c)).collect();
+        let total = [t4(g, total_col)];
+        if let Some((l, t)) = equation(report, &parts, &total) {
+            let terms: Vec<String> =
+                (0..total_col).map(|c| format!("{}({})", T4_COLUMNS[c].1, shown(report.cell(t4(g, c))))).collect();
+            out.push(Finding::new(
+                Rule::S4,
+                Severity::Error,
+                parts.iter().chain(&total).map(|&i| Place::Cell(i)).collect(),
+                format!(
+                    "表四{}：{}={} ≠ 总计({})，差{}",
+                    group.label,
+                    terms.join("+"),
+                    l,
+                    shown(report.cell(total[0])),
+                    diff(l, t)
+                ),
+            ));
+        }
+    }
+}
+
+fn table_name(table: TableId) -> &'static str {
+    match table {
+        TableId::T2 => "表二",
+        TableId::T3 => "表三",
+        TableId::T4 => "表四",
+    }
+}
+
+/// S5 (counts are integers ≥ 0) and S6 (收费金额 is a decimal ≥ 0, at most 4 places).
+fn check_types(report: &Report, out: &mut Vec<Finding>) {
+    for (i, spec) in TEMPLATE.cells.iter().enumerate() {
+        let place = vec![Place::Cell(i)];
+        let where_ = format!("{} {}", table_name(spec.table), spec.short_name);
+        match (spec.kind, report.cell(i)) {
+            (CellKind::Count, CellValue::Invalid(raw)) => {
+                let reason = match CellValue::parse_input(CellKind::Count, raw) {
+                    Err(InputError::TooLarge) => "数值超出可表示的范围".to_string(),
+                    Err(e) => e.to_string(),
+                    Ok(_) => "不是有效的件数".to_string(),
+                };
+                out.push(Finding::new(
+                    Rule::S5,
+                    Severity::Error,
+                    place,
+                    format!("{where_}：“{raw}”不是非负整数（{reason}）"),
+                ));
+            }
+            (CellKind::Count, CellValue::Amount(a)) => out.push(Finding::new(
+                Rule::S5,
+                Severity::Error,
+                place,
+                format!("{where_}：“{a}”不是非负整数"),
+            )),
+            (CellKind::AmountWan, CellValue::Invalid(raw)) => {
+                let reason = match CellValue::parse_input(CellKind::AmountWan, raw) {
+                    Err(InputError::TooLarge) => "数值超出可表示的范围".to_string(),
+                    Err(e) => e.to_string(),
+                    Ok(_) => "不是有效金额".to_string(),
+                };
+                out.push(Finding::new(
+                    Rule::S6,
+                    Severity::Error,
+                    place,
+                    format!("{where_}：“{raw}”不是有效的收费金额（万元，非负，{reason}）"),
+                ));
+            }
+            (CellKind::AmountWan, CellValue::Amount(a)) if a.scale > MAX_WAN_DECIMALS => out.push(Finding::new(
+                Rule::S6,
+                Severity::Warning,
+                place,
+                format!("{where_}：“{a}”有{}位小数，最多保留{MAX_WAN_DECIMALS}位（1元以下的位数没有意义）", a.scale),
+            )),
+            _ => {}
+        }
+    }
+}
+
+/// S7: blank cells, one finding per 表二 block, 表三 row or 表四 — or per table when the
+/// whole table is blank.
+fn check_blanks(report: &Report, out: &mut Vec<Finding>) {
+    let blank = |i: &usize| report.cell(*i).is_blank();
+    let push = |out: &mut Vec<Finding>, cells: Vec<usize>, what: String, names: Vec<String>| {
+        let message = if names.is_empty() {
+            format!("{what}尚未填写。没有数据的单元格应填0。")
+        } else {
+            format!("{what}有{}个空白单元格（{}）。没有数据应填0。", cells.len(), names.join("、"))
+        };
+        out.push(Finding::new(Rule::S7, Severity::Warning, cells.into_iter().map(Place::Cell).collect(), message));
+    };
+
+    // 表二
+    let t2_cells: Vec<usize> = (0..T3_BASE_OF_T2).collect();
+    if t2_cells.iter().all(blank) {
+        push(out, t2_cells, "表二".into(), vec![]);
+    } else {
+        for (b, block) in T2_BLOCKS.iter().enumerate() {
+            let mut cells = Vec::new();
+            let mut names = Vec::new();
+            for r in 0..block.rows.len() {
+                for c in 0..block.columns.len() {
+                    let i = t2(b, r, c);
+                    if report.cell(i).is_blank() {
+                        cells.push(i);
+                        names.push(TEMPLATE.cells[i].short_name.clone());
+                    }
+                }
+            }
+            if !cells.is_empty() {
+                push(out, cells, format!("表二{}", block.caption), names);
+            }
+        }
+    }
+
+    // 表三
+    let t3_cells: Vec<usize> = (0..T3_ROWS.len()).flat_map(|r| (0..T3_COLUMNS.len()).map(move |c| t3(r, c))).collect();
+    if t3_cells.iter().all(blank) {
+        push(out, t3_cells, "表三".into(), vec![]);
+    } else {
+        for (r, row) in T3_ROWS.iter().enumerate() {
+            let cols: Vec<usize> = (0..T3_COLUMNS.len()).filter(|&c| report.cell(t3(r, c)).is_blank()).collect();
+            if !cols.is_empty() {
+                let names = cols.iter().map(|&c| T3_COLUMNS[c].label.to_string()).collect();
+                push(out, cols.iter().map(|&c| t3(r, c)).collect(), format!("表三{}行", row.short), names);
+            }
+        }
+    }
+
+    // 表四
+    let t4_cells: Vec<usize> =
+        (0..T4_GROUPS.len()).flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c))).collect();
+    let blanks: Vec<usize> = t4_cells.iter().copied().filter(blank).collect();
+    if blanks.len() == t4_cells.len() {
+        push(out, blanks, "表四".into(), vec![]);
+    } else if !blanks.is_empty() {
+        let names = blanks.iter().map(|&i| TEMPLATE.cells[i].short_name.clone()).collect();
+        push(out, blanks, "表四".into(), names);
+    }
+}
+
+const T3_BASE_OF_T2: usize = crate::template::T3_BASE;
+
+/// Fills the computed cells from the leaves: （七）总计 from the 21 outcome rows, the 总计
+/// column of every 表三 row, and the 总计 of each 表四 block. A computed cell whose operands
+/// are all blank becomes blank; one with an invalid operand becomes blank too (S5 reports
+/// the operand).
+pub fn fill_totals(report: &mut Report) {
+    let set = |report: &mut Report, target: usize, cells: &[usize]| {
+        let value = match sum(report, cells) {
+            Some(total) => u64::try_from(total).map_or_else(|_| CellValue::Invalid(total.to_string()), CellValue::Count),
+            None => CellValue::Blank,
+        };
+        report.set_cell(target, value);
+    };
+    for c in 0..T3_TOTAL_COL {
+        let leaves: Vec<usize> = outcome_rows().map(|r| t3(r, c)).collect();
+        set(report, t3(T3_R3_7, c), &leaves);
+    }
+    for r in 0..T3_ROWS.len() {
+        let parts: Vec<usize> = (0..T3_TOTAL_COL).map(|c| t3(r, c)).collect();
+        set(report, t3(r, T3_TOTAL_COL), &parts);
+    }
+    let total_col = T4_COLUMNS.len() - 1;
+    for g in 0..T4_GROUPS.len() {
+        let parts: Vec<usize> = (0..total_col).map(|c| t4(g, c)).collect();
+        set(report, t4(g, total_col), &parts);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check;
+    use crate::model::WanAmount;
+    use crate::template::T2_FEES;
+
+    /// A fully filled, consistent report: 3 applications by 自然人, 2 disclosed, 1 not held.
+    pub(crate) fn consistent() -> Report {
+        let mut r = Report::new("某县人民政府办公室", crate::model::OrganKind::Government, 2023);
+        for i in 0..crate::template::CELL_COUNT {
+            r.set_cell(i, CellValue::Count(0));
+        }
+        r.set_cell(T2_FEES, CellValue::Amount(WanAmount { digits: 0, scale: 0 }));
+        r.set_cell(t3(0, 0), CellValue::Count(3));
+        r.set_cell(t3(2, 0), CellValue::Count(2));
+        r.set_cell(t3(12, 0), CellValue::Count(1));
+        fill_totals(&mut r);
+        r
+    }
+
+    fn rules(r: &Report) -> Vec<&'static str> {
+        check(r).iter().filter(|f| f.severity == Severity::Error).map(|f| f.rule.id()).collect()
+    }
+
+    #[test]
+    fn consistent_report_has_no_table_errors() {
+        let r = consistent();
+        assert_eq!(r.cell(t3(T3_R3_7, T3_TOTAL_COL)), &CellValue::Count(3));
+        assert!(rules(&r).is_empty(), "{:?}", check(&r));
+    }
+
+    #[test]
+    fn o1_message_shows_arithmetic() {
+        let mut r = consistent();
+        r.set_cell(t3(2, 0), CellValue::Count(1));
+        r.set_cell(t3(2, T3_TOTAL_COL), CellValue::Count(1));
+        r.set_cell(t3(T3_R3_7, 0), CellValue::Count(2));
+        r.set_cell(t3(T3_R3_7, T3_TOTAL_COL), CellValue::Count(2));
+        let f = check(&r);
+        let o1: Vec<_> = f.iter().filter(|f| f.rule == Rule::O1).collect();
+        assert_eq!(o1.len(), 2, "{f:?}");
+        assert_eq!(o1[0].message, "自然人列：一(3)+二(0)=3 ≠ 三(七)(2)+四(0)=2，差1");
+        assert_eq!(o1[0].places[0].id(), "t3.r1.np");
+        assert_eq!(o1[1].message, "总计列：一(3)+二(0)=3 ≠ 三(七)(2)+四(0)=2，差1");
+    }
+
+    #[test]
+    fn s1_row_total() {
+        let mut r = consistent();
+        r.set_cell(t3(0, T3_TOTAL_COL), CellValue::Count(4));
+        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S1).collect();
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.starts_with("表三一行：自然人(3)+商业企业(0)"), "{}", f[0].message);
+        assert!(f[0].message.ends_with("=3 ≠ 总计(4)，差1"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn s2_outcome_total() {
+        let mut r = consistent();
+        r.set_cell(t3(T3_R3_7, 0), CellValue::Count(5));
+        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S2).collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].message, "自然人列：三(一)至三(六)各项之和 三(一)(2)+三(四)1(1)=3 ≠ 三(七)总计(5)，差2");
+    }
+
+    #[test]
+    fn s4_review_total() {
+        let mut r = consistent();
+        r.set_cell(t4(0, 0), CellValue::Count(2));
+        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S4).collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "表四行政复议：结果维持(2)+结果纠正(0)+其他结果(0)+尚未审结(0)=2 ≠ 总计(0)，差2");
+        let mut ok = consistent();
+        ok.set_cell(t4(0, 0), CellValue::Count(2));
+        fill_totals(&mut ok);
+        assert!(rules(&ok).is_empty());
+    }
+
+    #[test]
+    fn s5_negative_and_huge() {
+        let mut r = consistent();
+        r.set_cell(t2(1, 0, 0), CellValue::from_source(CellKind::Count, "-2"));
+        r.set_cell(t3(5, 1), CellValue::from_source(CellKind::Count, "123456789012345678901234567890"));
+        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S5).collect();
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].places[0].id(), "t2.art20_5.licensing.decisions");
+        assert!(f[0].message.contains("“-2”不是非负整数（不能为负数）"), "{}", f[0].message);
+        assert!(f[1].message.contains("超出"), "{}", f[1].message);
+        assert!(rules(&consistent()).iter().all(|r| *r != "S5"));
+    }
+
+    #[test]
+    fn s6_fee_amount() {
+        let mut r = consistent();
+        r.set_cell(T2_FEES, CellValue::from_source(CellKind::AmountWan, "1.23456"));
+        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S6).collect();
+        assert_eq!((f.len(), f[0].severity), (1, Severity::Warning));
+        r.set_cell(T2_FEES, CellValue::from_source(CellKind::AmountWan, "-3"));
+        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S6).collect();
+        assert_eq!((f.len(), f[0].severity), (1, Severity::Error));
+        r.set_cell(T2_FEES, CellValue::from_source(CellKind::AmountWan, "12.5"));
+        assert!(check(&r).iter().all(|f| f.rule != Rule::S6));
+    }
+
+    #[test]
+    fn s7_one_finding_per_row() {
+        let mut r = consistent();
+        r.set_cell(t3(10, 0), CellValue::Blank);
+        r.set_cell(t3(10, 1), CellValue::Blank);
+        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S7).collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].places.len(), 2);
+        assert!(f[0].message.contains("表三三(三)7行有2个空白单元格（自然人、商业企业）"), "{}", f[0].message);
+        assert!(check(&consistent()).iter().all(|f| f.rule != Rule::S7));
+        let blank = Report::default();
+        let f: Vec<_> = check(&blank).into_iter().filter(|f| f.rule == Rule::S7).collect();
+        assert_eq!(f.len(), 3, "one per table when a whole table is blank: {f:?}");
+    }
+
+    #[test]
+    fn sums_do_not_overflow() {
+        let mut r = consistent();
+        for c in 0..T3_TOTAL_COL {
+            r.set_cell(t3(0, c), CellValue::Count(u64::MAX));
+        }
+        fill_totals(&mut r);
+        assert!(matches!(r.cell(t3(0, T3_TOTAL_COL)), CellValue::Invalid(_)));
+        let _ = check(&r);
+    }
+}

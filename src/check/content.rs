@@ -1,0 +1,463 @@
+//! Content heuristics that need only this report: H4, H8, H9, H10, H11, H13, H14, H16.
+
+use super::{Finding, MetaField, Place, Rule, Severity};
+use crate::model::{Date, Format, OrganKind, Report, normalize_digits};
+use crate::template::{T2_FEES, T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T3Role, TextId, t2, t3};
+use crate::model::CellValue;
+
+pub(super) fn check_content(report: &Report, out: &mut Vec<Finding>) {
+    check_h4(report, out);
+    check_h8(report, out);
+    check_h9(report, out);
+    check_h10(report, out);
+    check_h11(report, out);
+    check_h13(report, out);
+    check_h14(report, out);
+    check_h16(report, out);
+}
+
+/// County level or below (县/区/旗/乡/镇/街道), judged from the kind and the organ name.
+pub(crate) fn county_or_lower(report: &Report) -> bool {
+    if report.meta.organ_kind == OrganKind::Township {
+        return true;
+    }
+    let name = report.meta.organ.replace("自治区", "").replace("特别行政区", "");
+    ["县", "区", "旗", "乡", "镇", "街道"].iter().any(|k| name.contains(k))
+}
+
+/// H4: only bodies with rule-making power issue 规章.
+fn check_h4(report: &Report, out: &mut Vec<Finding>) {
+    if !county_or_lower(report) {
+        return;
+    }
+    let cells: Vec<usize> = (0..3).map(|c| t2(0, 0, c)).collect();
+    let nonzero: Vec<usize> = cells.iter().copied().filter(|&i| report.cell(i).count().is_some_and(|n| n > 0)).collect();
+    if !nonzero.is_empty() {
+        let values: Vec<String> = cells.iter().map(|&i| report.cell(i).display()).collect();
+        out.push(Finding::new(
+            Rule::H4,
+            Severity::Warning,
+            nonzero.into_iter().map(Place::Cell).collect(),
+            format!(
+                "县级及以下机关没有规章制定权，表二“规章”一行通常全部为0，现为 制发{}、废止{}、现行有效{}",
+                values[0], values[1], values[2]
+            ),
+        ));
+    }
+}
+
+fn is_just_nothing(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(t.as_str(), "" | "无" | "无。" | "无." | "暂无" | "暂无。" | "没有" | "没有。")
+}
+
+/// H8: section 六 must exist and state the 信息处理费 situation.
+fn check_h8(report: &Report, out: &mut Vec<Finding>) {
+    let place = vec![Place::Text(TextId::S6)];
+    match report.text(TextId::S6) {
+        None => out.push(Finding::new(
+            Rule::H8,
+            Severity::Error,
+            place,
+            "缺少“六、其他需要报告的事项”一节（应说明信息处理费收取情况等）",
+        )),
+        Some(text) if is_just_nothing(text) => out.push(Finding::new(
+            Rule::H8,
+            Severity::Warning,
+            place,
+            if text.trim().is_empty() {
+                "“六、其他需要报告的事项”为空：应至少说明信息处理费收取情况".to_string()
+            } else {
+                format!("“六、其他需要报告的事项”只写了“{}”：应说明信息处理费收取情况", text.trim())
+            },
+        )),
+        Some(text) if !text.contains("处理费") && !text.contains("收费") && !text.contains("收取费用") => {
+            out.push(Finding::new(
+                Rule::H8,
+                Severity::Info,
+                place,
+                "“六、其他需要报告的事项”未提及信息处理费收取情况（国办函〔2020〕109号）",
+            ))
+        }
+        Some(_) => {}
+    }
+}
+
+/// Keywords that show a sub-area of section 一 is covered.
+const AREA_KEYWORDS: [&[&str]; 5] =
+    [&["主动公开"], &["依申请"], &["信息管理"], &["平台"], &["监督", "保障", "考核"]];
+
+/// H9: section 一 covers the five sub-areas; governments state 考核、评议、责任追究.
+fn check_h9(report: &Report, out: &mut Vec<Finding>) {
+    let filled = |id: TextId| report.text(id).is_some_and(|t| !t.trim().is_empty());
+    let structured = TextId::AREAS.iter().any(|&a| filled(a));
+    let lead = report.text(TextId::S1).unwrap_or("");
+    let whole: String = std::iter::once(TextId::S1).chain(TextId::AREAS).filter_map(|t| report.text(t)).collect();
+
+    if !structured && !lead.trim().is_empty() {
+        out.push(Finding::new(
+            Rule::H9,
+            Severity::Warning,
+            vec![Place::Text(TextId::S1)],
+            "“一、总体情况”未按主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面分述",
+        ));
+    }
+    for (k, &area) in TextId::AREAS.iter().enumerate() {
+        let covered = if structured { filled(area) } else { AREA_KEYWORDS[k].iter().any(|w| lead.contains(w)) };
+        if !covered {
+            let name = area.spec().name;
+            let message = if structured || lead.trim().is_empty() {
+                format!("“一、总体情况”缺少{name}方面的内容")
+            } else {
+                format!("“一、总体情况”未提及{name}方面的情况")
+            };
+            out.push(Finding::new(Rule::H9, Severity::Warning, vec![Place::Text(area)], message));
+        }
+    }
+    let is_government = report.meta.organ_kind == OrganKind::Government
+        || (report.meta.organ_kind == OrganKind::Township && report.meta.organ.contains("人民政府"));
+    if is_government && !whole.trim().is_empty() {
+        let supervision = match report.text(TextId::S1_5) {
+            Some(t) if !t.trim().is_empty() => t.to_string(),
+            _ => whole.clone(),
+        };
+        let missing: Vec<&str> =
+            ["考核", "评议", "责任追究"].into_iter().filter(|k| !supervision.contains(k)).collect();
+        if !missing.is_empty() {
+            out.push(Finding::new(
+                Rule::H9,
+                Severity::Warning,
+                vec![Place::Text(TextId::S1_5)],
+                format!(
+                    "人民政府的报告应在“监督保障”中说明工作考核、社会评议和责任追究结果情况（条例第五十条），未见：{}",
+                    missing.join("、")
+                ),
+            ));
+        }
+    }
+}
+
+/// H10: the template version must fit the report year.
+fn check_h10(report: &Report, out: &mut Vec<Finding>) {
+    let Some(year) = report.meta.year else { return };
+    let place = vec![Place::Meta(MetaField::Year)];
+    let message = match (report.format, year) {
+        (_, y) if y < 2019 => Some(format!("{y}年度报告使用2019年以前的旧格式，本程序不支持")),
+        (Format::V2019, y) if y >= 2021 => Some(format!(
+            "{y}年度报告应使用2021年版格式（国办公开办函〔2021〕30号），却使用了2019年版格式（国办公开办函〔2019〕60号）"
+        )),
+        (Format::V2021, y) if y <= 2020 => Some(format!(
+            "{y}年度报告应使用2019年版格式（国办公开办函〔2019〕60号），2021年版格式自2021年度报告起适用"
+        )),
+        _ => None,
+    };
+    if let Some(message) = message {
+        out.push(Finding::new(Rule::H10, Severity::Error, place, message));
+    }
+}
+
+/// Finds `YYYY年1月1日` (start of the statistical period) in a text.
+fn period_years(text: &str) -> Vec<u16> {
+    let text = normalize_digits(text).replace([' ', '\u{3000}'], "");
+    let mut years = Vec::new();
+    for (pos, _) in text.match_indices("年1月1日") {
+        let before = &text[..pos];
+        let digits: String = before.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+        if digits.len() == 4 {
+            let year: String = digits.chars().rev().collect();
+            if let Ok(y) = year.parse() {
+                years.push(y);
+            }
+        }
+    }
+    years
+}
+
+/// The latest publication date: 31 January for departments, 31 March otherwise (条例第四十九条;
+/// for 乡镇/街道 local rules vary, and 31 March is the lenient default).
+pub(crate) fn deadline(kind: OrganKind, report_year: u16) -> Option<Date> {
+    let year = report_year.checked_add(1)?;
+    match kind {
+        OrganKind::Department => Date::new(year, 1, 31),
+        _ => Date::new(year, 3, 31),
+    }
+}
+
+/// H11: years agree; publication date after the year and by the deadline.
+fn check_h11(report: &Report, out: &mut Vec<Finding>) {
+    let Some(year) = report.meta.year else {
+        out.push(Finding::new(
+            Rule::H11,
+            Severity::Warning,
+            vec![Place::Meta(MetaField::Year)],
+            "未填写统计年度：标题应为“机关全称+YYYY年政府信息公开工作年度报告”",
+        ));
+        return;
+    };
+    if let Some(intro) = report.text(TextId::Intro) {
+        for y in period_years(intro) {
+            if y != year {
+                out.push(Finding::new(
+                    Rule::H11,
+                    Severity::Error,
+                    vec![Place::Text(TextId::Intro), Place::Meta(MetaField::Year)],
+                    format!("导语所写统计期限从{y}年1月1日起，与报告年度{year}年不一致"),
+                ));
+            }
+        }
+    }
+    if let Some(date) = report.meta.published {
+        let place = vec![Place::Meta(MetaField::Published)];
+        if date.year <= year {
+            out.push(Finding::new(
+                Rule::H11,
+                Severity::Warning,
+                place,
+                format!("发布日期{}不晚于统计年度{year}年的最后一天：年度报告应在次年发布", date.chinese()),
+            ));
+        } else if let Some(limit) = deadline(report.meta.organ_kind, year)
+            && date > limit
+        {
+            out.push(Finding::new(
+                Rule::H11,
+                Severity::Warning,
+                place,
+                format!(
+                    "发布日期{}晚于{}的发布期限{}（条例第四十九条），属逾期发布",
+                    date.chinese(),
+                    report.meta.organ_kind.label(),
+                    limit.chinese()
+                ),
+            ));
+        }
+    }
+}
+
+fn row_index(role: T3Role) -> usize {
+    T3_ROWS.iter().position(|r| r.role == role).unwrap_or(0)
+}
+
+/// Verbs that claim applications were handled, for H13.
+const HANDLED_WORDS: [&str; 5] = ["受理", "办结", "答复", "收到", "办理"];
+
+/// H13: no applications, nothing handled.
+fn check_h13(report: &Report, out: &mut Vec<Finding>) {
+    let total = |role| report.cell(t3(row_index(role), T3_TOTAL_COL)).count();
+    if total(T3Role::NewlyReceived) != Some(0) || total(T3Role::CarriedOver) != Some(0) {
+        return;
+    }
+    let nonzero: Vec<usize> = T3_ROWS
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r.role, T3Role::Outcome | T3Role::OutcomeTotal | T3Role::CarriedForward))
+        .flat_map(|(r, _)| (0..T3_COLUMNS.len()).map(move |c| t3(r, c)))
+        .filter(|&i| report.cell(i).count().is_some_and(|n| n > 0))
+        .collect();
+    if !nonzero.is_empty() {
+        out.push(Finding::new(
+            Rule::H13,
+            Severity::Error,
+            nonzero.iter().copied().map(Place::Cell).collect(),
+            format!(
+                "本年新收和上年结转均为0，但表三“三、本年度办理结果”或“四、结转下年度”中有{}个非零单元格",
+                nonzero.len()
+            ),
+        ));
+    }
+    for id in [TextId::S1_2, TextId::S1, TextId::S3] {
+        let Some(text) = report.text(id) else { continue };
+        if let Some(sentence) = crate::textscan::sentences(text).find(|s| {
+            s.contains("申请")
+                && HANDLED_WORDS.iter().any(|w| s.contains(w))
+                && crate::textscan::numbers_before(s, "件").any(|n| n > 0)
+        }) {
+            out.push(Finding::new(
+                Rule::H13,
+                Severity::Warning,
+                vec![Place::Text(id), Place::Cell(t3(0, T3_TOTAL_COL))],
+                format!("表三本年新收和上年结转均为0，但正文称：“{sentence}”"),
+            ));
+            break;
+        }
+    }
+}
+
+/// H14: backlog plausibility.
+fn check_h14(report: &Report, out: &mut Vec<Finding>) {
+    let cell = |role| t3(row_index(role), T3_TOTAL_COL);
+    let (r1, r2, r4) = (cell(T3Role::NewlyReceived), cell(T3Role::CarriedOver), cell(T3Role::CarriedForward));
+    let (Some(new), Some(carried), Some(forward)) =
+        (report.cell(r1).count(), report.cell(r2).count(), report.cell(r4).count())
+    else {
+        return;
+    };
+    let places = vec![Place::Cell(r1), Place::Cell(r2), Place::Cell(r4)];
+    if forward as u128 > new as u128 + carried as u128 {
+        out.push(Finding::new(
+            Rule::H14,
+            Severity::Info,
+            places,
+            format!("结转下年度({forward})多于本年新收({new})与上年结转({carried})之和{}", new as u128 + carried as u128),
+        ));
+    } else if new > 0 && forward as u128 * 2 > new as u128 {
+        out.push(Finding::new(
+            Rule::H14,
+            Severity::Info,
+            places,
+            format!("结转下年度({forward})超过本年新收({new})的一半，请确认是否多为12月收到的申请"),
+        ));
+    }
+}
+
+/// H16: a fee amount that looks like 元 typed into the 万元 column.
+fn check_h16(report: &Report, out: &mut Vec<Finding>) {
+    if let CellValue::Amount(a) = report.cell(T2_FEES)
+        && a.whole_wan() >= 100_000
+        && county_or_lower(report)
+    {
+        out.push(Finding::new(
+            Rule::H16,
+            Severity::Info,
+            vec![Place::Cell(T2_FEES)],
+            format!("行政事业性收费{a}万元（≥10亿元），对县级及以下机关异常：单位应为万元，是否误填了元？"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{check, fill_totals};
+    use crate::model::{CellValue, WanAmount};
+    use crate::template::CELL_COUNT;
+
+    fn base() -> Report {
+        let mut r = Report::new("某县人民政府办公室", OrganKind::Government, 2023);
+        for i in 0..CELL_COUNT {
+            r.set_cell(i, CellValue::Count(0));
+        }
+        r.set_cell(T2_FEES, CellValue::Amount(WanAmount { digits: 0, scale: 0 }));
+        r.set_text(TextId::S1_1, "主动公开了信息。");
+        r.set_text(TextId::S1_2, "依申请公开办理及时。");
+        r.set_text(TextId::S1_3, "加强政府信息管理。");
+        r.set_text(TextId::S1_4, "平台建设。");
+        r.set_text(TextId::S1_5, "开展考核、社会评议，无责任追究情况。");
+        r.set_text(TextId::S5, "问题与改进。");
+        r.set_text(TextId::S6, "本年度未收取信息处理费。");
+        r.meta.published = Date::new(2024, 1, 20);
+        r
+    }
+
+    fn of(r: &Report, rule: Rule) -> Vec<Finding> {
+        check(r).into_iter().filter(|f| f.rule == rule).collect()
+    }
+
+    #[test]
+    fn clean_report_has_no_content_findings() {
+        let f = check(&base());
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn h4_regulations_at_county_level() {
+        let mut r = base();
+        r.set_cell(t2(0, 0, 2), CellValue::Count(2));
+        assert_eq!(of(&r, Rule::H4).len(), 1);
+        r.meta.organ = "某省人民政府".into();
+        assert!(of(&r, Rule::H4).is_empty());
+    }
+
+    #[test]
+    fn h8_section_six() {
+        let mut r = base();
+        r.set_text(TextId::S6, "无");
+        let f = of(&r, Rule::H8);
+        assert_eq!((f.len(), f[0].severity), (1, Severity::Warning));
+        r.set_absent(TextId::S6);
+        let f = of(&r, Rule::H8);
+        assert_eq!((f.len(), f[0].severity), (1, Severity::Error));
+        r.set_text(TextId::S6, "本年度开展了政务公开要点落实。");
+        assert_eq!(of(&r, Rule::H8)[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn h9_sub_areas_and_government_duties() {
+        let mut r = base();
+        r.set_text(TextId::S1_3, "  ");
+        let f = of(&r, Rule::H9);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("政府信息管理"));
+        let mut single = base();
+        for a in TextId::AREAS {
+            single.set_text(a, "");
+        }
+        single.set_text(TextId::S1, "主动公开信息103条，平台运行平稳。");
+        let ids: Vec<_> = of(&single, Rule::H9).iter().map(|f| f.places[0].id().to_string()).collect();
+        assert_eq!(ids, ["s1", "s1_2", "s1_3", "s1_5", "s1_5"]);
+        let mut gov = base();
+        gov.set_text(TextId::S1_5, "加强监督。");
+        assert!(of(&gov, Rule::H9)[0].message.contains("考核、评议、责任追究"));
+        gov.meta.organ_kind = OrganKind::Department;
+        assert!(of(&gov, Rule::H9).is_empty());
+    }
+
+    #[test]
+    fn h10_format_and_year() {
+        let mut r = base();
+        r.format = Format::V2019;
+        assert_eq!(of(&r, Rule::H10).len(), 1);
+        r.meta.year = Some(2020);
+        assert!(of(&r, Rule::H10).is_empty());
+    }
+
+    #[test]
+    fn h11_years_and_dates() {
+        let mut r = base();
+        r.set_text(TextId::Intro, "本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。");
+        assert_eq!(of(&r, Rule::H11)[0].severity, Severity::Error);
+        r.set_text(TextId::Intro, "本报告所列数据统计期限自２０２３年１月１日起。");
+        assert!(of(&r, Rule::H11).is_empty());
+        r.meta.published = Date::new(2024, 4, 2);
+        assert!(of(&r, Rule::H11)[0].message.contains("逾期"));
+        r.meta.published = Date::new(2023, 12, 30);
+        assert_eq!(of(&r, Rule::H11).len(), 1);
+        r.meta.organ_kind = OrganKind::Department;
+        r.meta.published = Date::new(2024, 2, 2);
+        assert!(of(&r, Rule::H11)[0].message.contains("2024年1月31日"));
+        r.meta.year = None;
+        assert_eq!(of(&r, Rule::H11).len(), 1);
+    }
+
+    #[test]
+    fn h13_zero_activity() {
+        let mut r = base();
+        r.set_cell(t3(2, 0), CellValue::Count(1));
+        assert_eq!(of(&r, Rule::H13)[0].severity, Severity::Error);
+        let mut t = base();
+        t.set_text(TextId::S1_2, "全年共受理政府信息公开申请2件，均按时办结。");
+        let f = of(&t, Rule::H13);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("受理政府信息公开申请2件"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn h14_backlog() {
+        let mut r = base();
+        r.set_cell(t3(0, 0), CellValue::Count(4));
+        r.set_cell(t3(24, 0), CellValue::Count(3));
+        r.set_cell(t3(2, 0), CellValue::Count(1));
+        fill_totals(&mut r);
+        let f = of(&r, Rule::H14);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("超过本年新收(4)的一半"));
+    }
+
+    #[test]
+    fn h16_fee_in_yuan() {
+        let mut r = base();
+        r.set_cell(T2_FEES, CellValue::Amount(WanAmount { digits: 251000, scale: 0 }));
+        assert_eq!(of(&r, Rule::H16).len(), 1);
+        r.set_cell(T2_FEES, CellValue::Amount(WanAmount { digits: 251000, scale: 4 }));
+        assert!(of(&r, Rule::H16).is_empty());
+    }
+}

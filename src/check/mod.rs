@@ -1,0 +1,190 @@
+//! Cross-checks (勾稽关系 and content heuristics) as data: every finding names its rule id
+//! from the spec, a severity, the cells or sections involved and a Chinese message that
+//! shows the arithmetic with the numbers filled in.
+
+mod arith;
+mod content;
+
+pub use arith::fill_totals;
+
+use crate::model::Report;
+use crate::template::{TEMPLATE, TextId};
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// 错误: the report is wrong (a broken total, a negative count, a missing section).
+    Error,
+    /// 警告: very likely a problem a reviewer will flag.
+    Warning,
+    /// 提示: worth a look.
+    Info,
+}
+
+impl Severity {
+    /// `error`, `warning` or `info` (JSON).
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+    /// 错误 / 警告 / 提示.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// A rule of the spec (§3), or a finding of the importer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    O1,
+    S1,
+    S2,
+    S4,
+    S5,
+    S6,
+    S7,
+    S8,
+    S9,
+    S10,
+    H1,
+    H2,
+    H4,
+    H5,
+    H6,
+    H8,
+    H9,
+    H10,
+    H11,
+    H12,
+    H13,
+    H14,
+    H15,
+    H16,
+    /// Something the importer could not place (an unknown row, text outside any section,
+    /// a file layout it does not understand).
+    Import,
+}
+
+impl Rule {
+    /// The spec's id, e.g. `O1`; `IMPORT` for importer findings.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::O1 => "O1",
+            Rule::S1 => "S1",
+            Rule::S2 => "S2",
+            Rule::S4 => "S4",
+            Rule::S5 => "S5",
+            Rule::S6 => "S6",
+            Rule::S7 => "S7",
+            Rule::S8 => "S8",
+            Rule::S9 => "S9",
+            Rule::S10 => "S10",
+            Rule::H1 => "H1",
+            Rule::H2 => "H2",
+            Rule::H4 => "H4",
+            Rule::H5 => "H5",
+            Rule::H6 => "H6",
+            Rule::H8 => "H8",
+            Rule::H9 => "H9",
+            Rule::H10 => "H10",
+            Rule::H11 => "H11",
+            Rule::H12 => "H12",
+            Rule::H13 => "H13",
+            Rule::H14 => "H14",
+            Rule::H15 => "H15",
+            Rule::H16 => "H16",
+            Rule::Import => "IMPORT",
+        }
+    }
+}
+
+/// A meta field of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MetaField {
+    Organ,
+    OrganKind,
+    Year,
+    Published,
+    Signature,
+}
+
+impl MetaField {
+    /// Stable id (spec §2.5).
+    pub fn key(self) -> &'static str {
+        match self {
+            MetaField::Organ => "organ",
+            MetaField::OrganKind => "organ_kind",
+            MetaField::Year => "year",
+            MetaField::Published => "published",
+            MetaField::Signature => "signature",
+        }
+    }
+}
+
+/// Where a finding points: a cell, a text field, a meta field or a whole section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// A cell by template index.
+    Cell(usize),
+    Text(TextId),
+    Meta(MetaField),
+    /// A whole section by key `s1`…`s6`, or a table `t2`/`t3`/`t4`.
+    Section(&'static str),
+}
+
+impl Place {
+    /// The stable id of the place (cell id, text key, meta key or section key).
+    pub fn id(&self) -> &str {
+        match self {
+            Place::Cell(i) => &TEMPLATE.cells[*i].id,
+            Place::Text(t) => t.key(),
+            Place::Meta(m) => m.key(),
+            Place::Section(s) => s,
+        }
+    }
+}
+
+/// One problem found in a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub places: Vec<Place>,
+    pub message: String,
+}
+
+impl Finding {
+    pub(crate) fn new(rule: Rule, severity: Severity, places: Vec<Place>, message: impl Into<String>) -> Finding {
+        Finding { rule, severity, places, message: message.into() }
+    }
+
+    /// One line for a terminal: `[错误] O1 自然人列：…`.
+    pub fn to_line(&self) -> String {
+        format!("[{}] {} {}", self.severity.label(), self.rule.id(), self.message)
+    }
+}
+
+/// Runs every check that needs only this report, in a stable order: tables first
+/// (O1, S1, S2, S4, S5, S6, S7), then content (H4, H8, H9, H10, H11, H13, H14, H16).
+pub fn check(report: &Report) -> Vec<Finding> {
+    let mut out = Vec::new();
+    arith::check_tables(report, &mut out);
+    content::check_content(report, &mut out);
+    out
+}
+
+/// Counts of findings by severity: (errors, warnings, infos).
+pub fn tally(findings: &[Finding]) -> (usize, usize, usize) {
+    findings.iter().fold((0, 0, 0), |(e, w, i), f| match f.severity {
+        Severity::Error => (e + 1, w, i),
+        Severity::Warning => (e, w + 1, i),
+        Severity::Info => (e, w, i + 1),
+    })
+}

@@ -1,0 +1,301 @@
+//! Drafts: the report saved as human-readable RON with a format version.
+//!
+//! Chinese and line breaks are written literally. Cells are a map from the spec's stable ids
+//! to their text (`""` for blank), in template order. A draft from a newer program version
+//! is refused before anything else is read, so an older program never half-reads and
+//! re-saves it. Saving is atomic ([`crate::fsio::write_atomic`]).
+
+use std::fmt;
+use std::path::Path;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::fsio::{self, FileError};
+use crate::model::{CellValue, Date, Format, OrganKind, Report};
+use crate::template::{TEMPLATE, TEXTS, TextId};
+
+/// The draft format version this program writes and the newest it reads.
+pub const DRAFT_VERSION: u32 = 1;
+
+const HEADER: &str = "// nianbao 草稿：政府信息公开工作年度报告（可用文本编辑器查看；请勿修改 version）\n";
+
+/// A draft could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum DraftError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("文件不是 UTF-8 文本，不是 nianbao 草稿")]
+    NotText,
+    #[error("文件是空的，不是 nianbao 草稿")]
+    Empty,
+    #[error("草稿格式错误（第{line}行第{col}列）：{message}")]
+    Syntax { line: usize, col: usize, message: String },
+    #[error(
+        "此草稿由较新版本的 nianbao 保存（草稿格式版本 {found}），本程序只能读取版本 {DRAFT_VERSION} 及以前的草稿。为避免丢失内容，未打开它：请升级 nianbao。"
+    )]
+    NewerVersion { found: u32 },
+}
+
+#[derive(Serialize, Deserialize)]
+struct MetaRepr {
+    organ: String,
+    organ_kind: String,
+    year: Option<u16>,
+    published: Option<String>,
+    signature: String,
+}
+
+/// The on-disk shape of a draft.
+#[derive(Serialize, Deserialize)]
+struct DraftFile {
+    version: u32,
+    format: String,
+    meta: MetaRepr,
+    #[serde(default)]
+    manual_totals: bool,
+    sections: OrderedMap,
+    cells: OrderedMap,
+}
+
+/// A string map kept in insertion order.
+struct OrderedMap(Vec<(String, String)>);
+
+impl Serialize for OrderedMap {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for OrderedMap {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OrderedMap;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map of strings")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<OrderedMap, A::Error> {
+                let mut v = Vec::new();
+                while let Some(entry) = m.next_entry::<String, String>()? {
+                    v.push(entry);
+                }
+                Ok(OrderedMap(v))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl From<&Report> for DraftFile {
+    fn from(r: &Report) -> DraftFile {
+        DraftFile {
+            version: DRAFT_VERSION,
+            format: r.format.key().into(),
+            meta: MetaRepr {
+                organ: r.meta.organ.clone(),
+                organ_kind: r.meta.organ_kind.label().into(),
+                year: r.meta.year,
+                published: r.meta.published.map(|d| d.iso()),
+                signature: r.meta.signature.clone(),
+            },
+            manual_totals: r.manual_totals,
+            sections: OrderedMap(
+                TEXTS.iter().filter_map(|t| r.text(t.id).map(|text| (t.key.to_string(), text.to_string()))).collect(),
+            ),
+            cells: OrderedMap(
+                TEMPLATE.cells.iter().zip(r.cells()).map(|(spec, v)| (spec.id.clone(), v.display())).collect(),
+            ),
+        }
+    }
+}
+
+impl TryFrom<DraftFile> for Report {
+    type Error = String;
+    fn try_from(f: DraftFile) -> Result<Report, String> {
+        if f.version > DRAFT_VERSION {
+            return Err(format!("草稿格式版本 {} 比本程序新", f.version));
+        }
+        let mut r = Report::default();
+        r.format =
+            Format::from_key(&f.format).ok_or_else(|| format!("未知的报告格式“{}”（应为 2021 或 2019）", f.format))?;
+        r.manual_totals = f.manual_totals;
+        r.meta.organ = f.meta.organ;
+        r.meta.organ_kind = OrganKind::parse(&f.meta.organ_kind)
+            .ok_or_else(|| format!("未知的机关类型“{}”（应为 人民政府、部门、乡镇街道 或 其他）", f.meta.organ_kind))?;
+        r.meta.year = f.meta.year;
+        r.meta.published = match f.meta.published {
+            Some(s) => Some(Date::parse(&s).ok_or_else(|| format!("发布日期“{s}”不是有效日期（应为 YYYY-MM-DD）"))?),
+            None => None,
+        };
+        r.meta.signature = f.meta.signature;
+        for t in &TEXTS {
+            if t.heading.is_some() {
+                r.set_absent(t.id);
+            }
+        }
+        for (key, text) in f.sections.0 {
+            let id = TextId::from_key(&key).ok_or_else(|| format!("未知的正文字段“{key}”"))?;
+            r.set_text(id, text);
+        }
+        for (id, raw) in f.cells.0 {
+            let i = TEMPLATE.index_of(&id).ok_or_else(|| format!("未知的单元格编号“{id}”"))?;
+            r.set_cell(i, CellValue::from_source(TEMPLATE.cells[i].kind, &raw));
+        }
+        Ok(r)
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        DraftFile::from(self).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Report {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Report::try_from(DraftFile::deserialize(d)?).map_err(de::Error::custom)
+    }
+}
+
+/// The draft text of a report.
+pub fn to_ron(report: &Report) -> String {
+    let config = ron::ser::PrettyConfig::new().escape_strings(false).struct_names(false).indentor("    ");
+    // Serialising plain strings, numbers and maps cannot fail.
+    let body = ron::ser::to_string_pretty(report, config).unwrap_or_default();
+    format!("{HEADER}{body}\n")
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
+fn syntax(e: ron::error::SpannedError) -> DraftError {
+    DraftError::Syntax { line: e.span.start.line, col: e.span.start.col, message: ron_message(&e.code) }
+}
+
+/// Chinese wording for RON's errors.
+fn ron_message(e: &ron::Error) -> String {
+    use ron::Error as E;
+    match e {
+        E::Eof => "文件意外结束（可能被截断）".into(),
+        E::ExpectedComma => "缺少逗号".into(),
+        E::ExpectedMapColon => "缺少冒号".into(),
+        E::ExpectedString | E::ExpectedStringEnd => "此处应为用引号括起的文字".into(),
+        E::ExpectedInteger | E::IntegerOutOfBounds => "此处应为整数".into(),
+        E::ExpectedMap | E::ExpectedMapEnd => "此处应为 { … } 映射".into(),
+        E::ExpectedStructLike | E::ExpectedStructLikeEnd | E::ExpectedNamedStructLike(_) => "此处应为 ( … ) 结构".into(),
+        E::ExpectedOption | E::ExpectedOptionEnd => "此处应为 Some(…) 或 None".into(),
+        E::ExpectedBoolean => "此处应为 true 或 false".into(),
+        E::ExceededRecursionLimit => "嵌套层数过多".into(),
+        E::TrailingCharacters => "内容结束后还有多余字符".into(),
+        E::UnexpectedChar(c) => format!("意外的字符“{c}”"),
+        E::MissingStructField { field, .. } => format!("缺少字段 {field}"),
+        E::DuplicateStructField { field, .. } => format!("字段 {field} 重复"),
+        E::NoSuchStructField { found, .. } => format!("未知字段 {found}"),
+        E::InvalidValueForType { expected, found } => format!("值的类型不对：应为 {expected}，实际为 {found}"),
+        E::Message(m) => m.clone(),
+        other => format!("{other}"),
+    }
+}
+
+/// Parses draft text. Refuses newer versions before reading anything else.
+pub fn parse_draft(text: &str) -> Result<Report, DraftError> {
+    if text.trim().is_empty() {
+        return Err(DraftError::Empty);
+    }
+    let options = ron::Options::default();
+    let probe: VersionProbe = options.from_str(text).map_err(syntax)?;
+    if probe.version > DRAFT_VERSION {
+        return Err(DraftError::NewerVersion { found: probe.version });
+    }
+    options.from_str(text).map_err(syntax)
+}
+
+/// Parses draft bytes (UTF-8, optional BOM).
+pub fn parse_draft_bytes(bytes: &[u8]) -> Result<Report, DraftError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.contains(&0) {
+        return Err(DraftError::NotText);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| DraftError::NotText)?;
+    parse_draft(text)
+}
+
+/// Loads a draft file.
+pub fn load_draft(path: &Path) -> Result<Report, DraftError> {
+    parse_draft_bytes(&fsio::read_bounded(path)?)
+}
+
+/// Saves a draft atomically.
+pub fn save_draft(path: &Path, report: &Report) -> Result<(), DraftError> {
+    Ok(fsio::write_atomic(path, to_ron(report).as_bytes())?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::WanAmount;
+    use crate::template::{T2_FEES, t3};
+
+    fn sample() -> Report {
+        let mut r = Report::new("某县人民政府办公室", OrganKind::Government, 2023);
+        r.set_text(TextId::S1_1, "第一段。\n第二段，含“引号”和\\反斜杠。");
+        r.set_cell(t3(0, 0), CellValue::Count(3));
+        r.set_cell(T2_FEES, CellValue::Amount(WanAmount { digits: 12345, scale: 4 }));
+        r.set_cell(t3(1, 1), CellValue::Invalid("-2".into()));
+        r.meta.published = Date::new(2024, 1, 28);
+        r.set_absent(TextId::S6);
+        r
+    }
+
+    #[test]
+    fn round_trip_is_readable() {
+        let r = sample();
+        let text = to_ron(&r);
+        assert!(text.contains("某县人民政府办公室"), "{text}");
+        assert!(text.contains("第一段。\n第二段"), "newlines literal: {text}");
+        assert!(text.contains("\"t3.r1.np\": \"3\""), "{text}");
+        assert!(text.contains("\"t2.art20_8.fees.amount_wan\": \"1.2345\""));
+        assert!(!text.contains("\"s6\""));
+        assert_eq!(parse_draft(&text).unwrap(), r);
+    }
+
+    #[test]
+    fn newer_version_is_refused_first() {
+        let text = to_ron(&sample()).replace("version: 1", "version: 9").replace("format: \"2021\"", "format: 7");
+        let e = parse_draft(&text).unwrap_err();
+        assert!(matches!(e, DraftError::NewerVersion { found: 9 }), "{e}");
+        assert!(e.to_string().contains("较新版本"));
+    }
+
+    #[test]
+    fn errors_have_positions_and_chinese() {
+        let text = to_ron(&sample());
+        let cut = &text[..text.len() / 2];
+        let e = parse_draft(cut).unwrap_err().to_string();
+        assert!(e.starts_with("草稿格式错误（第"), "{e}");
+        let wrong = text.replace("year: Some(2023)", "year: \"二〇二三\"");
+        let e = parse_draft(&wrong).unwrap_err().to_string();
+        assert!(e.contains("行") && e.contains("列"), "{e}");
+        let bad_cell = text.replace("\"t3.r1.np\"", "\"t3.r99.np\"");
+        assert!(parse_draft(&bad_cell).unwrap_err().to_string().contains("t3.r99.np"));
+        assert!(matches!(parse_draft("   "), Err(DraftError::Empty)));
+        assert!(matches!(parse_draft_bytes(b"\x00\x01\x02"), Err(DraftError::NotText)));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000);
+        let e = parse_draft(&deep).unwrap_err();
+        assert!(matches!(e, DraftError::Syntax { .. }), "{e}");
+        let deep_in_field = format!("(version: 1, format: {}", "(".repeat(100_000));
+        assert!(parse_draft(&deep_in_field).is_err());
+    }
+}

@@ -1,0 +1,130 @@
+//! File access for the core: bounded reads and atomic writes, with Chinese error messages.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The largest file the program reads (drafts are ~30 KB, published reports < 1 MB).
+pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("无法读取“{}”：{}", path.display(), io_reason(source))]
+    Read { path: PathBuf, source: io::Error },
+    #[error("“{}”是一个文件夹，不是文件", path.display())]
+    IsFolder { path: PathBuf },
+    #[error("“{}”太大（{:.1} MB），超过 {} MB 的上限，不像是年度报告或草稿", path.display(), *size as f64 / 1048576.0, MAX_INPUT_BYTES / 1048576)]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("无法写入“{}”：{}", path.display(), reason)]
+    Write { path: PathBuf, reason: String },
+}
+
+/// A short Chinese reason for an I/O error.
+pub fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "文件或文件夹不存在".into(),
+        io::ErrorKind::PermissionDenied => "没有访问权限".into(),
+        io::ErrorKind::IsADirectory => "这是一个文件夹".into(),
+        io::ErrorKind::NotADirectory => "路径中有一部分不是文件夹".into(),
+        io::ErrorKind::StorageFull => "磁盘空间不足".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "文件系统只读".into(),
+        _ => format!("系统错误（{e}）"),
+    }
+}
+
+/// Reads a whole file, refusing folders and files over [`MAX_INPUT_BYTES`].
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
+    let meta = fs::metadata(path).map_err(|source| FileError::Read { path: path.into(), source })?;
+    if meta.is_dir() {
+        return Err(FileError::IsFolder { path: path.into() });
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(FileError::TooLarge { path: path.into(), size: meta.len() });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let file = fs::File::open(path).map_err(|source| FileError::Read { path: path.into(), source })?;
+    // Bounded even if the file grows while we read it.
+    io::Read::read_to_end(&mut io::Read::take(file, MAX_INPUT_BYTES + 1), &mut bytes)
+        .map_err(|source| FileError::Read { path: path.into(), source })?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(FileError::TooLarge { path: path.into(), size: bytes.len() as u64 });
+    }
+    Ok(bytes)
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Writes a file atomically: a temporary file in the same folder, fsync, rename over the
+/// target, fsync the folder. A crash leaves either the old file or the new one, never a
+/// half-written file. Nothing is created when the folder does not exist.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    let err = |reason: String| FileError::Write { path: path.into(), reason };
+    let name = path.file_name().ok_or_else(|| err("不是文件路径".into()))?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match fs::metadata(&dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return Err(err(format!("“{}”不是文件夹", dir.display()))),
+        Err(_) => return Err(err(format!("文件夹“{}”不存在", dir.display()))),
+    }
+    if path.is_dir() {
+        return Err(err("目标是一个文件夹".into()));
+    }
+    let tmp = dir.join(format!(
+        ".{}.{}-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id(),
+        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| -> io::Result<()> {
+        let mut f = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)?;
+        #[cfg(unix)]
+        if let Ok(d) = fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    result.map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        err(io_reason(&e))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.ron");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn missing_folder_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("nope").join("a.ron");
+        let e = write_atomic(&p, b"x").unwrap_err().to_string();
+        assert!(e.contains("不存在"), "{e}");
+        assert!(!dir.path().join("nope").exists());
+    }
+
+    #[test]
+    fn folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(read_bounded(dir.path()), Err(FileError::IsFolder { .. })));
+        assert!(read_bounded(&dir.path().join("missing")).unwrap_err().to_string().contains("不存在"));
+    }
+}

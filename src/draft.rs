@@ -92,8 +92,24 @@ impl<'de> Deserialize<'de> for OrderedMap {
     }
 }
 
-impl From<&Report> for DraftFile {
-    fn from(r: &Report) -> DraftFile {
+/// A draft: the report plus the editor settings saved with it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub report: Report,
+    /// Totals are typed by hand (transcribing a published report) instead of computed.
+    pub manual_totals: bool,
+}
+
+impl Draft {
+    /// A draft with computed totals.
+    pub fn new(report: Report) -> Draft {
+        Draft { report, manual_totals: false }
+    }
+}
+
+impl From<&Draft> for DraftFile {
+    fn from(d: &Draft) -> DraftFile {
+        let r = &d.report;
         DraftFile {
             version: DRAFT_VERSION,
             format: r.format.key().into(),
@@ -104,7 +120,7 @@ impl From<&Report> for DraftFile {
                 published: r.meta.published.map(|d| d.iso()),
                 signature: r.meta.signature.clone(),
             },
-            manual_totals: r.manual_totals,
+            manual_totals: d.manual_totals,
             sections: OrderedMap(
                 TEXTS.iter().filter_map(|t| r.text(t.id).map(|text| (t.key.to_string(), text.to_string()))).collect(),
             ),
@@ -115,16 +131,15 @@ impl From<&Report> for DraftFile {
     }
 }
 
-impl TryFrom<DraftFile> for Report {
+impl TryFrom<DraftFile> for Draft {
     type Error = String;
-    fn try_from(f: DraftFile) -> Result<Report, String> {
+    fn try_from(f: DraftFile) -> Result<Draft, String> {
         if f.version > DRAFT_VERSION {
             return Err(format!("草稿格式版本 {} 比本程序新", f.version));
         }
         let mut r = Report::default();
         r.format =
             Format::from_key(&f.format).ok_or_else(|| format!("未知的报告格式“{}”（应为 2021 或 2019）", f.format))?;
-        r.manual_totals = f.manual_totals;
         r.meta.organ = f.meta.organ;
         r.meta.organ_kind = OrganKind::parse(&f.meta.organ_kind)
             .ok_or_else(|| format!("未知的机关类型“{}”（应为 人民政府、部门、乡镇街道 或 其他）", f.meta.organ_kind))?;
@@ -147,27 +162,40 @@ impl TryFrom<DraftFile> for Report {
             let i = TEMPLATE.index_of(&id).ok_or_else(|| format!("未知的单元格编号“{id}”"))?;
             r.set_cell(i, CellValue::from_source(TEMPLATE.cells[i].kind, &raw));
         }
-        Ok(r)
+        Ok(Draft { report: r, manual_totals: f.manual_totals })
     }
 }
 
-impl Serialize for Report {
+impl Serialize for Draft {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         DraftFile::from(self).serialize(s)
     }
 }
 
-impl<'de> Deserialize<'de> for Report {
+impl<'de> Deserialize<'de> for Draft {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Report::try_from(DraftFile::deserialize(d)?).map_err(de::Error::custom)
+        Draft::try_from(DraftFile::deserialize(d)?).map_err(de::Error::custom)
     }
 }
 
-/// The draft text of a report.
-pub fn to_ron(report: &Report) -> String {
+/// A report serialises as a draft with computed totals.
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        DraftFile::from(&Draft::new(self.clone())).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Report {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Draft::deserialize(d).map(|draft| draft.report)
+    }
+}
+
+/// The draft text.
+pub fn to_ron(draft: &Draft) -> String {
     let config = ron::ser::PrettyConfig::new().escape_strings(false).struct_names(false).indentor("    ");
     // Serialising plain strings, numbers and maps cannot fail.
-    let body = ron::ser::to_string_pretty(report, config).unwrap_or_default();
+    let body = ron::ser::to_string_pretty(draft, config).unwrap_or_default();
     format!("{HEADER}{body}\n")
 }
 
@@ -206,7 +234,7 @@ fn ron_message(e: &ron::Error) -> String {
 }
 
 /// Parses draft text. Refuses newer versions before reading anything else.
-pub fn parse_draft(text: &str) -> Result<Report, DraftError> {
+pub fn parse_draft(text: &str) -> Result<Draft, DraftError> {
     if text.trim().is_empty() {
         return Err(DraftError::Empty);
     }
@@ -219,7 +247,7 @@ pub fn parse_draft(text: &str) -> Result<Report, DraftError> {
 }
 
 /// Parses draft bytes (UTF-8, optional BOM).
-pub fn parse_draft_bytes(bytes: &[u8]) -> Result<Report, DraftError> {
+pub fn parse_draft_bytes(bytes: &[u8]) -> Result<Draft, DraftError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.contains(&0) {
         return Err(DraftError::NotText);
@@ -229,13 +257,13 @@ pub fn parse_draft_bytes(bytes: &[u8]) -> Result<Report, DraftError> {
 }
 
 /// Loads a draft file.
-pub fn load_draft(path: &Path) -> Result<Report, DraftError> {
+pub fn load_draft(path: &Path) -> Result<Draft, DraftError> {
     parse_draft_bytes(&fsio::read_bounded(path)?)
 }
 
 /// Saves a draft atomically.
-pub fn save_draft(path: &Path, report: &Report) -> Result<(), DraftError> {
-    Ok(fsio::write_atomic(path, to_ron(report).as_bytes())?)
+pub fn save_draft(path: &Path, draft: &Draft) -> Result<(), DraftError> {
+    Ok(fsio::write_atomic(path, to_ron(draft).as_bytes())?)
 }
 
 #[cfg(test)]
@@ -244,7 +272,7 @@ mod tests {
     use crate::model::WanAmount;
     use crate::template::{T2_FEES, t3};
 
-    fn sample() -> Report {
+    fn sample() -> Draft {
         let mut r = Report::new("某县人民政府办公室", OrganKind::Government, 2023);
         r.set_text(TextId::S1_1, "第一段。\n第二段，含“引号”和\\反斜杠。");
         r.set_cell(t3(0, 0), CellValue::Count(3));
@@ -252,7 +280,7 @@ mod tests {
         r.set_cell(t3(1, 1), CellValue::Invalid("-2".into()));
         r.meta.published = Date::new(2024, 1, 28);
         r.set_absent(TextId::S6);
-        r
+        Draft { report: r, manual_totals: true }
     }
 
     #[test]

@@ -1,1 +1,230 @@
-fn main(){}
+//! The `nianbao` command: opens the editor without arguments; `new`, `check`, `import` and
+//! `export` work on drafts (`.ron`) and published reports (`.txt`) from the command line.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+
+use nianbao::check::{Finding, Severity, check, tally};
+use nianbao::draft::{self, Draft};
+use nianbao::export::{json, text};
+use nianbao::fsio;
+use nianbao::import;
+use nianbao::model::{OrganKind, Report};
+
+#[derive(Parser)]
+#[command(name = "nianbao", version, about = "政府信息公开工作年度报告编辑器与检查工具（2021年版格式）")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 新建空白草稿
+    New(NewArgs),
+    /// 检查草稿（.ron）或已发布的报告文本（.txt），列出问题
+    Check(CheckArgs),
+    /// 把已发布的报告文本导入为草稿
+    Import(ImportArgs),
+    /// 导出为文本或 JSON
+    Export(ExportArgs),
+}
+
+#[derive(Args)]
+struct NewArgs {
+    /// 机关全称，如“某某县人民政府办公室”
+    #[arg(long)]
+    organ: String,
+    /// 统计年度，如 2025
+    #[arg(long)]
+    year: u16,
+    /// 机关类型：人民政府、部门、乡镇街道、其他（默认按名称推断）
+    #[arg(long)]
+    kind: Option<String>,
+    /// 草稿文件路径（.ron）
+    #[arg(short = 'o', long = "output")]
+    output: PathBuf,
+    /// 覆盖已存在的文件
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// 每个文件输出一行 JSON
+    #[arg(long)]
+    json: bool,
+    /// 要检查的文件
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// 已发布的报告文本（.txt）
+    input: PathBuf,
+    /// 草稿文件路径（.ron）
+    #[arg(short = 'o', long = "output")]
+    output: PathBuf,
+    /// 覆盖已存在的文件
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args)]
+#[group(required = true, multiple = false, id = "target")]
+struct ExportTarget {
+    /// 导出为文本文件
+    #[arg(long, value_name = "OUT.txt")]
+    text: Option<PathBuf>,
+    /// 导出为 JSON 文件
+    #[arg(long, value_name = "OUT.json")]
+    json: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    #[command(flatten)]
+    target: ExportTarget,
+    /// 草稿（.ron）或已发布的报告文本（.txt）
+    file: PathBuf,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => open_editor(),
+        Some(Command::New(a)) => cmd_new(a),
+        Some(Command::Check(a)) => return cmd_check(a),
+        Some(Command::Import(a)) => cmd_import(a),
+        Some(Command::Export(a)) => cmd_export(a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：{e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open_editor() -> Result<()> {
+    println!("nianbao 的图形编辑器尚未包含在此版本中。可用的命令请看：nianbao --help");
+    Ok(())
+}
+
+fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
+    if path.exists() && !force {
+        bail!("“{}”已存在；为免覆盖已有内容，未写入（确需覆盖请加 --force）", path.display());
+    }
+    Ok(())
+}
+
+fn cmd_new(a: NewArgs) -> Result<()> {
+    let kind = match &a.kind {
+        Some(k) => OrganKind::parse(k).with_context(|| format!("未知的机关类型“{k}”：应为 人民政府、部门、乡镇街道 或 其他"))?,
+        None => OrganKind::infer(&a.organ),
+    };
+    if !(2019..=2100).contains(&a.year) {
+        bail!("统计年度 {} 不在支持的范围（2019–2100）", a.year);
+    }
+    refuse_overwrite(&a.output, a.force)?;
+    let report = Report::new(a.organ.trim(), kind, a.year);
+    draft::save_draft(&a.output, &Draft::new(report))?;
+    println!("已新建草稿：{}", a.output.display());
+    Ok(())
+}
+
+/// A report read from a draft or a published text, with the import findings.
+struct Loaded {
+    draft: Draft,
+    import_findings: Vec<Finding>,
+}
+
+fn looks_like_draft(path: &Path, bytes: &[u8]) -> bool {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("ron") => true,
+        Some("txt") => false,
+        _ => {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).map(|p| &bytes[p..]).unwrap_or(&[]);
+            start.starts_with(b"(") || start.starts_with(b"//")
+        }
+    }
+}
+
+fn load(path: &Path) -> Result<Loaded> {
+    let bytes = fsio::read_bounded(path)?;
+    if looks_like_draft(path, &bytes) {
+        let draft = draft::parse_draft_bytes(&bytes).with_context(|| format!("无法打开草稿“{}”", path.display()))?;
+        Ok(Loaded { draft, import_findings: Vec::new() })
+    } else {
+        let imported = import::import_text(&bytes).with_context(|| format!("无法导入“{}”", path.display()))?;
+        Ok(Loaded { draft: Draft { report: imported.report, manual_totals: true }, import_findings: imported.findings })
+    }
+}
+
+fn cmd_check(a: CheckArgs) -> ExitCode {
+    let mut worst = 0u8;
+    for path in &a.files {
+        match load(path) {
+            Ok(loaded) => {
+                let mut findings = loaded.import_findings;
+                findings.extend(check(&loaded.draft.report));
+                let (errors, warnings, infos) = tally(&findings);
+                if errors > 0 {
+                    worst = worst.max(1);
+                }
+                if a.json {
+                    let line = serde_json::json!({
+                        "file": path.display().to_string(),
+                        "findings": findings.iter().map(json::finding_json).collect::<Vec<_>>(),
+                    });
+                    println!("{line}");
+                } else {
+                    println!("{}：{}", path.display(), loaded.draft.report.title());
+                    for f in &findings {
+                        println!("  {}", f.to_line());
+                    }
+                    println!("  错误 {errors} · 警告 {warnings} · 提示 {infos}");
+                }
+            }
+            Err(e) => {
+                worst = 2;
+                eprintln!("错误：{e:#}");
+            }
+        }
+    }
+    ExitCode::from(worst)
+}
+
+fn cmd_import(a: ImportArgs) -> Result<()> {
+    let imported = import::import_file(&a.input).with_context(|| format!("无法导入“{}”", a.input.display()))?;
+    refuse_overwrite(&a.output, a.force)?;
+    for f in &imported.findings {
+        eprintln!("{}", f.to_line());
+    }
+    draft::save_draft(&a.output, &Draft { report: imported.report, manual_totals: true })?;
+    println!("已导入为草稿：{}（导入提示 {} 条）", a.output.display(), imported.findings.len());
+    Ok(())
+}
+
+fn cmd_export(a: ExportArgs) -> Result<()> {
+    let loaded = load(&a.file)?;
+    let report = &loaded.draft.report;
+    let (out, bytes) = match (&a.target.text, &a.target.json) {
+        (Some(out), _) => (out, text::export_text(report)),
+        (_, Some(out)) => (out, json::export_json(report)),
+        _ => bail!("请指定 --text 或 --json"),
+    };
+    fsio::write_atomic(out, bytes.as_bytes())?;
+    let errors = check(report).iter().filter(|f| f.severity == Severity::Error).count();
+    println!("已导出：{}", out.display());
+    if errors > 0 {
+        eprintln!("注意：报告仍有 {errors} 个错误（用 nianbao check 查看）");
+    }
+    Ok(())
+}

@@ -393,9 +393,6 @@ pub struct Report {
     /// has no section 六). Only fields with their own heading can be absent.
     absent: BTreeSet<TextId>,
     cells: Vec<CellValue>,
-    /// The clerk transcribes totals by hand (a published report) instead of having them
-    /// computed.
-    pub manual_totals: bool,
 }
 
 impl Default for Report {
@@ -406,7 +403,6 @@ impl Default for Report {
             texts: Default::default(),
             absent: BTreeSet::new(),
             cells: vec![CellValue::Blank; CELL_COUNT],
-            manual_totals: false,
         }
     }
 }

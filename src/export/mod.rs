@@ -1,0 +1,4 @@
+//! Exporters: each returns the bytes (or text) of the output; the caller writes them.
+
+pub mod json;
+pub mod text;

@@ -1,0 +1,538 @@
+//! Turns a [`Doc`] into a [`Report`]: title, sections, sub-areas, the three tables and the
+//! signature block. Rows are anchored on their labels; values on the right edge (总计 last).
+
+use super::labels::{self, Match};
+use super::{Doc, ImportError, Imported};
+use crate::check::{Finding, MetaField, Place, Rule, Severity};
+use crate::export::text::DATE_PLACEHOLDER;
+use crate::model::{CellValue, Date, Format, OrganKind, Report};
+use crate::template::{
+    SECTIONS, T2_BLOCKS, T2_CONTENT_HEADER, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, TEMPLATE, TITLE_SUFFIX, TextId, t2, t3, t4,
+};
+
+/// Strings that only the 2019 trial format has (spec §4.4).
+const MARKERS_2019: [&str; 8] = [
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "第二十条第（九）项",
+    "政府集中采购",
+    "其他对外管理服务事项",
+];
+
+struct Line<'a> {
+    raw: String,
+    cells: Vec<&'a str>,
+}
+
+impl Line<'_> {
+    fn non_empty(&self) -> Vec<&str> {
+        self.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty() && *c != "\u{3000}").collect()
+    }
+    fn first(&self) -> &str {
+        self.cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()).unwrap_or("")
+    }
+    fn is_blank(&self) -> bool {
+        self.raw.trim().is_empty()
+    }
+}
+
+struct Ctx {
+    report: Report,
+    findings: Vec<Finding>,
+}
+
+impl Ctx {
+    fn find(&mut self, rule: Rule, severity: Severity, places: Vec<Place>, message: String) {
+        self.findings.push(Finding::new(rule, severity, places, message));
+    }
+    fn variant(&mut self, found: &str, canonical: &str, place: Place) {
+        self.find(
+            Rule::H15,
+            Severity::Warning,
+            vec![place],
+            format!("标签“{found}”与模板不一致，应为“{canonical}”"),
+        );
+    }
+}
+
+/// Text of a block of lines: one framing blank line dropped at each end.
+fn block_text(lines: &[Line]) -> String {
+    let mut slice = lines;
+    if slice.first().is_some_and(Line::is_blank) {
+        slice = &slice[1..];
+    }
+    if slice.last().is_some_and(Line::is_blank) {
+        slice = &slice[..slice.len() - 1];
+    }
+    let texts: Vec<&str> = slice.iter().map(|l| l.raw.as_str()).collect();
+    texts.join("\n")
+}
+
+fn date_line(line: &str) -> Option<Option<Date>> {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let placeholder: String = DATE_PLACEHOLDER.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact == placeholder {
+        return Some(None);
+    }
+    if compact.chars().count() <= 16 {
+        return Date::parse(&compact).map(Some);
+    }
+    None
+}
+
+/// Assembles a report from a document.
+pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
+    let mut lines: Vec<Line> =
+        doc.lines.iter().map(|cells| Line { raw: cells.join("\t"), cells: cells.iter().map(String::as_str).collect() }).collect();
+    let mut ctx = Ctx { report: Report::default(), findings: Vec::new() };
+
+    // Closing block: signature and date at the end (published files may end in blank lines).
+    let last_text = lines.iter().rposition(|l| !l.is_blank());
+    if let Some(date) = last_text.and_then(|i| date_line(&lines[i].raw)) {
+        ctx.report.meta.published = date;
+        lines.truncate(last_text.unwrap_or(0));
+        if let Some(sig) = lines.last().filter(|l| !l.is_blank() && l.raw.chars().count() <= 40) {
+            ctx.report.meta.signature = sig.raw.clone();
+            lines.pop();
+        } else {
+            // Published layout: an indented signature a blank line or two above the date.
+            let n = lines.len();
+            let above = lines.iter().rev().take(3).position(|l| !l.is_blank());
+            if let Some(k) = above.filter(|k| *k > 0) {
+                let l = &lines[n - 1 - k];
+                let indented = l.raw.starts_with([' ', '\u{3000}', '\t']);
+                if indented && l.raw.trim().chars().count() <= 40 && !l.raw.contains('。') {
+                    ctx.report.meta.signature = l.raw.trim().to_string();
+                    lines.truncate(n - 1 - k);
+                }
+            }
+        }
+    }
+
+    // Section headings, in order.
+    let mut heads: Vec<(usize, usize)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.non_empty().len() != 1 {
+            continue;
+        }
+        if let Some((s, m)) = labels::section_heading(line.first()) {
+            if heads.last().is_some_and(|(_, last)| s <= *last) {
+                continue;
+            }
+            if let Match::Variant(_) = m {
+                ctx.variant(line.first(), SECTIONS[s].heading, Place::Section(SECTIONS[s].key));
+            }
+            heads.push((i, s));
+        }
+    }
+
+    // Title: the first non-empty lines up to one that ends the title pattern.
+    let body_start = heads.first().map_or(lines.len(), |h| h.0);
+    let mut title = String::new();
+    let mut title_end = None;
+    for (i, line) in lines[..body_start].iter().enumerate().take(12) {
+        if line.is_blank() {
+            continue;
+        }
+        title.push_str(line.raw.trim());
+        if title.contains("年度报告") {
+            title_end = Some(i);
+            break;
+        }
+        if title.chars().count() > 80 {
+            break;
+        }
+    }
+    if title_end.is_none() && heads.is_empty() {
+        return Err(ImportError::NotAReport);
+    }
+    match title_end {
+        Some(_) => parse_title(&mut ctx, &title),
+        None => ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Meta(MetaField::Organ)],
+            "未找到报告标题（应为“机关全称+YYYY年政府信息公开工作年度报告”）".into(),
+        ),
+    }
+    let intro_start = title_end.map_or(0, |t| t + 1);
+    let intro = block_text(&lines[intro_start.min(body_start)..body_start]);
+    ctx.report.set_text(TextId::Intro, intro);
+
+    // Sections.
+    let mut seen = [false; 6];
+    for (k, &(start, s)) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).map_or(lines.len(), |h| h.0);
+        let region = &lines[start + 1..end];
+        seen[s] = true;
+        match s {
+            0 => section_one(&mut ctx, region),
+            1 => section_two(&mut ctx, region),
+            2 => section_three(&mut ctx, region),
+            3 => section_four(&mut ctx, region),
+            4 => ctx.report.set_text(TextId::S5, block_text(region)),
+            _ => ctx.report.set_text(TextId::S6, block_text(region)),
+        }
+    }
+    for (s, section) in SECTIONS.iter().enumerate() {
+        if seen[s] {
+            continue;
+        }
+        match s {
+            5 => ctx.report.set_absent(TextId::S6),
+            4 => {
+                ctx.report.set_absent(TextId::S5);
+                ctx.find(Rule::Import, Severity::Warning, vec![Place::Section(section.key)], format!("缺少“{}”一节", section.heading));
+            }
+            _ => ctx.find(Rule::Import, Severity::Warning, vec![Place::Section(section.key)], format!("未找到“{}”一节", section.heading)),
+        }
+    }
+    if !seen[0] {
+        for a in TextId::AREAS {
+            ctx.report.set_absent(a);
+        }
+    }
+    Ok(Imported { report: ctx.report, findings: ctx.findings })
+}
+
+fn parse_title(ctx: &mut Ctx, title: &str) {
+    let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(head) = compact.strip_suffix(TITLE_SUFFIX) else {
+        ctx.report.meta.organ = compact;
+        ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Meta(MetaField::Organ)],
+            format!("标题“{title}”不符合“机关全称+YYYY年{TITLE_SUFFIX}”的格式"),
+        );
+        return;
+    };
+    let head = head.strip_suffix("年度").or_else(|| head.strip_suffix('年'));
+    let (organ, year) = match head {
+        Some(h) => {
+            let digits: String = h.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+            if digits.chars().count() == 4 {
+                let year: String = digits.chars().rev().collect();
+                (h[..h.len() - 4].to_string(), year.parse().ok())
+            } else {
+                (compact[..compact.len() - TITLE_SUFFIX.len()].to_string(), None)
+            }
+        }
+        None => (compact[..compact.len() - TITLE_SUFFIX.len()].to_string(), None),
+    };
+    ctx.report.meta.organ_kind = OrganKind::infer(&organ);
+    ctx.report.meta.organ = organ;
+    ctx.report.meta.year = year;
+}
+
+/// 一、总体情况: lead text and the five sub-areas.
+fn section_one(ctx: &mut Ctx, region: &[Line]) {
+    let canonical: Vec<(usize, usize)> = region
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let n = labels::normalize(&l.raw);
+            TextId::AREAS.iter().position(|a| a.spec().heading == Some(n.as_str())).map(|a| (i, a))
+        })
+        .collect();
+    // (line, area, inline content after the heading)
+    let mut subs: Vec<(usize, usize, String)> = Vec::new();
+    // Our own export prints all five canonical sub-headings; then only exact lines count,
+    // so a clerk's own “（一）…” lines inside an area stay text.
+    if canonical.len() == TextId::AREAS.len() {
+        subs = canonical.into_iter().map(|(i, a)| (i, a, String::new())).collect();
+    } else {
+        let mut used = [false; 5];
+        for (i, l) in region.iter().enumerate() {
+            let trimmed = l.raw.trim();
+            let n = labels::normalize(trimmed);
+            let Some(k) = ["（一）", "（二）", "（三）", "（四）", "（五）"].iter().position(|p| n.starts_with(p)) else {
+                continue;
+            };
+            let (head, inline) = match trimmed.find('。') {
+                Some(p) if trimmed.chars().count() > 30 => (&trimmed[..p + '。'.len_utf8()], trimmed[p + '。'.len_utf8()..].trim()),
+                _ => (trimmed, ""),
+            };
+            let by_keyword = TextId::AREAS
+                .iter()
+                .position(|a| a.spec().heading_keywords.iter().any(|kw| head.contains(kw)));
+            let area = by_keyword.or((!used[k]).then_some(k));
+            match area {
+                Some(a) => {
+                    used[a] = true;
+                    subs.push((i, a, inline.to_string()));
+                }
+                None => ctx.find(
+                    Rule::Import,
+                    Severity::Warning,
+                    vec![Place::Text(TextId::S1)],
+                    format!("“一、总体情况”中的小标题“{head}”无法对应到五个方面之一，其内容已并入上一部分"),
+                ),
+            }
+        }
+    }
+    let lead_end = subs.first().map_or(region.len(), |s| s.0);
+    ctx.report.set_text(TextId::S1, block_text(&region[..lead_end]));
+    let mut present = [false; 5];
+    for (k, (start, area, inline)) in subs.iter().enumerate() {
+        let end = subs.get(k + 1).map_or(region.len(), |s| s.0);
+        let body = block_text(&region[start + 1..end]);
+        let text = match (inline.is_empty(), body.is_empty()) {
+            (true, _) => body,
+            (false, true) => inline.clone(),
+            (false, false) => format!("{inline}\n{body}"),
+        };
+        let id = TextId::AREAS[*area];
+        if present[*area] {
+            let merged = format!("{}\n{}", ctx.report.text(id).unwrap_or(""), text);
+            ctx.report.set_text(id, merged);
+        } else {
+            ctx.report.set_text(id, text);
+        }
+        present[*area] = true;
+    }
+    for (a, p) in present.iter().enumerate() {
+        if !p {
+            ctx.report.set_absent(TextId::AREAS[a]);
+        }
+    }
+}
+
+/// Splits a section region into the text before the table and the table lines.
+fn split_text_table<'r, 'a>(
+    region: &'r [Line<'a>],
+    starts_table: impl Fn(&Line) -> bool,
+) -> (&'r [Line<'a>], &'r [Line<'a>]) {
+    let at = region.iter().position(|l| !l.is_blank() && starts_table(l)).unwrap_or(region.len());
+    region.split_at(at)
+}
+
+/// Places `values` into `targets`: exactly as many → in order; otherwise the last value is
+/// the total (if `total_last`) and the rest fill from the left; reported as S9.
+fn place_values(ctx: &mut Ctx, targets: &[usize], values: &[&str], what: &str, total_last: bool) {
+    let kind = |i: usize| TEMPLATE.cells[i].kind;
+    if values.len() == targets.len() {
+        for (&i, v) in targets.iter().zip(values) {
+            ctx.report.set_cell(i, CellValue::from_source(kind(i), v));
+        }
+        return;
+    }
+    let n = targets.len();
+    let placed: Vec<(usize, &str)> = if total_last && !values.is_empty() {
+        let (last, rest) = values.split_last().unwrap_or((&"", &[]));
+        let mut v: Vec<(usize, &str)> = rest.iter().take(n - 1).enumerate().map(|(k, s)| (targets[k], *s)).collect();
+        v.push((targets[n - 1], last));
+        v
+    } else {
+        values.iter().take(n).enumerate().map(|(k, s)| (targets[k], *s)).collect()
+    };
+    for (i, v) in &placed {
+        ctx.report.set_cell(*i, CellValue::from_source(kind(*i), v));
+    }
+    let how = if total_last { "已按“最后一个数为总计、其余从左起依次”放入" } else { "已从左起依次放入" };
+    ctx.find(
+        Rule::S9,
+        Severity::Warning,
+        targets.iter().map(|&i| Place::Cell(i)).collect(),
+        format!("{what}应有{n}个数，实际读到{}个（{}）：{how}，请对照原文核对", values.len(), values.join("、")),
+    );
+}
+
+fn unplaced(ctx: &mut Ctx, section: &'static str, line: &Line) {
+    ctx.find(
+        Rule::Import,
+        Severity::Warning,
+        vec![Place::Section(section)],
+        format!("无法识别的表格行，未导入：“{}”", line.raw.replace('\t', " | ").trim()),
+    );
+}
+
+/// Text found after a table: kept in the section's text, and reported.
+fn trailing_text(ctx: &mut Ctx, id: TextId, lines: &[&Line]) {
+    let text: Vec<&str> = lines.iter().map(|l| l.raw.trim()).filter(|t| !t.is_empty()).collect();
+    if text.is_empty() {
+        return;
+    }
+    let joined = text.join("\n");
+    let current = ctx.report.text(id).unwrap_or("").to_string();
+    let merged = if current.is_empty() { joined } else { format!("{current}\n{joined}") };
+    ctx.report.set_text(id, merged);
+    ctx.find(
+        Rule::Import,
+        Severity::Info,
+        vec![Place::Text(id)],
+        format!("表格之后的{}行文字已并入“{}”", text.len(), id.spec().name),
+    );
+}
+
+/// 二、主动公开政府信息情况: text and 表二.
+fn section_two(ctx: &mut Ctx, region: &[Line]) {
+    let (text, table) = split_text_table(region, |l| {
+        let f = l.first();
+        labels::t2_caption(f).is_some() || labels::normalize(f) == T2_CONTENT_HEADER || labels::t2_row(f).is_some()
+    });
+    ctx.report.set_text(TextId::S2, block_text(text));
+    let mut block = None;
+    let mut after = Vec::new();
+    let mut is_2019 = false;
+    for line in table {
+        if line.is_blank() {
+            continue;
+        }
+        let normalized: Vec<String> = line.non_empty().iter().map(|c| labels::normalize(c)).collect();
+        if normalized.iter().any(|c| MARKERS_2019.iter().any(|m| c.contains(&labels::normalize(m)))) {
+            is_2019 = true;
+            continue;
+        }
+        let first = line.first();
+        if let Some(b) = labels::t2_caption(first) {
+            block = Some(b);
+        } else if labels::normalize(first) == T2_CONTENT_HEADER {
+            if let Some(b) = block {
+                for (k, header) in normalized.iter().skip(1).enumerate() {
+                    let known = T2_BLOCKS[b].columns.get(k).is_some_and(|(_, l)| l == header)
+                        || T2_BLOCKS[b].header_variants.contains(&header.as_str());
+                    if !known && !header.is_empty() {
+                        ctx.find(
+                            Rule::S10,
+                            Severity::Warning,
+                            vec![Place::Section("t2")],
+                            format!("表二{}的表头“{header}”不是2021年版格式的表头", T2_BLOCKS[b].caption),
+                        );
+                    }
+                }
+            }
+        } else if let Some((b, r)) = labels::t2_row(first) {
+            if is_2019 {
+                continue;
+            }
+            if block.is_some_and(|cur| cur != b) {
+                ctx.find(
+                    Rule::Import,
+                    Severity::Warning,
+                    vec![Place::Section("t2")],
+                    format!("表二“{first}”一行出现在{}之下，已按行名放入{}", T2_BLOCKS[block.unwrap_or(b)].caption, T2_BLOCKS[b].caption),
+                );
+            }
+            let values: Vec<&str> = line.non_empty().into_iter().skip(1).collect();
+            let targets: Vec<usize> = (0..T2_BLOCKS[b].columns.len()).map(|c| t2(b, r, c)).collect();
+            place_values(ctx, &targets, &values, &format!("表二“{}”一行", T2_BLOCKS[b].rows[r].1), false);
+        } else if labels::normalize(first) == "规范性文件" {
+            is_2019 = true;
+        } else {
+            after.push(line);
+        }
+    }
+    if is_2019 {
+        ctx.report.format = Format::V2019;
+        ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Section("t2")],
+            "表二使用2019年版格式（国办公开办函〔2019〕60号）：其栏目与2021年版不同，本版本暂不导入2019年版表二的数字".into(),
+        );
+    }
+    let (rows, text_after): (Vec<&Line>, Vec<&Line>) = after.into_iter().partition(|l| l.non_empty().len() > 1);
+    for line in rows {
+        unplaced(ctx, "s2", line);
+    }
+    trailing_text(ctx, TextId::S2, &text_after);
+}
+
+/// 三、收到和处理政府信息公开申请情况: text and 表三.
+fn section_three(ctx: &mut Ctx, region: &[Line]) {
+    let (text, table) = split_text_table(region, |l| {
+        let f = labels::normalize(l.first());
+        f.starts_with("（本列数据")
+            || f == crate::template::T3_APPLICANTS_HEADER
+            || labels::t3_row(&f).is_some()
+            || labels::t3_group(&f)
+    });
+    ctx.report.set_text(TextId::S3, block_text(text));
+    let mut seen = [false; T3_ROWS.len()];
+    let mut text_after = Vec::new();
+    for line in table {
+        if line.is_blank() {
+            continue;
+        }
+        let cells = line.non_empty();
+        let found = cells.iter().enumerate().find_map(|(k, c)| labels::t3_row(c).map(|(r, m)| (k, r, m)));
+        let Some((k, r, m)) = found else {
+            if cells.iter().all(|c| labels::t3_header_word(c).is_some() || labels::t3_group(c)) {
+                for c in &cells {
+                    if let Some(Match::Variant(v)) = labels::t3_header_word(c)
+                        && let Some(col) = T3_COLUMNS.iter().position(|col| col.variants.contains(&v))
+                    {
+                        ctx.variant(v, T3_COLUMNS[col].label, Place::Cell(t3(0, col)));
+                    }
+                }
+            } else if cells.len() == 1 {
+                text_after.push(line);
+            } else {
+                unplaced(ctx, "s3", line);
+            }
+            continue;
+        };
+        let row = &T3_ROWS[r];
+        if let Match::Variant(v) = m {
+            ctx.variant(v, row.label, Place::Cell(t3(r, 0)));
+        }
+        if seen[r] {
+            ctx.find(
+                Rule::Import,
+                Severity::Warning,
+                vec![Place::Cell(t3(r, 0))],
+                format!("表三“{}”一行出现了两次，已采用后一次的数字", row.label),
+            );
+        }
+        seen[r] = true;
+        let values: Vec<&str> = cells[k + 1..].to_vec();
+        let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
+        place_values(ctx, &targets, &values, &format!("表三{}行（{}）", row.short, row.label), true);
+    }
+    let missing: Vec<&str> = T3_ROWS.iter().zip(seen).filter(|(_, s)| !s).map(|(r, _)| r.short).collect();
+    if !missing.is_empty() && missing.len() < T3_ROWS.len() {
+        ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Section("t3")],
+            format!("表三缺少以下行：{}", missing.join("、")),
+        );
+    }
+    trailing_text(ctx, TextId::S3, &text_after);
+}
+
+/// 四、政府信息公开行政复议、行政诉讼情况: text and 表四.
+fn section_four(ctx: &mut Ctx, region: &[Line]) {
+    let (text, table) = split_text_table(region, |l| {
+        let f = labels::normalize(l.first());
+        f == crate::template::T4_REVIEW_HEADER || T4_COLUMNS.iter().any(|(_, c)| *c == f)
+    });
+    ctx.report.set_text(TextId::S4, block_text(text));
+    let mut data_seen = false;
+    let mut text_after = Vec::new();
+    for line in table {
+        if line.is_blank() {
+            continue;
+        }
+        let cells = line.non_empty();
+        if cells.iter().any(|c| labels::t4_header_word(c)) && !data_seen {
+            continue;
+        }
+        if !data_seen && (cells.len() > 1 || line.cells.len() > 1) {
+            data_seen = true;
+            let targets: Vec<usize> =
+                (0..T4_GROUPS.len()).flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c))).collect();
+            place_values(ctx, &targets, &cells, "表四数据行", false);
+        } else {
+            text_after.push(line);
+        }
+    }
+    if !data_seen {
+        ctx.find(Rule::Import, Severity::Warning, vec![Place::Section("t4")], "未找到表四的数据行".into());
+    }
+    trailing_text(ctx, TextId::S4, &text_after);
+}

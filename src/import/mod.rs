@@ -1,0 +1,110 @@
+//! Import of published reports.
+//!
+//! Every source is first turned into a [`Doc`]: a list of lines, each a list of cells (a
+//! paragraph is a line with one cell, a table row a line with several). The text front-end
+//! splits lines at tabs; later front-ends (other text layouts, Word, HTML) produce the same
+//! `Doc`, and [`assemble`] turns any `Doc` into a [`Report`] plus import findings. Nothing
+//! is guessed silently: whatever could not be placed is reported.
+
+mod assemble;
+pub mod labels;
+
+use std::path::Path;
+
+use crate::check::Finding;
+use crate::fsio::{self, FileError};
+use crate::model::Report;
+
+pub use assemble::assemble;
+
+/// A report read from a published document, with what the import noticed.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub report: Report,
+    /// Import findings (misaligned rows, label variants, unplaced text).
+    pub findings: Vec<Finding>,
+}
+
+/// A document could not be imported at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("文件不是文本文件（含有二进制内容）")]
+    NotText,
+    #[error("无法识别文件的文字编码（支持 UTF-8、UTF-16、GB18030/GBK）")]
+    UnknownEncoding,
+    #[error("文件中没有找到年度报告的标题或章节（如“一、总体情况”），不像是政府信息公开工作年度报告")]
+    NotAReport,
+}
+
+/// A document as lines of cells.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    /// Each line's cells, untrimmed (a paragraph has one cell).
+    pub lines: Vec<Vec<String>>,
+}
+
+impl Doc {
+    /// Splits text into lines (LF, CRLF or CR) and each line into cells at tabs.
+    pub fn from_text(text: &str) -> Doc {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        // A final line break ends the last line; it does not start an empty one.
+        let text = text.strip_suffix('\n').unwrap_or(&text);
+        Doc { lines: text.split('\n').map(|l| l.split('\t').map(str::to_string).collect()).collect() }
+    }
+}
+
+/// Decodes a text file: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return Err(ImportError::UnknownEncoding);
+        }
+        return Ok(text.into_owned());
+    }
+    if bytes.contains(&0) {
+        return Err(ImportError::NotText);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_string());
+    }
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|s| s.into_owned())
+        .ok_or(ImportError::UnknownEncoding)
+}
+
+/// Imports a published report from text bytes.
+pub fn import_text(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let text = decode(bytes)?;
+    assemble(&Doc::from_text(&text))
+}
+
+/// Imports a published report from a file (`.txt`; other formats come later).
+pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    import_text(&fsio::read_bounded(path)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_all_encodings_alike() {
+        let s = "一、总体情况\r\n政务公开";
+        let utf8 = decode(s.as_bytes()).unwrap();
+        let bom = decode(&[b"\xEF\xBB\xBF".as_slice(), s.as_bytes()].concat()).unwrap();
+        let (gbk, _, _) = encoding_rs::GB18030.encode(s);
+        let gbk = decode(&gbk).unwrap();
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(s.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let utf16 = decode(&utf16).unwrap();
+        assert_eq!(utf8, s);
+        assert_eq!(bom, s);
+        assert_eq!(gbk, s);
+        assert_eq!(utf16, s);
+        assert!(matches!(decode(b"\x00\x01abc"), Err(ImportError::NotText)));
+    }
+}

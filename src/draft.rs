@@ -222,6 +222,8 @@ fn ron_message(e: &ron::Error) -> String {
         E::ExpectedOption | E::ExpectedOptionEnd => "此处应为 Some(…) 或 None".into(),
         E::ExpectedBoolean => "此处应为 true 或 false".into(),
         E::ExceededRecursionLimit => "嵌套层数过多".into(),
+        E::ExpectedIdentifier => "此处应为字段名".into(),
+        E::ExpectedArray | E::ExpectedArrayEnd => "此处应为 [ … ] 列表".into(),
         E::TrailingCharacters => "内容结束后还有多余字符".into(),
         E::UnexpectedChar(c) => format!("意外的字符“{c}”"),
         E::MissingStructField { field, .. } => format!("缺少字段 {field}"),

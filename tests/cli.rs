@@ -1,0 +1,183 @@
+//! The CLI end to end: new, check (text and JSON, exit codes), import, export, and bad input
+//! that must give exit 2 with a clear Chinese message, write nothing, and never panic.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn fixture(prefix: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/published");
+    std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .unwrap()
+        .path()
+}
+
+/// Runs nianbao; a run that does not end within a minute is a hang and fails the test.
+fn run(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("nianbao {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn new_check_export_flow() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("d.ron");
+    let o = run(&["new", "--organ", "某某县人民政府办公室", "--year", "2025", "-o", s(&draft)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(text.contains("organ_kind: \"人民政府\""), "{text}");
+    // A blank draft has warnings (blank tables) but no errors.
+    let o = run(&["check", s(&draft)]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("S7"));
+    // Refuses to overwrite.
+    let o = run(&["new", "--organ", "X", "--year", "2025", "-o", s(&draft)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("已存在"));
+    // Export as JSON: every cell id present, null for blank.
+    let out = dir.path().join("d.json");
+    let o = run(&["export", "--json", s(&out), s(&draft)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["format"], "2021");
+    assert_eq!(v["cells"].as_object().unwrap().len(), 200);
+    assert!(v["cells"]["t3.r1.np"].is_null());
+    assert_eq!(v["meta"]["year"], 2025);
+}
+
+#[test]
+fn check_published_text_exit_codes_and_json() {
+    let o = run(&["check", s(&fixture("003"))]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    let o = run(&["check", "--json", s(&fixture("001")), s(&fixture("003"))]);
+    assert_eq!(o.status.code(), Some(1));
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    let s5 = lines[0]["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "S5").unwrap();
+    assert_eq!(s5["severity"], "error");
+    assert_eq!(s5["cells"][0], "t2.art20_5.licensing.decisions");
+    assert!(s5["message"].as_str().unwrap().contains("-2"));
+}
+
+#[test]
+fn import_then_export_text_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("003.ron");
+    let o = run(&["import", s(&fixture("003")), "-o", s(&draft)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&draft).unwrap().contains("manual_totals: true"));
+    let txt = dir.path().join("003.txt");
+    assert_eq!(run(&["export", "--text", s(&txt), s(&draft)]).status.code(), Some(0));
+    let json_a = dir.path().join("a.json");
+    let json_b = dir.path().join("b.json");
+    assert_eq!(run(&["export", "--json", s(&json_a), s(&draft)]).status.code(), Some(0));
+    assert_eq!(run(&["export", "--json", s(&json_b), s(&txt)]).status.code(), Some(0));
+    assert_eq!(std::fs::read(&json_a).unwrap(), std::fs::read(&json_b).unwrap());
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_a).unwrap()).unwrap();
+    assert_eq!(v["cells"]["t2.art20_8.fees.amount_wan"], "0.0000");
+    assert_eq!(v["cells"]["t3.r1.np"], 8);
+}
+
+/// Writes `bytes` as a draft and checks that `check` refuses it with exit 2 and `expect`.
+fn refused(name: &str, bytes: &[u8], expect: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    let o = run(&["check", s(&p)]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{name}: {err}");
+    assert!(err.contains(expect), "{name}: expected “{expect}” in: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    // Export refuses too and writes nothing.
+    let out = dir.path().join("out.txt");
+    assert_eq!(run(&["export", "--text", s(&out), s(&p)]).status.code(), Some(2));
+    assert!(!out.exists());
+}
+
+#[test]
+fn malformed_drafts_are_refused_clearly() {
+    let good = {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.ron");
+        run(&["new", "--organ", "某某县人民政府", "--year", "2024", "-o", s(&p)]);
+        std::fs::read_to_string(&p).unwrap()
+    };
+    refused("empty.ron", b"", "空");
+    refused("truncated.ron", good[..good.len() / 3].as_bytes(), "草稿格式错误（第");
+    refused("binary.ron", &[0u8, 159, 146, 150, 1, 2, 3], "不是 UTF-8");
+    refused("types.ron", good.replace("year: Some(2024)", "year: Some(\"2024\")").as_bytes(), "第");
+    refused("deep.ron", "(".repeat(100_000).as_bytes(), "草稿格式错误");
+    refused("deep_map.ron", format!("(version: 1, format: \"2021\", meta: {}", "{\"a\":".repeat(100_000)).as_bytes(), "草稿格式错误");
+    refused("deep_list.ron", format!("(version: 1, format: {}", "[".repeat(100_000)).as_bytes(), "草稿格式错误");
+    refused("newer.ron", good.replace("version: 1", "version: 2").as_bytes(), "较新版本");
+    let garbage: Vec<u8> = (0..50 * 1024 * 1024u32).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8).collect();
+    refused("garbage.ron", &garbage, "太大");
+}
+
+#[test]
+fn missing_files_folders_and_bad_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["check", s(&dir.path().join("missing.ron"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不存在"));
+    let o = run(&["check", s(dir.path())]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("文件夹"));
+    let out = dir.path().join("no-such-folder").join("out.json");
+    let o = run(&["export", "--json", s(&out), s(&fixture("003"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不存在"), "{}", stderr(&o));
+    assert!(!dir.path().join("no-such-folder").exists());
+    let o = run(&["new", "--organ", "X", "--year", "2024", "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["import", s(&fixture("003")), "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing written");
+}
+
+#[test]
+fn strange_text_and_huge_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let poem = dir.path().join("poem.txt");
+    std::fs::write(&poem, "床前明月光\n疑是地上霜\n").unwrap();
+    let o = run(&["check", s(&poem)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不像是政府信息公开工作年度报告"));
+    // A number beyond any integer in a cell is a finding, not a crash.
+    let draft = dir.path().join("big.ron");
+    run(&["new", "--organ", "某某县人民政府", "--year", "2024", "-o", s(&draft)]);
+    let text = std::fs::read_to_string(&draft)
+        .unwrap()
+        .replace("\"t3.r1.np\": \"\"", "\"t3.r1.np\": \"123456789012345678901234567890123\"");
+    std::fs::write(&draft, text).unwrap();
+    let o = run(&["check", "--json", s(&draft)]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "S5" && f["cells"][0] == "t3.r1.np"));
+}

@@ -19,7 +19,8 @@ use crate::template::{TEMPLATE, TEXTS, TextId};
 /// The draft format version this program writes and the newest it reads.
 pub const DRAFT_VERSION: u32 = 1;
 
-const HEADER: &str = "// nianbao 草稿：政府信息公开工作年度报告（可用文本编辑器查看；请勿修改 version）\n";
+const HEADER: &str =
+    "// nianbao 草稿：政府信息公开工作年度报告（可用文本编辑器查看；请勿修改 version）\n";
 
 /// A draft could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -31,7 +32,11 @@ pub enum DraftError {
     #[error("文件是空的，不是 nianbao 草稿")]
     Empty,
     #[error("草稿格式错误（第{line}行第{col}列）：{message}")]
-    Syntax { line: usize, col: usize, message: String },
+    Syntax {
+        line: usize,
+        col: usize,
+        message: String,
+    },
     #[error(
         "此草稿由较新版本的 nianbao 保存（草稿格式版本 {found}），本程序只能读取版本 {DRAFT_VERSION} 及以前的草稿。为避免丢失内容，未打开它：请升级 nianbao。"
     )]
@@ -103,7 +108,10 @@ pub struct Draft {
 impl Draft {
     /// A draft with computed totals.
     pub fn new(report: Report) -> Draft {
-        Draft { report, manual_totals: false }
+        Draft {
+            report,
+            manual_totals: false,
+        }
     }
 }
 
@@ -122,10 +130,21 @@ impl From<&Draft> for DraftFile {
             },
             manual_totals: d.manual_totals,
             sections: OrderedMap(
-                TEXTS.iter().filter_map(|t| r.text(t.id).map(|text| (t.key.to_string(), text.to_string()))).collect(),
+                TEXTS
+                    .iter()
+                    .filter_map(|t| {
+                        r.text(t.id)
+                            .map(|text| (t.key.to_string(), text.to_string()))
+                    })
+                    .collect(),
             ),
             cells: OrderedMap(
-                TEMPLATE.cells.iter().zip(r.cells()).map(|(spec, v)| (spec.id.clone(), v.display())).collect(),
+                TEMPLATE
+                    .cells
+                    .iter()
+                    .zip(r.cells())
+                    .map(|(spec, v)| (spec.id.clone(), v.display()))
+                    .collect(),
             ),
         }
     }
@@ -138,14 +157,21 @@ impl TryFrom<DraftFile> for Draft {
             return Err(format!("草稿格式版本 {} 比本程序新", f.version));
         }
         let mut r = Report::default();
-        r.format =
-            Format::from_key(&f.format).ok_or_else(|| format!("未知的报告格式“{}”（应为 2021 或 2019）", f.format))?;
+        r.format = Format::from_key(&f.format)
+            .ok_or_else(|| format!("未知的报告格式“{}”（应为 2021 或 2019）", f.format))?;
         r.meta.organ = f.meta.organ;
-        r.meta.organ_kind = OrganKind::parse(&f.meta.organ_kind)
-            .ok_or_else(|| format!("未知的机关类型“{}”（应为 人民政府、部门、乡镇街道 或 其他）", f.meta.organ_kind))?;
+        r.meta.organ_kind = OrganKind::parse(&f.meta.organ_kind).ok_or_else(|| {
+            format!(
+                "未知的机关类型“{}”（应为 人民政府、部门、乡镇街道 或 其他）",
+                f.meta.organ_kind
+            )
+        })?;
         r.meta.year = f.meta.year;
         r.meta.published = match f.meta.published {
-            Some(s) => Some(Date::parse(&s).ok_or_else(|| format!("发布日期“{s}”不是有效日期（应为 YYYY-MM-DD）"))?),
+            Some(s) => Some(
+                Date::parse(&s)
+                    .ok_or_else(|| format!("发布日期“{s}”不是有效日期（应为 YYYY-MM-DD）"))?,
+            ),
             None => None,
         };
         r.meta.signature = f.meta.signature;
@@ -159,10 +185,15 @@ impl TryFrom<DraftFile> for Draft {
             r.set_text(id, text);
         }
         for (id, raw) in f.cells.0 {
-            let i = TEMPLATE.index_of(&id).ok_or_else(|| format!("未知的单元格编号“{id}”"))?;
+            let i = TEMPLATE
+                .index_of(&id)
+                .ok_or_else(|| format!("未知的单元格编号“{id}”"))?;
             r.set_cell(i, CellValue::from_source(TEMPLATE.cells[i].kind, &raw));
         }
-        Ok(Draft { report: r, manual_totals: f.manual_totals })
+        Ok(Draft {
+            report: r,
+            manual_totals: f.manual_totals,
+        })
     }
 }
 
@@ -193,7 +224,10 @@ impl<'de> Deserialize<'de> for Report {
 
 /// The draft text.
 pub fn to_ron(draft: &Draft) -> String {
-    let config = ron::ser::PrettyConfig::new().escape_strings(false).struct_names(false).indentor("    ");
+    let config = ron::ser::PrettyConfig::new()
+        .escape_strings(false)
+        .struct_names(false)
+        .indentor("    ");
     // Serialising plain strings, numbers and maps cannot fail.
     let body = ron::ser::to_string_pretty(draft, config).unwrap_or_default();
     format!("{HEADER}{body}\n")
@@ -205,7 +239,11 @@ struct VersionProbe {
 }
 
 fn syntax(e: ron::error::SpannedError) -> DraftError {
-    DraftError::Syntax { line: e.span.start.line, col: e.span.start.col, message: ron_message(&e.code) }
+    DraftError::Syntax {
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: ron_message(&e.code),
+    }
 }
 
 /// Chinese wording for RON's errors.
@@ -218,7 +256,9 @@ fn ron_message(e: &ron::Error) -> String {
         E::ExpectedString | E::ExpectedStringEnd => "此处应为用引号括起的文字".into(),
         E::ExpectedInteger | E::IntegerOutOfBounds => "此处应为整数".into(),
         E::ExpectedMap | E::ExpectedMapEnd => "此处应为 { … } 映射".into(),
-        E::ExpectedStructLike | E::ExpectedStructLikeEnd | E::ExpectedNamedStructLike(_) => "此处应为 ( … ) 结构".into(),
+        E::ExpectedStructLike | E::ExpectedStructLikeEnd | E::ExpectedNamedStructLike(_) => {
+            "此处应为 ( … ) 结构".into()
+        }
         E::ExpectedOption | E::ExpectedOptionEnd => "此处应为 Some(…) 或 None".into(),
         E::ExpectedBoolean => "此处应为 true 或 false".into(),
         E::ExceededRecursionLimit => "嵌套层数过多".into(),
@@ -229,7 +269,9 @@ fn ron_message(e: &ron::Error) -> String {
         E::MissingStructField { field, .. } => format!("缺少字段 {field}"),
         E::DuplicateStructField { field, .. } => format!("字段 {field} 重复"),
         E::NoSuchStructField { found, .. } => format!("未知字段 {found}"),
-        E::InvalidValueForType { expected, found } => format!("值的类型不对：应为 {expected}，实际为 {found}"),
+        E::InvalidValueForType { expected, found } => {
+            format!("值的类型不对：应为 {expected}，实际为 {found}")
+        }
         E::Message(m) => m.clone(),
         other => format!("{other}"),
     }
@@ -243,7 +285,9 @@ pub fn parse_draft(text: &str) -> Result<Draft, DraftError> {
     let options = ron::Options::default();
     let probe: VersionProbe = options.from_str(text).map_err(syntax)?;
     if probe.version > DRAFT_VERSION {
-        return Err(DraftError::NewerVersion { found: probe.version });
+        return Err(DraftError::NewerVersion {
+            found: probe.version,
+        });
     }
     options.from_str(text).map_err(syntax)
 }
@@ -278,11 +322,20 @@ mod tests {
         let mut r = Report::new("某县人民政府办公室", OrganKind::Government, 2023);
         r.set_text(TextId::S1_1, "第一段。\n第二段，含“引号”和\\反斜杠。");
         r.set_cell(t3(0, 0), CellValue::Count(3));
-        r.set_cell(T2_FEES, CellValue::Amount(WanAmount { digits: 12345, scale: 4 }));
+        r.set_cell(
+            T2_FEES,
+            CellValue::Amount(WanAmount {
+                digits: 12345,
+                scale: 4,
+            }),
+        );
         r.set_cell(t3(1, 1), CellValue::Invalid("-2".into()));
         r.meta.published = Date::new(2024, 1, 28);
         r.set_absent(TextId::S6);
-        Draft { report: r, manual_totals: true }
+        Draft {
+            report: r,
+            manual_totals: true,
+        }
     }
 
     #[test]
@@ -290,7 +343,10 @@ mod tests {
         let r = sample();
         let text = to_ron(&r);
         assert!(text.contains("某县人民政府办公室"), "{text}");
-        assert!(text.contains("第一段。\n第二段"), "newlines literal: {text}");
+        assert!(
+            text.contains("第一段。\n第二段"),
+            "newlines literal: {text}"
+        );
         assert!(text.contains("\"t3.r1.np\": \"3\""), "{text}");
         assert!(text.contains("\"t2.art20_8.fees.amount_wan\": \"1.2345\""));
         assert!(!text.contains("\"s6\""));
@@ -299,7 +355,9 @@ mod tests {
 
     #[test]
     fn newer_version_is_refused_first() {
-        let text = to_ron(&sample()).replace("version: 1", "version: 9").replace("format: \"2021\"", "format: 7");
+        let text = to_ron(&sample())
+            .replace("version: 1", "version: 9")
+            .replace("format: \"2021\"", "format: 7");
         let e = parse_draft(&text).unwrap_err();
         assert!(matches!(e, DraftError::NewerVersion { found: 9 }), "{e}");
         assert!(e.to_string().contains("较新版本"));
@@ -315,9 +373,17 @@ mod tests {
         let e = parse_draft(&wrong).unwrap_err().to_string();
         assert!(e.contains("行") && e.contains("列"), "{e}");
         let bad_cell = text.replace("\"t3.r1.np\"", "\"t3.r99.np\"");
-        assert!(parse_draft(&bad_cell).unwrap_err().to_string().contains("t3.r99.np"));
+        assert!(
+            parse_draft(&bad_cell)
+                .unwrap_err()
+                .to_string()
+                .contains("t3.r99.np")
+        );
         assert!(matches!(parse_draft("   "), Err(DraftError::Empty)));
-        assert!(matches!(parse_draft_bytes(b"\x00\x01\x02"), Err(DraftError::NotText)));
+        assert!(matches!(
+            parse_draft_bytes(b"\x00\x01\x02"),
+            Err(DraftError::NotText)
+        ));
     }
 
     #[test]

@@ -36,20 +36,36 @@ pub fn io_reason(e: &io::Error) -> String {
 
 /// Reads a whole file, refusing folders and files over [`MAX_INPUT_BYTES`].
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
-    let meta = fs::metadata(path).map_err(|source| FileError::Read { path: path.into(), source })?;
+    let meta = fs::metadata(path).map_err(|source| FileError::Read {
+        path: path.into(),
+        source,
+    })?;
     if meta.is_dir() {
         return Err(FileError::IsFolder { path: path.into() });
     }
     if meta.len() > MAX_INPUT_BYTES {
-        return Err(FileError::TooLarge { path: path.into(), size: meta.len() });
+        return Err(FileError::TooLarge {
+            path: path.into(),
+            size: meta.len(),
+        });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    let file = fs::File::open(path).map_err(|source| FileError::Read { path: path.into(), source })?;
+    let file = fs::File::open(path).map_err(|source| FileError::Read {
+        path: path.into(),
+        source,
+    })?;
     // Bounded even if the file grows while we read it.
-    io::Read::read_to_end(&mut io::Read::take(file, MAX_INPUT_BYTES + 1), &mut bytes)
-        .map_err(|source| FileError::Read { path: path.into(), source })?;
+    io::Read::read_to_end(&mut io::Read::take(file, MAX_INPUT_BYTES + 1), &mut bytes).map_err(
+        |source| FileError::Read {
+            path: path.into(),
+            source,
+        },
+    )?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(FileError::TooLarge { path: path.into(), size: bytes.len() as u64 });
+        return Err(FileError::TooLarge {
+            path: path.into(),
+            size: bytes.len() as u64,
+        });
     }
     Ok(bytes)
 }
@@ -60,7 +76,10 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// target, fsync the folder. A crash leaves either the old file or the new one, never a
 /// half-written file. Nothing is created when the folder does not exist.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
-    let err = |reason: String| FileError::Write { path: path.into(), reason };
+    let err = |reason: String| FileError::Write {
+        path: path.into(),
+        reason,
+    };
     let name = path.file_name().ok_or_else(|| err("不是文件路径".into()))?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -81,7 +100,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let result = (|| -> io::Result<()> {
-        let mut f = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
@@ -124,7 +146,15 @@ mod tests {
     #[test]
     fn folder_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(read_bounded(dir.path()), Err(FileError::IsFolder { .. })));
-        assert!(read_bounded(&dir.path().join("missing")).unwrap_err().to_string().contains("不存在"));
+        assert!(matches!(
+            read_bounded(dir.path()),
+            Err(FileError::IsFolder { .. })
+        ));
+        assert!(
+            read_bounded(&dir.path().join("missing"))
+                .unwrap_err()
+                .to_string()
+                .contains("不存在")
+        );
     }
 }

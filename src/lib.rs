@@ -9,6 +9,6 @@ pub mod textscan;
 pub use check::{Finding, Rule, Severity, check, fill_totals};
 pub use model::{CellValue, Date, Format, Meta, OrganKind, Report, WanAmount};
 pub mod draft;
-pub mod fsio;
 pub mod export;
+pub mod fsio;
 pub mod import;

@@ -15,7 +15,11 @@ use nianbao::import;
 use nianbao::model::{OrganKind, Report};
 
 #[derive(Parser)]
-#[command(name = "nianbao", version, about = "政府信息公开工作年度报告编辑器与检查工具（2021年版格式）")]
+#[command(
+    name = "nianbao",
+    version,
+    about = "政府信息公开工作年度报告编辑器与检查工具（2021年版格式）"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -118,14 +122,19 @@ fn open_editor() -> Result<()> {
 
 fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
     if path.exists() && !force {
-        bail!("“{}”已存在；为免覆盖已有内容，未写入（确需覆盖请加 --force）", path.display());
+        bail!(
+            "“{}”已存在；为免覆盖已有内容，未写入（确需覆盖请加 --force）",
+            path.display()
+        );
     }
     Ok(())
 }
 
 fn cmd_new(a: NewArgs) -> Result<()> {
     let kind = match &a.kind {
-        Some(k) => OrganKind::parse(k).with_context(|| format!("未知的机关类型“{k}”：应为 人民政府、部门、乡镇街道 或 其他"))?,
+        Some(k) => OrganKind::parse(k).with_context(|| {
+            format!("未知的机关类型“{k}”：应为 人民政府、部门、乡镇街道 或 其他")
+        })?,
         None => OrganKind::infer(&a.organ),
     };
     if !(2019..=2100).contains(&a.year) {
@@ -145,12 +154,21 @@ struct Loaded {
 }
 
 fn looks_like_draft(path: &Path, bytes: &[u8]) -> bool {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("ron") => true,
         Some("txt") => false,
         _ => {
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).map(|p| &bytes[p..]).unwrap_or(&[]);
+            let start = bytes
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .map(|p| &bytes[p..])
+                .unwrap_or(&[]);
             start.starts_with(b"(") || start.starts_with(b"//")
         }
     }
@@ -159,11 +177,22 @@ fn looks_like_draft(path: &Path, bytes: &[u8]) -> bool {
 fn load(path: &Path) -> Result<Loaded> {
     let bytes = fsio::read_bounded(path)?;
     if looks_like_draft(path, &bytes) {
-        let draft = draft::parse_draft_bytes(&bytes).with_context(|| format!("无法打开草稿“{}”", path.display()))?;
-        Ok(Loaded { draft, import_findings: Vec::new() })
+        let draft = draft::parse_draft_bytes(&bytes)
+            .with_context(|| format!("无法打开草稿“{}”", path.display()))?;
+        Ok(Loaded {
+            draft,
+            import_findings: Vec::new(),
+        })
     } else {
-        let imported = import::import_text(&bytes).with_context(|| format!("无法导入“{}”", path.display()))?;
-        Ok(Loaded { draft: Draft { report: imported.report, manual_totals: true }, import_findings: imported.findings })
+        let imported =
+            import::import_text(&bytes).with_context(|| format!("无法导入“{}”", path.display()))?;
+        Ok(Loaded {
+            draft: Draft {
+                report: imported.report,
+                manual_totals: true,
+            },
+            import_findings: imported.findings,
+        })
     }
 }
 
@@ -202,13 +231,24 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
 }
 
 fn cmd_import(a: ImportArgs) -> Result<()> {
-    let imported = import::import_file(&a.input).with_context(|| format!("无法导入“{}”", a.input.display()))?;
+    let imported = import::import_file(&a.input)
+        .with_context(|| format!("无法导入“{}”", a.input.display()))?;
     refuse_overwrite(&a.output, a.force)?;
     for f in &imported.findings {
         eprintln!("{}", f.to_line());
     }
-    draft::save_draft(&a.output, &Draft { report: imported.report, manual_totals: true })?;
-    println!("已导入为草稿：{}（导入提示 {} 条）", a.output.display(), imported.findings.len());
+    draft::save_draft(
+        &a.output,
+        &Draft {
+            report: imported.report,
+            manual_totals: true,
+        },
+    )?;
+    println!(
+        "已导入为草稿：{}（导入提示 {} 条）",
+        a.output.display(),
+        imported.findings.len()
+    );
     Ok(())
 }
 
@@ -221,7 +261,10 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
         _ => bail!("请指定 --text 或 --json"),
     };
     fsio::write_atomic(out, bytes.as_bytes())?;
-    let errors = check(report).iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = check(report)
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     println!("已导出：{}", out.display());
     if errors > 0 {
         eprintln!("注意：报告仍有 {errors} 个错误（用 nianbao check 查看）");

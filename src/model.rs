@@ -55,8 +55,12 @@ pub enum OrganKind {
 
 impl OrganKind {
     /// All kinds, in the order the UI offers them.
-    pub const ALL: [OrganKind; 4] =
-        [OrganKind::Government, OrganKind::Department, OrganKind::Township, OrganKind::Other];
+    pub const ALL: [OrganKind; 4] = [
+        OrganKind::Government,
+        OrganKind::Department,
+        OrganKind::Township,
+        OrganKind::Other,
+    ];
 
     /// Chinese label, also the serialised form.
     pub fn label(self) -> &'static str {
@@ -71,13 +75,15 @@ impl OrganKind {
     /// Parses the Chinese label or an English alias.
     pub fn parse(s: &str) -> Option<OrganKind> {
         let s = s.trim();
-        OrganKind::ALL.into_iter().find(|k| k.label() == s).or(match s.to_ascii_lowercase().as_str() {
-            "government" | "gov" => Some(OrganKind::Government),
-            "department" | "dept" => Some(OrganKind::Department),
-            "township" | "street" => Some(OrganKind::Township),
-            "other" => Some(OrganKind::Other),
-            _ => None,
-        })
+        OrganKind::ALL.into_iter().find(|k| k.label() == s).or(
+            match s.to_ascii_lowercase().as_str() {
+                "government" | "gov" => Some(OrganKind::Government),
+                "department" | "dept" => Some(OrganKind::Department),
+                "township" | "street" => Some(OrganKind::Township),
+                "other" => Some(OrganKind::Other),
+                _ => None,
+            },
+        )
     }
 
     /// Infers the kind from an organ's full name. Used where a source has no explicit kind
@@ -86,14 +92,37 @@ impl OrganKind {
         let name = name.trim();
         let township_ends = ["乡", "镇", "街道", "街道办事处", "办事处", "街道办"];
         let township_govs = ["乡人民政府", "镇人民政府", "乡政府", "镇政府"];
-        if township_ends.iter().any(|e| name.ends_with(e)) || township_govs.iter().any(|e| name.ends_with(e)) {
+        if township_ends.iter().any(|e| name.ends_with(e))
+            || township_govs.iter().any(|e| name.ends_with(e))
+        {
             return OrganKind::Township;
         }
-        let gov_ends = ["人民政府", "人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅", "政府办"];
+        let gov_ends = [
+            "人民政府",
+            "人民政府办公室",
+            "人民政府办公厅",
+            "政府办公室",
+            "政府办公厅",
+            "政府办",
+        ];
         if gov_ends.iter().any(|e| name.ends_with(e)) {
             return OrganKind::Government;
         }
-        let dept_ends = ["局", "委员会", "委", "厅", "部", "署", "办公室", "办", "中心", "院", "所", "队", "处"];
+        let dept_ends = [
+            "局",
+            "委员会",
+            "委",
+            "厅",
+            "部",
+            "署",
+            "办公室",
+            "办",
+            "中心",
+            "院",
+            "所",
+            "队",
+            "处",
+        ];
         if dept_ends.iter().any(|e| name.ends_with(e)) {
             return OrganKind::Department;
         }
@@ -127,7 +156,10 @@ impl Date {
     pub fn parse(s: &str) -> Option<Date> {
         let s = normalize_digits(s.trim());
         let s = s.trim_end_matches('日');
-        let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).map(str::trim).collect();
+        let parts: Vec<&str> = s
+            .split(['-', '/', '.', '年', '月'])
+            .map(str::trim)
+            .collect();
         if parts.len() != 3 {
             return None;
         }
@@ -186,7 +218,11 @@ fn format_decimal(digits: &str, scale: u8) -> String {
     if scale == 0 {
         return digits.to_string();
     }
-    let padded = if digits.len() <= scale { format!("{}{}", "0".repeat(scale + 1 - digits.len()), digits) } else { digits.to_string() };
+    let padded = if digits.len() <= scale {
+        format!("{}{}", "0".repeat(scale + 1 - digits.len()), digits)
+    } else {
+        digits.to_string()
+    };
     let (int, frac) = padded.split_at(padded.len() - scale);
     format!("{int}.{frac}")
 }
@@ -272,7 +308,10 @@ impl CellValue {
             None => (body, None),
         };
         let digits_ok = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-        if !digits_ok(int) || frac.is_some_and(|f| !digits_ok(f)) || (int.is_empty() && frac.is_none_or(str::is_empty)) {
+        if !digits_ok(int)
+            || frac.is_some_and(|f| !digits_ok(f))
+            || (int.is_empty() && frac.is_none_or(str::is_empty))
+        {
             return Err(InputError::NotANumber);
         }
         if negative {
@@ -284,7 +323,9 @@ impl CellValue {
                 if frac.is_some() {
                     return Err(InputError::Fraction);
                 }
-                int.parse::<u64>().map(CellValue::Count).map_err(|_| InputError::TooLarge)
+                int.parse::<u64>()
+                    .map(CellValue::Count)
+                    .map_err(|_| InputError::TooLarge)
             }
             CellKind::AmountWan => {
                 let frac = frac.unwrap_or("");
@@ -310,10 +351,16 @@ impl CellValue {
                 let s = normalize_digits(trimmed);
                 let s = s.trim_end_matches("万元").trim_end_matches('万').trim();
                 let parsed = strip_thousands(s)
-                    .and_then(|s| s.split_once('.').map(|(i, f)| (i.to_string(), f.to_string())))
+                    .and_then(|s| {
+                        s.split_once('.')
+                            .map(|(i, f)| (i.to_string(), f.to_string()))
+                    })
                     .filter(|(_, f)| f.len() <= MAX_SCALE as usize)
                     .and_then(|(i, f)| parse_amount(&i, &f).ok());
-                parsed.map_or_else(|| CellValue::Invalid(trimmed.to_string()), CellValue::Amount)
+                parsed.map_or_else(
+                    || CellValue::Invalid(trimmed.to_string()),
+                    CellValue::Amount,
+                )
             }
             Err(_) => CellValue::Invalid(trimmed.to_string()),
         }
@@ -346,7 +393,10 @@ impl CellValue {
 fn parse_amount(int: &str, frac: &str) -> Result<WanAmount, InputError> {
     let all = format!("{}{}", if int.is_empty() { "0" } else { int }, frac);
     let digits = all.parse::<u64>().map_err(|_| InputError::TooLarge)?;
-    Ok(WanAmount { digits, scale: frac.len() as u8 })
+    Ok(WanAmount {
+        digits,
+        scale: frac.len() as u8,
+    })
 }
 
 /// Removes thousands separators (`1,234,567`) when they are well placed; None when a comma
@@ -421,7 +471,12 @@ impl Report {
     /// The title: `{organ}{year}年政府信息公开工作年度报告`.
     pub fn title(&self) -> String {
         match self.meta.year {
-            Some(y) => format!("{}{}年{}", self.meta.organ, y, crate::template::TITLE_SUFFIX),
+            Some(y) => format!(
+                "{}{}年{}",
+                self.meta.organ,
+                y,
+                crate::template::TITLE_SUFFIX
+            ),
             None => format!("{}{}", self.meta.organ, crate::template::TITLE_SUFFIX),
         }
     }
@@ -507,31 +562,96 @@ mod tests {
     #[test]
     fn parse_amounts() {
         let p = |s| CellValue::parse_input(CellKind::AmountWan, s);
-        assert_eq!(p("0"), Ok(CellValue::Amount(WanAmount { digits: 0, scale: 0 })));
-        assert_eq!(p("1.2345"), Ok(CellValue::Amount(WanAmount { digits: 12345, scale: 4 })));
+        assert_eq!(
+            p("0"),
+            Ok(CellValue::Amount(WanAmount {
+                digits: 0,
+                scale: 0
+            }))
+        );
+        assert_eq!(
+            p("1.2345"),
+            Ok(CellValue::Amount(WanAmount {
+                digits: 12345,
+                scale: 4
+            }))
+        );
         assert_eq!(p(".5").map(|v| v.display()), Ok("0.5".to_string()));
         assert_eq!(p("1.23456"), Err(InputError::TooManyDecimals));
         assert_eq!(p("-1"), Err(InputError::Negative));
         assert_eq!(p("3万元").map(|v| v.display()), Ok("3".to_string()));
         let five = CellValue::from_source(CellKind::AmountWan, "1.23456");
-        assert_eq!(five, CellValue::Amount(WanAmount { digits: 123456, scale: 5 }));
+        assert_eq!(
+            five,
+            CellValue::Amount(WanAmount {
+                digits: 123456,
+                scale: 5
+            })
+        );
     }
 
     #[test]
     fn from_source_keeps_invalid_raw_text() {
-        assert_eq!(CellValue::from_source(CellKind::Count, " -2 "), CellValue::Invalid("-2".into()));
-        assert_eq!(CellValue::from_source(CellKind::Count, "无"), CellValue::Blank);
-        assert_eq!(CellValue::from_source(CellKind::Count, "　"), CellValue::Blank);
-        assert_eq!(CellValue::from_source(CellKind::Count, "x"), CellValue::Invalid("x".into()));
+        assert_eq!(
+            CellValue::from_source(CellKind::Count, " -2 "),
+            CellValue::Invalid("-2".into())
+        );
+        assert_eq!(
+            CellValue::from_source(CellKind::Count, "无"),
+            CellValue::Blank
+        );
+        assert_eq!(
+            CellValue::from_source(CellKind::Count, "　"),
+            CellValue::Blank
+        );
+        assert_eq!(
+            CellValue::from_source(CellKind::Count, "x"),
+            CellValue::Invalid("x".into())
+        );
     }
 
     #[test]
     fn amount_formats() {
-        assert_eq!(WanAmount { digits: 0, scale: 0 }.with_four_decimals(), "0.0000");
-        assert_eq!(WanAmount { digits: 5, scale: 2 }.to_string(), "0.05");
-        assert_eq!(WanAmount { digits: 5, scale: 2 }.with_four_decimals(), "0.0500");
-        assert_eq!(WanAmount { digits: 1234567, scale: 5 }.with_four_decimals(), "12.34567");
-        assert_eq!(WanAmount { digits: 1_000_000_000, scale: 4 }.whole_wan(), 100_000);
+        assert_eq!(
+            WanAmount {
+                digits: 0,
+                scale: 0
+            }
+            .with_four_decimals(),
+            "0.0000"
+        );
+        assert_eq!(
+            WanAmount {
+                digits: 5,
+                scale: 2
+            }
+            .to_string(),
+            "0.05"
+        );
+        assert_eq!(
+            WanAmount {
+                digits: 5,
+                scale: 2
+            }
+            .with_four_decimals(),
+            "0.0500"
+        );
+        assert_eq!(
+            WanAmount {
+                digits: 1234567,
+                scale: 5
+            }
+            .with_four_decimals(),
+            "12.34567"
+        );
+        assert_eq!(
+            WanAmount {
+                digits: 1_000_000_000,
+                scale: 4
+            }
+            .whole_wan(),
+            100_000
+        );
     }
 
     #[test]
@@ -539,12 +659,18 @@ mod tests {
         assert_eq!(Date::parse("2022年1月28日"), Date::new(2022, 1, 28));
         assert_eq!(Date::parse("２０２２-01-28"), Date::new(2022, 1, 28));
         assert_eq!(Date::parse("2022年2月30日"), None);
-        assert_eq!(Date::new(2024, 2, 29).map(|d| d.chinese()), Some("2024年2月29日".into()));
+        assert_eq!(
+            Date::new(2024, 2, 29).map(|d| d.chinese()),
+            Some("2024年2月29日".into())
+        );
     }
 
     #[test]
     fn infer_kinds() {
-        assert_eq!(OrganKind::infer("清河县人民政府办公室"), OrganKind::Government);
+        assert_eq!(
+            OrganKind::infer("清河县人民政府办公室"),
+            OrganKind::Government
+        );
         assert_eq!(OrganKind::infer("汇源街道办事处"), OrganKind::Township);
         assert_eq!(OrganKind::infer("某某镇人民政府"), OrganKind::Township);
         assert_eq!(OrganKind::infer("某市生态环境局"), OrganKind::Department);

@@ -87,8 +87,20 @@ pub struct TextSpec {
 
 /// All text fields in document order.
 pub const TEXTS: [TextSpec; 12] = [
-    TextSpec { id: TextId::Intro, key: "intro", name: "导语", heading: None, heading_keywords: &[] },
-    TextSpec { id: TextId::S1, key: "s1", name: "总体情况概述", heading: None, heading_keywords: &[] },
+    TextSpec {
+        id: TextId::Intro,
+        key: "intro",
+        name: "导语",
+        heading: None,
+        heading_keywords: &[],
+    },
+    TextSpec {
+        id: TextId::S1,
+        key: "s1",
+        name: "总体情况概述",
+        heading: None,
+        heading_keywords: &[],
+    },
     TextSpec {
         id: TextId::S1_1,
         key: "s1_1",
@@ -124,9 +136,27 @@ pub const TEXTS: [TextSpec; 12] = [
         heading: Some("（五）监督保障"),
         heading_keywords: &["监督", "保障"],
     },
-    TextSpec { id: TextId::S2, key: "s2", name: "二、表前说明", heading: None, heading_keywords: &[] },
-    TextSpec { id: TextId::S3, key: "s3", name: "三、表前说明", heading: None, heading_keywords: &[] },
-    TextSpec { id: TextId::S4, key: "s4", name: "四、表前说明", heading: None, heading_keywords: &[] },
+    TextSpec {
+        id: TextId::S2,
+        key: "s2",
+        name: "二、表前说明",
+        heading: None,
+        heading_keywords: &[],
+    },
+    TextSpec {
+        id: TextId::S3,
+        key: "s3",
+        name: "三、表前说明",
+        heading: None,
+        heading_keywords: &[],
+    },
+    TextSpec {
+        id: TextId::S4,
+        key: "s4",
+        name: "四、表前说明",
+        heading: None,
+        heading_keywords: &[],
+    },
     TextSpec {
         id: TextId::S5,
         key: "s5",
@@ -161,7 +191,13 @@ impl TextId {
         TEXTS.iter().find(|t| t.key == key).map(|t| t.id)
     }
     /// The five sub-areas of section 一.
-    pub const AREAS: [TextId; 5] = [TextId::S1_1, TextId::S1_2, TextId::S1_3, TextId::S1_4, TextId::S1_5];
+    pub const AREAS: [TextId; 5] = [
+        TextId::S1_1,
+        TextId::S1_2,
+        TextId::S1_3,
+        TextId::S1_4,
+        TextId::S1_5,
+    ];
 }
 
 /// The six top-level sections.
@@ -181,7 +217,13 @@ pub struct SectionSpec {
 
 /// The six sections in order.
 pub const SECTIONS: [SectionSpec; 6] = [
-    SectionSpec { key: "s1", heading: "一、总体情况", numeral: "一、", bare: "总体情况", variants: &[] },
+    SectionSpec {
+        key: "s1",
+        heading: "一、总体情况",
+        numeral: "一、",
+        bare: "总体情况",
+        variants: &[],
+    },
     SectionSpec {
         key: "s2",
         heading: "二、主动公开政府信息情况",
@@ -251,7 +293,11 @@ pub const T2_BLOCKS: [T2Block; 4] = [
     T2Block {
         id: "art20_1",
         caption: "第二十条第（一）项",
-        columns: &[("issued", "本年制发件数"), ("repealed", "本年废止件数"), ("in_force", "现行有效件数")],
+        columns: &[
+            ("issued", "本年制发件数"),
+            ("repealed", "本年废止件数"),
+            ("in_force", "现行有效件数"),
+        ],
         header_variants: &[],
         rows: &[("regulation", "规章"), ("normative", "行政规范性文件")],
     },
@@ -302,13 +348,48 @@ pub struct T3Column {
 
 /// 表三's seven data columns in order; the last is 总计.
 pub const T3_COLUMNS: [T3Column; 7] = [
-    T3Column { id: "np", label: "自然人", is_org: false, variants: &[] },
-    T3Column { id: "corp_biz", label: "商业企业", is_org: true, variants: &[] },
-    T3Column { id: "corp_sci", label: "科研机构", is_org: true, variants: &[] },
-    T3Column { id: "corp_ngo", label: "社会公益组织", is_org: true, variants: &["社会组织"] },
-    T3Column { id: "corp_law", label: "法律服务机构", is_org: true, variants: &[] },
-    T3Column { id: "corp_oth", label: "其他", is_org: true, variants: &[] },
-    T3Column { id: "total", label: "总计", is_org: false, variants: &[] },
+    T3Column {
+        id: "np",
+        label: "自然人",
+        is_org: false,
+        variants: &[],
+    },
+    T3Column {
+        id: "corp_biz",
+        label: "商业企业",
+        is_org: true,
+        variants: &[],
+    },
+    T3Column {
+        id: "corp_sci",
+        label: "科研机构",
+        is_org: true,
+        variants: &[],
+    },
+    T3Column {
+        id: "corp_ngo",
+        label: "社会公益组织",
+        is_org: true,
+        variants: &["社会组织"],
+    },
+    T3Column {
+        id: "corp_law",
+        label: "法律服务机构",
+        is_org: true,
+        variants: &[],
+    },
+    T3Column {
+        id: "corp_oth",
+        label: "其他",
+        is_org: true,
+        variants: &[],
+    },
+    T3Column {
+        id: "total",
+        label: "总计",
+        is_org: false,
+        variants: &[],
+    },
 ];
 /// Index of the 总计 column.
 pub const T3_TOTAL_COL: usize = 6;
@@ -337,11 +418,26 @@ pub struct T3Group {
 
 /// 表三's group cells: the vertical 三、本年度办理结果 and （三）–（六）.
 pub const T3_GROUPS: [T3Group; 5] = [
-    T3Group { id: "r3", label: "三、本年度办理结果" },
-    T3Group { id: "r3_3", label: "（三）不予公开" },
-    T3Group { id: "r3_4", label: "（四）无法提供" },
-    T3Group { id: "r3_5", label: "（五）不予处理" },
-    T3Group { id: "r3_6", label: "（六）其他处理" },
+    T3Group {
+        id: "r3",
+        label: "三、本年度办理结果",
+    },
+    T3Group {
+        id: "r3_3",
+        label: "（三）不予公开",
+    },
+    T3Group {
+        id: "r3_4",
+        label: "（四）无法提供",
+    },
+    T3Group {
+        id: "r3_5",
+        label: "（五）不予处理",
+    },
+    T3Group {
+        id: "r3_6",
+        label: "（六）其他处理",
+    },
 ];
 
 /// A data row of 表三.
@@ -368,16 +464,45 @@ const fn row(
     group: Option<usize>,
     help: &'static str,
 ) -> T3Row {
-    T3Row { id, label, short, role, group, help, variants: &[] }
+    T3Row {
+        id,
+        label,
+        short,
+        role,
+        group,
+        help,
+        variants: &[],
+    }
 }
 
 use T3Role::*;
 
 /// 表三's 25 data rows in order.
 pub const T3_ROWS: [T3Row; 25] = [
-    row("r1", "一、本年新收政府信息公开申请数量", "一", NewlyReceived, None, "本年度内新收到的政府信息公开申请件数。"),
-    row("r2", "二、上年结转政府信息公开申请数量", "二", CarriedOver, None, "上一年度结转到本年度继续办理的申请件数，应等于上年报告的“四、结转下年度继续办理”。"),
-    row("r3_1", "（一）予以公开", "三(一)", Outcome, Some(0), "本年度办结、全部予以公开的申请件数。"),
+    row(
+        "r1",
+        "一、本年新收政府信息公开申请数量",
+        "一",
+        NewlyReceived,
+        None,
+        "本年度内新收到的政府信息公开申请件数。",
+    ),
+    row(
+        "r2",
+        "二、上年结转政府信息公开申请数量",
+        "二",
+        CarriedOver,
+        None,
+        "上一年度结转到本年度继续办理的申请件数，应等于上年报告的“四、结转下年度继续办理”。",
+    ),
+    row(
+        "r3_1",
+        "（一）予以公开",
+        "三(一)",
+        Outcome,
+        Some(0),
+        "本年度办结、全部予以公开的申请件数。",
+    ),
     row(
         "r3_2",
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
@@ -386,7 +511,14 @@ pub const T3_ROWS: [T3Row; 25] = [
         Some(0),
         "区分处理、部分公开的申请件数。只计这一情形，不再计入（三）至（六）。",
     ),
-    row("r3_3_1", "1.属于国家秘密", "三(三)1", Outcome, Some(1), "因属于国家秘密不予公开（条例第十四条）。"),
+    row(
+        "r3_3_1",
+        "1.属于国家秘密",
+        "三(三)1",
+        Outcome,
+        Some(1),
+        "因属于国家秘密不予公开（条例第十四条）。",
+    ),
     T3Row {
         id: "r3_3_2",
         label: "2.其他法律行政法规禁止公开",
@@ -396,20 +528,118 @@ pub const T3_ROWS: [T3Row; 25] = [
         help: "法律、行政法规禁止公开的（条例第十四条）。",
         variants: &["2.其他法律法规禁止公开"],
     },
-    row("r3_3_3", "3.危及“三安全一稳定”", "三(三)3", Outcome, Some(1), "公开后可能危及国家安全、公共安全、经济安全、社会稳定的（条例第十四条）。"),
-    row("r3_3_4", "4.保护第三方合法权益", "三(三)4", Outcome, Some(1), "涉及商业秘密、个人隐私等，公开会损害第三方合法权益的（条例第十五条）。"),
-    row("r3_3_5", "5.属于三类内部事务信息", "三(三)5", Outcome, Some(1), "人事管理、后勤管理、内部工作流程等内部事务信息（条例第十六条第一款）。"),
-    row("r3_3_6", "6.属于四类过程性信息", "三(三)6", Outcome, Some(1), "讨论记录、过程稿、磋商信函、请示报告等过程性信息（条例第十六条第二款）。"),
-    row("r3_3_7", "7.属于行政执法案卷", "三(三)7", Outcome, Some(1), "行政执法案卷信息（条例第十六条第二款）。"),
-    row("r3_3_8", "8.属于行政查询事项", "三(三)8", Outcome, Some(1), "工商、不动产登记资料等有专门查询规定的事项。"),
-    row("r3_4_1", "1.本机关不掌握相关政府信息", "三(四)1", Outcome, Some(2), "本机关不掌握、或不负责制作保存相关政府信息的。"),
-    row("r3_4_2", "2.没有现成信息需要另行制作", "三(四)2", Outcome, Some(2), "没有现成信息，需要另行制作、加工分析的。"),
-    row("r3_4_3", "3.补正后申请内容仍不明确", "三(四)3", Outcome, Some(2), "经补正后申请内容仍不明确的。"),
-    row("r3_5_1", "1.信访举报投诉类申请", "三(五)1", Outcome, Some(3), "以政府信息公开申请形式进行信访、投诉、举报的（条例第三十九条）。"),
-    row("r3_5_2", "2.重复申请", "三(五)2", Outcome, Some(3), "重复申请相同政府信息的。"),
-    row("r3_5_3", "3.要求提供公开出版物", "三(五)3", Outcome, Some(3), "要求提供政府公报、报刊、书籍等公开出版物的（条例第三十九条）。"),
-    row("r3_5_4", "4.无正当理由大量反复申请", "三(五)4", Outcome, Some(3), "无正当理由大量、反复申请的（条例第三十五条）。"),
-    row("r3_5_5", "5.要求行政机关确认或重新出具已获取信息", "三(五)5", Outcome, Some(3), "要求确认或重新出具已获取信息的。"),
+    row(
+        "r3_3_3",
+        "3.危及“三安全一稳定”",
+        "三(三)3",
+        Outcome,
+        Some(1),
+        "公开后可能危及国家安全、公共安全、经济安全、社会稳定的（条例第十四条）。",
+    ),
+    row(
+        "r3_3_4",
+        "4.保护第三方合法权益",
+        "三(三)4",
+        Outcome,
+        Some(1),
+        "涉及商业秘密、个人隐私等，公开会损害第三方合法权益的（条例第十五条）。",
+    ),
+    row(
+        "r3_3_5",
+        "5.属于三类内部事务信息",
+        "三(三)5",
+        Outcome,
+        Some(1),
+        "人事管理、后勤管理、内部工作流程等内部事务信息（条例第十六条第一款）。",
+    ),
+    row(
+        "r3_3_6",
+        "6.属于四类过程性信息",
+        "三(三)6",
+        Outcome,
+        Some(1),
+        "讨论记录、过程稿、磋商信函、请示报告等过程性信息（条例第十六条第二款）。",
+    ),
+    row(
+        "r3_3_7",
+        "7.属于行政执法案卷",
+        "三(三)7",
+        Outcome,
+        Some(1),
+        "行政执法案卷信息（条例第十六条第二款）。",
+    ),
+    row(
+        "r3_3_8",
+        "8.属于行政查询事项",
+        "三(三)8",
+        Outcome,
+        Some(1),
+        "工商、不动产登记资料等有专门查询规定的事项。",
+    ),
+    row(
+        "r3_4_1",
+        "1.本机关不掌握相关政府信息",
+        "三(四)1",
+        Outcome,
+        Some(2),
+        "本机关不掌握、或不负责制作保存相关政府信息的。",
+    ),
+    row(
+        "r3_4_2",
+        "2.没有现成信息需要另行制作",
+        "三(四)2",
+        Outcome,
+        Some(2),
+        "没有现成信息，需要另行制作、加工分析的。",
+    ),
+    row(
+        "r3_4_3",
+        "3.补正后申请内容仍不明确",
+        "三(四)3",
+        Outcome,
+        Some(2),
+        "经补正后申请内容仍不明确的。",
+    ),
+    row(
+        "r3_5_1",
+        "1.信访举报投诉类申请",
+        "三(五)1",
+        Outcome,
+        Some(3),
+        "以政府信息公开申请形式进行信访、投诉、举报的（条例第三十九条）。",
+    ),
+    row(
+        "r3_5_2",
+        "2.重复申请",
+        "三(五)2",
+        Outcome,
+        Some(3),
+        "重复申请相同政府信息的。",
+    ),
+    row(
+        "r3_5_3",
+        "3.要求提供公开出版物",
+        "三(五)3",
+        Outcome,
+        Some(3),
+        "要求提供政府公报、报刊、书籍等公开出版物的（条例第三十九条）。",
+    ),
+    row(
+        "r3_5_4",
+        "4.无正当理由大量反复申请",
+        "三(五)4",
+        Outcome,
+        Some(3),
+        "无正当理由大量、反复申请的（条例第三十五条）。",
+    ),
+    row(
+        "r3_5_5",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "三(五)5",
+        Outcome,
+        Some(3),
+        "要求确认或重新出具已获取信息的。",
+    ),
     row(
         "r3_6_1",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
@@ -426,9 +656,30 @@ pub const T3_ROWS: [T3Row; 25] = [
         Some(4),
         "申请人逾期未缴纳信息处理费，行政机关不再处理的（条例第四十二条、国办函〔2020〕109号）。",
     ),
-    row("r3_6_3", "3.其他", "三(六)3", Outcome, Some(4), "其他处理情形。"),
-    row("r3_7", "（七）总计", "三(七)", OutcomeTotal, Some(0), "（一）至（六）各项之和。"),
-    row("r4", "四、结转下年度继续办理", "四", CarriedForward, None, "本年度未办结、结转到下一年度继续办理的申请件数。"),
+    row(
+        "r3_6_3",
+        "3.其他",
+        "三(六)3",
+        Outcome,
+        Some(4),
+        "其他处理情形。",
+    ),
+    row(
+        "r3_7",
+        "（七）总计",
+        "三(七)",
+        OutcomeTotal,
+        Some(0),
+        "（一）至（六）各项之和。",
+    ),
+    row(
+        "r4",
+        "四、结转下年度继续办理",
+        "四",
+        CarriedForward,
+        None,
+        "本年度未办结、结转到下一年度继续办理的申请件数。",
+    ),
 ];
 
 /// Index of row （七）总计 in [`T3_ROWS`].
@@ -452,9 +703,18 @@ pub struct T4Group {
 
 /// 表四's three blocks.
 pub const T4_GROUPS: [T4Group; 3] = [
-    T4Group { id: "review", label: "行政复议" },
-    T4Group { id: "suit_direct", label: "未经复议直接起诉" },
-    T4Group { id: "suit_after_review", label: "复议后起诉" },
+    T4Group {
+        id: "review",
+        label: "行政复议",
+    },
+    T4Group {
+        id: "suit_direct",
+        label: "未经复议直接起诉",
+    },
+    T4Group {
+        id: "suit_after_review",
+        label: "复议后起诉",
+    },
 ];
 
 /// 表四's five columns per block; the last is 总计.
@@ -491,7 +751,11 @@ fn build_template() -> Template {
     for block in &T2_BLOCKS {
         for (row_id, row_label) in block.rows {
             for (col_id, col_label) in block.columns {
-                let kind = if *col_id == "amount_wan" { CellKind::AmountWan } else { CellKind::Count };
+                let kind = if *col_id == "amount_wan" {
+                    CellKind::AmountWan
+                } else {
+                    CellKind::Count
+                };
                 let short_name = if block.columns.len() > 1 {
                     format!("{row_label}·{col_label}")
                 } else {
@@ -532,7 +796,11 @@ fn build_template() -> Template {
         }
     }
     debug_assert_eq!(cells.len(), CELL_COUNT);
-    let by_id = cells.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+    let by_id = cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
     Template { cells, by_id }
 }
 
@@ -548,7 +816,10 @@ pub const fn t4(group: usize, col: usize) -> usize {
 
 /// Cell index of a 表二 cell by block, row and column position.
 pub fn t2(block: usize, row: usize, col: usize) -> usize {
-    let before: usize = T2_BLOCKS[..block].iter().map(|b| b.rows.len() * b.columns.len()).sum();
+    let before: usize = T2_BLOCKS[..block]
+        .iter()
+        .map(|b| b.rows.len() * b.columns.len())
+        .sum();
     before + row * T2_BLOCKS[block].columns.len() + col
 }
 
@@ -584,9 +855,15 @@ mod tests {
     #[test]
     fn index_helpers_agree_with_ids() {
         assert_eq!(TEMPLATE.cells[t3(0, 0)].id, "t3.r1.np");
-        assert_eq!(TEMPLATE.cells[t3(T3_R3_7, T3_TOTAL_COL)].id, "t3.r3_7.total");
+        assert_eq!(
+            TEMPLATE.cells[t3(T3_R3_7, T3_TOTAL_COL)].id,
+            "t3.r3_7.total"
+        );
         assert_eq!(TEMPLATE.cells[t4(2, 3)].id, "t4.suit_after_review.pending");
-        assert_eq!(TEMPLATE.cells[t2(2, 1, 0)].id, "t2.art20_6.coercion.decisions");
+        assert_eq!(
+            TEMPLATE.cells[t2(2, 1, 0)].id,
+            "t2.art20_6.coercion.decisions"
+        );
         assert_eq!(TEMPLATE.cells[T2_FEES].id, "t2.art20_8.fees.amount_wan");
         assert_eq!(TEMPLATE.cells[T2_FEES].kind, CellKind::AmountWan);
         assert_eq!(T3_ROWS[T3_R3_7].id, "r3_7");
@@ -594,6 +871,10 @@ mod tests {
 
     #[test]
     fn twenty_one_outcome_leaves() {
-        assert_eq!(T3_ROWS.iter().filter(|r| r.role == T3Role::Outcome).count(), 21, "2 + 8 + 3 + 5 + 3 leaves (the spec text says 22, its own list gives 21)");
+        assert_eq!(
+            T3_ROWS.iter().filter(|r| r.role == T3Role::Outcome).count(),
+            21,
+            "2 + 8 + 3 + 5 + 3 leaves (the spec text says 22, its own list gives 21)"
+        );
     }
 }

@@ -47,7 +47,15 @@ fn stderr(o: &Output) -> String {
 fn new_check_export_flow() {
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("d.ron");
-    let o = run(&["new", "--organ", "某某县人民政府办公室", "--year", "2025", "-o", s(&draft)]);
+    let o = run(&[
+        "new",
+        "--organ",
+        "某某县人民政府办公室",
+        "--year",
+        "2025",
+        "-o",
+        s(&draft),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = std::fs::read_to_string(&draft).unwrap();
     assert!(text.contains("organ_kind: \"人民政府\""), "{text}");
@@ -63,7 +71,8 @@ fn new_check_export_flow() {
     let out = dir.path().join("d.json");
     let o = run(&["export", "--json", s(&out), s(&draft)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["format"], "2021");
     assert_eq!(v["cells"].as_object().unwrap().len(), 200);
     assert!(v["cells"]["t3.r1.np"].is_null());
@@ -73,13 +82,26 @@ fn new_check_export_flow() {
 #[test]
 fn check_published_text_exit_codes_and_json() {
     let o = run(&["check", s(&fixture("003"))]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     let o = run(&["check", "--json", s(&fixture("001")), s(&fixture("003"))]);
     assert_eq!(o.status.code(), Some(1));
     let stdout = String::from_utf8(o.stdout).unwrap();
-    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
-    let s5 = lines[0]["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "S5").unwrap();
+    let s5 = lines[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "S5")
+        .unwrap();
     assert_eq!(s5["severity"], "error");
     assert_eq!(s5["cells"][0], "t2.art20_5.licensing.decisions");
     assert!(s5["message"].as_str().unwrap().contains("-2"));
@@ -91,14 +113,34 @@ fn import_then_export_text_and_back() {
     let draft = dir.path().join("003.ron");
     let o = run(&["import", s(&fixture("003")), "-o", s(&draft)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(std::fs::read_to_string(&draft).unwrap().contains("manual_totals: true"));
+    assert!(
+        std::fs::read_to_string(&draft)
+            .unwrap()
+            .contains("manual_totals: true")
+    );
     let txt = dir.path().join("003.txt");
-    assert_eq!(run(&["export", "--text", s(&txt), s(&draft)]).status.code(), Some(0));
+    assert_eq!(
+        run(&["export", "--text", s(&txt), s(&draft)]).status.code(),
+        Some(0)
+    );
     let json_a = dir.path().join("a.json");
     let json_b = dir.path().join("b.json");
-    assert_eq!(run(&["export", "--json", s(&json_a), s(&draft)]).status.code(), Some(0));
-    assert_eq!(run(&["export", "--json", s(&json_b), s(&txt)]).status.code(), Some(0));
-    assert_eq!(std::fs::read(&json_a).unwrap(), std::fs::read(&json_b).unwrap());
+    assert_eq!(
+        run(&["export", "--json", s(&json_a), s(&draft)])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["export", "--json", s(&json_b), s(&txt)])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        std::fs::read(&json_a).unwrap(),
+        std::fs::read(&json_b).unwrap()
+    );
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_a).unwrap()).unwrap();
     assert_eq!(v["cells"]["t2.art20_8.fees.amount_wan"], "0.0000");
     assert_eq!(v["cells"]["t3.r1.np"], 8);
@@ -112,11 +154,17 @@ fn refused(name: &str, bytes: &[u8], expect: &str) {
     let o = run(&["check", s(&p)]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{name}: {err}");
-    assert!(err.contains(expect), "{name}: expected “{expect}” in: {err}");
+    assert!(
+        err.contains(expect),
+        "{name}: expected “{expect}” in: {err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
     // Export refuses too and writes nothing.
     let out = dir.path().join("out.txt");
-    assert_eq!(run(&["export", "--text", s(&out), s(&p)]).status.code(), Some(2));
+    assert_eq!(
+        run(&["export", "--text", s(&out), s(&p)]).status.code(),
+        Some(2)
+    );
     assert!(!out.exists());
 }
 
@@ -125,18 +173,53 @@ fn malformed_drafts_are_refused_clearly() {
     let good = {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("g.ron");
-        run(&["new", "--organ", "某某县人民政府", "--year", "2024", "-o", s(&p)]);
+        run(&[
+            "new",
+            "--organ",
+            "某某县人民政府",
+            "--year",
+            "2024",
+            "-o",
+            s(&p),
+        ]);
         std::fs::read_to_string(&p).unwrap()
     };
     refused("empty.ron", b"", "空");
-    refused("truncated.ron", good[..good.len() / 3].as_bytes(), "草稿格式错误（第");
+    refused(
+        "truncated.ron",
+        &good.as_bytes()[..good.len() / 3],
+        "草稿格式错误（第",
+    );
     refused("binary.ron", &[0u8, 159, 146, 150, 1, 2, 3], "不是 UTF-8");
-    refused("types.ron", good.replace("year: Some(2024)", "year: Some(\"2024\")").as_bytes(), "第");
+    refused(
+        "types.ron",
+        good.replace("year: Some(2024)", "year: Some(\"2024\")")
+            .as_bytes(),
+        "第",
+    );
     refused("deep.ron", "(".repeat(100_000).as_bytes(), "草稿格式错误");
-    refused("deep_map.ron", format!("(version: 1, format: \"2021\", meta: {}", "{\"a\":".repeat(100_000)).as_bytes(), "草稿格式错误");
-    refused("deep_list.ron", format!("(version: 1, format: {}", "[".repeat(100_000)).as_bytes(), "草稿格式错误");
-    refused("newer.ron", good.replace("version: 1", "version: 2").as_bytes(), "较新版本");
-    let garbage: Vec<u8> = (0..50 * 1024 * 1024u32).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8).collect();
+    refused(
+        "deep_map.ron",
+        format!(
+            "(version: 1, format: \"2021\", meta: {}",
+            "{\"a\":".repeat(100_000)
+        )
+        .as_bytes(),
+        "草稿格式错误",
+    );
+    refused(
+        "deep_list.ron",
+        format!("(version: 1, format: {}", "[".repeat(100_000)).as_bytes(),
+        "草稿格式错误",
+    );
+    refused(
+        "newer.ron",
+        good.replace("version: 1", "version: 2").as_bytes(),
+        "较新版本",
+    );
+    let garbage: Vec<u8> = (0..50 * 1024 * 1024u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 24) as u8)
+        .collect();
     refused("garbage.ron", &garbage, "太大");
 }
 
@@ -158,7 +241,11 @@ fn missing_files_folders_and_bad_outputs() {
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["import", s(&fixture("003")), "-o", s(&out)]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing written");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
 }
 
 #[test]
@@ -171,13 +258,28 @@ fn strange_text_and_huge_numbers() {
     assert!(stderr(&o).contains("不像是政府信息公开工作年度报告"));
     // A number beyond any integer in a cell is a finding, not a crash.
     let draft = dir.path().join("big.ron");
-    run(&["new", "--organ", "某某县人民政府", "--year", "2024", "-o", s(&draft)]);
-    let text = std::fs::read_to_string(&draft)
-        .unwrap()
-        .replace("\"t3.r1.np\": \"\"", "\"t3.r1.np\": \"123456789012345678901234567890123\"");
+    run(&[
+        "new",
+        "--organ",
+        "某某县人民政府",
+        "--year",
+        "2024",
+        "-o",
+        s(&draft),
+    ]);
+    let text = std::fs::read_to_string(&draft).unwrap().replace(
+        "\"t3.r1.np\": \"\"",
+        "\"t3.r1.np\": \"123456789012345678901234567890123\"",
+    );
     std::fs::write(&draft, text).unwrap();
     let o = run(&["check", "--json", s(&draft)]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert!(v["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "S5" && f["cells"][0] == "t3.r1.np"));
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "S5" && f["cells"][0] == "t3.r1.np")
+    );
 }

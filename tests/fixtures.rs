@@ -54,23 +54,50 @@ fn fixture_000_numbers_and_findings() {
     ] {
         assert_eq!(count(&i, id), Some(v), "{id}");
     }
-    assert_eq!(i.report.cell_by_id("t2.art20_8.fees.amount_wan").map(CellValue::display), Some("0".into()));
+    assert_eq!(
+        i.report
+            .cell_by_id("t2.art20_8.fees.amount_wan")
+            .map(CellValue::display),
+        Some("0".into())
+    );
     // Row （一） lost a cell in extraction: reported, not guessed silently.
     let s9: Vec<_> = i.findings.iter().filter(|f| f.rule == Rule::S9).collect();
-    assert!(s9.iter().any(|f| f.places.iter().any(|p| p.id() == "t3.r3_1.total")), "{s9:?}");
-    assert!(i.findings.iter().any(|f| f.rule == Rule::H15 && f.message.contains("其他法律法规禁止公开")));
+    assert!(
+        s9.iter()
+            .any(|f| f.places.iter().any(|p| p.id() == "t3.r3_1.total")),
+        "{s9:?}"
+    );
+    assert!(
+        i.findings
+            .iter()
+            .any(|f| f.rule == Rule::H15 && f.message.contains("其他法律法规禁止公开"))
+    );
     let checked = check(&i.report);
-    assert!(checked.iter().all(|f| f.rule != Rule::O1), "O1 holds in 000: {checked:?}");
+    assert!(
+        checked.iter().all(|f| f.rule != Rule::O1),
+        "O1 holds in 000: {checked:?}"
+    );
     assert!(errors(&checked).is_empty(), "{checked:?}");
-    assert!(i.report.text(TextId::S6).is_some_and(|t| t.contains("109号")));
-    assert!(i.report.text(TextId::S1_5).is_some_and(|t| t.starts_with("优化考核方式")));
+    assert!(
+        i.report
+            .text(TextId::S6)
+            .is_some_and(|t| t.contains("109号"))
+    );
+    assert!(
+        i.report
+            .text(TextId::S1_5)
+            .is_some_and(|t| t.starts_with("优化考核方式"))
+    );
 }
 
 #[test]
 fn fixture_001_negative_licensing_is_s5() {
     let i = import("001");
     assert_eq!(i.report.meta.year, Some(2021));
-    assert_eq!(i.report.cell_by_id("t2.art20_5.licensing.decisions"), Some(&CellValue::Invalid("-2".into())));
+    assert_eq!(
+        i.report.cell_by_id("t2.art20_5.licensing.decisions"),
+        Some(&CellValue::Invalid("-2".into()))
+    );
     assert_eq!(count(&i, "t3.r4.total"), Some(0));
     assert_eq!(count(&i, "t3.r3_7.np"), Some(0));
     let checked = check(&i.report);
@@ -78,9 +105,17 @@ fn fixture_001_negative_licensing_is_s5() {
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert_eq!(errs[0].rule, Rule::S5);
     assert_eq!(errs[0].places[0].id(), "t2.art20_5.licensing.decisions");
-    assert!(checked.iter().any(|f| f.rule == Rule::H8 && f.severity == Severity::Warning));
+    assert!(
+        checked
+            .iter()
+            .any(|f| f.rule == Rule::H8 && f.severity == Severity::Warning)
+    );
     assert!(checked.iter().any(|f| f.rule == Rule::H9));
-    assert!(i.findings.iter().any(|f| f.rule == Rule::H15 && f.message.contains("社会组织")));
+    assert!(
+        i.findings
+            .iter()
+            .any(|f| f.rule == Rule::H15 && f.message.contains("社会组织"))
+    );
     assert_eq!(i.report.text(TextId::S6), Some("无"));
 }
 
@@ -104,13 +139,24 @@ fn fixture_003_is_clean_and_complete() {
     ] {
         assert_eq!(count(&i, id), Some(v), "{id}");
     }
-    assert!(i.findings.iter().all(|f| f.rule != Rule::S9), "{:?}", i.findings);
+    assert!(
+        i.findings.iter().all(|f| f.rule != Rule::S9),
+        "{:?}",
+        i.findings
+    );
     let checked = check(&i.report);
     assert!(errors(&checked).is_empty(), "{checked:?}");
     for area in TextId::AREAS {
-        assert!(i.report.text(area).is_some_and(|t| !t.trim().is_empty()), "{area:?}");
+        assert!(
+            i.report.text(area).is_some_and(|t| !t.trim().is_empty()),
+            "{area:?}"
+        );
     }
-    assert!(i.report.text(TextId::Intro).is_some_and(|t| t.contains("国办公开办函〔2021〕30号")));
+    assert!(
+        i.report
+            .text(TextId::Intro)
+            .is_some_and(|t| t.contains("国办公开办函〔2021〕30号"))
+    );
 }
 
 #[test]
@@ -123,7 +169,12 @@ fn encodings_and_line_endings_import_alike() {
     assert!(!unmappable);
     let (gbk_lf, _, _) = encoding_rs::GB18030.encode(&text);
     let base = import_text(&bytes).unwrap().report;
-    for variant in [crlf.as_bytes().to_vec(), bom, gbk.into_owned(), gbk_lf.into_owned()] {
+    for variant in [
+        crlf.as_bytes().to_vec(),
+        bom,
+        gbk.into_owned(),
+        gbk_lf.into_owned(),
+    ] {
         assert_eq!(import_text(&variant).unwrap().report, base);
     }
 }

@@ -25,15 +25,22 @@ fn organ() -> impl Strategy<Value = (String, OrganKind)> {
 /// Narrative text: words, spaces, punctuation, blank lines; no tabs, no heading-like lines.
 fn narrative() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(vec![
-        "政务", "公开", "工作", "加强", "推进", "平台", "监督", "信息", "ABC", "x", "12", "３", " ", "，", "。", "、",
-        "\n", "\n\n", "“", "”", "%",
+        "政务", "公开", "工作", "加强", "推进", "平台", "监督", "信息", "ABC", "x", "12", "３",
+        " ", "，", "。", "、", "\n", "\n\n", "“", "”", "%",
     ]);
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
 fn cell(kind: CellKind) -> BoxedStrategy<CellValue> {
-    let invalid = prop::sample::select(vec!["-2", "1.5", "abc", "x7", "1/2", "99999999999999999999999"])
-        .prop_map(move |raw| CellValue::from_source(kind, raw));
+    let invalid = prop::sample::select(vec![
+        "-2",
+        "1.5",
+        "abc",
+        "x7",
+        "1/2",
+        "99999999999999999999999",
+    ])
+    .prop_map(move |raw| CellValue::from_source(kind, raw));
     match kind {
         CellKind::Count => prop_oneof![
             Just(CellValue::Blank),
@@ -44,7 +51,10 @@ fn cell(kind: CellKind) -> BoxedStrategy<CellValue> {
         .boxed(),
         CellKind::AmountWan => prop_oneof![
             Just(CellValue::Blank),
-            (any::<u32>(), 0u8..7).prop_map(|(d, s)| CellValue::Amount(WanAmount { digits: d as u64, scale: s })),
+            (any::<u32>(), 0u8..7).prop_map(|(d, s)| CellValue::Amount(WanAmount {
+                digits: d as u64,
+                scale: s
+            })),
             invalid,
         ]
         .boxed(),
@@ -52,7 +62,11 @@ fn cell(kind: CellKind) -> BoxedStrategy<CellValue> {
 }
 
 fn cells() -> impl Strategy<Value = Vec<CellValue>> {
-    TEMPLATE.cells.iter().map(|c| cell(c.kind)).collect::<Vec<_>>()
+    TEMPLATE
+        .cells
+        .iter()
+        .map(|c| cell(c.kind))
+        .collect::<Vec<_>>()
 }
 
 fn report(texts: BoxedStrategy<String>) -> impl Strategy<Value = Report> {
@@ -88,7 +102,11 @@ fn report(texts: BoxedStrategy<String>) -> impl Strategy<Value = Report> {
 /// Any text at all, for the RON round trip (quotes, backslashes, tabs, CR, control chars).
 fn any_text() -> impl Strategy<Value = String> {
     prop::collection::vec(
-        prop_oneof![any::<char>().prop_map(|c| c.to_string()), Just("\"\\\t\r\n".to_string()), Just("政务公开".to_string())],
+        prop_oneof![
+            any::<char>().prop_map(|c| c.to_string()),
+            Just("\"\\\t\r\n".to_string()),
+            Just("政务公开".to_string())
+        ],
         0..30,
     )
     .prop_map(|v| v.concat())

@@ -4,8 +4,8 @@
 use super::{Finding, Place, Rule, Severity};
 use crate::model::{CellValue, InputError, MAX_WAN_DECIMALS, Report};
 use crate::template::{
-    CellKind, T2_BLOCKS, T3_COLUMNS, T3_R3_7, T3_ROWS, T3_TOTAL_COL, T3Role, T4_COLUMNS, T4_GROUPS, TEMPLATE, TableId,
-    t2, t3, t4,
+    CellKind, T2_BLOCKS, T3_COLUMNS, T3_R3_7, T3_ROWS, T3_TOTAL_COL, T3Role, T4_COLUMNS, T4_GROUPS,
+    TEMPLATE, TableId, t2, t3, t4,
 };
 
 /// A cell's value inside a formula: a blank counts as 0 and shows as `空`.
@@ -57,7 +57,11 @@ fn equation(report: &Report, left: &[usize], right: &[usize]) -> Option<(u128, u
 }
 
 fn outcome_rows() -> impl Iterator<Item = usize> {
-    T3_ROWS.iter().enumerate().filter(|(_, r)| r.role == T3Role::Outcome).map(|(i, _)| i)
+    T3_ROWS
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.role == T3Role::Outcome)
+        .map(|(i, _)| i)
 }
 
 fn row_of(role: T3Role) -> usize {
@@ -79,7 +83,11 @@ fn column_name(col: usize) -> String {
 
 /// O1: r1 + r2 = r3_7 + r4 in every column.
 fn check_o1(report: &Report, out: &mut Vec<Finding>) {
-    let (r1, r2, r4) = (row_of(T3Role::NewlyReceived), row_of(T3Role::CarriedOver), row_of(T3Role::CarriedForward));
+    let (r1, r2, r4) = (
+        row_of(T3Role::NewlyReceived),
+        row_of(T3Role::CarriedOver),
+        row_of(T3Role::CarriedForward),
+    );
     for c in 0..T3_COLUMNS.len() {
         let cells = [t3(r1, c), t3(r2, c), t3(T3_R3_7, c), t3(r4, c)];
         if let Some((l, r)) = equation(report, &cells[..2], &cells[2..]) {
@@ -110,12 +118,17 @@ fn check_s1(report: &Report, out: &mut Vec<Finding>) {
         let parts: Vec<usize> = (0..T3_TOTAL_COL).map(|c| t3(r, c)).collect();
         let total = [t3(r, T3_TOTAL_COL)];
         if let Some((l, t)) = equation(report, &parts, &total) {
-            let terms: Vec<String> =
-                (0..T3_TOTAL_COL).map(|c| format!("{}({})", T3_COLUMNS[c].label, shown(report.cell(t3(r, c))))).collect();
+            let terms: Vec<String> = (0..T3_TOTAL_COL)
+                .map(|c| format!("{}({})", T3_COLUMNS[c].label, shown(report.cell(t3(r, c)))))
+                .collect();
             out.push(Finding::new(
                 Rule::S1,
                 Severity::Error,
-                parts.iter().chain(&total).map(|&i| Place::Cell(i)).collect(),
+                parts
+                    .iter()
+                    .chain(&total)
+                    .map(|&i| Place::Cell(i))
+                    .collect(),
                 format!(
                     "表三{}行：{}={} ≠ 总计({})，差{}",
                     row.short,
@@ -139,11 +152,19 @@ fn check_s2(report: &Report, out: &mut Vec<Finding>) {
                 .filter(|&r| report.cell(t3(r, c)).count().is_some_and(|n| n > 0))
                 .map(|r| format!("{}({})", T3_ROWS[r].short, shown(report.cell(t3(r, c)))))
                 .collect();
-            let terms = if filled.is_empty() { "0".to_string() } else { filled.join("+") };
+            let terms = if filled.is_empty() {
+                "0".to_string()
+            } else {
+                filled.join("+")
+            };
             out.push(Finding::new(
                 Rule::S2,
                 Severity::Error,
-                leaves.iter().chain(&total).map(|&i| Place::Cell(i)).collect(),
+                leaves
+                    .iter()
+                    .chain(&total)
+                    .map(|&i| Place::Cell(i))
+                    .collect(),
                 format!(
                     "{}：三(一)至三(六)各项之和 {}={} ≠ 三(七)总计({})，差{}",
                     column_name(c),
@@ -164,12 +185,17 @@ fn check_s4(report: &Report, out: &mut Vec<Finding>) {
         let parts: Vec<usize> = (0..total_col).map(|c| t4(g, c)).collect();
         let total = [t4(g, total_col)];
         if let Some((l, t)) = equation(report, &parts, &total) {
-            let terms: Vec<String> =
-                (0..total_col).map(|c| format!("{}({})", T4_COLUMNS[c].1, shown(report.cell(t4(g, c))))).collect();
+            let terms: Vec<String> = (0..total_col)
+                .map(|c| format!("{}({})", T4_COLUMNS[c].1, shown(report.cell(t4(g, c)))))
+                .collect();
             out.push(Finding::new(
                 Rule::S4,
                 Severity::Error,
-                parts.iter().chain(&total).map(|&i| Place::Cell(i)).collect(),
+                parts
+                    .iter()
+                    .chain(&total)
+                    .map(|&i| Place::Cell(i))
+                    .collect(),
                 format!(
                     "表四{}：{}={} ≠ 总计({})，差{}",
                     group.label,
@@ -248,9 +274,18 @@ fn check_blanks(report: &Report, out: &mut Vec<Finding>) {
         let message = if names.is_empty() {
             format!("{what}尚未填写。没有数据的单元格应填0。")
         } else {
-            format!("{what}有{}个空白单元格（{}）。没有数据应填0。", cells.len(), names.join("、"))
+            format!(
+                "{what}有{}个空白单元格（{}）。没有数据应填0。",
+                cells.len(),
+                names.join("、")
+            )
         };
-        out.push(Finding::new(Rule::S7, Severity::Warning, cells.into_iter().map(Place::Cell).collect(), message));
+        out.push(Finding::new(
+            Rule::S7,
+            Severity::Warning,
+            cells.into_iter().map(Place::Cell).collect(),
+            message,
+        ));
     };
 
     // 表二
@@ -277,27 +312,43 @@ fn check_blanks(report: &Report, out: &mut Vec<Finding>) {
     }
 
     // 表三
-    let t3_cells: Vec<usize> = (0..T3_ROWS.len()).flat_map(|r| (0..T3_COLUMNS.len()).map(move |c| t3(r, c))).collect();
+    let t3_cells: Vec<usize> = (0..T3_ROWS.len())
+        .flat_map(|r| (0..T3_COLUMNS.len()).map(move |c| t3(r, c)))
+        .collect();
     if t3_cells.iter().all(blank) {
         push(out, t3_cells, "表三".into(), vec![]);
     } else {
         for (r, row) in T3_ROWS.iter().enumerate() {
-            let cols: Vec<usize> = (0..T3_COLUMNS.len()).filter(|&c| report.cell(t3(r, c)).is_blank()).collect();
+            let cols: Vec<usize> = (0..T3_COLUMNS.len())
+                .filter(|&c| report.cell(t3(r, c)).is_blank())
+                .collect();
             if !cols.is_empty() {
-                let names = cols.iter().map(|&c| T3_COLUMNS[c].label.to_string()).collect();
-                push(out, cols.iter().map(|&c| t3(r, c)).collect(), format!("表三{}行", row.short), names);
+                let names = cols
+                    .iter()
+                    .map(|&c| T3_COLUMNS[c].label.to_string())
+                    .collect();
+                push(
+                    out,
+                    cols.iter().map(|&c| t3(r, c)).collect(),
+                    format!("表三{}行", row.short),
+                    names,
+                );
             }
         }
     }
 
     // 表四
-    let t4_cells: Vec<usize> =
-        (0..T4_GROUPS.len()).flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c))).collect();
+    let t4_cells: Vec<usize> = (0..T4_GROUPS.len())
+        .flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c)))
+        .collect();
     let blanks: Vec<usize> = t4_cells.iter().copied().filter(blank).collect();
     if blanks.len() == t4_cells.len() {
         push(out, blanks, "表四".into(), vec![]);
     } else if !blanks.is_empty() {
-        let names = blanks.iter().map(|&i| TEMPLATE.cells[i].short_name.clone()).collect();
+        let names = blanks
+            .iter()
+            .map(|&i| TEMPLATE.cells[i].short_name.clone())
+            .collect();
         push(out, blanks, "表四".into(), names);
     }
 }
@@ -311,7 +362,8 @@ const T3_BASE_OF_T2: usize = crate::template::T3_BASE;
 pub fn fill_totals(report: &mut Report) {
     let set = |report: &mut Report, target: usize, cells: &[usize]| {
         let value = match sum(report, cells) {
-            Some(total) => u64::try_from(total).map_or_else(|_| CellValue::Invalid(total.to_string()), CellValue::Count),
+            Some(total) => u64::try_from(total)
+                .map_or_else(|_| CellValue::Invalid(total.to_string()), CellValue::Count),
             None => CellValue::Blank,
         };
         report.set_cell(target, value);
@@ -340,11 +392,21 @@ mod tests {
 
     /// A fully filled, consistent report: 3 applications by 自然人, 2 disclosed, 1 not held.
     pub(crate) fn consistent() -> Report {
-        let mut r = Report::new("某县人民政府办公室", crate::model::OrganKind::Government, 2023);
+        let mut r = Report::new(
+            "某县人民政府办公室",
+            crate::model::OrganKind::Government,
+            2023,
+        );
         for i in 0..crate::template::CELL_COUNT {
             r.set_cell(i, CellValue::Count(0));
         }
-        r.set_cell(T2_FEES, CellValue::Amount(WanAmount { digits: 0, scale: 0 }));
+        r.set_cell(
+            T2_FEES,
+            CellValue::Amount(WanAmount {
+                digits: 0,
+                scale: 0,
+            }),
+        );
         r.set_cell(t3(0, 0), CellValue::Count(3));
         r.set_cell(t3(2, 0), CellValue::Count(2));
         r.set_cell(t3(12, 0), CellValue::Count(1));
@@ -353,7 +415,11 @@ mod tests {
     }
 
     fn rules(r: &Report) -> Vec<&'static str> {
-        check(r).iter().filter(|f| f.severity == Severity::Error).map(|f| f.rule.id()).collect()
+        check(r)
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.rule.id())
+            .collect()
     }
 
     #[test]
@@ -373,37 +439,66 @@ mod tests {
         let f = check(&r);
         let o1: Vec<_> = f.iter().filter(|f| f.rule == Rule::O1).collect();
         assert_eq!(o1.len(), 2, "{f:?}");
-        assert_eq!(o1[0].message, "自然人列：一(3)+二(0)=3 ≠ 三(七)(2)+四(0)=2，差1");
+        assert_eq!(
+            o1[0].message,
+            "自然人列：一(3)+二(0)=3 ≠ 三(七)(2)+四(0)=2，差1"
+        );
         assert_eq!(o1[0].places[0].id(), "t3.r1.np");
-        assert_eq!(o1[1].message, "总计列：一(3)+二(0)=3 ≠ 三(七)(2)+四(0)=2，差1");
+        assert_eq!(
+            o1[1].message,
+            "总计列：一(3)+二(0)=3 ≠ 三(七)(2)+四(0)=2，差1"
+        );
     }
 
     #[test]
     fn s1_row_total() {
         let mut r = consistent();
         r.set_cell(t3(0, T3_TOTAL_COL), CellValue::Count(4));
-        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S1).collect();
+        let f: Vec<_> = check(&r)
+            .into_iter()
+            .filter(|f| f.rule == Rule::S1)
+            .collect();
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.starts_with("表三一行：自然人(3)+商业企业(0)"), "{}", f[0].message);
-        assert!(f[0].message.ends_with("=3 ≠ 总计(4)，差1"), "{}", f[0].message);
+        assert!(
+            f[0].message.starts_with("表三一行：自然人(3)+商业企业(0)"),
+            "{}",
+            f[0].message
+        );
+        assert!(
+            f[0].message.ends_with("=3 ≠ 总计(4)，差1"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
     fn s2_outcome_total() {
         let mut r = consistent();
         r.set_cell(t3(T3_R3_7, 0), CellValue::Count(5));
-        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S2).collect();
+        let f: Vec<_> = check(&r)
+            .into_iter()
+            .filter(|f| f.rule == Rule::S2)
+            .collect();
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0].message, "自然人列：三(一)至三(六)各项之和 三(一)(2)+三(四)1(1)=3 ≠ 三(七)总计(5)，差2");
+        assert_eq!(
+            f[0].message,
+            "自然人列：三(一)至三(六)各项之和 三(一)(2)+三(四)1(1)=3 ≠ 三(七)总计(5)，差2"
+        );
     }
 
     #[test]
     fn s4_review_total() {
         let mut r = consistent();
         r.set_cell(t4(0, 0), CellValue::Count(2));
-        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S4).collect();
+        let f: Vec<_> = check(&r)
+            .into_iter()
+            .filter(|f| f.rule == Rule::S4)
+            .collect();
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].message, "表四行政复议：结果维持(2)+结果纠正(0)+其他结果(0)+尚未审结(0)=2 ≠ 总计(0)，差2");
+        assert_eq!(
+            f[0].message,
+            "表四行政复议：结果维持(2)+结果纠正(0)+其他结果(0)+尚未审结(0)=2 ≠ 总计(0)，差2"
+        );
         let mut ok = consistent();
         ok.set_cell(t4(0, 0), CellValue::Count(2));
         fill_totals(&mut ok);
@@ -414,11 +509,21 @@ mod tests {
     fn s5_negative_and_huge() {
         let mut r = consistent();
         r.set_cell(t2(1, 0, 0), CellValue::from_source(CellKind::Count, "-2"));
-        r.set_cell(t3(5, 1), CellValue::from_source(CellKind::Count, "123456789012345678901234567890"));
-        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S5).collect();
+        r.set_cell(
+            t3(5, 1),
+            CellValue::from_source(CellKind::Count, "123456789012345678901234567890"),
+        );
+        let f: Vec<_> = check(&r)
+            .into_iter()
+            .filter(|f| f.rule == Rule::S5)
+            .collect();
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].places[0].id(), "t2.art20_5.licensing.decisions");
-        assert!(f[0].message.contains("“-2”不是非负整数（不能为负数）"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("“-2”不是非负整数（不能为负数）"),
+            "{}",
+            f[0].message
+        );
         assert!(f[1].message.contains("超出"), "{}", f[1].message);
         assert!(rules(&consistent()).iter().all(|r| *r != "S5"));
     }
@@ -426,11 +531,20 @@ mod tests {
     #[test]
     fn s6_fee_amount() {
         let mut r = consistent();
-        r.set_cell(T2_FEES, CellValue::from_source(CellKind::AmountWan, "1.23456"));
-        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S6).collect();
+        r.set_cell(
+            T2_FEES,
+            CellValue::from_source(CellKind::AmountWan, "1.23456"),
+        );
+        let f: Vec<_> = check(&r)
+            .into_iter()
+            .filter(|f| f.rule == Rule::S6)
+            .collect();
         assert_eq!((f.len(), f[0].severity), (1, Severity::Warning));
         r.set_cell(T2_FEES, CellValue::from_source(CellKind::AmountWan, "-3"));
-        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S6).collect();
+        let f: Vec<_> = check(&r)
+            .into_iter()
+            .filter(|f| f.rule == Rule::S6)
+            .collect();
         assert_eq!((f.len(), f[0].severity), (1, Severity::Error));
         r.set_cell(T2_FEES, CellValue::from_source(CellKind::AmountWan, "12.5"));
         assert!(check(&r).iter().all(|f| f.rule != Rule::S6));
@@ -441,14 +555,29 @@ mod tests {
         let mut r = consistent();
         r.set_cell(t3(10, 0), CellValue::Blank);
         r.set_cell(t3(10, 1), CellValue::Blank);
-        let f: Vec<_> = check(&r).into_iter().filter(|f| f.rule == Rule::S7).collect();
+        let f: Vec<_> = check(&r)
+            .into_iter()
+            .filter(|f| f.rule == Rule::S7)
+            .collect();
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].places.len(), 2);
-        assert!(f[0].message.contains("表三三(三)7行有2个空白单元格（自然人、商业企业）"), "{}", f[0].message);
+        assert!(
+            f[0].message
+                .contains("表三三(三)7行有2个空白单元格（自然人、商业企业）"),
+            "{}",
+            f[0].message
+        );
         assert!(check(&consistent()).iter().all(|f| f.rule != Rule::S7));
         let blank = Report::default();
-        let f: Vec<_> = check(&blank).into_iter().filter(|f| f.rule == Rule::S7).collect();
-        assert_eq!(f.len(), 3, "one per table when a whole table is blank: {f:?}");
+        let f: Vec<_> = check(&blank)
+            .into_iter()
+            .filter(|f| f.rule == Rule::S7)
+            .collect();
+        assert_eq!(
+            f.len(),
+            3,
+            "one per table when a whole table is blank: {f:?}"
+        );
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Content heuristics that need only this report: H4, H8, H9, H10, H11, H13, H14, H16.
 
 use super::{Finding, MetaField, Place, Rule, Severity};
+use crate::model::CellValue;
 use crate::model::{Date, Format, OrganKind, Report, normalize_digits};
 use crate::template::{T2_FEES, T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T3Role, TextId, t2, t3};
-use crate::model::CellValue;
 
 pub(super) fn check_content(report: &Report, out: &mut Vec<Finding>) {
     check_h4(report, out);
@@ -21,8 +21,14 @@ pub(crate) fn county_or_lower(report: &Report) -> bool {
     if report.meta.organ_kind == OrganKind::Township {
         return true;
     }
-    let name = report.meta.organ.replace("自治区", "").replace("特别行政区", "");
-    ["县", "区", "旗", "乡", "镇", "街道"].iter().any(|k| name.contains(k))
+    let name = report
+        .meta
+        .organ
+        .replace("自治区", "")
+        .replace("特别行政区", "");
+    ["县", "区", "旗", "乡", "镇", "街道"]
+        .iter()
+        .any(|k| name.contains(k))
 }
 
 /// H4: only bodies with rule-making power issue 规章.
@@ -31,7 +37,11 @@ fn check_h4(report: &Report, out: &mut Vec<Finding>) {
         return;
     }
     let cells: Vec<usize> = (0..3).map(|c| t2(0, 0, c)).collect();
-    let nonzero: Vec<usize> = cells.iter().copied().filter(|&i| report.cell(i).count().is_some_and(|n| n > 0)).collect();
+    let nonzero: Vec<usize> = cells
+        .iter()
+        .copied()
+        .filter(|&i| report.cell(i).count().is_some_and(|n| n > 0))
+        .collect();
     if !nonzero.is_empty() {
         let values: Vec<String> = cells.iter().map(|&i| report.cell(i).display()).collect();
         out.push(Finding::new(
@@ -48,7 +58,10 @@ fn check_h4(report: &Report, out: &mut Vec<Finding>) {
 
 fn is_just_nothing(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(t.as_str(), "" | "无" | "无。" | "无." | "暂无" | "暂无。" | "没有" | "没有。")
+    matches!(
+        t.as_str(),
+        "" | "无" | "无。" | "无." | "暂无" | "暂无。" | "没有" | "没有。"
+    )
 }
 
 /// H8: section 六 must exist and state the 信息处理费 situation.
@@ -68,10 +81,15 @@ fn check_h8(report: &Report, out: &mut Vec<Finding>) {
             if text.trim().is_empty() {
                 "“六、其他需要报告的事项”为空：应至少说明信息处理费收取情况".to_string()
             } else {
-                format!("“六、其他需要报告的事项”只写了“{}”：应说明信息处理费收取情况", text.trim())
+                format!(
+                    "“六、其他需要报告的事项”只写了“{}”：应说明信息处理费收取情况",
+                    text.trim()
+                )
             },
         )),
-        Some(text) if !text.contains("处理费") && !text.contains("收费") && !text.contains("收取费用") => {
+        Some(text)
+            if !text.contains("处理费") && !text.contains("收费") && !text.contains("收取费用") =>
+        {
             out.push(Finding::new(
                 Rule::H8,
                 Severity::Info,
@@ -84,15 +102,23 @@ fn check_h8(report: &Report, out: &mut Vec<Finding>) {
 }
 
 /// Keywords that show a sub-area of section 一 is covered.
-const AREA_KEYWORDS: [&[&str]; 5] =
-    [&["主动公开"], &["依申请"], &["信息管理"], &["平台"], &["监督", "保障", "考核"]];
+const AREA_KEYWORDS: [&[&str]; 5] = [
+    &["主动公开"],
+    &["依申请"],
+    &["信息管理"],
+    &["平台"],
+    &["监督", "保障", "考核"],
+];
 
 /// H9: section 一 covers the five sub-areas; governments state 考核、评议、责任追究.
 fn check_h9(report: &Report, out: &mut Vec<Finding>) {
     let filled = |id: TextId| report.text(id).is_some_and(|t| !t.trim().is_empty());
     let structured = TextId::AREAS.iter().any(|&a| filled(a));
     let lead = report.text(TextId::S1).unwrap_or("");
-    let whole: String = std::iter::once(TextId::S1).chain(TextId::AREAS).filter_map(|t| report.text(t)).collect();
+    let whole: String = std::iter::once(TextId::S1)
+        .chain(TextId::AREAS)
+        .filter_map(|t| report.text(t))
+        .collect();
 
     if !structured && !lead.trim().is_empty() {
         out.push(Finding::new(
@@ -103,7 +129,11 @@ fn check_h9(report: &Report, out: &mut Vec<Finding>) {
         ));
     }
     for (k, &area) in TextId::AREAS.iter().enumerate() {
-        let covered = if structured { filled(area) } else { AREA_KEYWORDS[k].iter().any(|w| lead.contains(w)) };
+        let covered = if structured {
+            filled(area)
+        } else {
+            AREA_KEYWORDS[k].iter().any(|w| lead.contains(w))
+        };
         if !covered {
             let name = area.spec().name;
             let message = if structured || lead.trim().is_empty() {
@@ -111,18 +141,26 @@ fn check_h9(report: &Report, out: &mut Vec<Finding>) {
             } else {
                 format!("“一、总体情况”未提及{name}方面的情况")
             };
-            out.push(Finding::new(Rule::H9, Severity::Warning, vec![Place::Text(area)], message));
+            out.push(Finding::new(
+                Rule::H9,
+                Severity::Warning,
+                vec![Place::Text(area)],
+                message,
+            ));
         }
     }
     let is_government = report.meta.organ_kind == OrganKind::Government
-        || (report.meta.organ_kind == OrganKind::Township && report.meta.organ.contains("人民政府"));
+        || (report.meta.organ_kind == OrganKind::Township
+            && report.meta.organ.contains("人民政府"));
     if is_government && !whole.trim().is_empty() {
         let supervision = match report.text(TextId::S1_5) {
             Some(t) if !t.trim().is_empty() => t.to_string(),
             _ => whole.clone(),
         };
-        let missing: Vec<&str> =
-            ["考核", "评议", "责任追究"].into_iter().filter(|k| !supervision.contains(k)).collect();
+        let missing: Vec<&str> = ["考核", "评议", "责任追究"]
+            .into_iter()
+            .filter(|k| !supervision.contains(k))
+            .collect();
         if !missing.is_empty() {
             out.push(Finding::new(
                 Rule::H9,
@@ -162,7 +200,11 @@ fn period_years(text: &str) -> Vec<u16> {
     let mut years = Vec::new();
     for (pos, _) in text.match_indices("年1月1日") {
         let before = &text[..pos];
-        let digits: String = before.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+        let digits: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
         if digits.len() == 4 {
             let year: String = digits.chars().rev().collect();
             if let Ok(y) = year.parse() {
@@ -213,7 +255,10 @@ fn check_h11(report: &Report, out: &mut Vec<Finding>) {
                 Rule::H11,
                 Severity::Warning,
                 place,
-                format!("发布日期{}不晚于统计年度{year}年的最后一天：年度报告应在次年发布", date.chinese()),
+                format!(
+                    "发布日期{}不晚于统计年度{year}年的最后一天：年度报告应在次年发布",
+                    date.chinese()
+                ),
             ));
         } else if let Some(limit) = deadline(report.meta.organ_kind, year)
             && date > limit
@@ -249,7 +294,12 @@ fn check_h13(report: &Report, out: &mut Vec<Finding>) {
     let nonzero: Vec<usize> = T3_ROWS
         .iter()
         .enumerate()
-        .filter(|(_, r)| matches!(r.role, T3Role::Outcome | T3Role::OutcomeTotal | T3Role::CarriedForward))
+        .filter(|(_, r)| {
+            matches!(
+                r.role,
+                T3Role::Outcome | T3Role::OutcomeTotal | T3Role::CarriedForward
+            )
+        })
         .flat_map(|(r, _)| (0..T3_COLUMNS.len()).map(move |c| t3(r, c)))
         .filter(|&i| report.cell(i).count().is_some_and(|n| n > 0))
         .collect();
@@ -265,7 +315,9 @@ fn check_h13(report: &Report, out: &mut Vec<Finding>) {
         ));
     }
     for id in [TextId::S1_2, TextId::S1, TextId::S3] {
-        let Some(text) = report.text(id) else { continue };
+        let Some(text) = report.text(id) else {
+            continue;
+        };
         if let Some(sentence) = crate::textscan::sentences(text).find(|s| {
             s.contains("申请")
                 && HANDLED_WORDS.iter().any(|w| s.contains(w))
@@ -285,10 +337,16 @@ fn check_h13(report: &Report, out: &mut Vec<Finding>) {
 /// H14: backlog plausibility.
 fn check_h14(report: &Report, out: &mut Vec<Finding>) {
     let cell = |role| t3(row_index(role), T3_TOTAL_COL);
-    let (r1, r2, r4) = (cell(T3Role::NewlyReceived), cell(T3Role::CarriedOver), cell(T3Role::CarriedForward));
-    let (Some(new), Some(carried), Some(forward)) =
-        (report.cell(r1).count(), report.cell(r2).count(), report.cell(r4).count())
-    else {
+    let (r1, r2, r4) = (
+        cell(T3Role::NewlyReceived),
+        cell(T3Role::CarriedOver),
+        cell(T3Role::CarriedForward),
+    );
+    let (Some(new), Some(carried), Some(forward)) = (
+        report.cell(r1).count(),
+        report.cell(r2).count(),
+        report.cell(r4).count(),
+    ) else {
         return;
     };
     let places = vec![Place::Cell(r1), Place::Cell(r2), Place::Cell(r4)];
@@ -297,7 +355,10 @@ fn check_h14(report: &Report, out: &mut Vec<Finding>) {
             Rule::H14,
             Severity::Info,
             places,
-            format!("结转下年度({forward})多于本年新收({new})与上年结转({carried})之和{}", new as u128 + carried as u128),
+            format!(
+                "结转下年度({forward})多于本年新收({new})与上年结转({carried})之和{}",
+                new as u128 + carried as u128
+            ),
         ));
     } else if new > 0 && forward as u128 * 2 > new as u128 {
         out.push(Finding::new(
@@ -336,7 +397,13 @@ mod tests {
         for i in 0..CELL_COUNT {
             r.set_cell(i, CellValue::Count(0));
         }
-        r.set_cell(T2_FEES, CellValue::Amount(WanAmount { digits: 0, scale: 0 }));
+        r.set_cell(
+            T2_FEES,
+            CellValue::Amount(WanAmount {
+                digits: 0,
+                scale: 0,
+            }),
+        );
         r.set_text(TextId::S1_1, "主动公开了信息。");
         r.set_text(TextId::S1_2, "依申请公开办理及时。");
         r.set_text(TextId::S1_3, "加强政府信息管理。");
@@ -392,11 +459,18 @@ mod tests {
             single.set_text(a, "");
         }
         single.set_text(TextId::S1, "主动公开信息103条，平台运行平稳。");
-        let ids: Vec<_> = of(&single, Rule::H9).iter().map(|f| f.places[0].id().to_string()).collect();
+        let ids: Vec<_> = of(&single, Rule::H9)
+            .iter()
+            .map(|f| f.places[0].id().to_string())
+            .collect();
         assert_eq!(ids, ["s1", "s1_2", "s1_3", "s1_5", "s1_5"]);
         let mut gov = base();
         gov.set_text(TextId::S1_5, "加强监督。");
-        assert!(of(&gov, Rule::H9)[0].message.contains("考核、评议、责任追究"));
+        assert!(
+            of(&gov, Rule::H9)[0]
+                .message
+                .contains("考核、评议、责任追究")
+        );
         gov.meta.organ_kind = OrganKind::Department;
         assert!(of(&gov, Rule::H9).is_empty());
     }
@@ -413,9 +487,15 @@ mod tests {
     #[test]
     fn h11_years_and_dates() {
         let mut r = base();
-        r.set_text(TextId::Intro, "本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。");
+        r.set_text(
+            TextId::Intro,
+            "本报告所列数据统计期限自2022年1月1日起至2022年12月31日止。",
+        );
         assert_eq!(of(&r, Rule::H11)[0].severity, Severity::Error);
-        r.set_text(TextId::Intro, "本报告所列数据统计期限自２０２３年１月１日起。");
+        r.set_text(
+            TextId::Intro,
+            "本报告所列数据统计期限自２０２３年１月１日起。",
+        );
         assert!(of(&r, Rule::H11).is_empty());
         r.meta.published = Date::new(2024, 4, 2);
         assert!(of(&r, Rule::H11)[0].message.contains("逾期"));
@@ -437,7 +517,11 @@ mod tests {
         t.set_text(TextId::S1_2, "全年共受理政府信息公开申请2件，均按时办结。");
         let f = of(&t, Rule::H13);
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains("受理政府信息公开申请2件"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("受理政府信息公开申请2件"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
@@ -455,9 +539,21 @@ mod tests {
     #[test]
     fn h16_fee_in_yuan() {
         let mut r = base();
-        r.set_cell(T2_FEES, CellValue::Amount(WanAmount { digits: 251000, scale: 0 }));
+        r.set_cell(
+            T2_FEES,
+            CellValue::Amount(WanAmount {
+                digits: 251000,
+                scale: 0,
+            }),
+        );
         assert_eq!(of(&r, Rule::H16).len(), 1);
-        r.set_cell(T2_FEES, CellValue::Amount(WanAmount { digits: 251000, scale: 4 }));
+        r.set_cell(
+            T2_FEES,
+            CellValue::Amount(WanAmount {
+                digits: 251000,
+                scale: 4,
+            }),
+        );
         assert!(of(&r, Rule::H16).is_empty());
     }
 }

@@ -161,13 +161,28 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub(crate) fn new(rule: Rule, severity: Severity, places: Vec<Place>, message: impl Into<String>) -> Finding {
-        Finding { rule, severity, places, message: message.into() }
+    pub(crate) fn new(
+        rule: Rule,
+        severity: Severity,
+        places: Vec<Place>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule,
+            severity,
+            places,
+            message: message.into(),
+        }
     }
 
     /// One line for a terminal: `[错误] O1 自然人列：…`.
     pub fn to_line(&self) -> String {
-        format!("[{}] {} {}", self.severity.label(), self.rule.id(), self.message)
+        format!(
+            "[{}] {} {}",
+            self.severity.label(),
+            self.rule.id(),
+            self.message
+        )
     }
 }
 
@@ -182,9 +197,11 @@ pub fn check(report: &Report) -> Vec<Finding> {
 
 /// Counts of findings by severity: (errors, warnings, infos).
 pub fn tally(findings: &[Finding]) -> (usize, usize, usize) {
-    findings.iter().fold((0, 0, 0), |(e, w, i), f| match f.severity {
-        Severity::Error => (e + 1, w, i),
-        Severity::Warning => (e, w + 1, i),
-        Severity::Info => (e, w, i + 1),
-    })
+    findings
+        .iter()
+        .fold((0, 0, 0), |(e, w, i), f| match f.severity {
+            Severity::Error => (e + 1, w, i),
+            Severity::Warning => (e, w + 1, i),
+            Severity::Info => (e, w, i + 1),
+        })
 }

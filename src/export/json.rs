@@ -12,7 +12,14 @@ use crate::template::{TEMPLATE, TEXTS};
 pub fn report_json(report: &Report) -> Value {
     let sections: Map<String, Value> = TEXTS
         .iter()
-        .map(|t| (t.key.to_string(), report.text(t.id).map_or(Value::Null, |s| Value::String(s.to_string()))))
+        .map(|t| {
+            (
+                t.key.to_string(),
+                report
+                    .text(t.id)
+                    .map_or(Value::Null, |s| Value::String(s.to_string())),
+            )
+        })
         .collect();
     let cells: Map<String, Value> = TEMPLATE
         .cells

@@ -11,8 +11,9 @@
 
 use crate::model::{CellValue, Report};
 use crate::template::{
-    SECTIONS, T2_BLOCKS, T2_CONTENT_HEADER, T3_APPLICANTS_HEADER, T3_COLUMNS, T3_GROUPS, T3_NOTE, T3_ORGS_HEADER,
-    T3_ROWS, T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, TEXTS, TextId, t2, t3, t4,
+    SECTIONS, T2_BLOCKS, T2_CONTENT_HEADER, T3_APPLICANTS_HEADER, T3_COLUMNS, T3_GROUPS, T3_NOTE,
+    T3_ORGS_HEADER, T3_ROWS, T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER, TEXTS,
+    TextId, t2, t3, t4,
 };
 
 /// How a blank cell is printed.
@@ -130,7 +131,13 @@ fn table3(out: &mut Out, report: &Report) {
     let mut h1 = vec![s(T3_NOTE), s(""), s(""), s(T3_APPLICANTS_HEADER)];
     h1.resize(10, String::new());
     out.row(&h1);
-    let mut h2 = vec![s(""), s(""), s(""), s(T3_COLUMNS[0].label), s(T3_ORGS_HEADER)];
+    let mut h2 = vec![
+        s(""),
+        s(""),
+        s(""),
+        s(T3_COLUMNS[0].label),
+        s(T3_ORGS_HEADER),
+    ];
     h2.resize(9, String::new());
     h2.push(s(T3_COLUMNS[6].label));
     out.row(&h2);

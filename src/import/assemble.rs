@@ -7,7 +7,8 @@ use crate::check::{Finding, MetaField, Place, Rule, Severity};
 use crate::export::text::DATE_PLACEHOLDER;
 use crate::model::{CellValue, Date, Format, OrganKind, Report};
 use crate::template::{
-    SECTIONS, T2_BLOCKS, T2_CONTENT_HEADER, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, TEMPLATE, TITLE_SUFFIX, TextId, t2, t3, t4,
+    SECTIONS, T2_BLOCKS, T2_CONTENT_HEADER, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, TEMPLATE,
+    TITLE_SUFFIX, TextId, t2, t3, t4,
 };
 
 /// Strings that only the 2019 trial format has (spec §4.4).
@@ -29,10 +30,18 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn non_empty(&self) -> Vec<&str> {
-        self.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty() && *c != "\u{3000}").collect()
+        self.cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty() && *c != "\u{3000}")
+            .collect()
     }
     fn first(&self) -> &str {
-        self.cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()).unwrap_or("")
+        self.cells
+            .iter()
+            .map(|c| c.trim())
+            .find(|c| !c.is_empty())
+            .unwrap_or("")
     }
     fn is_blank(&self) -> bool {
         self.raw.trim().is_empty()
@@ -46,7 +55,8 @@ struct Ctx {
 
 impl Ctx {
     fn find(&mut self, rule: Rule, severity: Severity, places: Vec<Place>, message: String) {
-        self.findings.push(Finding::new(rule, severity, places, message));
+        self.findings
+            .push(Finding::new(rule, severity, places, message));
     }
     fn variant(&mut self, found: &str, canonical: &str, place: Place) {
         self.find(
@@ -73,7 +83,10 @@ fn block_text(lines: &[Line]) -> String {
 
 fn date_line(line: &str) -> Option<Option<Date>> {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let placeholder: String = DATE_PLACEHOLDER.chars().filter(|c| !c.is_whitespace()).collect();
+    let placeholder: String = DATE_PLACEHOLDER
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if compact == placeholder {
         return Some(None);
     }
@@ -85,16 +98,28 @@ fn date_line(line: &str) -> Option<Option<Date>> {
 
 /// Assembles a report from a document.
 pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
-    let mut lines: Vec<Line> =
-        doc.lines.iter().map(|cells| Line { raw: cells.join("\t"), cells: cells.iter().map(String::as_str).collect() }).collect();
-    let mut ctx = Ctx { report: Report::default(), findings: Vec::new() };
+    let mut lines: Vec<Line> = doc
+        .lines
+        .iter()
+        .map(|cells| Line {
+            raw: cells.join("\t"),
+            cells: cells.iter().map(String::as_str).collect(),
+        })
+        .collect();
+    let mut ctx = Ctx {
+        report: Report::default(),
+        findings: Vec::new(),
+    };
 
     // Closing block: signature and date at the end (published files may end in blank lines).
     let last_text = lines.iter().rposition(|l| !l.is_blank());
     if let Some(date) = last_text.and_then(|i| date_line(&lines[i].raw)) {
         ctx.report.meta.published = date;
         lines.truncate(last_text.unwrap_or(0));
-        if let Some(sig) = lines.last().filter(|l| !l.is_blank() && l.raw.chars().count() <= 40) {
+        if let Some(sig) = lines
+            .last()
+            .filter(|l| !l.is_blank() && l.raw.chars().count() <= 40)
+        {
             ctx.report.meta.signature = sig.raw.clone();
             lines.pop();
         } else {
@@ -104,7 +129,13 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
             if let Some(k) = above.filter(|k| *k > 0) {
                 let l = &lines[n - 1 - k];
                 let indented = l.raw.starts_with([' ', '\u{3000}', '\t']);
-                if indented && l.raw.trim().chars().count() <= 40 && !l.raw.contains('。') {
+                // A signature names an organ (…局, …中心, …人民政府, …办事处).
+                let names_organ = OrganKind::infer(l.raw.trim()) != OrganKind::Other;
+                if indented
+                    && names_organ
+                    && l.raw.trim().chars().count() <= 40
+                    && !l.raw.contains('。')
+                {
                     ctx.report.meta.signature = l.raw.trim().to_string();
                     lines.truncate(n - 1 - k);
                 }
@@ -123,7 +154,11 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
                 continue;
             }
             if let Match::Variant(_) = m {
-                ctx.variant(line.first(), SECTIONS[s].heading, Place::Section(SECTIONS[s].key));
+                ctx.variant(
+                    line.first(),
+                    SECTIONS[s].heading,
+                    Place::Section(SECTIONS[s].key),
+                );
             }
             heads.push((i, s));
         }
@@ -185,9 +220,19 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
             5 => ctx.report.set_absent(TextId::S6),
             4 => {
                 ctx.report.set_absent(TextId::S5);
-                ctx.find(Rule::Import, Severity::Warning, vec![Place::Section(section.key)], format!("缺少“{}”一节", section.heading));
+                ctx.find(
+                    Rule::Import,
+                    Severity::Warning,
+                    vec![Place::Section(section.key)],
+                    format!("缺少“{}”一节", section.heading),
+                );
             }
-            _ => ctx.find(Rule::Import, Severity::Warning, vec![Place::Section(section.key)], format!("未找到“{}”一节", section.heading)),
+            _ => ctx.find(
+                Rule::Import,
+                Severity::Warning,
+                vec![Place::Section(section.key)],
+                format!("未找到“{}”一节", section.heading),
+            ),
         }
     }
     if !seen[0] {
@@ -195,7 +240,10 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
             ctx.report.set_absent(a);
         }
     }
-    Ok(Imported { report: ctx.report, findings: ctx.findings })
+    Ok(Imported {
+        report: ctx.report,
+        findings: ctx.findings,
+    })
 }
 
 fn parse_title(ctx: &mut Ctx, title: &str) {
@@ -210,7 +258,9 @@ fn parse_title(ctx: &mut Ctx, title: &str) {
         );
         return;
     };
-    let head = head.strip_suffix("年度").or_else(|| head.strip_suffix('年'));
+    let head = head
+        .strip_suffix("年度")
+        .or_else(|| head.strip_suffix('年'));
     let (organ, year) = match head {
         Some(h) => {
             let digits: String = h.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
@@ -218,10 +268,16 @@ fn parse_title(ctx: &mut Ctx, title: &str) {
                 let year: String = digits.chars().rev().collect();
                 (h[..h.len() - 4].to_string(), year.parse().ok())
             } else {
-                (compact[..compact.len() - TITLE_SUFFIX.len()].to_string(), None)
+                (
+                    compact[..compact.len() - TITLE_SUFFIX.len()].to_string(),
+                    None,
+                )
             }
         }
-        None => (compact[..compact.len() - TITLE_SUFFIX.len()].to_string(), None),
+        None => (
+            compact[..compact.len() - TITLE_SUFFIX.len()].to_string(),
+            None,
+        ),
     };
     ctx.report.meta.organ_kind = OrganKind::infer(&organ);
     ctx.report.meta.organ = organ;
@@ -233,9 +289,13 @@ fn section_one(ctx: &mut Ctx, region: &[Line]) {
     let canonical: Vec<(usize, usize)> = region
         .iter()
         .enumerate()
+        .filter(|(_, l)| l.raw.len() < 120)
         .filter_map(|(i, l)| {
             let n = labels::normalize(&l.raw);
-            TextId::AREAS.iter().position(|a| a.spec().heading == Some(n.as_str())).map(|a| (i, a))
+            TextId::AREAS
+                .iter()
+                .position(|a| a.spec().heading == Some(n.as_str()))
+                .map(|a| (i, a))
         })
         .collect();
     // (line, area, inline content after the heading)
@@ -243,17 +303,26 @@ fn section_one(ctx: &mut Ctx, region: &[Line]) {
     // Our own export prints all five canonical sub-headings; then only exact lines count,
     // so a clerk's own “（一）…” lines inside an area stay text.
     if canonical.len() == TextId::AREAS.len() {
-        subs = canonical.into_iter().map(|(i, a)| (i, a, String::new())).collect();
+        subs = canonical
+            .into_iter()
+            .map(|(i, a)| (i, a, String::new()))
+            .collect();
     } else {
         let mut used = [false; 5];
         for (i, l) in region.iter().enumerate() {
             let trimmed = l.raw.trim();
-            let n = labels::normalize(trimmed);
-            let Some(k) = ["（一）", "（二）", "（三）", "（四）", "（五）"].iter().position(|p| n.starts_with(p)) else {
+            let n = labels::normalize(&trimmed.chars().take(8).collect::<String>());
+            let Some(k) = ["（一）", "（二）", "（三）", "（四）", "（五）"]
+                .iter()
+                .position(|p| n.starts_with(p))
+            else {
                 continue;
             };
             let (head, inline) = match trimmed.find('。') {
-                Some(p) if trimmed.chars().count() > 30 => (&trimmed[..p + '。'.len_utf8()], trimmed[p + '。'.len_utf8()..].trim()),
+                Some(p) if trimmed.chars().count() > 30 => (
+                    &trimmed[..p + '。'.len_utf8()],
+                    trimmed[p + '。'.len_utf8()..].trim(),
+                ),
                 _ => (trimmed, ""),
             };
             let by_keyword = TextId::AREAS
@@ -275,7 +344,8 @@ fn section_one(ctx: &mut Ctx, region: &[Line]) {
         }
     }
     let lead_end = subs.first().map_or(region.len(), |s| s.0);
-    ctx.report.set_text(TextId::S1, block_text(&region[..lead_end]));
+    ctx.report
+        .set_text(TextId::S1, block_text(&region[..lead_end]));
     let mut present = [false; 5];
     for (k, (start, area, inline)) in subs.iter().enumerate() {
         let end = subs.get(k + 1).map_or(region.len(), |s| s.0);
@@ -306,7 +376,10 @@ fn split_text_table<'r, 'a>(
     region: &'r [Line<'a>],
     starts_table: impl Fn(&Line) -> bool,
 ) -> (&'r [Line<'a>], &'r [Line<'a>]) {
-    let at = region.iter().position(|l| !l.is_blank() && starts_table(l)).unwrap_or(region.len());
+    let at = region
+        .iter()
+        .position(|l| !l.is_blank() && starts_table(l))
+        .unwrap_or(region.len());
     region.split_at(at)
 }
 
@@ -323,21 +396,39 @@ fn place_values(ctx: &mut Ctx, targets: &[usize], values: &[&str], what: &str, t
     let n = targets.len();
     let placed: Vec<(usize, &str)> = if total_last && !values.is_empty() {
         let (last, rest) = values.split_last().unwrap_or((&"", &[]));
-        let mut v: Vec<(usize, &str)> = rest.iter().take(n - 1).enumerate().map(|(k, s)| (targets[k], *s)).collect();
+        let mut v: Vec<(usize, &str)> = rest
+            .iter()
+            .take(n - 1)
+            .enumerate()
+            .map(|(k, s)| (targets[k], *s))
+            .collect();
         v.push((targets[n - 1], last));
         v
     } else {
-        values.iter().take(n).enumerate().map(|(k, s)| (targets[k], *s)).collect()
+        values
+            .iter()
+            .take(n)
+            .enumerate()
+            .map(|(k, s)| (targets[k], *s))
+            .collect()
     };
     for (i, v) in &placed {
         ctx.report.set_cell(*i, CellValue::from_source(kind(*i), v));
     }
-    let how = if total_last { "已按“最后一个数为总计、其余从左起依次”放入" } else { "已从左起依次放入" };
+    let how = if total_last {
+        "已按“最后一个数为总计、其余从左起依次”放入"
+    } else {
+        "已从左起依次放入"
+    };
     ctx.find(
         Rule::S9,
         Severity::Warning,
         targets.iter().map(|&i| Place::Cell(i)).collect(),
-        format!("{what}应有{n}个数，实际读到{}个（{}）：{how}，请对照原文核对", values.len(), values.join("、")),
+        format!(
+            "{what}应有{n}个数，实际读到{}个（{}）：{how}，请对照原文核对",
+            values.len(),
+            values.join("、")
+        ),
     );
 }
 
@@ -346,19 +437,30 @@ fn unplaced(ctx: &mut Ctx, section: &'static str, line: &Line) {
         Rule::Import,
         Severity::Warning,
         vec![Place::Section(section)],
-        format!("无法识别的表格行，未导入：“{}”", line.raw.replace('\t', " | ").trim()),
+        format!(
+            "无法识别的表格行，未导入：“{}”",
+            line.raw.replace('\t', " | ").trim()
+        ),
     );
 }
 
 /// Text found after a table: kept in the section's text, and reported.
 fn trailing_text(ctx: &mut Ctx, id: TextId, lines: &[&Line]) {
-    let text: Vec<&str> = lines.iter().map(|l| l.raw.trim()).filter(|t| !t.is_empty()).collect();
+    let text: Vec<&str> = lines
+        .iter()
+        .map(|l| l.raw.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
     if text.is_empty() {
         return;
     }
     let joined = text.join("\n");
     let current = ctx.report.text(id).unwrap_or("").to_string();
-    let merged = if current.is_empty() { joined } else { format!("{current}\n{joined}") };
+    let merged = if current.is_empty() {
+        joined
+    } else {
+        format!("{current}\n{joined}")
+    };
     ctx.report.set_text(id, merged);
     ctx.find(
         Rule::Import,
@@ -372,7 +474,9 @@ fn trailing_text(ctx: &mut Ctx, id: TextId, lines: &[&Line]) {
 fn section_two(ctx: &mut Ctx, region: &[Line]) {
     let (text, table) = split_text_table(region, |l| {
         let f = l.first();
-        labels::t2_caption(f).is_some() || labels::normalize(f) == T2_CONTENT_HEADER || labels::t2_row(f).is_some()
+        labels::t2_caption(f).is_some()
+            || labels::normalize(f) == T2_CONTENT_HEADER
+            || labels::t2_row(f).is_some()
     });
     ctx.report.set_text(TextId::S2, block_text(text));
     let mut block = None;
@@ -382,8 +486,15 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
         if line.is_blank() {
             continue;
         }
-        let normalized: Vec<String> = line.non_empty().iter().map(|c| labels::normalize(c)).collect();
-        if normalized.iter().any(|c| MARKERS_2019.iter().any(|m| c.contains(&labels::normalize(m)))) {
+        let normalized: Vec<String> = line
+            .non_empty()
+            .iter()
+            .map(|c| labels::normalize(c))
+            .collect();
+        if normalized
+            .iter()
+            .any(|c| MARKERS_2019.iter().any(|m| c.contains(m)))
+        {
             is_2019 = true;
             continue;
         }
@@ -393,14 +504,20 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
         } else if labels::normalize(first) == T2_CONTENT_HEADER {
             if let Some(b) = block {
                 for (k, header) in normalized.iter().skip(1).enumerate() {
-                    let known = T2_BLOCKS[b].columns.get(k).is_some_and(|(_, l)| l == header)
+                    let known = T2_BLOCKS[b]
+                        .columns
+                        .get(k)
+                        .is_some_and(|(_, l)| l == header)
                         || T2_BLOCKS[b].header_variants.contains(&header.as_str());
                     if !known && !header.is_empty() {
                         ctx.find(
                             Rule::S10,
                             Severity::Warning,
                             vec![Place::Section("t2")],
-                            format!("表二{}的表头“{header}”不是2021年版格式的表头", T2_BLOCKS[b].caption),
+                            format!(
+                                "表二{}的表头“{header}”不是2021年版格式的表头",
+                                T2_BLOCKS[b].caption
+                            ),
                         );
                     }
                 }
@@ -414,12 +531,24 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
                     Rule::Import,
                     Severity::Warning,
                     vec![Place::Section("t2")],
-                    format!("表二“{first}”一行出现在{}之下，已按行名放入{}", T2_BLOCKS[block.unwrap_or(b)].caption, T2_BLOCKS[b].caption),
+                    format!(
+                        "表二“{first}”一行出现在{}之下，已按行名放入{}",
+                        T2_BLOCKS[block.unwrap_or(b)].caption,
+                        T2_BLOCKS[b].caption
+                    ),
                 );
             }
             let values: Vec<&str> = line.non_empty().into_iter().skip(1).collect();
-            let targets: Vec<usize> = (0..T2_BLOCKS[b].columns.len()).map(|c| t2(b, r, c)).collect();
-            place_values(ctx, &targets, &values, &format!("表二“{}”一行", T2_BLOCKS[b].rows[r].1), false);
+            let targets: Vec<usize> = (0..T2_BLOCKS[b].columns.len())
+                .map(|c| t2(b, r, c))
+                .collect();
+            place_values(
+                ctx,
+                &targets,
+                &values,
+                &format!("表二“{}”一行", T2_BLOCKS[b].rows[r].1),
+                false,
+            );
         } else if labels::normalize(first) == "规范性文件" {
             is_2019 = true;
         } else {
@@ -435,7 +564,8 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
             "表二使用2019年版格式（国办公开办函〔2019〕60号）：其栏目与2021年版不同，本版本暂不导入2019年版表二的数字".into(),
         );
     }
-    let (rows, text_after): (Vec<&Line>, Vec<&Line>) = after.into_iter().partition(|l| l.non_empty().len() > 1);
+    let (rows, text_after): (Vec<&Line>, Vec<&Line>) =
+        after.into_iter().partition(|l| l.non_empty().len() > 1);
     for line in rows {
         unplaced(ctx, "s2", line);
     }
@@ -459,12 +589,20 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
             continue;
         }
         let cells = line.non_empty();
-        let found = cells.iter().enumerate().find_map(|(k, c)| labels::t3_row(c).map(|(r, m)| (k, r, m)));
+        let found = cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.bytes().all(|b| b.is_ascii_digit()))
+            .find_map(|(k, c)| labels::t3_row(c).map(|(r, m)| (k, r, m)));
         let Some((k, r, m)) = found else {
-            if cells.iter().all(|c| labels::t3_header_word(c).is_some() || labels::t3_group(c)) {
+            if cells
+                .iter()
+                .all(|c| labels::t3_header_word(c).is_some() || labels::t3_group(c))
+            {
                 for c in &cells {
                     if let Some(Match::Variant(v)) = labels::t3_header_word(c)
-                        && let Some(col) = T3_COLUMNS.iter().position(|col| col.variants.contains(&v))
+                        && let Some(col) =
+                            T3_COLUMNS.iter().position(|col| col.variants.contains(&v))
                     {
                         ctx.variant(v, T3_COLUMNS[col].label, Place::Cell(t3(0, col)));
                     }
@@ -491,9 +629,20 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
         seen[r] = true;
         let values: Vec<&str> = cells[k + 1..].to_vec();
         let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
-        place_values(ctx, &targets, &values, &format!("表三{}行（{}）", row.short, row.label), true);
+        place_values(
+            ctx,
+            &targets,
+            &values,
+            &format!("表三{}行（{}）", row.short, row.label),
+            true,
+        );
     }
-    let missing: Vec<&str> = T3_ROWS.iter().zip(seen).filter(|(_, s)| !s).map(|(r, _)| r.short).collect();
+    let missing: Vec<&str> = T3_ROWS
+        .iter()
+        .zip(seen)
+        .filter(|(_, s)| !s)
+        .map(|(r, _)| r.short)
+        .collect();
     if !missing.is_empty() && missing.len() < T3_ROWS.len() {
         ctx.find(
             Rule::Import,
@@ -524,15 +673,21 @@ fn section_four(ctx: &mut Ctx, region: &[Line]) {
         }
         if !data_seen && (cells.len() > 1 || line.cells.len() > 1) {
             data_seen = true;
-            let targets: Vec<usize> =
-                (0..T4_GROUPS.len()).flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c))).collect();
+            let targets: Vec<usize> = (0..T4_GROUPS.len())
+                .flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c)))
+                .collect();
             place_values(ctx, &targets, &cells, "表四数据行", false);
         } else {
             text_after.push(line);
         }
     }
     if !data_seen {
-        ctx.find(Rule::Import, Severity::Warning, vec![Place::Section("t4")], "未找到表四的数据行".into());
+        ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Section("t4")],
+            "未找到表四的数据行".into(),
+        );
     }
     trailing_text(ctx, TextId::S4, &text_after);
 }

@@ -8,8 +8,9 @@ use crate::template::{SECTIONS, T2_BLOCKS, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_CO
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut open_quote = true;
-    for c in s.replace("**", "").chars() {
+    for c in s.chars() {
         match c {
+            '*' => {}
             c if c.is_whitespace() || c == '\u{3000}' => {}
             '(' => out.push('（'),
             ')' => out.push('）'),
@@ -21,7 +22,9 @@ pub fn normalize(s: &str) -> String {
                 out.push(if open_quote { '“' } else { '”' });
                 open_quote = !open_quote;
             }
-            '０'..='９' => out.push(char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)),
+            '０'..='９' => {
+                out.push(char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c))
+            }
             _ => out.push(c),
         }
     }
@@ -65,7 +68,10 @@ pub fn t2_caption(label: &str) -> Option<usize> {
 /// Matches a 表二 row label; returns (block, row).
 pub fn t2_row(label: &str) -> Option<(usize, usize)> {
     let n = normalize(label);
-    T2_BLOCKS.iter().enumerate().find_map(|(b, block)| block.rows.iter().position(|(_, l)| *l == n).map(|r| (b, r)))
+    T2_BLOCKS
+        .iter()
+        .enumerate()
+        .find_map(|(b, block)| block.rows.iter().position(|(_, l)| *l == n).map(|r| (b, r)))
 }
 
 /// Words of 表三's header rows, for recognising header lines (incl. split fragments).
@@ -79,10 +85,11 @@ pub fn t3_header_word(cell: &str) -> Option<Match> {
             return Some(Match::Variant(v));
         }
     }
-    let words = T3_COLUMNS
-        .iter()
-        .map(|c| c.label)
-        .chain([crate::template::T3_APPLICANTS_HEADER, crate::template::T3_ORGS_HEADER, crate::template::T3_NOTE]);
+    let words = T3_COLUMNS.iter().map(|c| c.label).chain([
+        crate::template::T3_APPLICANTS_HEADER,
+        crate::template::T3_ORGS_HEADER,
+        crate::template::T3_NOTE,
+    ]);
     for w in words {
         if w.contains(n.as_str()) || n.starts_with("（本列数据的勾稽关系") {
             return Some(Match::Exact);
@@ -99,13 +106,19 @@ pub fn t4_header_word(cell: &str) -> bool {
             .iter()
             .map(|(_, l)| *l)
             .chain(T4_GROUPS.iter().map(|g| g.label))
-            .chain([crate::template::T4_REVIEW_HEADER, crate::template::T4_SUIT_HEADER])
+            .chain([
+                crate::template::T4_REVIEW_HEADER,
+                crate::template::T4_SUIT_HEADER,
+            ])
             .any(|w| w.contains(n.as_str()))
 }
 
 /// Recognises a section heading; returns (section index, match kind). Accepts the
 /// canonical heading, known variants, and headings printed without their numeral.
 pub fn section_heading(line: &str) -> Option<(usize, Match)> {
+    if line.chars().count() > 60 {
+        return None;
+    }
     let n = normalize(line);
     if n.is_empty() || n.chars().count() > 40 {
         return None;
@@ -133,12 +146,24 @@ mod tests {
 
     #[test]
     fn normalises_punctuation_and_space() {
-        assert_eq!(normalize("(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)"), T3_ROWS[3].label);
+        assert_eq!(
+            normalize("(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)"),
+            T3_ROWS[3].label
+        );
         assert_eq!(normalize("3. 危及\"三安全一稳定\""), "3.危及“三安全一稳定”");
-        assert_eq!(t3_row("2.其他法律法规禁止公开"), Some((5, Match::Variant("2.其他法律法规禁止公开"))));
+        assert_eq!(
+            t3_row("2.其他法律法规禁止公开"),
+            Some((5, Match::Variant("2.其他法律法规禁止公开")))
+        );
         assert_eq!(t3_row("1．属于国家秘密"), Some((4, Match::Exact)));
-        assert_eq!(section_heading("五、政府信息公开工作存在的主要问题及改进措施").map(|s| s.0), Some(4));
-        assert_eq!(section_heading("收到和处理政府信息公开申请情况").map(|s| s.0), Some(2));
+        assert_eq!(
+            section_heading("五、政府信息公开工作存在的主要问题及改进措施").map(|s| s.0),
+            Some(4)
+        );
+        assert_eq!(
+            section_heading("收到和处理政府信息公开申请情况").map(|s| s.0),
+            Some(2)
+        );
         assert!(t3_header_word("社会公益").is_some());
         assert_eq!(t3_header_word("社会组织"), Some(Match::Variant("社会组织")));
         assert!(t4_header_word("结果 维持"));

@@ -34,7 +34,9 @@ pub enum ImportError {
     NotText,
     #[error("无法识别文件的文字编码（支持 UTF-8、UTF-16、GB18030/GBK）")]
     UnknownEncoding,
-    #[error("文件中没有找到年度报告的标题或章节（如“一、总体情况”），不像是政府信息公开工作年度报告")]
+    #[error(
+        "文件中没有找到年度报告的标题或章节（如“一、总体情况”），不像是政府信息公开工作年度报告"
+    )]
     NotAReport,
 }
 
@@ -51,7 +53,12 @@ impl Doc {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         // A final line break ends the last line; it does not start an empty one.
         let text = text.strip_suffix('\n').unwrap_or(&text);
-        Doc { lines: text.split('\n').map(|l| l.split('\t').map(str::to_string).collect()).collect() }
+        Doc {
+            lines: text
+                .split('\n')
+                .map(|l| l.split('\t').map(str::to_string).collect())
+                .collect(),
+        }
     }
 }
 

@@ -138,6 +138,10 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
                 {
                     ctx.report.meta.signature = l.raw.trim().to_string();
                     lines.truncate(n - 1 - k);
+                    // Keep one framing blank line, as after any block.
+                    while lines.len() >= 2 && lines[lines.len() - 2..].iter().all(Line::is_blank) {
+                        lines.pop();
+                    }
                 }
             }
         }

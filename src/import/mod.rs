@@ -115,3 +115,56 @@ mod tests {
         assert!(matches!(decode(b"\x00\x01abc"), Err(ImportError::NotText)));
     }
 }
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+    use crate::check::Rule;
+    use crate::export::text::export_text;
+    use crate::model::{Date, OrganKind, Report};
+    use crate::template::TextId;
+
+    fn sample() -> Report {
+        let mut r = Report::new("某某县人民政府办公室", OrganKind::Government, 2024);
+        r.set_text(TextId::S6, "本年度未收取信息处理费。");
+        r.meta.signature.clear();
+        r
+    }
+
+    #[test]
+    fn s10_unknown_table_two_header() {
+        let text = export_text(&sample());
+        assert!(
+            import_text(text.as_bytes())
+                .unwrap()
+                .findings
+                .iter()
+                .all(|f| f.rule != Rule::S10)
+        );
+        let changed = text.replace("本年制发件数", "本年发文数量");
+        let found = import_text(changed.as_bytes()).unwrap().findings;
+        assert!(
+            found
+                .iter()
+                .any(|f| f.rule == Rule::S10 && f.message.contains("本年发文数量")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn published_signature_block_with_gap() {
+        let mut text = export_text(&sample());
+        text.push_str("\n                   某某县区委区政府机关服务中心\n\n                         2025年1月30日\n\n");
+        let imported = import_text(text.as_bytes()).unwrap().report;
+        assert_eq!(imported.meta.signature, "某某县区委区政府机关服务中心");
+        assert_eq!(imported.meta.published, Date::new(2025, 1, 30));
+        assert_eq!(imported.text(TextId::S6), Some("本年度未收取信息处理费。"));
+        // A short indented line that names no organ stays text.
+        let mut plain = export_text(&sample());
+        plain = plain.replace("本年度未收取信息处理费。", "  无");
+        plain.push_str("2025年1月30日\n");
+        let r = import_text(plain.as_bytes()).unwrap().report;
+        assert_eq!(r.meta.signature, "");
+        assert_eq!(r.text(TextId::S6), Some("  无"));
+    }
+}

@@ -217,6 +217,15 @@ fn table_name(table: TableId) -> &'static str {
     }
 }
 
+/// Why a cell's raw text is not a valid value of its kind.
+fn invalid_reason(kind: CellKind, raw: &str) -> String {
+    match CellValue::parse_input(kind, raw) {
+        Err(InputError::TooLarge) => "数值超出可表示的范围".to_string(),
+        Err(e) => e.to_string(),
+        Ok(_) => "不是有效的数值".to_string(),
+    }
+}
+
 /// S5 (counts are integers ≥ 0) and S6 (收费金额 is a decimal ≥ 0, at most 4 places).
 fn check_types(report: &Report, out: &mut Vec<Finding>) {
     for (i, spec) in TEMPLATE.cells.iter().enumerate() {
@@ -224,11 +233,7 @@ fn check_types(report: &Report, out: &mut Vec<Finding>) {
         let where_ = format!("{} {}", table_name(spec.table), spec.short_name);
         match (spec.kind, report.cell(i)) {
             (CellKind::Count, CellValue::Invalid(raw)) => {
-                let reason = match CellValue::parse_input(CellKind::Count, raw) {
-                    Err(InputError::TooLarge) => "数值超出可表示的范围".to_string(),
-                    Err(e) => e.to_string(),
-                    Ok(_) => "不是有效的件数".to_string(),
-                };
+                let reason = invalid_reason(CellKind::Count, raw);
                 out.push(Finding::new(
                     Rule::S5,
                     Severity::Error,
@@ -243,11 +248,7 @@ fn check_types(report: &Report, out: &mut Vec<Finding>) {
                 format!("{where_}：“{a}”不是非负整数"),
             )),
             (CellKind::AmountWan, CellValue::Invalid(raw)) => {
-                let reason = match CellValue::parse_input(CellKind::AmountWan, raw) {
-                    Err(InputError::TooLarge) => "数值超出可表示的范围".to_string(),
-                    Err(e) => e.to_string(),
-                    Ok(_) => "不是有效金额".to_string(),
-                };
+                let reason = invalid_reason(CellKind::AmountWan, raw);
                 out.push(Finding::new(
                     Rule::S6,
                     Severity::Error,

@@ -815,11 +815,13 @@ pub const fn t4(group: usize, col: usize) -> usize {
 }
 
 /// Cell index of a 表二 cell by block, row and column position.
-pub fn t2(block: usize, row: usize, col: usize) -> usize {
-    let before: usize = T2_BLOCKS[..block]
-        .iter()
-        .map(|b| b.rows.len() * b.columns.len())
-        .sum();
+pub const fn t2(block: usize, row: usize, col: usize) -> usize {
+    let mut before = 0;
+    let mut b = 0;
+    while b < block {
+        before += T2_BLOCKS[b].rows.len() * T2_BLOCKS[b].columns.len();
+        b += 1;
+    }
     before + row * T2_BLOCKS[block].columns.len() + col
 }
 

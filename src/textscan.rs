@@ -1,7 +1,5 @@
 //! Small helpers for reading numbers out of narrative text.
 
-use crate::model::normalize_digits;
-
 /// Splits a text into sentences at 。；！？ and line breaks; trims each and drops empties.
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split(['。', '；', ';', '！', '？', '\n'])
@@ -13,17 +11,21 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// `申请 8 件`. Full-width digits count.
 pub fn numbers_before<'a>(sentence: &'a str, unit: &'a str) -> impl Iterator<Item = u64> + 'a {
     sentence.match_indices(unit).filter_map(move |(pos, _)| {
-        let before = normalize_digits(&sentence[..pos]);
-        let trimmed = before.trim_end();
-        let digits: String = trimmed
-            .chars()
-            .rev()
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
-        if digits.is_empty() {
-            return None;
+        let mut value: u64 = 0;
+        let mut scale: u64 = 1;
+        let mut digits = 0;
+        for c in sentence[..pos].chars().rev() {
+            let d = match c {
+                '0'..='9' => c as u64 - '0' as u64,
+                '０'..='９' => c as u64 - '０' as u64,
+                c if c.is_whitespace() && digits == 0 => continue,
+                _ => break,
+            };
+            value = value.checked_add(d.checked_mul(scale)?)?;
+            scale = scale.checked_mul(10)?;
+            digits += 1;
         }
-        digits.chars().rev().collect::<String>().parse().ok()
+        (digits > 0).then_some(value)
     })
 }
 

@@ -103,6 +103,7 @@ fn fixture_001_negative_licensing_is_s5() {
     let checked = check(&i.report);
     let errs = errors(&checked);
     assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(checked.iter().all(|f| f.rule != Rule::H5), "{checked:?}");
     assert_eq!(errs[0].rule, Rule::S5);
     assert_eq!(errs[0].places[0].id(), "t2.art20_5.licensing.decisions");
     assert!(
@@ -146,6 +147,9 @@ fn fixture_003_is_clean_and_complete() {
     );
     let checked = check(&i.report);
     assert!(errors(&checked).is_empty(), "{checked:?}");
+    let h5: Vec<_> = checked.iter().filter(|f| f.rule == Rule::H5).collect();
+    assert_eq!(h5.len(), 1, "{h5:?}");
+    assert!(h5[0].message.contains("保留 27 件") && h5[0].message.contains("现行有效件数(21)"));
     for area in TextId::AREAS {
         assert!(
             i.report.text(area).is_some_and(|t| !t.trim().is_empty()),

@@ -1,0 +1,222 @@
+//! H5: numbers in the narrative against the tables. A clause (split at ，；) that names a
+//! quantity (收到/受理 … 申请, 办结, 结转, 行政复议, 行政诉讼, 现行有效/保留, 制发, 废止) and
+//! a number of 件 is compared with the table cell(s); a mismatch quotes the sentence.
+
+use super::{Finding, Place, Rule, Severity};
+use crate::model::Report;
+use crate::template::{T3_R3_7, T3_TOTAL_COL, TextId, t2, t3, t4};
+use crate::textscan::{numbers_before, sentences};
+
+/// One narrative–table relation.
+struct Relation {
+    /// Any of these must be in the clause.
+    any: &'static [&'static str],
+    /// All of these must be in the sentence.
+    context: &'static [&'static str],
+    /// None of these may be in the clause.
+    not: &'static [&'static str],
+    /// Units counted (件, and 个 for documents).
+    units: &'static [&'static str],
+    /// What the table calls it.
+    name: &'static str,
+    /// Cells whose sum the number must equal.
+    cells: &'static [usize],
+    /// Another accepted sum (e.g. 新收 + 结转 for “收到”).
+    alt: Option<&'static [usize]>,
+}
+
+const RELATIONS: &[Relation] = &[
+    Relation {
+        any: &["受理", "收到", "新收"],
+        context: &["申请"],
+        not: &["复议", "诉讼", "举报", "投诉", "留言", "信访"],
+        units: &["件"],
+        name: "表三一、本年新收 总计",
+        cells: &[t3(0, T3_TOTAL_COL)],
+        alt: Some(&[t3(0, T3_TOTAL_COL), t3(1, T3_TOTAL_COL)]),
+    },
+    Relation {
+        any: &["办结", "答复"],
+        context: &["申请"],
+        not: &["复议", "诉讼", "举报", "投诉", "留言", "信访", "热线"],
+        units: &["件"],
+        name: "表三（七）总计",
+        cells: &[t3(T3_R3_7, T3_TOTAL_COL)],
+        alt: None,
+    },
+    Relation {
+        any: &["结转"],
+        context: &[],
+        not: &["上年"],
+        units: &["件"],
+        name: "表三四、结转下年度继续办理 总计",
+        cells: &[t3(24, T3_TOTAL_COL)],
+        alt: None,
+    },
+    Relation {
+        any: &["行政复议"],
+        context: &[],
+        not: &["诉讼"],
+        units: &["件"],
+        name: "表四行政复议 总计",
+        cells: &[t4(0, 4)],
+        alt: None,
+    },
+    Relation {
+        any: &["行政诉讼"],
+        context: &[],
+        not: &["复议"],
+        units: &["件"],
+        name: "表四行政诉讼 总计（未经复议直接起诉+复议后起诉）",
+        cells: &[t4(1, 4), t4(2, 4)],
+        alt: None,
+    },
+    Relation {
+        any: &["现行有效", "保留"],
+        context: &["文件"],
+        not: &[],
+        units: &["件"],
+        name: "表二现行有效件数",
+        cells: &[t2(0, 0, 2), t2(0, 1, 2)],
+        alt: None,
+    },
+    Relation {
+        any: &["制发", "出台", "印发"],
+        context: &["规范性文件"],
+        not: &[],
+        units: &["件", "个"],
+        name: "表二本年制发件数",
+        cells: &[t2(0, 0, 0), t2(0, 1, 0)],
+        alt: None,
+    },
+    Relation {
+        any: &["废止", "失效"],
+        context: &["文件"],
+        not: &["拟"],
+        units: &["件", "个"],
+        name: "表二本年废止件数",
+        cells: &[t2(0, 0, 1), t2(0, 1, 1)],
+        alt: None,
+    },
+];
+
+const SCANNED: [TextId; 10] = [
+    TextId::Intro,
+    TextId::S1,
+    TextId::S1_1,
+    TextId::S1_2,
+    TextId::S1_3,
+    TextId::S1_4,
+    TextId::S1_5,
+    TextId::S2,
+    TextId::S3,
+    TextId::S4,
+];
+
+fn total(report: &Report, cells: &[usize]) -> Option<u128> {
+    cells
+        .iter()
+        .map(|&i| report.cell(i).count().map(u128::from))
+        .sum()
+}
+
+pub(super) fn check_h5(report: &Report, out: &mut Vec<Finding>) {
+    for id in SCANNED {
+        let Some(text) = report.text(id) else {
+            continue;
+        };
+        for sentence in sentences(text).filter(|s| s.contains(['件', '个'])) {
+            // Only clauses with a number can disagree with a table.
+            let with_numbers = sentence.split(['，', ',', '；', ';']).filter(|c| {
+                c.chars()
+                    .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+            });
+            for clause in with_numbers {
+                let Some(rel) = RELATIONS.iter().find(|r| {
+                    r.any.iter().any(|k| clause.contains(k))
+                        && r.context.iter().all(|k| sentence.contains(k))
+                        && !r.not.iter().any(|k| clause.contains(k))
+                }) else {
+                    continue;
+                };
+                let Some(n) = rel
+                    .units
+                    .iter()
+                    .find_map(|u| numbers_before(clause, u).next())
+                else {
+                    continue;
+                };
+                let cells = rel.cells;
+                let Some(expected) = total(report, cells) else {
+                    continue;
+                };
+                let alt = rel.alt.and_then(|f| total(report, f));
+                if u128::from(n) == expected || alt == Some(u128::from(n)) {
+                    continue;
+                }
+                let mut places = vec![Place::Text(id)];
+                places.extend(cells.iter().map(|&i| Place::Cell(i)));
+                out.push(Finding::new(
+                    Rule::H5,
+                    Severity::Warning,
+                    places,
+                    format!(
+                        "正文“{}”写{n}，与{}({expected})不一致",
+                        sentence.trim(),
+                        rel.name
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CellValue;
+
+    fn findings(text: &str, set: &[(usize, u64)]) -> Vec<Finding> {
+        let mut r = Report::default();
+        for i in 0..crate::template::CELL_COUNT {
+            r.set_cell(i, CellValue::Count(0));
+        }
+        for &(i, v) in set {
+            r.set_cell(i, CellValue::Count(v));
+        }
+        r.set_text(TextId::S1_2, text);
+        let mut out = Vec::new();
+        check_h5(&r, &mut out);
+        out
+    }
+
+    #[test]
+    fn received_applications() {
+        let f = findings(
+            "2021年共受理并办结政府信息依申请公开4件，全年无举报。",
+            &[(t3(0, 6), 3)],
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "正文“2021年共受理并办结政府信息依申请公开4件，全年无举报”写4，与表三一、本年新收 总计(3)不一致"
+        );
+        assert!(findings("共收到申请 3 件。", &[(t3(0, 6), 3)]).is_empty());
+    }
+
+    #[test]
+    fn documents_in_force() {
+        let text = "清理现行有效的行政规范性文件，保留 27 件，宣布失效和废止 25 件。";
+        let f = findings(text, &[(t2(0, 1, 2), 21), (t2(0, 1, 1), 25)]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("写27，与表二现行有效件数(21)不一致"));
+        assert!(findings(text, &[(t2(0, 1, 2), 27), (t2(0, 1, 1), 25)]).is_empty());
+    }
+
+    #[test]
+    fn reviews_and_suits() {
+        let f = findings("引起行政复议 1 件，行政诉讼 0 件。", &[]);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("表四行政复议"));
+    }
+}

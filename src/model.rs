@@ -525,18 +525,6 @@ impl Report {
             self.absent.insert(id);
         }
     }
-
-    /// The text of every present field, concatenated for keyword searches.
-    pub fn all_text(&self) -> String {
-        let mut s = String::new();
-        for t in &TEXTS {
-            if let Some(text) = self.text(t.id) {
-                s.push_str(text);
-                s.push('\n');
-            }
-        }
-        s
-    }
 }
 
 #[cfg(test)]

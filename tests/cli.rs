@@ -39,6 +39,21 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// Writes a blank 2024 draft for 某某县人民政府 at `path` and returns its text.
+fn blank_draft(path: &Path) -> String {
+    let o = run(&[
+        "new",
+        "--organ",
+        "某某县人民政府",
+        "--year",
+        "2024",
+        "-o",
+        s(path),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::read_to_string(path).unwrap()
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -173,15 +188,7 @@ fn malformed_drafts_are_refused_clearly() {
     let good = {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("g.ron");
-        run(&[
-            "new",
-            "--organ",
-            "某某县人民政府",
-            "--year",
-            "2024",
-            "-o",
-            s(&p),
-        ]);
+        blank_draft(&p);
         std::fs::read_to_string(&p).unwrap()
     };
     refused("empty.ron", b"", "空");
@@ -258,15 +265,7 @@ fn strange_text_and_huge_numbers() {
     assert!(stderr(&o).contains("不像是政府信息公开工作年度报告"));
     // A number beyond any integer in a cell is a finding, not a crash.
     let draft = dir.path().join("big.ron");
-    run(&[
-        "new",
-        "--organ",
-        "某某县人民政府",
-        "--year",
-        "2024",
-        "-o",
-        s(&draft),
-    ]);
+    blank_draft(&draft);
     let text = std::fs::read_to_string(&draft).unwrap().replace(
         "\"t3.r1.np\": \"\"",
         "\"t3.r1.np\": \"123456789012345678901234567890123\"",

@@ -8,7 +8,14 @@ pub mod textscan;
 
 pub use check::{Finding, Rule, Severity, check, fill_totals};
 pub use model::{CellValue, Date, Format, Meta, OrganKind, Report, WanAmount};
+pub mod document;
 pub mod draft;
 pub mod export;
+pub mod fonts;
 pub mod fsio;
 pub mod import;
+pub mod layout;
+
+/// The desktop editor (feature `gui`): a thin egui layer over the core.
+#[cfg(feature = "gui")]
+pub mod gui;

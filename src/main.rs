@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 
-use nianbao::check::{Finding, Severity, check, tally};
+use nianbao::check::{Severity, check, tally};
+use nianbao::document::{self, Opened};
 use nianbao::draft::{self, Draft};
 use nianbao::export::{json, text};
 use nianbao::fsio;
@@ -18,11 +19,14 @@ use nianbao::model::{OrganKind, Report};
 #[command(
     name = "nianbao",
     version,
-    about = "政府信息公开工作年度报告编辑器与检查工具（2021年版格式）"
+    about = "政府信息公开工作年度报告编辑器与检查工具（2021年版格式）",
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// 在编辑器中打开的文件（草稿 .ron 或报告文本 .txt）
+    file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -100,7 +104,7 @@ struct ExportArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => open_editor(),
+        None => open_editor(cli.file),
         Some(Command::New(a)) => cmd_new(a),
         Some(Command::Check(a)) => return cmd_check(a),
         Some(Command::Import(a)) => cmd_import(a),
@@ -115,8 +119,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn open_editor() -> Result<()> {
-    println!("nianbao 的图形编辑器尚未包含在此版本中。可用的命令请看：nianbao --help");
+#[cfg(feature = "gui")]
+fn open_editor(file: Option<PathBuf>) -> Result<()> {
+    nianbao::gui::run(file)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_editor(_file: Option<PathBuf>) -> Result<()> {
+    println!("此版本未包含图形编辑器（编译时未启用 gui 功能）。可用的命令请看：nianbao --help");
     Ok(())
 }
 
@@ -147,53 +157,17 @@ fn cmd_new(a: NewArgs) -> Result<()> {
     Ok(())
 }
 
-/// A report read from a draft or a published text, with the import findings.
-struct Loaded {
-    draft: Draft,
-    import_findings: Vec<Finding>,
+fn load(path: &Path) -> Result<Opened> {
+    document::open_path(path).with_context(|| match looks_like_draft(path) {
+        true => format!("无法打开草稿“{}”", path.display()),
+        false => format!("无法导入“{}”", path.display()),
+    })
 }
 
-fn looks_like_draft(path: &Path, bytes: &[u8]) -> bool {
-    match path
-        .extension()
+fn looks_like_draft(path: &Path) -> bool {
+    path.extension()
         .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("ron") => true,
-        Some("txt") => false,
-        _ => {
-            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            let start = bytes
-                .iter()
-                .position(|b| !b.is_ascii_whitespace())
-                .map(|p| &bytes[p..])
-                .unwrap_or(&[]);
-            start.starts_with(b"(") || start.starts_with(b"//")
-        }
-    }
-}
-
-fn load(path: &Path) -> Result<Loaded> {
-    let bytes = fsio::read_bounded(path)?;
-    if looks_like_draft(path, &bytes) {
-        let draft = draft::parse_draft_bytes(&bytes)
-            .with_context(|| format!("无法打开草稿“{}”", path.display()))?;
-        Ok(Loaded {
-            draft,
-            import_findings: Vec::new(),
-        })
-    } else {
-        let imported =
-            import::import_text(&bytes).with_context(|| format!("无法导入“{}”", path.display()))?;
-        Ok(Loaded {
-            draft: Draft {
-                report: imported.report,
-                manual_totals: true,
-            },
-            import_findings: imported.findings,
-        })
-    }
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
 }
 
 fn cmd_check(a: CheckArgs) -> ExitCode {

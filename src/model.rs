@@ -178,6 +178,23 @@ impl Date {
     pub fn chinese(&self) -> String {
         format!("{}年{}月{}日", self.year, self.month, self.day)
     }
+
+    /// The civil date of a day count since 1970-01-01 (UTC), for callers that read the
+    /// clock; None before 1900 or after 9999.
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        let year = u16::try_from(year).ok().filter(|y| *y <= 9999)?;
+        Date::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+    }
 }
 
 /// An exact non-negative decimal amount in 万元: `digits / 10^scale`, kept with the number
@@ -529,6 +546,16 @@ impl Report {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn civil_date_from_day_count() {
+        assert_eq!(Date::from_unix_days(0), Date::new(1970, 1, 1));
+        assert_eq!(Date::from_unix_days(11_016), Date::new(2000, 2, 29));
+        assert_eq!(Date::from_unix_days(20_779), Date::new(2026, 11, 22));
+        assert_eq!(Date::from_unix_days(-25_566), Date::new(1900, 1, 2));
+        assert_eq!(Date::from_unix_days(-30_000), None);
+    }
+
     use super::*;
 
     #[test]

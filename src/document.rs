@@ -1,0 +1,88 @@
+//! Opening any file the program understands: a RON draft or a published report's text.
+//! Shared by the CLI and the editor, so both treat a file the same way.
+
+use std::path::Path;
+
+use crate::check::Finding;
+use crate::draft::{self, Draft, DraftError};
+use crate::fsio::{self, FileError};
+use crate::import::{self, ImportError};
+
+/// What a file turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A nianbao draft (`.ron`).
+    Draft,
+    /// A published report, imported (`.txt`).
+    Imported,
+}
+
+/// A report read from a file, with the findings its import produced.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    pub draft: Draft,
+    pub source: Source,
+    /// Import findings (S9, S10, H15, IMPORT); empty for drafts.
+    pub import_findings: Vec<Finding>,
+}
+
+/// Why a file could not be opened (Chinese, for the user).
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error(transparent)]
+    Draft(#[from] DraftError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+}
+
+/// True when the file should be read as a draft: by extension, else by its first bytes.
+pub fn looks_like_draft(path: &Path, bytes: &[u8]) -> bool {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("ron") => true,
+        Some("txt") => false,
+        _ => {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            let start = bytes
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .map(|p| &bytes[p..])
+                .unwrap_or(&[]);
+            start.starts_with(b"(") || start.starts_with(b"//")
+        }
+    }
+}
+
+/// Reads a draft or imports a published text. An imported report gets hand-typed totals
+/// (`manual_totals`), so its published totals are kept and compared, not overwritten.
+pub fn open_path(path: &Path) -> Result<Opened, OpenError> {
+    let bytes = fsio::read_bounded(path)?;
+    open_bytes(path, &bytes)
+}
+
+/// Like [`open_path`] for bytes already read; `path` only decides the kind.
+pub fn open_bytes(path: &Path, bytes: &[u8]) -> Result<Opened, OpenError> {
+    if looks_like_draft(path, bytes) {
+        Ok(Opened {
+            draft: draft::parse_draft_bytes(bytes)?,
+            source: Source::Draft,
+            import_findings: Vec::new(),
+        })
+    } else {
+        let imported = import::import_text(bytes)?;
+        Ok(Opened {
+            draft: Draft {
+                report: imported.report,
+                manual_totals: true,
+            },
+            source: Source::Imported,
+            import_findings: imported.findings,
+        })
+    }
+}

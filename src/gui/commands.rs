@@ -1,0 +1,290 @@
+//! Commands: everything with a side effect (dialogs, file I/O, replacing the document,
+//! closing the window), queued by widgets and menus and run after the frame.
+
+use std::path::{Path, PathBuf};
+
+use egui::Context;
+
+use crate::document::{self, Source};
+use crate::draft;
+use crate::export::text::export_text;
+use crate::fsio;
+use crate::model::{OrganKind, Report};
+
+use super::app::{Document, EditorApp};
+use super::dialogs::{FileFilter, Picked};
+use super::modals::{Modal, PathPurpose};
+use super::storage::{Recovery, touch_recent};
+use super::strings as s;
+
+/// Something that replaces or ends the open document: asked about unsaved changes first.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+/// A queued side effect.
+#[derive(Clone, Debug)]
+pub enum Command {
+    /// Run the action, asking 保存 / 不保存 / 取消 first when there are unsaved changes.
+    Guarded(Action),
+    /// Run the action now (the question was answered).
+    Run(Action),
+    /// Save to the current draft file (or ask where), then run `then`.
+    Save {
+        then: Option<Action>,
+    },
+    /// Ask where to save, then run `then`.
+    SaveAs {
+        then: Option<Action>,
+    },
+    /// Save to this path, then run `then`.
+    SaveTo {
+        path: PathBuf,
+        then: Option<Action>,
+    },
+    ExportText,
+    ExportTextTo(PathBuf),
+    Restore(Recovery),
+    DiscardRecovery,
+    SetZoom(f32),
+}
+
+const REPORT_FILTERS: [FileFilter; 3] = [
+    FileFilter {
+        name: s::FILTER_ALL_REPORTS,
+        extensions: &["ron", "txt"],
+    },
+    FileFilter {
+        name: s::FILTER_DRAFT,
+        extensions: &["ron"],
+    },
+    FileFilter {
+        name: s::FILTER_TEXT,
+        extensions: &["txt"],
+    },
+];
+const DRAFT_FILTER: FileFilter = REPORT_FILTERS[1];
+const TEXT_FILTER: FileFilter = REPORT_FILTERS[2];
+
+/// Runs every queued command (commands may queue more; those run too).
+pub fn run_all(app: &mut EditorApp, ctx: &Context) {
+    let mut rounds = 0;
+    while !app.commands.is_empty() && rounds < 16 {
+        rounds += 1;
+        for command in std::mem::take(&mut app.commands) {
+            run(app, ctx, command);
+        }
+    }
+}
+
+fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
+    match command {
+        Command::Guarded(action) => {
+            if app.doc.is_dirty() && action_discards(&action) {
+                app.modal = Some(Modal::Unsaved { then: action });
+            } else {
+                run_action(app, ctx, action);
+            }
+        }
+        Command::Run(action) => run_action(app, ctx, action),
+        Command::Save { then } => match app.doc.path.clone() {
+            Some(path) => app.push(Command::SaveTo { path, then }),
+            None => app.push(Command::SaveAs { then }),
+        },
+        Command::SaveAs { then } => {
+            let suggested = suggested_name(app, "ron");
+            match app.dialogs.save_file(&suggested, DRAFT_FILTER) {
+                Picked::Path(p) => app.push(Command::SaveTo {
+                    path: with_extension(p, "ron"),
+                    then,
+                }),
+                Picked::Cancelled => {}
+                Picked::Unavailable => {
+                    app.modal = Some(Modal::path(
+                        PathPurpose::SaveAs { then },
+                        default_path(app, &suggested),
+                    ))
+                }
+            }
+        }
+        Command::SaveTo { path, then } => {
+            if save_to(app, &path) {
+                if let Some(action) = then {
+                    run_action(app, ctx, action);
+                }
+            }
+        }
+        Command::ExportText => {
+            let suggested = suggested_name(app, "txt");
+            match app.dialogs.save_file(&suggested, TEXT_FILTER) {
+                Picked::Path(p) => app.push(Command::ExportTextTo(with_extension(p, "txt"))),
+                Picked::Cancelled => {}
+                Picked::Unavailable => {
+                    app.modal = Some(Modal::path(
+                        PathPurpose::ExportText,
+                        default_path(app, &suggested),
+                    ))
+                }
+            }
+        }
+        Command::ExportTextTo(path) => {
+            let text = export_text(&app.doc.draft.report);
+            match fsio::write_atomic(&path, text.as_bytes()) {
+                Ok(()) => {
+                    let mut msg = format!("{}：{}", s::EXPORTED, path.display());
+                    if app.analysis.tally.0 > 0 {
+                        msg = format!(
+                            "{msg}（{}）",
+                            s::fill(s::EXPORT_HAS_ERRORS, app.analysis.tally.0)
+                        );
+                    }
+                    app.status = Some(msg);
+                }
+                Err(e) => app.modal = Some(Modal::Error(e.to_string())),
+            }
+        }
+        Command::Restore(r) => {
+            app.restore(r);
+        }
+        Command::DiscardRecovery => app.storage.clear_recovery(),
+        Command::SetZoom(z) => ctx.set_zoom_factor(z.clamp(0.6, 2.5)),
+    }
+}
+
+/// Whether the action would drop the open document.
+fn action_discards(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::New | Action::Open | Action::OpenPath(_) | Action::Quit
+    )
+}
+
+fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
+    match action {
+        Action::New => {
+            let year = app.today.map_or(2025, |d| d.year.saturating_sub(1));
+            let old = &app.doc.draft.report.meta;
+            let (organ, kind) = (old.organ.clone(), old.organ_kind);
+            let mut report = Report::new(&organ, kind, year);
+            if organ.is_empty() {
+                report.meta.organ_kind = OrganKind::Government;
+            }
+            app.storage.clear_recovery();
+            app.replace_document(Document::blank(report));
+            app.status = None;
+        }
+        Action::Open => match app.dialogs.open_file(&REPORT_FILTERS) {
+            Picked::Path(p) => run_action(app, ctx, Action::OpenPath(p)),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                let dir = default_path(app, "");
+                app.modal = Some(Modal::path(PathPurpose::Open, dir));
+            }
+        },
+        Action::OpenPath(path) => open_path(app, &path),
+        Action::Quit => {
+            app.close_confirmed = true;
+            app.quit_requested = true;
+            app.storage.clear_recovery();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+fn open_path(app: &mut EditorApp, path: &Path) {
+    match document::open_path(path) {
+        Ok(opened) => {
+            let imported = opened.source == Source::Imported;
+            let doc = Document {
+                baseline: (!imported).then(|| opened.draft.clone()),
+                draft: opened.draft,
+                path: (!imported).then(|| path.to_path_buf()),
+                imported_from: imported.then(|| path.to_path_buf()),
+                import_findings: opened.import_findings,
+            };
+            app.storage.clear_recovery();
+            app.replace_document(doc);
+            touch_recent(&mut app.recent, path);
+            let _ = app.storage.save_recent(&app.recent);
+            app.status = Some(if imported {
+                s::OPENED_IMPORT.to_string()
+            } else {
+                path.display().to_string()
+            });
+        }
+        Err(e) => {
+            app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display())));
+        }
+    }
+}
+
+/// Saves the draft; true on success.
+fn save_to(app: &mut EditorApp, path: &Path) -> bool {
+    // Totals are final before the draft goes to disk.
+    app.refresh_analysis();
+    match draft::save_draft(path, &app.doc.draft) {
+        Ok(()) => {
+            app.doc.path = Some(path.to_path_buf());
+            app.doc.baseline = Some(app.doc.draft.clone());
+            app.storage.clear_recovery();
+            touch_recent(&mut app.recent, path);
+            let _ = app.storage.save_recent(&app.recent);
+            app.status = Some(format!("{}：{}", s::SAVED, path.display()));
+            true
+        }
+        Err(e) => {
+            app.modal = Some(Modal::Error(e.to_string()));
+            false
+        }
+    }
+}
+
+/// A file name from the organ and year: `某县人民政府2025年政府信息公开工作年度报告.ron`.
+fn suggested_name(app: &EditorApp, ext: &str) -> String {
+    let stem = match app.doc.path.as_ref().or(app.doc.imported_from.as_ref()) {
+        Some(p) => p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        None => app.doc.draft.report.title(),
+    };
+    let stem: String = stem
+        .chars()
+        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        .collect();
+    let stem = if stem.trim().is_empty() {
+        s::UNTITLED.to_string()
+    } else {
+        stem
+    };
+    format!("{stem}.{ext}")
+}
+
+/// Where the typed-path prompt starts: next to the open file, else the home folder.
+fn default_path(app: &EditorApp, name: &str) -> String {
+    let dir = app
+        .doc
+        .path
+        .as_ref()
+        .or(app.doc.imported_from.as_ref())
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .or_else(dirs::home_dir)
+        .unwrap_or_default();
+    if name.is_empty() {
+        format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR)
+    } else {
+        dir.join(name).display().to_string()
+    }
+}
+
+fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(ext)
+    }
+}

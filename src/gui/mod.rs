@@ -1,0 +1,114 @@
+//! The desktop editor (feature `gui`): a thin egui layer over the core. One file per panel
+//! or dialog; widgets edit the report in place; side effects run as commands after the frame.
+
+pub mod app;
+pub mod commands;
+pub mod dialogs;
+mod findings;
+mod form;
+mod menu;
+pub mod modals;
+mod outline;
+mod status;
+pub mod storage;
+pub mod strings;
+mod table;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use app::EditorApp;
+pub use commands::{Action, Command};
+pub use dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
+pub use storage::Storage;
+
+use crate::fonts;
+use crate::model::Date;
+
+const UI_FONT: &str = "nianbao-sans-sc";
+
+/// Installs the bundled Chinese font for all text (first in both families), and the text
+/// sizes of the editor.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut defs = egui::FontDefinitions::default();
+    defs.font_data.insert(
+        UI_FONT.to_owned(),
+        Arc::new(egui::FontData::from_static(fonts::SANS.bytes)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        let list = defs.families.entry(family).or_default();
+        list.insert(0, UI_FONT.to_owned());
+    }
+    ctx.set_fonts(defs);
+    // A form that prints on white paper: light by default.
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        use egui::{FontFamily::Proportional, FontId, TextStyle};
+        style
+            .text_styles
+            .insert(TextStyle::Body, FontId::new(15.0, Proportional));
+        style
+            .text_styles
+            .insert(TextStyle::Button, FontId::new(15.0, Proportional));
+        style
+            .text_styles
+            .insert(TextStyle::Heading, FontId::new(20.0, Proportional));
+        style
+            .text_styles
+            .insert(TextStyle::Small, FontId::new(12.0, Proportional));
+    });
+}
+
+/// Today's date from the system clock (UTC; the report year only needs the year).
+pub fn today() -> Option<Date> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Date::from_unix_days(i64::try_from(secs / 86_400).ok()?)
+}
+
+struct Shell {
+    app: EditorApp,
+}
+
+impl eframe::App for Shell {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app.frame(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if !self.app.doc.is_dirty() {
+            self.app.storage.clear_recovery();
+        }
+    }
+}
+
+/// Opens the editor window; `file` is opened at start if given.
+pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(strings::APP_NAME)
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        system_font_fallback: false,
+        ..Default::default()
+    };
+    eframe::run_native(
+        strings::APP_NAME,
+        options,
+        Box::new(move |cc| {
+            install_fonts(&cc.egui_ctx);
+            let mut app = EditorApp::new(
+                Box::new(NativeDialogs::default()),
+                Storage::default_location(),
+                today(),
+            );
+            if let Some(path) = file {
+                app.push(Command::Run(Action::OpenPath(path)));
+            }
+            Ok(Box::new(Shell { app }))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("无法打开编辑器窗口：{e}"))
+}

@@ -1,0 +1,155 @@
+//! In-app modal dialogs: unsaved changes, typed path (when no native dialog can be shown),
+//! crash recovery and error messages. Answers are pushed as commands.
+
+use std::path::PathBuf;
+
+use egui::{Context, Id, Key, RichText};
+
+use super::app::EditorApp;
+use super::commands::{Action, Command};
+use super::storage::Recovery;
+use super::strings as s;
+
+/// What a typed path is for.
+#[derive(Clone, Debug)]
+pub enum PathPurpose {
+    Open,
+    SaveAs { then: Option<Action> },
+    ExportText,
+}
+
+/// The modal on screen.
+#[derive(Clone, Debug)]
+pub enum Modal {
+    Unsaved { then: Action },
+    Path { purpose: PathPurpose, text: String },
+    Recovery(Recovery),
+    Error(String),
+}
+
+impl Modal {
+    pub fn path(purpose: PathPurpose, text: String) -> Modal {
+        Modal::Path { purpose, text }
+    }
+}
+
+enum Answer {
+    Keep,
+    Close,
+    Commands(Vec<Command>),
+}
+
+/// Draws the modal, if any, and applies the answer.
+pub fn show(app: &mut EditorApp, ctx: &Context) {
+    let Some(mut modal) = app.modal.take() else {
+        return;
+    };
+    let name = app.doc.display_name();
+    let answer = egui::Modal::new(Id::unique("nianbao-modal")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        match &mut modal {
+            Modal::Unsaved { then } => {
+                ui.heading(s::UNSAVED_TITLE);
+                ui.label(s::fill(s::UNSAVED_BODY, &name));
+                ui.add_space(8.0);
+                let mut answer = Answer::Keep;
+                ui.horizontal(|ui| {
+                    if ui.button(s::SAVE).clicked() {
+                        answer = Answer::Commands(vec![Command::Save {
+                            then: Some(then.clone()),
+                        }]);
+                    }
+                    if ui.button(s::DONT_SAVE).clicked() {
+                        answer = Answer::Commands(vec![Command::Run(then.clone())]);
+                    }
+                    if ui.button(s::CANCEL).clicked() {
+                        answer = Answer::Close;
+                    }
+                });
+                answer
+            }
+            Modal::Path { purpose, text } => {
+                let title = match purpose {
+                    PathPurpose::Open => s::PATH_TITLE_OPEN,
+                    PathPurpose::SaveAs { .. } => s::PATH_TITLE_SAVE,
+                    PathPurpose::ExportText => s::PATH_TITLE_EXPORT,
+                };
+                ui.heading(title);
+                ui.label(s::PATH_BODY);
+                let label = ui.label(s::PATH_LABEL);
+                let edit = ui.add(egui::TextEdit::singleline(text).desired_width(480.0));
+                let edit = edit.labelled_by(label.id);
+                if !edit.has_focus() && !edit.lost_focus() {
+                    edit.request_focus();
+                }
+                let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                let mut answer = Answer::Keep;
+                ui.horizontal(|ui| {
+                    if ui.button(s::OK).clicked() || entered {
+                        let path = PathBuf::from(text.trim());
+                        if !text.trim().is_empty() {
+                            answer = Answer::Commands(vec![path_command(purpose, path)]);
+                        }
+                    }
+                    if ui.button(s::CANCEL).clicked() {
+                        answer = Answer::Close;
+                    }
+                });
+                answer
+            }
+            Modal::Recovery(r) => {
+                ui.heading(s::RECOVERY_TITLE);
+                let what = r
+                    .original
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| r.draft.report.title());
+                ui.label(s::fill(s::RECOVERY_BODY, what));
+                let mut answer = Answer::Keep;
+                ui.horizontal(|ui| {
+                    if ui.button(s::RESTORE).clicked() {
+                        answer = Answer::Commands(vec![Command::Restore(r.clone())]);
+                    }
+                    if ui.button(s::DISCARD).clicked() {
+                        answer = Answer::Commands(vec![Command::DiscardRecovery]);
+                    }
+                });
+                answer
+            }
+            Modal::Error(message) => {
+                ui.heading(s::ERROR_TITLE);
+                ui.label(RichText::new(message.as_str()));
+                let mut answer = Answer::Keep;
+                if ui.button(s::OK).clicked() {
+                    answer = Answer::Close;
+                }
+                answer
+            }
+        }
+    });
+    let escape = answer.should_close() && !matches!(modal, Modal::Recovery(_));
+    match answer.inner {
+        Answer::Keep if !escape => app.modal = Some(modal),
+        Answer::Keep | Answer::Close => {}
+        Answer::Commands(commands) => app.commands.extend(commands),
+    }
+}
+
+fn path_command(purpose: &PathPurpose, path: PathBuf) -> Command {
+    match purpose {
+        PathPurpose::Open => Command::Run(Action::OpenPath(path)),
+        PathPurpose::SaveAs { then } => Command::SaveTo {
+            path: if path.extension().is_some() {
+                path
+            } else {
+                path.with_extension("ron")
+            },
+            then: then.clone(),
+        },
+        PathPurpose::ExportText => Command::ExportTextTo(if path.extension().is_some() {
+            path
+        } else {
+            path.with_extension("txt")
+        }),
+    }
+}

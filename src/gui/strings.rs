@@ -1,0 +1,88 @@
+//! Every UI string of the editor, in one place (简体中文). Template labels are not here:
+//! they come from [`crate::template`].
+
+pub const APP_NAME: &str = "年报编辑器";
+pub const UNTITLED: &str = "未命名";
+pub const UNSAVED_MARK: &str = "●";
+
+// Menus
+pub const MENU_FILE: &str = "文件";
+pub const MENU_EDIT: &str = "编辑";
+pub const MENU_VIEW: &str = "视图";
+pub const NEW: &str = "新建";
+pub const OPEN: &str = "打开…";
+pub const SAVE: &str = "保存";
+pub const SAVE_AS: &str = "另存为…";
+pub const RECENT: &str = "最近打开";
+pub const RECENT_NONE: &str = "（无）";
+pub const EXPORT_TEXT: &str = "导出文本…";
+pub const QUIT: &str = "退出";
+pub const UNDO: &str = "撤销";
+pub const REDO: &str = "重做";
+pub const MANUAL_TOTALS: &str = "手动填写合计";
+pub const MANUAL_TOTALS_HELP: &str = "打开后，总计列、（七）总计行和表四的总计可以手动填写（用于录入已发布的报告），检查会比较手填的合计与各项之和；关闭时合计自动计算。";
+pub const ZOOM_IN: &str = "放大";
+pub const ZOOM_OUT: &str = "缩小";
+pub const ZOOM_RESET: &str = "恢复默认大小";
+pub const SHOW_FINDINGS: &str = "显示问题列表";
+
+// Outline and form
+pub const OUTLINE: &str = "目录";
+pub const META_SECTION: &str = "基本信息";
+pub const ORGAN: &str = "机关全称";
+pub const ORGAN_HINT: &str = "如：某某县人民政府办公室";
+pub const ORGAN_KIND: &str = "机关类型";
+pub const YEAR: &str = "统计年度";
+pub const PUBLISHED: &str = "发布日期";
+pub const PUBLISHED_HINT: &str = "如：2026年1月20日";
+pub const SIGNATURE: &str = "落款机关";
+pub const TITLE_PREVIEW: &str = "标题";
+pub const FORMAT_2019: &str = "此报告按2019年试行格式发布，表格已按2021年格式对照录入。";
+pub const SECTION_ABSENT: &str = "原报告缺少此部分";
+pub const TEXT_HINT: &str = "在此填写…";
+pub const COMPUTED_HELP: &str = "自动计算的合计（在“编辑”菜单打开“手动填写合计”可手动填写）";
+
+// Cells
+pub const REFUSED: &str = "未接受";
+pub const PASTED: &str = "已粘贴";
+pub const PASTE_SKIPPED_TOTALS: &str = "合计格自动计算，已跳过";
+pub const PASTE_OUTSIDE: &str = "超出表格，已忽略";
+
+// Findings and status bar
+pub const FINDINGS: &str = "问题";
+pub const NO_FINDINGS: &str = "没有发现问题。";
+pub const ERRORS: &str = "错误";
+pub const WARNINGS: &str = "警告";
+pub const INFOS: &str = "提示";
+pub const IMPORT_SOURCE: &str = "导入";
+
+// Modals
+pub const UNSAVED_TITLE: &str = "有未保存的修改";
+pub const UNSAVED_BODY: &str = "是否保存对“{}”的修改？不保存，修改将丢失。";
+pub const DONT_SAVE: &str = "不保存";
+pub const CANCEL: &str = "取消";
+pub const OK: &str = "确定";
+pub const PATH_TITLE_OPEN: &str = "打开文件";
+pub const PATH_TITLE_SAVE: &str = "保存为";
+pub const PATH_TITLE_EXPORT: &str = "导出到";
+pub const PATH_BODY: &str = "无法显示系统的文件对话框，请输入文件的完整路径：";
+pub const PATH_LABEL: &str = "文件路径";
+pub const RECOVERY_TITLE: &str = "发现未保存的草稿";
+pub const RECOVERY_BODY: &str = "上次程序没有正常退出，自动保存了一份草稿（{}）。是否恢复？";
+pub const RESTORE: &str = "恢复";
+pub const DISCARD: &str = "丢弃";
+pub const ERROR_TITLE: &str = "出错了";
+pub const SAVED: &str = "已保存";
+pub const EXPORTED: &str = "已导出";
+pub const OPENED_IMPORT: &str = "已导入已发布的报告，保存时将另存为草稿（.ron）";
+pub const EXPORT_HAS_ERRORS: &str = "注意：报告仍有 {} 个错误";
+
+// File dialog filters
+pub const FILTER_ALL_REPORTS: &str = "年报草稿或报告文本";
+pub const FILTER_DRAFT: &str = "年报草稿";
+pub const FILTER_TEXT: &str = "文本";
+
+/// Fills the single `{}` of a template string.
+pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
+    template.replacen("{}", &value.to_string(), 1)
+}

@@ -1,0 +1,588 @@
+//! One statistical table, drawn from its [`TableGrid`] with merged header cells and vertical
+//! group cells (egui's Grid has no spans): column widths from the available width, row
+//! heights from the wrapped labels, cells placed by rectangle, grid lines painted.
+//!
+//! Number cells behave like a spreadsheet: type-to-replace, Enter/arrows move, a pasted
+//! block fills cells from the focused one, refused input stays visible with its reason.
+
+use std::sync::Arc;
+
+use egui::text::{CCursor, CCursorRange};
+use egui::{
+    Align, Color32, Event, FontId, Galley, Key, Margin, Modifiers, Rect, Sense, Stroke, StrokeKind,
+    TextEdit, Ui, WidgetInfo, pos2, vec2,
+};
+
+use crate::check::{Place, Severity};
+use crate::layout::{GridContent, GridItem, GridRole, TableGrid};
+use crate::model::CellValue;
+use crate::template::{TEMPLATE, TableId};
+
+use super::app::EditorApp;
+use super::form::tint;
+use super::status::severity_color;
+use super::strings as s;
+
+const PAD: f32 = 4.0;
+const VALUE_ROW_HEIGHT: f32 = 28.0;
+const HEADER_ROW_HEIGHT: f32 = 24.0;
+const LABEL_SIZE: f32 = 13.5;
+
+/// Column widths for the available width.
+pub fn column_widths(grid: &TableGrid, avail: f32) -> Vec<f32> {
+    match grid.table {
+        TableId::T2 => {
+            let label = (avail * 0.34).max(150.0);
+            let v = ((avail - label) / 3.0).max(80.0);
+            vec![label, v, v, v]
+        }
+        TableId::T3 => {
+            let group = 34.0;
+            let v = ((avail - 2.0 * group - 260.0) / 7.0).clamp(58.0, 96.0);
+            let leaf = (avail - 2.0 * group - 7.0 * v).max(200.0);
+            let mut w = vec![group, group, leaf];
+            w.extend(std::iter::repeat_n(v, 7));
+            w
+        }
+        TableId::T4 => vec![(avail / 15.0).max(52.0); 15],
+    }
+}
+
+fn label_text(item: &GridItem) -> String {
+    let text = item.label().unwrap_or_default();
+    if item.role == GridRole::Group {
+        // Vertical: one character per line.
+        // Vertical presentation forms for the brackets, as vertical type sets them.
+        text.chars()
+            .map(|c| match c {
+                '（' => '︵',
+                '）' => '︶',
+                c => c,
+            })
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Where each cell of the grid is (value items only), for keyboard moves and paste.
+struct Nav<'g> {
+    /// Value items by grid row (rows without values are left out), in column order.
+    rows: Vec<Vec<&'g GridItem>>,
+}
+
+impl<'g> Nav<'g> {
+    fn new(grid: &'g TableGrid) -> Nav<'g> {
+        let mut rows: Vec<Vec<&GridItem>> = Vec::new();
+        let mut last_row = usize::MAX;
+        for (item, _) in grid.values() {
+            if item.row != last_row {
+                rows.push(Vec::new());
+                last_row = item.row;
+            }
+            if let Some(r) = rows.last_mut() {
+                r.push(item);
+            }
+        }
+        Nav { rows }
+    }
+
+    fn position(&self, cell: usize) -> Option<(usize, usize)> {
+        self.rows.iter().enumerate().find_map(|(r, row)| {
+            row.iter()
+                .position(|it| it.content == GridContent::Value(cell))
+                .map(|c| (r, c))
+        })
+    }
+
+    fn cell(item: &GridItem) -> usize {
+        match item.content {
+            GridContent::Value(i) => i,
+            GridContent::Label(_) => usize::MAX,
+        }
+    }
+
+    /// The next editable cell from `cell` in a direction (dr, dc), skipping read-only ones.
+    fn step(
+        &self,
+        cell: usize,
+        dr: i32,
+        dc: i32,
+        editable: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let (mut r, mut c) = self.position(cell)?;
+        let col_of = |r: usize, c: usize| self.rows[r][c].col;
+        loop {
+            if dr != 0 {
+                let nr = r as i32 + dr;
+                if nr < 0 || nr as usize >= self.rows.len() {
+                    return None;
+                }
+                let target_col = col_of(r, c);
+                r = nr as usize;
+                // The item of the new row that covers the same grid column, else the nearest.
+                c = self.rows[r]
+                    .iter()
+                    .position(|it| (it.col..it.col + it.col_span).contains(&target_col))
+                    .unwrap_or_else(|| {
+                        self.rows[r]
+                            .iter()
+                            .enumerate()
+                            .min_by_key(|(_, it)| it.col.abs_diff(target_col))
+                            .map_or(0, |(i, _)| i)
+                    });
+            } else {
+                let nc = c as i32 + dc;
+                if nc < 0 || nc as usize >= self.rows[r].len() {
+                    return None;
+                }
+                c = nc as usize;
+            }
+            let target = Self::cell(self.rows[r][c]);
+            if editable(target) {
+                return Some(target);
+            }
+        }
+    }
+}
+
+enum Move {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+pub fn show(app: &mut EditorApp, ui: &mut Ui, grid: &TableGrid) {
+    let avail = ui.available_width();
+    let widths = column_widths(grid, avail);
+    let label_font = FontId::proportional(LABEL_SIZE);
+    let text_color = ui.visuals().text_color();
+
+    // Lay out the labels and size the rows.
+    let mut heights: Vec<f32> = (0..grid.rows)
+        .map(|r| {
+            if r < grid.header_rows {
+                HEADER_ROW_HEIGHT
+            } else {
+                VALUE_ROW_HEIGHT
+            }
+        })
+        .collect();
+    let span_width =
+        |it: &GridItem| -> f32 { widths[it.col..it.col + it.col_span].iter().sum::<f32>() };
+    let galleys: Vec<Option<Arc<Galley>>> = grid
+        .items
+        .iter()
+        .map(|it| {
+            it.label().map(|_| {
+                let wrap = if it.role == GridRole::Group {
+                    f32::INFINITY
+                } else {
+                    span_width(it) - 2.0 * PAD
+                };
+                ui.painter()
+                    .layout(label_text(it), label_font.clone(), text_color, wrap)
+            })
+        })
+        .collect();
+    for (it, g) in grid.items.iter().zip(&galleys) {
+        if let (Some(g), 1) = (g, it.row_span) {
+            heights[it.row] = heights[it.row].max(g.size().y + 2.0 * PAD);
+        }
+    }
+    for (it, g) in grid.items.iter().zip(&galleys) {
+        if let Some(g) = g
+            && it.row_span > 1
+        {
+            let have: f32 = heights[it.row..it.row + it.row_span].iter().sum();
+            let need = g.size().y + 2.0 * PAD;
+            if need > have {
+                let extra = (need - have) / it.row_span as f32;
+                for h in &mut heights[it.row..it.row + it.row_span] {
+                    *h += extra;
+                }
+            }
+        }
+    }
+    let xs: Vec<f32> = std::iter::once(0.0)
+        .chain(widths.iter().scan(0.0, |acc, w| {
+            *acc += w;
+            Some(*acc)
+        }))
+        .collect();
+    let ys: Vec<f32> = std::iter::once(0.0)
+        .chain(heights.iter().scan(0.0, |acc, h| {
+            *acc += h;
+            Some(*acc)
+        }))
+        .collect();
+    let size = vec2(xs[grid.columns], ys[grid.rows]);
+    let (table_rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let origin = table_rect.min;
+    let rect_of = |it: &GridItem| -> Rect {
+        Rect::from_min_max(
+            origin + vec2(xs[it.col], ys[it.row]),
+            origin + vec2(xs[it.col + it.col_span], ys[it.row + it.row_span]),
+        )
+    };
+
+    let visuals = ui.visuals().clone();
+    let dark = visuals.dark_mode;
+    let header_fill = visuals.faint_bg_color;
+    let computed_fill = visuals.extreme_bg_color;
+    let line = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
+    let nav = Nav::new(grid);
+    let manual = app.doc.draft.manual_totals;
+    let editable = |i: usize| manual || !TEMPLATE.cells[i].computed;
+
+    for (k, it) in grid.items.iter().enumerate() {
+        let rect = rect_of(it);
+        match it.content {
+            GridContent::Label(text) => {
+                if it.role != GridRole::RowLabel {
+                    ui.painter().rect_filled(rect, 0.0, header_fill);
+                }
+                if let Some(g) = &galleys[k] {
+                    let pos = match it.role {
+                        GridRole::RowLabel => {
+                            pos2(rect.min.x + PAD, rect.center().y - g.size().y / 2.0)
+                        }
+                        _ => rect.center() - g.size() / 2.0,
+                    };
+                    ui.painter().galley(pos, g.clone(), text_color);
+                }
+                let id = egui::Id::unique(("nianbao-label", grid.table, k));
+                let response = ui.interact(rect, id, Sense::hover());
+                response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
+                if let Some(help) = it.help {
+                    response.on_hover_text(format!("{text}\n{help}"));
+                }
+            }
+            GridContent::Value(i) => {
+                value_cell(
+                    app,
+                    ui,
+                    &nav,
+                    rect,
+                    i,
+                    editable(i),
+                    dark,
+                    computed_fill,
+                    &editable,
+                );
+            }
+        }
+    }
+    for it in &grid.items {
+        ui.painter()
+            .rect_stroke(rect_of(it), 0.0, line, StrokeKind::Middle);
+    }
+
+    // Refused input of this table, with the reason.
+    let mut refused: Vec<(usize, &(String, String))> = app
+        .edit
+        .refused
+        .iter()
+        .filter(|(i, _)| TEMPLATE.cells[**i].table == grid.table)
+        .map(|(i, r)| (*i, r))
+        .collect();
+    refused.sort_by_key(|(i, _)| *i);
+    for (i, (raw, reason)) in refused {
+        ui.colored_label(
+            severity_color(Severity::Error, dark),
+            format!(
+                "“{raw}”{}：{reason}（{}）",
+                s::REFUSED,
+                TEMPLATE.cells[i].short_name
+            ),
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn value_cell(
+    app: &mut EditorApp,
+    ui: &mut Ui,
+    nav: &Nav<'_>,
+    rect: Rect,
+    i: usize,
+    editable: bool,
+    dark: bool,
+    computed_fill: Color32,
+    is_editable: &dyn Fn(usize) -> bool,
+) {
+    let spec = &TEMPLATE.cells[i];
+    let id = EditorApp::cell_id(i);
+    let refused = app.edit.refused.contains_key(&i);
+    let mark = if refused {
+        Some(Severity::Error)
+    } else {
+        app.analysis.cell_marks[i]
+    };
+    if let Some(c) = tint(mark, dark) {
+        ui.painter().rect_filled(rect, 0.0, c);
+    } else if !editable {
+        ui.painter().rect_filled(rect, 0.0, computed_fill);
+    }
+    let inner = rect.shrink(1.0);
+
+    if !editable {
+        let mut shown = app.doc.draft.report.cell(i).display();
+        let r = ui
+            .put(
+                inner,
+                TextEdit::singleline(&mut shown)
+                    .id(id)
+                    .frame(egui::Frame::NONE)
+                    .interactive(false)
+                    .align(egui::Align2::CENTER_CENTER)
+                    .desired_width(inner.width()),
+            )
+            .accessible_name(spec.short_name.clone());
+        if app.consume_focus_request(Place::Cell(i)) {
+            r.scroll_to_me(Some(Align::Center));
+        }
+        let mut tip = s::COMPUTED_HELP.to_string();
+        for f in app.analysis.findings_of_cell(i) {
+            tip = format!("{tip}\n{}", f.to_line());
+        }
+        r.on_hover_text(tip);
+        return;
+    }
+
+    let focused = ui.memory(|m| m.has_focus(id));
+    if focused {
+        let text_len = app
+            .edit
+            .buffers
+            .get(&i)
+            .map_or_else(|| app.doc.draft.report.cell(i).display(), Clone::clone)
+            .chars()
+            .count();
+        if let Some(mv) = take_move(ui, id, text_len) {
+            let (dr, dc) = match mv {
+                Move::Up => (-1, 0),
+                Move::Down => (1, 0),
+                Move::Left => (0, -1),
+                Move::Right => (0, 1),
+            };
+            if let Some(target) = nav.step(i, dr, dc, is_editable) {
+                ui.memory_mut(|m| m.request_focus(EditorApp::cell_id(target)));
+                app.edit.select_all = Some(target);
+                app.mark_undo_point();
+            }
+        }
+        if let Some(block) = take_block_paste(ui) {
+            paste_block(app, nav, i, &block, is_editable);
+        }
+    }
+
+    let canonical = app.doc.draft.report.cell(i).display();
+    let mut buf = app
+        .edit
+        .buffers
+        .get(&i)
+        .cloned()
+        .unwrap_or_else(|| canonical.clone());
+    let r = ui
+        .put(
+            inner,
+            TextEdit::singleline(&mut buf)
+                .id(id)
+                .frame(egui::Frame::NONE)
+                .margin(Margin::symmetric(2, 2))
+                .align(egui::Align2::CENTER_CENTER)
+                .desired_width(inner.width())
+                .char_limit(40),
+        )
+        .accessible_name(spec.short_name.clone());
+
+    if r.changed() {
+        match CellValue::parse_input(spec.kind, &buf) {
+            Ok(v) => {
+                app.edit.refused.remove(&i);
+                if *app.doc.draft.report.cell(i) != v {
+                    app.doc.draft.report.set_cell(i, v);
+                }
+            }
+            Err(e) => {
+                app.edit
+                    .refused
+                    .insert(i, (buf.trim().to_string(), e.to_string()));
+            }
+        }
+        app.edit.buffers.insert(i, buf.clone());
+    }
+    if r.gained_focus() || (r.has_focus() && app.edit.select_all == Some(i)) {
+        app.edit.select_all = None;
+        select_all(ui, id, &buf);
+        r.scroll_to_me(None);
+    }
+    if r.lost_focus() {
+        if ui.input(|inp| inp.key_pressed(Key::Escape)) {
+            // Esc abandons what was typed.
+            app.edit.refused.remove(&i);
+            app.edit.buffers.remove(&i);
+        }
+        app.mark_undo_point();
+    }
+    if !r.has_focus() && !app.edit.refused.contains_key(&i) {
+        app.edit.buffers.remove(&i);
+    }
+    if r.has_focus() {
+        ui.painter().rect_stroke(
+            rect.shrink(1.0),
+            0.0,
+            Stroke::new(2.0, ui.visuals().selection.stroke.color),
+            StrokeKind::Inside,
+        );
+    }
+    if app.consume_focus_request(Place::Cell(i)) {
+        r.request_focus();
+        r.scroll_to_me(Some(Align::Center));
+        app.edit.select_all = Some(i);
+    }
+    let mut tips: Vec<String> = app
+        .analysis
+        .findings_of_cell(i)
+        .map(|f| f.to_line())
+        .collect();
+    if let Some((raw, reason)) = app.edit.refused.get(&i) {
+        tips.insert(0, format!("“{raw}”{}：{reason}", s::REFUSED));
+    }
+    if !tips.is_empty() {
+        r.on_hover_text(format!("{}\n{}", spec.short_name, tips.join("\n")));
+    }
+}
+
+fn select_all(ui: &Ui, id: egui::Id, text: &str) {
+    if let Some(mut state) = TextEdit::load_state(ui.ctx(), id) {
+        let n = text.chars().count();
+        state
+            .cursor
+            .set_char_range(Some(CCursorRange::two(CCursor::new(0), CCursor::new(n))));
+        TextEdit::store_state(ui.ctx(), id, state);
+    }
+}
+
+/// Takes a move key meant for the grid before the text field sees it. Left/Right move only
+/// when the cursor is at that edge or everything is selected (fresh cell).
+fn take_move(ui: &mut Ui, id: egui::Id, text_len: usize) -> Option<Move> {
+    let (at_start, at_end) = TextEdit::load_state(ui.ctx(), id)
+        .and_then(|s| s.cursor.char_range())
+        .map_or((true, true), |range| {
+            let sorted = range.as_sorted_char_range();
+            let all = sorted.start.0 == 0 && sorted.end.0 >= text_len;
+            (
+                all || (range.is_empty() && sorted.start.0 == 0),
+                all || (range.is_empty() && sorted.end.0 >= text_len),
+            )
+        });
+    ui.input_mut(|i| {
+        if i.consume_key(Modifiers::SHIFT, Key::Enter)
+            || i.consume_key(Modifiers::NONE, Key::ArrowUp)
+        {
+            Some(Move::Up)
+        } else if i.consume_key(Modifiers::NONE, Key::Enter)
+            || i.consume_key(Modifiers::NONE, Key::ArrowDown)
+        {
+            Some(Move::Down)
+        } else if at_start && i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+            Some(Move::Left)
+        } else if at_end && i.consume_key(Modifiers::NONE, Key::ArrowRight) {
+            Some(Move::Right)
+        } else {
+            None
+        }
+    })
+}
+
+/// A pasted block (tab- or line-separated, as Excel/WPS copy it), taken from the input.
+fn take_block_paste(ui: &mut Ui) -> Option<String> {
+    ui.input_mut(|i| {
+        let pos = i.events.iter().position(|e| match e {
+            Event::Paste(t) => {
+                let t = t.trim_end_matches(['\r', '\n']);
+                t.contains('\t') || t.contains('\n')
+            }
+            _ => false,
+        })?;
+        match i.events.remove(pos) {
+            Event::Paste(t) => Some(t),
+            _ => None,
+        }
+    })
+}
+
+/// Fills cells from `start` rightwards (tabs) and downwards (lines). Refused values and
+/// read-only totals are listed in the status line; nothing is dropped silently.
+fn paste_block(
+    app: &mut EditorApp,
+    nav: &Nav<'_>,
+    start: usize,
+    block: &str,
+    is_editable: &dyn Fn(usize) -> bool,
+) {
+    let Some((r0, c0)) = nav.position(start) else {
+        return;
+    };
+    app.mark_undo_point();
+    let mut filled = 0;
+    let mut skipped_totals = 0;
+    let mut outside = 0;
+    let mut refused: Vec<String> = Vec::new();
+    let lines: Vec<&str> = block
+        .trim_end_matches(['\r', '\n'])
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .collect();
+    for (dr, line) in lines.iter().enumerate() {
+        for (dc, field) in line.split('\t').enumerate() {
+            let target = nav
+                .rows
+                .get(r0 + dr)
+                .and_then(|row| row.get(c0 + dc))
+                .map(|it| Nav::cell(it));
+            let Some(cell) = target else {
+                if !field.trim().is_empty() {
+                    outside += 1;
+                }
+                continue;
+            };
+            if !is_editable(cell) {
+                skipped_totals += 1;
+                continue;
+            }
+            let spec = &TEMPLATE.cells[cell];
+            match CellValue::parse_input(spec.kind, field) {
+                Ok(v) => {
+                    app.doc.draft.report.set_cell(cell, v);
+                    app.edit.buffers.remove(&cell);
+                    app.edit.refused.remove(&cell);
+                    filled += 1;
+                }
+                Err(e) => {
+                    refused.push(format!("{}“{}”{}", spec.short_name, field.trim(), e));
+                    app.edit
+                        .refused
+                        .insert(cell, (field.trim().to_string(), e.to_string()));
+                    app.edit.buffers.insert(cell, field.trim().to_string());
+                }
+            }
+        }
+    }
+    let mut msg = format!("{} {filled} 格", s::PASTED);
+    if skipped_totals > 0 {
+        msg.push_str(&format!("；{skipped_totals} 格{}", s::PASTE_SKIPPED_TOTALS));
+    }
+    if outside > 0 {
+        msg.push_str(&format!("；{outside} 个值{}", s::PASTE_OUTSIDE));
+    }
+    if !refused.is_empty() {
+        msg.push_str(&format!("；{}：{}", s::REFUSED, refused.join("，")));
+    }
+    app.status = Some(msg);
+}

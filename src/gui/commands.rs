@@ -72,6 +72,10 @@ const TEXT_FILTER: FileFilter = REPORT_FILTERS[2];
 
 /// Runs every queued command (commands may queue more; those run too).
 pub fn run_all(app: &mut EditorApp, ctx: &Context) {
+    if !app.commands.is_empty() {
+        // What the commands change (a modal, a new document) is drawn on the next frame.
+        ctx.request_repaint();
+    }
     let mut rounds = 0;
     while !app.commands.is_empty() && rounds < 16 {
         rounds += 1;

@@ -21,6 +21,7 @@ pub use app::EditorApp;
 pub use commands::{Action, Command};
 pub use dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
 pub use storage::Storage;
+pub use table::cell_name;
 
 use crate::fonts;
 use crate::model::Date;

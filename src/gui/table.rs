@@ -16,7 +16,7 @@ use egui::{
 use crate::check::{Place, Severity};
 use crate::layout::{GridContent, GridItem, GridRole, TableGrid};
 use crate::model::CellValue;
-use crate::template::{TEMPLATE, TableId};
+use crate::template::{T2_BLOCKS, TEMPLATE, TableId, t2};
 
 use super::app::EditorApp;
 use super::form::tint;
@@ -27,6 +27,25 @@ const PAD: f32 = 4.0;
 const VALUE_ROW_HEIGHT: f32 = 28.0;
 const HEADER_ROW_HEIGHT: f32 = 24.0;
 const LABEL_SIZE: f32 = 13.5;
+
+/// The accessible name of a cell: its short name, with the column for 表二's one-column
+/// blocks (whose short name is only the row label), e.g. `行政许可·本年处理决定数量`.
+pub fn cell_name(cell: usize) -> String {
+    let spec = &TEMPLATE.cells[cell];
+    if spec.short_name.contains('·') {
+        return spec.short_name.clone();
+    }
+    for (b, block) in T2_BLOCKS.iter().enumerate() {
+        for (r, (_, row)) in block.rows.iter().enumerate() {
+            for (c, (_, col)) in block.columns.iter().enumerate() {
+                if t2(b, r, c) == cell {
+                    return format!("{row}·{col}");
+                }
+            }
+        }
+    }
+    spec.short_name.clone()
+}
 
 /// Column widths for the available width.
 pub fn column_widths(grid: &TableGrid, avail: f32) -> Vec<f32> {
@@ -341,7 +360,7 @@ fn value_cell(
                     .align(egui::Align2::CENTER_CENTER)
                     .desired_width(inner.width()),
             )
-            .accessible_name(spec.short_name.clone());
+            .accessible_name(cell_name(i));
         if app.consume_focus_request(Place::Cell(i)) {
             r.scroll_to_me(Some(Align::Center));
         }
@@ -398,7 +417,7 @@ fn value_cell(
                 .desired_width(inner.width())
                 .char_limit(40),
         )
-        .accessible_name(spec.short_name.clone());
+        .accessible_name(cell_name(i));
 
     if r.changed() {
         match CellValue::parse_input(spec.kind, &buf) {

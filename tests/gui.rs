@@ -1,0 +1,463 @@
+//! The editor driven headless through egui_kittest (no GPU, no display): the real app's
+//! frame, found by accessible labels, clicked and typed into like a user would.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use nianbao::check::Rule;
+use nianbao::draft::{self, Draft};
+use nianbao::gui::{
+    Action, Command, EditorApp, Picked, ScriptedDialogs, Storage, storage::Recovery,
+};
+use nianbao::model::{CellValue, Date, OrganKind, Report};
+use nianbao::template::{T3_R3_7, TEMPLATE, t3};
+
+const R1: usize = 0; // 一、本年新收
+const R2: usize = 1; // 二、上年结转
+const R3_1: usize = 2; // （一）予以公开
+const NP: usize = 0; // 自然人
+const BIZ: usize = 1; // 商业企业
+const TOTAL: usize = 6; // 总计
+
+struct Fixture {
+    harness: Harness<'static, EditorApp>,
+    dialogs: ScriptedDialogs,
+    dir: tempfile::TempDir,
+}
+
+fn fixture_with(setup: impl FnOnce(&mut EditorApp)) -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dialogs = ScriptedDialogs::default();
+    let mut app = EditorApp::new(
+        Box::new(dialogs.clone()),
+        Storage::at(dir.path().join("config")),
+        Date::new(2026, 1, 15),
+    );
+    setup(&mut app);
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(|ctx| nianbao::gui::install_fonts(ctx))
+        .build_ui_state(|ui, app: &mut EditorApp| app.frame(ui), app);
+    let mut f = Fixture {
+        harness,
+        dialogs,
+        dir,
+    };
+    f.harness.run();
+    f
+}
+
+fn fixture() -> Fixture {
+    fixture_with(|_| {})
+}
+
+fn name(cell: usize) -> String {
+    nianbao::gui::cell_name(cell)
+}
+
+impl Fixture {
+    fn app(&self) -> &EditorApp {
+        self.harness.state()
+    }
+
+    fn cell(&self, cell: usize) -> CellValue {
+        self.app().doc.draft.report.cell(cell).clone()
+    }
+
+    /// Focuses a cell by its accessible name and types into it, replacing its content.
+    fn type_into(&mut self, cell: usize, text: &str) {
+        self.harness.get_by_label(&name(cell)).focus();
+        self.harness.run();
+        self.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        self.harness.run();
+        self.harness.get_by_label(&name(cell)).type_text(text);
+        self.harness.run();
+    }
+
+    fn shown(&self, cell: usize) -> Option<String> {
+        self.harness.get_by_label(&name(cell)).value()
+    }
+
+    fn has_finding(&self, rule: Rule) -> bool {
+        self.app().analysis.findings.iter().any(|f| f.rule == rule)
+    }
+
+    fn key(&mut self, modifiers: Modifiers, key: Key) {
+        self.harness.key_press_modifiers(modifiers, key);
+        self.harness.run();
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+#[test]
+fn typing_updates_the_total_and_o1_comes_and_goes() {
+    let mut f = fixture();
+    assert!(!f.has_finding(Rule::O1));
+    f.type_into(t3(R1, NP), "3");
+    f.type_into(t3(R1, BIZ), "２件"); // full-width digit and a trailing 件 are accepted
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(3));
+    assert_eq!(f.cell(t3(R1, BIZ)), CellValue::Count(2));
+    // The total column is computed and shown.
+    assert_eq!(f.cell(t3(R1, TOTAL)), CellValue::Count(5));
+    assert_eq!(f.shown(t3(R1, TOTAL)).as_deref(), Some("5"));
+    // 一 + 二 ≠ 三(七) + 四 in the 自然人 column: O1, in the panel and on the status line.
+    assert!(f.has_finding(Rule::O1));
+    let o1 = "自然人列：一(3)+二(空)=3 ≠ 三(七)(空)+四(空)=0，差3";
+    assert!(
+        f.harness.query_by_label_contains(o1).is_some(),
+        "{:#?}",
+        f.app().analysis.findings
+    );
+    // The status line and the findings panel both show the tally.
+    let (e, w, i) = f.app().analysis.tally;
+    assert!(e >= 1);
+    let tally = format!("错误 {e} · 警告 {w} · 提示 {i}");
+    assert_eq!(f.harness.query_all_by_label(&tally).count(), 2, "{tally}");
+
+    // Answer it: 3 and 2 applications were granted; （七）总计 follows and O1 goes away.
+    f.type_into(t3(R3_1, NP), "3");
+    f.type_into(t3(R3_1, BIZ), "2");
+    assert_eq!(f.cell(t3(T3_R3_7, NP)), CellValue::Count(3));
+    assert_eq!(f.shown(t3(T3_R3_7, TOTAL)).as_deref(), Some("5"));
+    assert!(!f.has_finding(Rule::O1), "{:?}", f.app().analysis.findings);
+}
+
+#[test]
+fn a_letter_or_minus_in_a_count_is_refused_and_kept_visible() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "3a");
+    assert_eq!(
+        f.cell(t3(R1, NP)),
+        CellValue::Blank,
+        "refused input is not taken"
+    );
+    assert_eq!(f.shown(t3(R1, NP)).as_deref(), Some("3a"), "nor dropped");
+    assert!(
+        f.harness
+            .query_by_label_contains("“3a”未接受：只能填写数字")
+            .is_some()
+    );
+    f.type_into(t3(R1, NP), "-1");
+    assert!(
+        f.harness
+            .query_by_label_contains("“-1”未接受：不能为负数")
+            .is_some()
+    );
+    f.type_into(t3(R1, NP), "1.5");
+    assert!(f.harness.query_by_label_contains("不能有小数").is_some());
+    f.type_into(t3(R1, NP), "7");
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(7));
+    assert!(f.harness.query_by_label_contains("未接受").is_none());
+}
+
+#[test]
+fn the_fee_amount_takes_four_decimals_not_five() {
+    let mut f = fixture();
+    let fee = nianbao::template::T2_FEES;
+    f.type_into(fee, "1.2345");
+    assert_eq!(f.cell(fee).display(), "1.2345");
+    f.type_into(fee, "1.23456");
+    assert_eq!(f.cell(fee).display(), "1.2345");
+    assert!(
+        f.harness
+            .query_by_label_contains("最多保留4位小数")
+            .is_some()
+    );
+}
+
+#[test]
+fn clicking_a_finding_focuses_its_cell() {
+    let mut f = fixture_with(|app| {
+        app.doc
+            .draft
+            .report
+            .set_cell(t3(R1, NP), CellValue::Count(4));
+    });
+    assert!(f.has_finding(Rule::O1));
+    let first_place = f
+        .app()
+        .analysis
+        .findings
+        .iter()
+        .find(|x| x.rule == Rule::O1)
+        .and_then(|x| x.places.first().copied());
+    assert_eq!(first_place, Some(nianbao::check::Place::Cell(t3(R1, NP))));
+    f.harness.get_by_label_contains("O1 自然人列").click();
+    f.harness.run();
+    assert!(f.harness.get_by_label(&name(t3(R1, NP))).is_focused());
+}
+
+#[test]
+fn enter_and_arrows_move_like_a_spreadsheet() {
+    let mut f = fixture_with(|app| {
+        app.doc
+            .draft
+            .report
+            .set_cell(t3(R2, NP), CellValue::Count(5))
+    });
+    f.type_into(t3(R1, NP), "1");
+    f.key(Modifiers::NONE, Key::Enter);
+    assert!(f.harness.get_by_label(&name(t3(R2, NP))).is_focused());
+    // Type-to-replace: the 5 already there is selected, the typed 2 replaces it.
+    f.harness.get_by_label(&name(t3(R2, NP))).type_text("2");
+    f.harness.run();
+    assert_eq!(f.cell(t3(R2, NP)), CellValue::Count(2));
+    f.key(Modifiers::NONE, Key::ArrowRight);
+    assert!(f.harness.get_by_label(&name(t3(R2, BIZ))).is_focused());
+    f.key(Modifiers::NONE, Key::ArrowUp);
+    assert!(f.harness.get_by_label(&name(t3(R1, BIZ))).is_focused());
+}
+
+#[test]
+fn pasting_a_block_fills_cells_from_the_focused_one() {
+    let mut f = fixture();
+    f.harness.get_by_label(&name(t3(R1, NP))).focus();
+    f.harness.run();
+    // Copied from a spreadsheet: two rows, seven columns (the computed total is skipped).
+    f.harness.event(Event::Paste(
+        "1\t2\t0\t0\t0\t0\t3\r\n4\t0\t0\t0\t0\tx\t4\r\n".into(),
+    ));
+    f.harness.run();
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(1));
+    assert_eq!(f.cell(t3(R1, BIZ)), CellValue::Count(2));
+    assert_eq!(f.cell(t3(R2, NP)), CellValue::Count(4));
+    assert_eq!(f.cell(t3(R1, TOTAL)), CellValue::Count(3));
+    // The refused "x" is reported and kept in its cell, not dropped.
+    assert_eq!(f.cell(t3(R2, 5)), CellValue::Blank);
+    let status = f.app().status.clone().unwrap_or_default();
+    assert!(status.contains("已粘贴 11 格"), "{status}");
+    assert!(status.contains("2 格合计格自动计算，已跳过"), "{status}");
+    assert!(status.contains("二·其他“x”只能填写数字"), "{status}");
+}
+
+#[test]
+fn undo_and_redo_cells_and_text() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "5");
+    f.type_into(t3(R1, BIZ), "6");
+    f.key(Modifiers::COMMAND, Key::Z);
+    assert_eq!(f.cell(t3(R1, BIZ)), CellValue::Blank);
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(5));
+    f.key(Modifiers::COMMAND, Key::Z);
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Blank);
+    f.key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(5));
+    f.key(Modifiers::COMMAND, Key::Y);
+    assert_eq!(f.cell(t3(R1, BIZ)), CellValue::Count(6));
+    assert_eq!(f.shown(t3(R1, BIZ)).as_deref(), Some("6"));
+
+    // Text areas too.
+    f.harness.get_by_label("（一）主动公开").focus();
+    f.harness.run();
+    f.harness
+        .get_by_label("（一）主动公开")
+        .type_text("本年主动公开信息。");
+    f.harness.run();
+    let text = |f: &Fixture| {
+        f.app()
+            .doc
+            .draft
+            .report
+            .text(nianbao::template::TextId::S1_1)
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(text(&f), "本年主动公开信息。");
+    f.key(Modifiers::COMMAND, Key::Z);
+    assert_eq!(text(&f), "");
+}
+
+#[test]
+fn save_and_reopen_through_the_file_dialog() {
+    let mut f = fixture();
+    f.harness.get_by_label("机关全称").focus();
+    f.harness.run();
+    f.harness
+        .get_by_label("机关全称")
+        .type_text("某某县人民政府办公室");
+    f.harness.run();
+    f.type_into(t3(R1, NP), "3");
+    assert!(f.app().doc.is_dirty());
+    assert!(f.app().title().contains('●'));
+
+    let path = f.path("报告.ron");
+    f.dialogs.push(Picked::Path(f.path("报告")));
+    f.key(Modifiers::COMMAND, Key::S);
+    assert!(path.exists(), "saved with the .ron extension added");
+    assert!(!f.app().doc.is_dirty());
+    assert_eq!(f.app().title(), "报告.ron — 年报编辑器");
+    let saved = draft::load_draft(&path).expect("saved draft loads");
+    assert_eq!(saved.report.meta.organ, "某某县人民政府办公室");
+    assert_eq!(saved.report.cell(t3(R1, NP)), &CellValue::Count(3));
+    assert_eq!(f.app().recent.first(), Some(&path));
+
+    // A second editor opens it through the dialog and sees the same report.
+    let mut g = fixture();
+    g.dialogs.push(Picked::Path(path.clone()));
+    g.key(Modifiers::COMMAND, Key::O);
+    assert_eq!(g.app().doc.draft, saved);
+    assert_eq!(g.app().doc.path.as_deref(), Some(path.as_path()));
+    assert!(!g.app().doc.is_dirty());
+    assert_eq!(g.shown(t3(R1, NP)).as_deref(), Some("3"));
+}
+
+#[test]
+fn without_a_native_dialog_a_typed_path_is_asked() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "1");
+    // No scripted answer: the dialog is "unavailable", the in-app path prompt appears.
+    f.key(Modifiers::COMMAND, Key::S);
+    let prompt = f.harness.get_by_label("文件路径");
+    prompt.focus();
+    f.harness.run();
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    let target = f.path("typed.ron");
+    f.harness
+        .get_by_label("文件路径")
+        .type_text(&target.display().to_string());
+    f.harness.run();
+    f.harness.get_by_label("确定").click();
+    f.harness.run();
+    assert!(target.exists());
+    assert!(!f.app().doc.is_dirty());
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "1");
+    f.harness.state_mut().request_close();
+    f.harness.run();
+    assert!(f.harness.query_by_label("有未保存的修改").is_some());
+    f.harness.get_by_label("取消").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("有未保存的修改").is_none());
+    assert!(!f.app().quit_requested);
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(1));
+
+    // 保存 through the dialog, then it closes.
+    f.harness.state_mut().request_close();
+    f.harness.run();
+    let path = f.path("closing.ron");
+    f.dialogs.push(Picked::Path(path.clone()));
+    f.harness.get_by_label("保存").click();
+    f.harness.run();
+    assert!(path.exists());
+    assert!(f.app().quit_requested);
+
+    // 不保存 closes without writing.
+    let mut g = fixture();
+    g.type_into(t3(R1, NP), "2");
+    g.harness.state_mut().request_close();
+    g.harness.run();
+    g.harness.get_by_label("不保存").click();
+    g.harness.run();
+    assert!(g.app().quit_requested);
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_and_cancel_keeps_the_report() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "9");
+    f.key(Modifiers::COMMAND, Key::N);
+    assert!(f.harness.query_by_label("有未保存的修改").is_some());
+    f.harness.get_by_label("取消").click();
+    f.harness.run();
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(9));
+    f.key(Modifiers::COMMAND, Key::N);
+    f.harness.get_by_label("不保存").click();
+    f.harness.run();
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Blank);
+    assert_eq!(f.app().doc.draft.report.meta.year, Some(2025));
+}
+
+#[test]
+fn manual_totals_make_totals_editable_and_checked() {
+    let mut f = fixture_with(|app| app.doc.draft.manual_totals = true);
+    f.type_into(t3(R1, NP), "2");
+    f.type_into(t3(R1, TOTAL), "5");
+    assert_eq!(f.cell(t3(R1, TOTAL)), CellValue::Count(5));
+    assert!(f.has_finding(Rule::S1), "{:?}", f.app().analysis.findings);
+}
+
+#[test]
+fn a_published_text_opens_with_its_import_findings() {
+    let fixture_path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/published/001_102e60219bc16b4b.txt");
+    let mut f = fixture();
+    f.harness
+        .state_mut()
+        .push(Command::Run(Action::OpenPath(fixture_path)));
+    f.harness.run();
+    assert_eq!(f.app().doc.draft.report.meta.organ, "汇源办事处");
+    assert!(f.app().doc.is_dirty(), "not yet saved as a draft");
+    assert!(
+        f.harness
+            .query_by_label_contains("导入 ［警告］H15 标签“社会组织”")
+            .is_some()
+    );
+    assert!(f.harness.query_by_label_contains("S5").is_some());
+}
+
+#[test]
+fn a_bad_file_shows_a_message_and_keeps_the_report() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "4");
+    let bad = f.path("坏.ron");
+    std::fs::write(&bad, "(version: 1, report: (").expect("write");
+    f.harness
+        .state_mut()
+        .push(Command::Run(Action::OpenPath(bad)));
+    f.harness.run();
+    assert!(f.harness.query_by_label("出错了").is_some());
+    assert!(f.harness.query_by_label_contains("草稿格式错误").is_some());
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(4));
+}
+
+#[test]
+fn autosave_writes_a_recovery_copy_that_the_next_start_offers() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "8");
+    f.harness.state_mut().autosave_now();
+    let storage = Storage::at(f.dir.path().join("config"));
+    let recovered: Recovery = storage.read_recovery().expect("recovery written");
+    assert_eq!(
+        recovered.draft.report.cell(t3(R1, NP)),
+        &CellValue::Count(8)
+    );
+
+    // Next start with the same config folder.
+    let config = f.dir.path().join("config");
+    let mut g = fixture_with(move |app| {
+        *app = EditorApp::new(
+            Box::new(ScriptedDialogs::default()),
+            Storage::at(config),
+            Date::new(2026, 1, 15),
+        );
+    });
+    assert!(g.harness.query_by_label("发现未保存的草稿").is_some());
+    g.harness.get_by_label("恢复").click();
+    g.harness.run();
+    assert_eq!(g.cell(t3(R1, NP)), CellValue::Count(8));
+    assert!(g.app().doc.is_dirty());
+}
+
+#[test]
+fn every_cell_has_an_accessible_name() {
+    let f = fixture();
+    for (i, spec) in TEMPLATE.cells.iter().enumerate() {
+        assert!(
+            f.harness.query_by_label(&name(i)).is_some(),
+            "cell {i} {}",
+            spec.id
+        );
+    }
+    let report = Report::new("某县", OrganKind::Government, 2025);
+    assert_eq!(Draft::new(report.clone()).report, report);
+}

@@ -39,7 +39,7 @@ fn fixture_with(setup: impl FnOnce(&mut EditorApp)) -> Fixture {
     setup(&mut app);
     let harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(|ctx| nianbao::gui::install_fonts(ctx))
+        .with_context_setup(nianbao::gui::install_fonts)
         .build_ui_state(|ui, app: &mut EditorApp| app.frame(ui), app);
     let mut f = Fixture {
         harness,

@@ -249,7 +249,7 @@ impl EditorApp {
         };
         app.refresh_analysis();
         if let Some(r) = recovery {
-            app.modal = Some(Modal::Recovery(r));
+            app.modal = Some(Modal::Recovery(Box::new(r)));
         }
         app
     }

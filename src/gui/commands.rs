@@ -48,7 +48,7 @@ pub enum Command {
     },
     ExportText,
     ExportTextTo(PathBuf),
-    Restore(Recovery),
+    Restore(Box<Recovery>),
     DiscardRecovery,
     SetZoom(f32),
 }
@@ -116,10 +116,10 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             }
         }
         Command::SaveTo { path, then } => {
-            if save_to(app, &path) {
-                if let Some(action) = then {
-                    run_action(app, ctx, action);
-                }
+            if save_to(app, &path)
+                && let Some(action) = then
+            {
+                run_action(app, ctx, action);
             }
         }
         Command::ExportText => {
@@ -151,9 +151,7 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
                 Err(e) => app.modal = Some(Modal::Error(e.to_string())),
             }
         }
-        Command::Restore(r) => {
-            app.restore(r);
-        }
+        Command::Restore(r) => app.restore(*r),
         Command::DiscardRecovery => app.storage.clear_recovery(),
         Command::SetZoom(z) => ctx.set_zoom_factor(z.clamp(0.6, 2.5)),
     }

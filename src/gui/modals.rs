@@ -23,7 +23,7 @@ pub enum PathPurpose {
 pub enum Modal {
     Unsaved { then: Action },
     Path { purpose: PathPurpose, text: String },
-    Recovery(Recovery),
+    Recovery(Box<Recovery>),
     Error(String),
 }
 

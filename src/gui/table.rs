@@ -435,10 +435,19 @@ fn value_cell(
         }
         app.edit.buffers.insert(i, buf.clone());
     }
-    if r.gained_focus() || (r.has_focus() && app.edit.select_all == Some(i)) {
+    if r.gained_focus() {
+        app.edit.select_all = Some(i);
+        r.scroll_to_me(None);
+    }
+    // Type-to-replace: select everything once the click that focused the cell is over (the
+    // text field places its cursor on press and release).
+    if r.has_focus()
+        && app.edit.select_all == Some(i)
+        && !ui.input(|inp| inp.pointer.any_down())
+    {
         app.edit.select_all = None;
         select_all(ui, id, &buf);
-        r.scroll_to_me(None);
+        ui.ctx().request_repaint();
     }
     if r.lost_focus() {
         if ui.input(|inp| inp.key_pressed(Key::Escape)) {

@@ -19,8 +19,7 @@ fn full_report() -> Report {
     for spec in &TEXTS {
         r.set_text(
             spec.id,
-            "全年共受理政府信息公开申请12件，均按时办结。加强考核、社会评议和责任追究。"
-                .repeat(4),
+            "全年共受理政府信息公开申请12件，均按时办结。加强考核、社会评议和责任追究。".repeat(4),
         );
     }
     r

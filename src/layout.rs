@@ -246,8 +246,15 @@ fn build_t3() -> TableGrid {
             );
         }
     }
+    // Header rows stay with the first data row; the rows of an inner group （三）–（六）
+    // stay together, so a page break never cuts a group cell short.
     let mut keep = vec![true; HEAD];
-    keep.extend(std::iter::repeat_n(false, T3_ROWS.len()));
+    keep.extend((0..T3_ROWS.len()).map(|r| {
+        matches!(T3_ROWS[r].group, Some(g) if g > 0)
+            && T3_ROWS
+                .get(r + 1)
+                .is_some_and(|next| next.group == T3_ROWS[r].group)
+    }));
     b.finish(TableId::T3, LABELS + T3_COLUMNS.len(), LABELS, HEAD, keep)
 }
 

@@ -10,10 +10,11 @@ use clap::{Args, Parser, Subcommand};
 use nianbao::check::{Severity, check, tally};
 use nianbao::document::{self, Opened};
 use nianbao::draft::{self, Draft};
+use nianbao::export::pdf::{FontSet, PdfOptions, export_pdf};
 use nianbao::export::{json, text};
 use nianbao::fsio;
 use nianbao::import;
-use nianbao::model::{OrganKind, Report};
+use nianbao::model::{Date, OrganKind, Report};
 
 #[derive(Parser)]
 #[command(
@@ -91,12 +92,24 @@ struct ExportTarget {
     /// 导出为 JSON 文件
     #[arg(long, value_name = "OUT.json")]
     json: Option<PathBuf>,
+    /// 导出为 PDF（按 GB/T 9704-2012 排版）
+    #[arg(long, value_name = "OUT.pdf")]
+    pdf: Option<PathBuf>,
 }
 
 #[derive(Args)]
 struct ExportArgs {
     #[command(flatten)]
     target: ExportTarget,
+    /// PDF：正式版，报告仍有错误时拒绝导出（默认导出并在每页加“草稿”水印）
+    #[arg(long = "final")]
+    final_version: bool,
+    /// PDF：写入文件信息的日期，如 2026-01-20（默认今天）
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
+    /// PDF：只用内置字体，不使用本机安装的公文字体
+    #[arg(long)]
+    bundled_fonts: bool,
     /// 草稿（.ron）或已发布的报告文本（.txt）
     file: PathBuf,
 }
@@ -229,19 +242,74 @@ fn cmd_import(a: ImportArgs) -> Result<()> {
 fn cmd_export(a: ExportArgs) -> Result<()> {
     let loaded = load(&a.file)?;
     let report = &loaded.draft.report;
-    let (out, bytes) = match (&a.target.text, &a.target.json) {
-        (Some(out), _) => (out, text::export_text(report)),
-        (_, Some(out)) => (out, json::export_json(report)),
-        _ => bail!("请指定 --text 或 --json"),
-    };
-    fsio::write_atomic(out, bytes.as_bytes())?;
-    let errors = check(report)
+    let mut findings = loaded.import_findings.clone();
+    findings.extend(check(report));
+    let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
+    let out = match (&a.target.text, &a.target.json, &a.target.pdf) {
+        (Some(out), _, _) => {
+            fsio::write_atomic(out, text::export_text(report).as_bytes())?;
+            out
+        }
+        (_, Some(out), _) => {
+            fsio::write_atomic(out, json::export_json(report).as_bytes())?;
+            out
+        }
+        (_, _, Some(out)) => {
+            if a.final_version && errors > 0 {
+                for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+                    eprintln!("{}", f.to_line());
+                }
+                bail!(
+                    "报告仍有 {errors} 个错误，不能导出正式版 PDF（去掉 --final 可导出带“草稿”水印的版本）"
+                );
+            }
+            let date = match &a.date {
+                Some(s) => {
+                    Date::parse(s).with_context(|| format!("日期“{s}”无法识别，应如 2026-01-20"))?
+                }
+                None => today(),
+            };
+            let mut options = PdfOptions::new(date);
+            options.draft_watermark = errors > 0;
+            if !a.bundled_fonts {
+                options.fonts = FontSet::with_installed_official();
+            }
+            let pdf = export_pdf(report, &options)?;
+            fsio::write_atomic(out, &pdf.bytes)?;
+            println!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
+            if !pdf.missing_glyphs.is_empty() {
+                let chars: String = pdf.missing_glyphs.iter().collect();
+                eprintln!("注意：以下字符没有字体可以显示，已印为 □：{chars}");
+            }
+            if options.draft_watermark {
+                eprintln!("报告仍有错误，每页已加“草稿”水印");
+            }
+            out
+        }
+        _ => bail!("请指定 --text、--json 或 --pdf"),
+    };
     println!("已导出：{}", out.display());
     if errors > 0 {
         eprintln!("注意：报告仍有 {errors} 个错误（用 nianbao check 查看）");
     }
     Ok(())
+}
+
+/// Today's date from the system clock (UTC).
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0);
+    i64::try_from(days)
+        .ok()
+        .and_then(Date::from_unix_days)
+        .unwrap_or(Date {
+            year: 2026,
+            month: 1,
+            day: 1,
+        })
 }

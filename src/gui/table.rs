@@ -441,10 +441,7 @@ fn value_cell(
     }
     // Type-to-replace: select everything once the click that focused the cell is over (the
     // text field places its cursor on press and release).
-    if r.has_focus()
-        && app.edit.select_all == Some(i)
-        && !ui.input(|inp| inp.pointer.any_down())
-    {
+    if r.has_focus() && app.edit.select_all == Some(i) && !ui.input(|inp| inp.pointer.any_down()) {
         app.edit.select_all = None;
         select_all(ui, id, &buf);
         ui.ctx().request_repaint();

@@ -1,0 +1,190 @@
+//! The faces of a PDF export: one per typographic role, from the bundled open fonts or, when
+//! the machine has them, the organ's official fonts (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体).
+
+use std::sync::Arc;
+
+use crate::fonts::{BundledFont, KAI, SANS, SERIF, SERIF_BOLD};
+
+/// A typographic role of the report (GB/T 9704-2012 conventions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// 标题: 小标宋 style.
+    Title,
+    /// 正文 and tables: 仿宋 (or 宋体) style.
+    Body,
+    /// 一、 headings: 黑体 style.
+    Heading,
+    /// （一） headings: 楷体 style.
+    Subheading,
+}
+
+impl Role {
+    /// All roles in a stable order.
+    pub const ALL: [Role; 4] = [Role::Title, Role::Body, Role::Heading, Role::Subheading];
+
+    /// Chinese name of the role, for the "fonts used" note.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Title => "标题",
+            Role::Body => "正文与表格",
+            Role::Heading => "一级标题",
+            Role::Subheading => "二级标题",
+        }
+    }
+
+    /// Family names of the official fonts for this role, in order of preference.
+    pub fn official_families(self) -> &'static [&'static str] {
+        match self {
+            Role::Title => &[
+                "方正小标宋简体",
+                "FZXiaoBiaoSong-B05S",
+                "方正小标宋_GBK",
+                "FZXiaoBiaoSong-B05",
+            ],
+            Role::Body => &["仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"],
+            Role::Heading => &["黑体", "SimHei"],
+            Role::Subheading => &["楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"],
+        }
+    }
+
+    fn bundled(self) -> &'static BundledFont {
+        match self {
+            Role::Title => &SERIF_BOLD,
+            Role::Body => &SERIF,
+            Role::Heading => &SANS,
+            Role::Subheading => &KAI,
+        }
+    }
+}
+
+/// The bytes of one font face.
+#[derive(Clone)]
+pub struct FaceSource {
+    /// Family name as shown to the user.
+    pub family: String,
+    pub bytes: Arc<[u8]>,
+    /// Face index inside a collection (0 for a plain .ttf).
+    pub index: u32,
+    /// True for a font found on this machine, false for a bundled one.
+    pub installed: bool,
+}
+
+impl std::fmt::Debug for FaceSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FaceSource")
+            .field("family", &self.family)
+            .field("bytes", &self.bytes.len())
+            .field("index", &self.index)
+            .field("installed", &self.installed)
+            .finish()
+    }
+}
+
+impl FaceSource {
+    fn bundled(font: &BundledFont) -> FaceSource {
+        FaceSource {
+            family: font.family.to_string(),
+            bytes: Arc::from(font.bytes),
+            index: 0,
+            installed: false,
+        }
+    }
+}
+
+/// The face of every role.
+#[derive(Clone, Debug)]
+pub struct FontSet {
+    pub title: FaceSource,
+    pub body: FaceSource,
+    pub heading: FaceSource,
+    pub subheading: FaceSource,
+}
+
+impl FontSet {
+    /// The bundled open fonts only: the same output on every machine.
+    pub fn bundled() -> FontSet {
+        FontSet {
+            title: FaceSource::bundled(Role::Title.bundled()),
+            body: FaceSource::bundled(Role::Body.bundled()),
+            heading: FaceSource::bundled(Role::Heading.bundled()),
+            subheading: FaceSource::bundled(Role::Subheading.bundled()),
+        }
+    }
+
+    /// The face of a role.
+    pub fn face(&self, role: Role) -> &FaceSource {
+        match role {
+            Role::Title => &self.title,
+            Role::Body => &self.body,
+            Role::Heading => &self.heading,
+            Role::Subheading => &self.subheading,
+        }
+    }
+
+    fn face_mut(&mut self, role: Role) -> &mut FaceSource {
+        match role {
+            Role::Title => &mut self.title,
+            Role::Body => &mut self.body,
+            Role::Heading => &mut self.heading,
+            Role::Subheading => &mut self.subheading,
+        }
+    }
+
+    /// The official fonts installed on this machine where found (looked up with fontdb in
+    /// the system's font folders), the bundled ones for the other roles.
+    pub fn with_installed_official() -> FontSet {
+        let mut db = fontdb::Database::new();
+        db.load_system_fonts();
+        let mut set = FontSet::bundled();
+        for role in Role::ALL {
+            if let Some(face) = find_installed(&db, role.official_families()) {
+                *set.face_mut(role) = face;
+            }
+        }
+        set
+    }
+
+    /// One line per role: which font it uses (for the export's note to the user).
+    pub fn describe(&self) -> Vec<String> {
+        Role::ALL
+            .iter()
+            .map(|&r| {
+                let f = self.face(r);
+                let origin = if f.installed {
+                    "本机已安装"
+                } else {
+                    "内置"
+                };
+                format!("{}：{}（{}）", r.label(), f.family, origin)
+            })
+            .collect()
+    }
+}
+
+fn find_installed(db: &fontdb::Database, names: &[&str]) -> Option<FaceSource> {
+    for name in names {
+        let families = [fontdb::Family::Name(name)];
+        let query = fontdb::Query {
+            families: &families,
+            ..fontdb::Query::default()
+        };
+        let Some(id) = db.query(&query) else {
+            continue;
+        };
+        // fontdb falls back to another family when none matches: accept only an exact name.
+        let info = db.face(id)?;
+        if !info.families.iter().any(|(f, _)| f == name) {
+            continue;
+        }
+        let index = info.index;
+        if let Some(bytes) = db.with_face_data(id, |data, _| Arc::<[u8]>::from(data)) {
+            return Some(FaceSource {
+                family: (*name).to_string(),
+                bytes,
+                index,
+                installed: true,
+            });
+        }
+    }
+    None
+}

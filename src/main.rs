@@ -16,6 +16,14 @@ use nianbao::fsio;
 use nianbao::import;
 use nianbao::model::{Date, OrganKind, Report};
 
+/// Prints a line to stdout; a closed pipe (`nianbao check … | head`) is not an error.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 #[derive(Parser)]
 #[command(
     name = "nianbao",
@@ -139,7 +147,7 @@ fn open_editor(file: Option<PathBuf>) -> Result<()> {
 
 #[cfg(not(feature = "gui"))]
 fn open_editor(_file: Option<PathBuf>) -> Result<()> {
-    println!("此版本未包含图形编辑器（编译时未启用 gui 功能）。可用的命令请看：nianbao --help");
+    out!("此版本未包含图形编辑器（编译时未启用 gui 功能）。可用的命令请看：nianbao --help");
     Ok(())
 }
 
@@ -166,7 +174,7 @@ fn cmd_new(a: NewArgs) -> Result<()> {
     refuse_overwrite(&a.output, a.force)?;
     let report = Report::new(a.organ.trim(), kind, a.year);
     draft::save_draft(&a.output, &Draft::new(report))?;
-    println!("已新建草稿：{}", a.output.display());
+    out!("已新建草稿：{}", a.output.display());
     Ok(())
 }
 
@@ -199,13 +207,13 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
                         "file": path.display().to_string(),
                         "findings": findings.iter().map(json::finding_json).collect::<Vec<_>>(),
                     });
-                    println!("{line}");
+                    out!("{line}");
                 } else {
-                    println!("{}：{}", path.display(), loaded.draft.report.title());
+                    out!("{}：{}", path.display(), loaded.draft.report.title());
                     for f in &findings {
-                        println!("  {}", f.to_line());
+                        out!("  {}", f.to_line());
                     }
-                    println!("  错误 {errors} · 警告 {warnings} · 提示 {infos}");
+                    out!("  错误 {errors} · 警告 {warnings} · 提示 {infos}");
                 }
             }
             Err(e) => {
@@ -231,7 +239,7 @@ fn cmd_import(a: ImportArgs) -> Result<()> {
             manual_totals: true,
         },
     )?;
-    println!(
+    out!(
         "已导入为草稿：{}（导入提示 {} 条）",
         a.output.display(),
         imported.findings.len()
@@ -279,7 +287,7 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
             }
             let pdf = export_pdf(report, &options)?;
             fsio::write_atomic(out, &pdf.bytes)?;
-            println!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
+            out!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
             if !pdf.missing_glyphs.is_empty() {
                 let chars: String = pdf.missing_glyphs.iter().collect();
                 eprintln!("注意：以下字符没有字体可以显示，已印为 □：{chars}");
@@ -291,7 +299,7 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
         }
         _ => bail!("请指定 --text、--json 或 --pdf"),
     };
-    println!("已导出：{}", out.display());
+    out!("已导出：{}", out.display());
     if errors > 0 {
         eprintln!("注意：报告仍有 {errors} 个错误（用 nianbao check 查看）");
     }

@@ -114,13 +114,47 @@ pub fn export_pdf(report: &Report, options: &PdfOptions) -> Result<PdfOutput, Pd
         ..PdfSaveOptions::default()
     };
     let mut warnings = Vec::new();
-    let bytes = doc.save(&save, &mut warnings);
+    let mut bytes = doc.save(&save, &mut warnings);
+    stabilize_file_id(&mut bytes);
     Ok(PdfOutput {
         bytes,
         pages: page_count,
         fonts_used: options.fonts.describe(),
         missing_glyphs: shaper.missing.clone(),
     })
+}
+
+/// printpdf writes the trailer's /ID from a process-wide pseudo-random sequence; replace it
+/// (same length, after the cross-reference table, so no offset moves) by a digest of the
+/// file, so that equal reports give equal bytes.
+fn stabilize_file_id(bytes: &mut [u8]) {
+    let Some(at) = bytes.windows(5).rposition(|w| w == b"/ID[(") else {
+        return;
+    };
+    // FNV-1a over everything before the trailer's /ID.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in &bytes[..at] {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    let digits = format!(
+        "{hash:016X}{:016X}",
+        hash.rotate_left(29) ^ 0x9E37_79B9_7F4A_7C15
+    );
+    let mut pos = at + 5;
+    for _ in 0..2 {
+        let Some(len) = bytes[pos..].iter().position(|&b| b == b')') else {
+            return;
+        };
+        for (k, b) in bytes[pos..pos + len].iter_mut().enumerate() {
+            *b = digits.as_bytes()[k % digits.len()];
+        }
+        // Skip ")(" to the second string.
+        pos += len + 2;
+        if pos > bytes.len() {
+            return;
+        }
+    }
 }
 
 fn pdf_date(d: Date) -> printpdf::OffsetDateTime {
@@ -145,12 +179,15 @@ fn pdf_date(d: Date) -> printpdf::OffsetDateTime {
     )
 }
 
+/// Per role, the faces to try in order (indices into the loaded faces).
+type Chains = HashMap<Role, Vec<usize>>;
+
 /// Parses the role faces and the bundled fallbacks once each; a role's chain is its own
 /// face, then the bundled 宋, 黑 and 楷 faces for characters it lacks.
 fn load_faces(
     doc: &mut PdfDocument,
     set: &FontSet,
-) -> Result<(Vec<LoadedFace>, HashMap<Role, Vec<usize>>), PdfError> {
+) -> Result<(Vec<LoadedFace>, Chains), PdfError> {
     let bundled = FontSet::bundled();
     let fallbacks = [&bundled.body, &bundled.heading, &bundled.subheading];
     let same = |a: &FaceSource, b: &FaceSource| {
@@ -182,7 +219,14 @@ fn load_faces(
                 family: src.family.clone(),
             },
         )?;
-        let id: FontId = doc.add_font(&font);
+        // Our own ids, not printpdf's process-wide random ones: the same report gives the
+        // same bytes however many exports ran before.
+        // Six capitals: printpdf derives the subset tag (ABCDEF+Name) from the id.
+        let id = FontId(format!("NIANB{}", char::from(b'A' + faces.len() as u8)));
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), printpdf::font::PdfFont::new(font.clone()));
         faces.push(LoadedFace::new(font, id));
     }
     Ok((faces, chains))
@@ -321,7 +365,8 @@ impl<'s> Composer<'s> {
             if justify && n + 1 < count && line.len() > 1 {
                 let extra = TEXT_WIDTH - indent - natural;
                 let per = extra / (line.len() - 1) as f32;
-                if per > 0.0 && per < 0.5 * BODY_SIZE {
+                // Beyond a small gap the line stays ragged rather than letter-spaced.
+                if per > 0.0 && per <= 0.15 * BODY_SIZE {
                     spacing = per;
                 }
             }

@@ -39,8 +39,8 @@ fn column_widths(grid: &TableGrid) -> Vec<f32> {
             vec![label, v, v, v]
         }
         TableId::T3 => {
-            let group = 2.0 * SIZE;
-            let v = 38.0;
+            let group = 1.6 * SIZE;
+            let v = 36.0;
             let leaf = w - 2.0 * group - 7.0 * v;
             let mut out = vec![group, group, leaf];
             out.extend(std::iter::repeat_n(v, 7));
@@ -55,6 +55,8 @@ struct Laid {
     heights: Vec<f32>,
     /// Per item: its glyphs and line ranges.
     text: Vec<(Vec<Glyph>, Vec<Range<usize>>)>,
+    /// Per item: type size (a long number is set smaller rather than split).
+    sizes: Vec<f32>,
 }
 
 fn item_text(report: &Report, item: &GridItem) -> String {
@@ -72,9 +74,20 @@ fn lay(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Laid {
     }
     let mut heights = vec![LINE + 2.0 * PAD; grid.rows];
     let mut text = Vec::with_capacity(grid.items.len());
+    let mut sizes = Vec::with_capacity(grid.items.len());
     for item in &grid.items {
         let glyphs = c.shaper.shape(Role::Body, &item_text(report, item));
-        let inner = (xs[item.col + item.col_span] - xs[item.col] - 2.0 * PAD) / SIZE;
+        let mut size = SIZE;
+        let width = xs[item.col + item.col_span] - xs[item.col] - 2.0 * PAD;
+        if matches!(item.content, GridContent::Value(_)) {
+            // Numbers stay whole: shrink to fit, down to 60 %.
+            let natural = width_em(&glyphs) * SIZE;
+            if natural > width {
+                size = (SIZE * width / natural).max(0.6 * SIZE);
+            }
+        }
+        sizes.push(size);
+        let inner = width / size;
         let mut lines = break_lines(&glyphs, inner, inner);
         if item.role == GridRole::Header && lines.len() > 1 {
             // Balance the lines of a wrapped header (商业/企业, not 商业企/业).
@@ -107,7 +120,12 @@ fn lay(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Laid {
             }
         }
     }
-    Laid { xs, heights, text }
+    Laid {
+        xs,
+        heights,
+        text,
+        sizes,
+    }
 }
 
 /// What a heading before the table keeps on its page: the whole table when it fits a page
@@ -207,15 +225,16 @@ fn segment(c: &mut Composer<'_>, grid: &TableGrid, laid: &Laid, rows: &[usize]) 
         };
         let block = lines.len() as f32 * lh;
         let mut line_top = y0 + ((y1 - y0) - block) / 2.0;
+        let size = laid.sizes[k];
         for range in lines {
             let line = visible(glyphs, range.clone());
-            let w = width_em(line) * SIZE;
+            let w = width_em(line) * size;
             let x = match item.role {
                 GridRole::RowLabel => x0 + PAD,
                 _ => x0 + ((x1 - x0) - w) / 2.0,
             };
-            let baseline = line_top + (lh - SIZE) / 2.0 + ASCENT * SIZE;
-            c.glyphs(line, x, baseline, SIZE, 0.0);
+            let baseline = line_top + (lh - size) / 2.0 + ASCENT * size;
+            c.glyphs(line, x, baseline, size, 0.0);
             line_top += lh;
         }
     }

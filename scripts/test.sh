@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
 # The test command of the README: installs what the tests need on a fresh machine, then
-# runs the whole suite (unit tests, CLI and file flows, property tests) and prints a total.
+# runs the whole suite (unit tests, CLI and file flows, property tests, the editor driven
+# headless, PDF checked with poppler) and prints a total.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -d ../shared/fixtures/published ]; then
     echo "需要 ../shared/fixtures/published（仓库旁的 shared 目录）" >&2
     exit 1
+fi
+# The PDF tests read the exported files with poppler's tools (pdffonts, pdftotext, pdfinfo).
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdffonts >/dev/null 2>&1; then
+    echo "安装 poppler-utils（PDF 测试需要 pdftotext、pdffonts）…"
+    if [ "$(id -u)" = 0 ]; then
+        (apt-get update -qq && apt-get install -y -qq poppler-utils) >/dev/null
+    else
+        (sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils) >/dev/null
+    fi
 fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

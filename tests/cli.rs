@@ -282,3 +282,84 @@ fn strange_text_and_huge_numbers() {
             .any(|f| f["rule"] == "S5" && f["cells"][0] == "t3.r1.np")
     );
 }
+
+/// Text of a PDF in content order (`-raw`): the watermark, drawn first, stays one word.
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-raw")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, installed by the test command)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn export_pdf_final_refuses_errors_and_drafts_get_a_watermark() {
+    let dir = tempfile::tempdir().unwrap();
+    // Fixture 001 has an error (S5, a negative count).
+    let published = fixture("001");
+    let pdf = dir.path().join("001.pdf");
+    let o = run(&[
+        "export",
+        "--pdf",
+        s(&pdf),
+        "--final",
+        "--bundled-fonts",
+        "--date",
+        "2026-01-20",
+        s(&published),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不能导出正式版 PDF"), "{}", stderr(&o));
+    assert!(!pdf.exists(), "nothing written");
+
+    let o = run(&[
+        "export",
+        "--pdf",
+        s(&pdf),
+        "--bundled-fonts",
+        "--date",
+        "2026-01-20",
+        s(&published),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("草稿”水印"));
+    let text = pdftotext(&pdf);
+    // The diagonal watermark comes out of pdftotext one character per line.
+    let pages = text.matches('\u{c}').count().max(1);
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(squeezed.matches("草稿").count() >= pages, "{text}");
+    assert!(squeezed.contains("汇源办事处2021年政府信息公开工作年度报告"));
+
+    // A clean report (fixture 003) exports as final, without a watermark.
+    let clean = dir.path().join("003.pdf");
+    let o = run(&[
+        "export",
+        "--pdf",
+        s(&clean),
+        "--final",
+        "--bundled-fonts",
+        "--date",
+        "2026-01-20",
+        s(&fixture("003")),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("正文与表格：Noto Serif SC（内置）"));
+    let clean_text: String = pdftotext(&clean)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(!clean_text.contains("草稿"));
+
+    let o = run(&[
+        "export",
+        "--pdf",
+        s(&clean),
+        "--date",
+        "明天",
+        s(&fixture("003")),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("日期“明天”无法识别"));
+}

@@ -461,3 +461,34 @@ fn every_cell_has_an_accessible_name() {
     let report = Report::new("某县", OrganKind::Government, 2025);
     assert_eq!(Draft::new(report.clone()).report, report);
 }
+
+#[test]
+fn exporting_a_pdf_with_errors_asks_and_watermarks() {
+    let mut f = fixture_with(|app| {
+        app.pdf_fonts = Some(nianbao::export::pdf::FontSet::bundled());
+        app.doc
+            .draft
+            .report
+            .set_cell(t3(R1, NP), CellValue::Count(4));
+    });
+    assert!(f.app().analysis.tally.0 > 0);
+    f.harness.state_mut().push(Command::ExportPdf);
+    f.harness.run();
+    assert!(f.harness.query_by_label("报告仍有错误").is_some());
+    // Cancel: nothing is written.
+    f.harness.get_by_label("取消").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("报告仍有错误").is_none());
+
+    f.harness.state_mut().push(Command::ExportPdf);
+    f.harness.run();
+    let path = f.path("报告");
+    f.dialogs.push(Picked::Path(path.clone()));
+    f.harness.get_by_label("仍然导出（加“草稿”水印）").click();
+    f.harness.run();
+    let pdf = std::fs::read(path.with_extension("pdf")).expect("PDF written");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let status = f.app().status.clone().unwrap_or_default();
+    assert!(status.contains("已导出PDF"), "{status}");
+    assert!(status.contains("Noto Serif SC"), "{status}");
+}

@@ -199,6 +199,9 @@ pub struct EditorApp {
     pub show_findings: bool,
     window_title: String,
     pub(crate) today: Option<Date>,
+    /// The PDF fonts (official ones found on this machine, else bundled), looked up on the
+    /// first PDF export; tests set the bundled set.
+    pub pdf_fonts: Option<crate::export::pdf::FontSet>,
 }
 
 /// The shortcut list, shared by the menu labels and the key handling.
@@ -246,6 +249,7 @@ impl EditorApp {
             show_findings: true,
             window_title: String::new(),
             today,
+            pdf_fonts: None,
         };
         app.refresh_analysis();
         if let Some(r) = recovery {

@@ -7,9 +7,10 @@ use egui::Context;
 
 use crate::document::{self, Source};
 use crate::draft;
+use crate::export::pdf::{FontSet, PdfOptions, export_pdf};
 use crate::export::text::export_text;
 use crate::fsio;
-use crate::model::{OrganKind, Report};
+use crate::model::{Date, OrganKind, Report};
 
 use super::app::{Document, EditorApp};
 use super::dialogs::{FileFilter, Picked};
@@ -48,10 +49,25 @@ pub enum Command {
     },
     ExportText,
     ExportTextTo(PathBuf),
+    /// 导出PDF…: asks first when the report still has errors.
+    ExportPdf,
+    /// Ask where to put the PDF.
+    ExportPdfPick {
+        watermark: bool,
+    },
+    ExportPdfTo {
+        path: PathBuf,
+        watermark: bool,
+    },
     Restore(Box<Recovery>),
     DiscardRecovery,
     SetZoom(f32),
 }
+
+const PDF_FILTER: FileFilter = FileFilter {
+    name: s::FILTER_PDF,
+    extensions: &["pdf"],
+};
 
 const REPORT_FILTERS: [FileFilter; 3] = [
     FileFilter {
@@ -151,6 +167,31 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
                 Err(e) => app.modal = Some(Modal::Error(e.to_string())),
             }
         }
+        Command::ExportPdf => {
+            let errors = app.analysis.tally.0;
+            if errors > 0 {
+                app.modal = Some(Modal::PdfWithErrors { errors });
+            } else {
+                app.push(Command::ExportPdfPick { watermark: false });
+            }
+        }
+        Command::ExportPdfPick { watermark } => {
+            let suggested = suggested_name(app, "pdf");
+            match app.dialogs.save_file(&suggested, PDF_FILTER) {
+                Picked::Path(p) => app.push(Command::ExportPdfTo {
+                    path: with_extension(p, "pdf"),
+                    watermark,
+                }),
+                Picked::Cancelled => {}
+                Picked::Unavailable => {
+                    app.modal = Some(Modal::path(
+                        PathPurpose::ExportPdf { watermark },
+                        default_path(app, &suggested),
+                    ))
+                }
+            }
+        }
+        Command::ExportPdfTo { path, watermark } => export_pdf_to(app, &path, watermark),
         Command::Restore(r) => app.restore(*r),
         Command::DiscardRecovery => app.storage.clear_recovery(),
         Command::SetZoom(z) => ctx.set_zoom_factor(z.clamp(0.6, 2.5)),
@@ -194,6 +235,38 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             app.storage.clear_recovery();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+    }
+}
+
+fn export_pdf_to(app: &mut EditorApp, path: &Path, watermark: bool) {
+    let fonts = app
+        .pdf_fonts
+        .get_or_insert_with(FontSet::with_installed_official)
+        .clone();
+    let mut options = PdfOptions::new(app.today.unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    }));
+    options.draft_watermark = watermark;
+    options.fonts = fonts;
+    let result = export_pdf(&app.doc.draft.report, &options)
+        .map_err(|e| e.to_string())
+        .and_then(|pdf| {
+            fsio::write_atomic(path, &pdf.bytes)
+                .map(|()| pdf)
+                .map_err(|e| e.to_string())
+        });
+    match result {
+        Ok(pdf) => {
+            app.status = Some(format!(
+                "{}：{}；字体：{}",
+                s::fill(s::PDF_EXPORTED, pdf.pages),
+                path.display(),
+                pdf.fonts_used.join("，")
+            ));
+        }
+        Err(e) => app.modal = Some(Modal::Error(e)),
     }
 }
 

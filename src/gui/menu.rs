@@ -53,6 +53,9 @@ fn file_menu(app: &mut EditorApp, ui: &mut Ui) {
         if item(ui, s::EXPORT_TEXT, None) {
             app.push(Command::ExportText);
         }
+        if item(ui, s::EXPORT_PDF, None) {
+            app.push(Command::ExportPdf);
+        }
         ui.separator();
         if item(ui, s::QUIT, None) {
             app.request_close();

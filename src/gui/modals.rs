@@ -16,14 +16,24 @@ pub enum PathPurpose {
     Open,
     SaveAs { then: Option<Action> },
     ExportText,
+    ExportPdf { watermark: bool },
 }
 
 /// The modal on screen.
 #[derive(Clone, Debug)]
 pub enum Modal {
-    Unsaved { then: Action },
-    Path { purpose: PathPurpose, text: String },
+    Unsaved {
+        then: Action,
+    },
+    Path {
+        purpose: PathPurpose,
+        text: String,
+    },
     Recovery(Box<Recovery>),
+    /// 导出PDF with errors left: go on with a watermark, or cancel.
+    PdfWithErrors {
+        errors: usize,
+    },
     Error(String),
 }
 
@@ -72,7 +82,7 @@ pub fn show(app: &mut EditorApp, ctx: &Context) {
                 let title = match purpose {
                     PathPurpose::Open => s::PATH_TITLE_OPEN,
                     PathPurpose::SaveAs { .. } => s::PATH_TITLE_SAVE,
-                    PathPurpose::ExportText => s::PATH_TITLE_EXPORT,
+                    PathPurpose::ExportText | PathPurpose::ExportPdf { .. } => s::PATH_TITLE_EXPORT,
                 };
                 ui.heading(title);
                 ui.label(s::PATH_BODY);
@@ -116,6 +126,20 @@ pub fn show(app: &mut EditorApp, ctx: &Context) {
                 });
                 answer
             }
+            Modal::PdfWithErrors { errors } => {
+                ui.heading(s::PDF_ERRORS_TITLE);
+                ui.label(s::fill(s::PDF_ERRORS_BODY, *errors));
+                let mut answer = Answer::Keep;
+                ui.horizontal(|ui| {
+                    if ui.button(s::EXPORT_ANYWAY).clicked() {
+                        answer = Answer::Commands(vec![Command::ExportPdfPick { watermark: true }]);
+                    }
+                    if ui.button(s::CANCEL).clicked() {
+                        answer = Answer::Close;
+                    }
+                });
+                answer
+            }
             Modal::Error(message) => {
                 ui.heading(s::ERROR_TITLE);
                 ui.label(RichText::new(message.as_str()));
@@ -151,5 +175,13 @@ fn path_command(purpose: &PathPurpose, path: PathBuf) -> Command {
         } else {
             path.with_extension("txt")
         }),
+        PathPurpose::ExportPdf { watermark } => Command::ExportPdfTo {
+            path: if path.extension().is_some() {
+                path
+            } else {
+                path.with_extension("pdf")
+            },
+            watermark: *watermark,
+        },
     }
 }

@@ -16,6 +16,13 @@ pub const SAVE_AS: &str = "另存为…";
 pub const RECENT: &str = "最近打开";
 pub const RECENT_NONE: &str = "（无）";
 pub const EXPORT_TEXT: &str = "导出文本…";
+pub const EXPORT_PDF: &str = "导出PDF…";
+pub const PDF_ERRORS_TITLE: &str = "报告仍有错误";
+pub const PDF_ERRORS_BODY: &str =
+    "报告仍有 {} 个错误（见问题列表）。仍然导出的 PDF 每页都会加上浅色的“草稿”水印。";
+pub const EXPORT_ANYWAY: &str = "仍然导出（加“草稿”水印）";
+pub const PDF_EXPORTED: &str = "已导出PDF（{} 页）";
+pub const FILTER_PDF: &str = "PDF 文件";
 pub const QUIT: &str = "退出";
 pub const UNDO: &str = "撤销";
 pub const REDO: &str = "重做";

@@ -184,10 +184,7 @@ type Chains = HashMap<Role, Vec<usize>>;
 
 /// Parses the role faces and the bundled fallbacks once each; a role's chain is its own
 /// face, then the bundled 宋, 黑 and 楷 faces for characters it lacks.
-fn load_faces(
-    doc: &mut PdfDocument,
-    set: &FontSet,
-) -> Result<(Vec<LoadedFace>, Chains), PdfError> {
+fn load_faces(doc: &mut PdfDocument, set: &FontSet) -> Result<(Vec<LoadedFace>, Chains), PdfError> {
     let bundled = FontSet::bundled();
     let fallbacks = [&bundled.body, &bundled.heading, &bundled.subheading];
     let same = |a: &FaceSource, b: &FaceSource| {

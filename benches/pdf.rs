@@ -1,0 +1,28 @@
+//! PDF export of a full report (targets: ≤ 150 ms, ≤ 300 KB), with the bundled fonts.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use nianbao::export::pdf::{PdfOptions, export_pdf};
+use nianbao::import::import_text;
+use nianbao::model::Date;
+
+fn benches(c: &mut Criterion) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/fixtures/published/003_60d30e5d68c9d170.txt"
+    );
+    let bytes = std::fs::read(path).expect("fixture 003");
+    let report = import_text(&bytes).expect("imports").report;
+    let options = PdfOptions::new(Date::new(2026, 1, 20).expect("date"));
+    let size = export_pdf(&report, &options).expect("export").bytes.len();
+    println!("PDF of fixture 003: {size} bytes");
+    c.bench_function("pdf_export_full_report", |b| {
+        b.iter(|| export_pdf(&report, &options).expect("export"))
+    });
+}
+
+criterion_group! {
+    name = pdf;
+    config = Criterion::default().sample_size(10);
+    targets = benches
+}
+criterion_main!(pdf);

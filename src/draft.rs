@@ -143,6 +143,7 @@ impl From<&Draft> for DraftFile {
                     .cells
                     .iter()
                     .zip(r.cells())
+                    .filter(|(spec, v)| !spec.legacy_2019 || !v.is_blank())
                     .map(|(spec, v)| (spec.id.clone(), v.display()))
                     .collect(),
             ),

@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::template::{CELL_COUNT, CellKind, TEMPLATE, TEXTS, TextId};
+use crate::template::{ALL_CELLS, CellKind, TEMPLATE, TEXTS, TextId};
 
 /// Which official format the report's tables follow.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -470,7 +470,7 @@ impl Default for Report {
             meta: Meta::default(),
             texts: Default::default(),
             absent: BTreeSet::new(),
-            cells: vec![CellValue::Blank; CELL_COUNT],
+            cells: vec![CellValue::Blank; ALL_CELLS],
         }
     }
 }

@@ -9,6 +9,16 @@ pub const TITLE_SUFFIX: &str = "政府信息公开工作年度报告";
 
 /// Number of data cells in the 2021 format (表二 10 + 表三 175 + 表四 15).
 pub const CELL_COUNT: usize = T2_CELL_COUNT + T3_ROWS.len() * T3_COLUMNS.len() + T4_CELL_COUNT;
+/// First of the seven cells of the 2019 format's single （六）其他处理 row (`t3.r3_6.*`,
+/// spec §2.5 and §4.5), which come after the 200 cells of the 2021 template.
+pub const T3_R3_6_2019: usize = CELL_COUNT;
+/// All cells a report holds: the 2021 template plus the 2019 （六） row.
+pub const ALL_CELLS: usize = CELL_COUNT + T3_COLUMNS.len();
+
+/// Cell index of the 2019 （六）其他处理 row in a column.
+pub const fn t3_r3_6_2019(col: usize) -> usize {
+    T3_R3_6_2019 + col
+}
 const T2_CELL_COUNT: usize = 10;
 const T4_CELL_COUNT: usize = 15;
 /// Index of the first 表三 cell in [`Template::cells`].
@@ -47,6 +57,9 @@ pub struct CellSpec {
     pub computed: bool,
     /// A short Chinese name for messages, e.g. `三(三)1·自然人`.
     pub short_name: String,
+    /// A cell of the 2019 trial format only (`t3.r3_6.*`): blank in 2021 reports, not in
+    /// the 2021 grids, written to drafts and JSON only when filled.
+    pub legacy_2019: bool,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -767,6 +780,7 @@ fn build_template() -> Template {
                     kind,
                     computed: false,
                     short_name,
+                    legacy_2019: false,
                 });
             }
         }
@@ -780,6 +794,7 @@ fn build_template() -> Template {
                 kind: CellKind::Count,
                 computed: c == T3_TOTAL_COL || r == T3_R3_7,
                 short_name: format!("{}·{}", row.short, col.label),
+                legacy_2019: false,
             });
         }
     }
@@ -792,10 +807,22 @@ fn build_template() -> Template {
                 kind: CellKind::Count,
                 computed: i == T4_COLUMNS.len() - 1,
                 short_name: format!("{}·{}", group.label, col_label),
+                legacy_2019: false,
             });
         }
     }
     debug_assert_eq!(cells.len(), CELL_COUNT);
+    for (c, col) in T3_COLUMNS.iter().enumerate() {
+        cells.push(CellSpec {
+            id: format!("t3.r3_6.{}", col.id),
+            table: TableId::T3,
+            kind: CellKind::Count,
+            computed: c == T3_TOTAL_COL,
+            short_name: format!("三(六)·{}", col.label),
+            legacy_2019: true,
+        });
+    }
+    debug_assert_eq!(cells.len(), ALL_CELLS);
     let by_id = cells
         .iter()
         .enumerate()
@@ -834,7 +861,13 @@ mod tests {
 
     #[test]
     fn has_exactly_the_200_spec_ids() {
-        assert_eq!(TEMPLATE.cells.len(), 200);
+        assert_eq!(
+            TEMPLATE.cells.iter().filter(|c| !c.legacy_2019).count(),
+            200
+        );
+        assert_eq!(TEMPLATE.cells.len(), ALL_CELLS);
+        assert!(TEMPLATE.cells[CELL_COUNT..].iter().all(|c| c.legacy_2019));
+        assert_eq!(TEMPLATE.index_of("t3.r3_6.np"), Some(t3_r3_6_2019(0)));
         for id in [
             "t2.art20_1.regulation.issued",
             "t2.art20_1.normative.in_force",
@@ -851,7 +884,7 @@ mod tests {
             assert!(TEMPLATE.index_of(id).is_some(), "{id}");
         }
         let unique: std::collections::HashSet<_> = TEMPLATE.cells.iter().map(|c| &c.id).collect();
-        assert_eq!(unique.len(), 200);
+        assert_eq!(unique.len(), ALL_CELLS);
     }
 
     #[test]

@@ -182,3 +182,182 @@ fn encodings_and_line_endings_import_alike() {
         assert_eq!(import_text(&variant).unwrap().report, base);
     }
 }
+
+/// 表三 as transcribed by hand from a fixture: one line per row (r1, r2, r3_1 … r4, the
+/// 2021 rows in order), `_` for a blank cell.
+fn assert_t3(i: &Imported, expected: &str) {
+    let rows = nianbao::template::T3_ROWS;
+    let lines: Vec<&str> = expected
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), rows.len());
+    for (r, line) in lines.iter().enumerate() {
+        let values: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(values.len(), 7, "{line}");
+        for (c, v) in values.iter().enumerate() {
+            let cell = i.report.cell(nianbao::template::t3(r, c));
+            let shown = if cell.is_blank() {
+                "_".to_string()
+            } else {
+                cell.display()
+            };
+            assert_eq!(
+                shown,
+                *v,
+                "{}·{}",
+                rows[r].short,
+                nianbao::template::T3_COLUMNS[c].label
+            );
+        }
+    }
+}
+
+fn has(findings: &[Finding], rule: Rule, text: &str) -> bool {
+    findings
+        .iter()
+        .any(|f| f.rule == rule && f.message.contains(text))
+}
+
+#[test]
+fn fixture_002_one_cell_per_line_2019_format() {
+    let i = import("002");
+    assert_eq!(i.report.format, nianbao::model::Format::V2019);
+    assert_eq!(i.report.meta.organ, "道外区机关服务中心");
+    assert_eq!(i.report.meta.year, Some(2020));
+    assert_eq!(i.report.meta.signature, "道外区区委区政府机关服务中心");
+    assert_eq!(
+        i.report.meta.published,
+        nianbao::model::Date::new(2021, 1, 30)
+    );
+    // 表三: zeros, with the blanks of （三）7, （七）总计 and 四 kept where they are.
+    assert_t3(
+        &i,
+        "0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         _ _ 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         0 0 _ _ _ _ 0
+         _ _ _ _ _ _ 0",
+    );
+    // The single 2019 （六）其他处理 row is kept as t3.r3_6.*.
+    for c in 0..7 {
+        assert_eq!(
+            i.report.cell(nianbao::template::t3_r3_6_2019(c)),
+            &CellValue::Count(0)
+        );
+    }
+    // 表二 2019 → 2021 where the spec maps it; 表四 all zeros.
+    for id in [
+        "t2.art20_1.regulation.issued",
+        "t2.art20_1.normative.issued",
+        "t2.art20_5.licensing.decisions",
+        "t2.art20_6.penalty.decisions",
+        "t2.art20_6.coercion.decisions",
+        "t4.review.upheld",
+        "t4.suit_direct.total",
+        "t4.suit_after_review.total",
+    ] {
+        assert_eq!(count(&i, id), Some(0), "{id}");
+    }
+    assert!(
+        i.report
+            .cell_by_id("t2.art20_1.normative.in_force")
+            .is_some_and(CellValue::is_blank)
+    );
+    assert!(has(&i.findings, Rule::Import, "2019年版格式"));
+    let all: Vec<Finding> = i.findings.iter().cloned().chain(check(&i.report)).collect();
+    // §7: section 六 missing (H8 error), blanks (S7), headings without numbers (H15).
+    assert!(has(&all, Rule::H8, "缺少“六、其他需要报告的事项”"));
+    assert!(has(&all, Rule::S7, "表三三(三)7行有2个空白单元格"));
+    assert!(has(&all, Rule::S7, "表三三(七)行有4个空白单元格"));
+    assert!(has(&all, Rule::S7, "表三四行有6个空白单元格"));
+    assert!(has(&all, Rule::H15, "“收到和处理政府信息公开申请情况”"));
+    assert!(has(&all, Rule::H15, "“政府信息公开行政复议、行政诉讼情况”"));
+    // A 2020 report in the 2019 format is right: no H10; nothing left unplaced.
+    assert!(!all.iter().any(|f| f.rule == Rule::H10));
+    assert!(!has(&all, Rule::Import, "无法识别"));
+    assert!(i.report.text(TextId::S6).is_none());
+}
+
+#[test]
+fn fixture_004_2021_report_in_2019_format() {
+    let i = import("004");
+    assert_eq!(i.report.format, nianbao::model::Format::V2019);
+    assert_eq!(i.report.meta.organ, "清河县人民政府办公室");
+    assert_eq!(i.report.meta.year, Some(2021));
+    assert_t3(
+        &i,
+        "_ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         _ _ _ _ _ _ _
+         0 0 0 0 0 0 0
+         _ _ _ _ _ _ 0",
+    );
+    for id in [
+        "t2.art20_1.regulation.issued",
+        "t2.art20_1.normative.issued",
+        "t4.review.total",
+        "t4.suit_direct.upheld",
+        "t4.suit_after_review.total",
+    ] {
+        assert_eq!(count(&i, id), Some(0), "{id}");
+    }
+    assert!(
+        i.report
+            .cell_by_id("t2.art20_5.licensing.decisions")
+            .is_some_and(CellValue::is_blank)
+    );
+    let all: Vec<Finding> = i.findings.iter().cloned().chain(check(&i.report)).collect();
+    // §7: the old template for a 2021 report (H10 error), blanks, H6, 六 just 无, no bookmark.
+    assert!(errors(&all).iter().any(|f| f.rule == Rule::H10));
+    assert!(has(&all, Rule::S7, "表三一行有7个空白单元格"));
+    assert!(has(&all, Rule::H6, "82+414+4398=4894 ≠ 共4897余条，差3"));
+    assert!(has(&all, Rule::H8, "只写了“无”"));
+    let texts: String = nianbao::template::TEXTS
+        .iter()
+        .filter_map(|t| i.report.text(t.id))
+        .collect();
+    assert!(!texts.contains("[bookmark"), "Word artefact removed");
+    assert!(texts.contains("4897余条"));
+}

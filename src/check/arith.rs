@@ -5,7 +5,7 @@ use super::{Finding, Place, Rule, Severity};
 use crate::model::{CellValue, InputError, MAX_WAN_DECIMALS, Report};
 use crate::template::{
     CellKind, T2_BLOCKS, T3_COLUMNS, T3_R3_7, T3_ROWS, T3_TOTAL_COL, T3Role, T4_COLUMNS, T4_GROUPS,
-    TEMPLATE, TableId, t2, t3, t4,
+    TEMPLATE, TableId, t2, t3, t3_r3_6_2019, t4,
 };
 
 /// A cell's value inside a formula: a blank counts as 0 and shows as `空`.
@@ -142,15 +142,33 @@ fn check_s1(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
+/// The outcome leaves of a column: the 21 rows of 2021, plus the 2019 format's single
+/// （六）其他处理 row (blank in 2021 reports, so it adds nothing there).
+fn outcome_leaves(c: usize) -> Vec<usize> {
+    outcome_rows()
+        .map(|r| t3(r, c))
+        .chain(std::iter::once(t3_r3_6_2019(c)))
+        .collect()
+}
+
 /// S2: in every column, （七）总计 = the 21 outcome leaves.
 fn check_s2(report: &Report, out: &mut Vec<Finding>) {
     for c in 0..T3_COLUMNS.len() {
-        let leaves: Vec<usize> = outcome_rows().map(|r| t3(r, c)).collect();
+        let leaves = outcome_leaves(c);
         let total = [t3(T3_R3_7, c)];
         if let Some((l, t)) = equation(report, &leaves, &total) {
-            let filled: Vec<String> = outcome_rows()
-                .filter(|&r| report.cell(t3(r, c)).count().is_some_and(|n| n > 0))
-                .map(|r| format!("{}({})", T3_ROWS[r].short, shown(report.cell(t3(r, c)))))
+            let filled: Vec<String> = leaves
+                .iter()
+                .filter(|&&i| report.cell(i).count().is_some_and(|n| n > 0))
+                .map(|&i| {
+                    let short = TEMPLATE.cells[i]
+                        .short_name
+                        .split('·')
+                        .next()
+                        .unwrap_or_default()
+                        .to_string();
+                    format!("{short}({})", shown(report.cell(i)))
+                })
                 .collect();
             let terms = if filled.is_empty() {
                 "0".to_string()
@@ -269,7 +287,20 @@ fn check_types(report: &Report, out: &mut Vec<Finding>) {
 
 /// S7: blank cells, one finding per 表二 block, 表三 row or 表四 — or per table when the
 /// whole table is blank.
+/// The 2021 表二 cells a 2019 report fills (spec §4.5); the others have no counterpart.
+const T2_FROM_2019: [&str; 5] = [
+    "t2.art20_1.regulation.issued",
+    "t2.art20_1.normative.issued",
+    "t2.art20_5.licensing.decisions",
+    "t2.art20_6.penalty.decisions",
+    "t2.art20_6.coercion.decisions",
+];
+
+/// Index into `T3_GROUPS` of （六）其他处理, a single row in the 2019 format.
+const OTHER_HANDLING_GROUP: usize = 4;
+
 fn check_blanks(report: &Report, out: &mut Vec<Finding>) {
+    let v2019 = report.format == crate::model::Format::V2019;
     let blank = |i: &usize| report.cell(*i).is_blank();
     let push = |out: &mut Vec<Finding>, cells: Vec<usize>, what: String, names: Vec<String>| {
         let message = if names.is_empty() {
@@ -300,6 +331,10 @@ fn check_blanks(report: &Report, out: &mut Vec<Finding>) {
             for r in 0..block.rows.len() {
                 for c in 0..block.columns.len() {
                     let i = t2(b, r, c);
+                    if v2019 && !T2_FROM_2019.contains(&TEMPLATE.cells[i].id.as_str()) {
+                        // No 2019 counterpart: blank by nature.
+                        continue;
+                    }
                     if report.cell(i).is_blank() {
                         cells.push(i);
                         names.push(TEMPLATE.cells[i].short_name.clone());
@@ -320,6 +355,9 @@ fn check_blanks(report: &Report, out: &mut Vec<Finding>) {
         push(out, t3_cells, "表三".into(), vec![]);
     } else {
         for (r, row) in T3_ROWS.iter().enumerate() {
+            if v2019 && row.group == Some(OTHER_HANDLING_GROUP) {
+                continue;
+            }
             let cols: Vec<usize> = (0..T3_COLUMNS.len())
                 .filter(|&c| report.cell(t3(r, c)).is_blank())
                 .collect();
@@ -335,6 +373,26 @@ fn check_blanks(report: &Report, out: &mut Vec<Finding>) {
                     names,
                 );
             }
+        }
+    }
+
+    let t3_all_blank =
+        (0..T3_ROWS.len()).all(|r| (0..T3_COLUMNS.len()).all(|c| report.cell(t3(r, c)).is_blank()));
+    if v2019 && !t3_all_blank {
+        let cols: Vec<usize> = (0..T3_COLUMNS.len())
+            .filter(|&c| report.cell(t3_r3_6_2019(c)).is_blank())
+            .collect();
+        if !cols.is_empty() {
+            let names = cols
+                .iter()
+                .map(|&c| T3_COLUMNS[c].label.to_string())
+                .collect();
+            push(
+                out,
+                cols.iter().map(|&c| t3_r3_6_2019(c)).collect(),
+                "表三三(六)行（2019年版）".into(),
+                names,
+            );
         }
     }
 
@@ -370,8 +428,11 @@ pub fn fill_totals(report: &mut Report) {
         report.set_cell(target, value);
     };
     for c in 0..T3_TOTAL_COL {
-        let leaves: Vec<usize> = outcome_rows().map(|r| t3(r, c)).collect();
-        set(report, t3(T3_R3_7, c), &leaves);
+        set(report, t3(T3_R3_7, c), &outcome_leaves(c));
+    }
+    if report.format == crate::model::Format::V2019 {
+        let parts: Vec<usize> = (0..T3_TOTAL_COL).map(t3_r3_6_2019).collect();
+        set(report, t3_r3_6_2019(T3_TOTAL_COL), &parts);
     }
     for r in 0..T3_ROWS.len() {
         let parts: Vec<usize> = (0..T3_TOTAL_COL).map(|c| t3(r, c)).collect();

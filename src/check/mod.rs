@@ -188,12 +188,13 @@ impl Finding {
 }
 
 /// Runs every check that needs only this report, in a stable order: tables first
-/// (O1, S1, S2, S4, S5, S6, S7), then content (H4, H8, H9, H10, H11, H13, H14, H16), then the narrative numbers (H5).
+/// (O1, S1, S2, S4, S5, S6, S7), then content (H4, H8, H9, H10, H11, H13, H14, H16), then the narrative numbers (H5, H6).
 pub fn check(report: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
     arith::check_tables(report, &mut out);
     content::check_content(report, &mut out);
     narrative::check_h5(report, &mut out);
+    narrative::check_h6(report, &mut out);
     out
 }
 

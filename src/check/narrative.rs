@@ -171,6 +171,77 @@ pub(super) fn check_h5(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
+/// Units a narrative total and its parts are counted in.
+const COUNT_UNITS: [char; 5] = ['条', '件', '个', '项', '次'];
+
+/// Parses `共4897余条` at the start of `s` (after 共): the number, whether 余 follows, the unit.
+fn total_after_gong(s: &str) -> Option<(u64, bool, char)> {
+    let s = s.trim_start();
+    let digits: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(|c| char::from_digit(c.to_digit(10).unwrap_or(0), 10).unwrap_or('0'))
+        .collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let n: u64 = digits
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+        .try_fold(0u64, |acc, d| {
+            acc.checked_mul(10)?.checked_add(u64::from(d))
+        })?;
+    let rest = s.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let (more, rest) = match rest.strip_prefix('余') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let unit = rest.chars().next().filter(|c| COUNT_UNITS.contains(c))?;
+    Some((n, more, unit))
+}
+
+/// H6: a narrative total and its parts, "共X条，其中A条、B条、C条", must add up.
+pub(super) fn check_h6(report: &Report, out: &mut Vec<Finding>) {
+    for id in SCANNED {
+        let Some(text) = report.text(id) else {
+            continue;
+        };
+        for sentence in sentences(text) {
+            let Some(gong) = sentence.find('共') else {
+                continue;
+            };
+            let after = &sentence[gong + '共'.len_utf8()..];
+            let Some((total, more, unit)) = total_after_gong(after) else {
+                continue;
+            };
+            let Some(qizhong) = after.find("其中") else {
+                continue;
+            };
+            let unit_str = unit.to_string();
+            let parts: Vec<u64> = numbers_before(&after[qizhong..], &unit_str).collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            let sum: u64 = parts.iter().sum();
+            let wrong = if more { sum < total } else { sum != total };
+            if wrong {
+                let terms: Vec<String> = parts.iter().map(u64::to_string).collect();
+                out.push(Finding::new(
+                    Rule::H6,
+                    Severity::Warning,
+                    vec![Place::Text(id)],
+                    format!(
+                        "正文“{sentence}”：其中各项 {}={sum} ≠ 共{total}{}{unit}，差{}",
+                        terms.join("+"),
+                        if more { "余" } else { "" },
+                        sum.abs_diff(total)
+                    ),
+                ));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

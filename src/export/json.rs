@@ -25,6 +25,7 @@ pub fn report_json(report: &Report) -> Value {
         .cells
         .iter()
         .zip(report.cells())
+        .filter(|(spec, v)| !spec.legacy_2019 || !v.is_blank())
         .map(|(spec, v)| {
             let value = match v {
                 CellValue::Blank => Value::Null,

@@ -11,7 +11,7 @@ use crate::check::{self, Finding, MetaField, Place, Severity};
 use crate::draft::Draft;
 use crate::layout::{section_of_table, section_of_text};
 use crate::model::{Date, OrganKind, Report};
-use crate::template::{CELL_COUNT, TEMPLATE, TEXTS, TextId};
+use crate::template::{ALL_CELLS, TEMPLATE, TEXTS, TextId};
 
 use super::commands::{Action, Command};
 use super::dialogs::FileDialogs;
@@ -90,7 +90,7 @@ impl Analysis {
     /// Indexes findings (Severity orders Error < Warning < Info).
     pub fn new(findings: Vec<Finding>) -> Analysis {
         let mut a = Analysis {
-            cell_marks: vec![None; CELL_COUNT],
+            cell_marks: vec![None; ALL_CELLS],
             tally: check::tally(&findings),
             ..Analysis::default()
         };

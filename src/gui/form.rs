@@ -66,12 +66,36 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
                         Block::Table(t) => {
                             ui.add_space(4.0);
                             super::table::show(app, ui, grid(t));
+                            if t == crate::template::TableId::T3
+                                && app.doc.draft.report.format == Format::V2019
+                            {
+                                legacy_other_handling(app, ui);
+                            }
                             ui.add_space(8.0);
                         }
                     }
                 }
                 ui.add_space(24.0);
             });
+    });
+}
+
+/// The 2019 format's single （六）其他处理 row, shown under 表三 (read-only: the split into
+/// the three 2021 rows is unknown).
+fn legacy_other_handling(app: &mut EditorApp, ui: &mut Ui) {
+    use crate::template::{T3_COLUMNS, t3_r3_6_2019};
+    ui.label(s::LEGACY_OTHER_HANDLING);
+    ui.horizontal_wrapped(|ui| {
+        for (c, col) in T3_COLUMNS.iter().enumerate() {
+            let i = t3_r3_6_2019(c);
+            let mut shown = app.doc.draft.report.cell(i).display();
+            let label = ui.label(col.label);
+            ui.add_sized(
+                [48.0, 22.0],
+                TextEdit::singleline(&mut shown).interactive(false),
+            )
+            .labelled_by(label.id);
+        }
     });
 }
 

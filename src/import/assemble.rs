@@ -7,8 +7,8 @@ use crate::check::{Finding, MetaField, Place, Rule, Severity};
 use crate::export::text::DATE_PLACEHOLDER;
 use crate::model::{CellValue, Date, Format, OrganKind, Report};
 use crate::template::{
-    SECTIONS, T2_BLOCKS, T2_CONTENT_HEADER, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, TEMPLATE,
-    TITLE_SUFFIX, TextId, t2, t3, t4,
+    SECTIONS, T2_BLOCKS, T2_CONTENT_HEADER, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_COLUMNS, T4_GROUPS,
+    TEMPLATE, TITLE_SUFFIX, TextId, t2, t3, t3_r3_6_2019, t4,
 };
 
 /// Strings that only the 2019 trial format has (spec §4.4).
@@ -26,6 +26,8 @@ const MARKERS_2019: [&str; 8] = [
 struct Line<'a> {
     raw: String,
     cells: Vec<&'a str>,
+    /// The cells are exact (blanks are real blank cells, not colspan padding).
+    exact: bool,
 }
 
 impl Line<'_> {
@@ -104,6 +106,7 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
         .map(|cells| Line {
             raw: cells.join("\t"),
             cells: cells.iter().map(String::as_str).collect(),
+            exact: doc.exact_cells,
         })
         .collect();
     let mut ctx = Ctx {
@@ -387,6 +390,20 @@ fn split_text_table<'r, 'a>(
     region.split_at(at)
 }
 
+/// The values of a table row after its label: with exact cells, every cell after the label
+/// (blanks included) when there are as many as the columns; else the non-empty ones.
+fn row_values<'a>(line: &Line<'a>, label: &str, non_empty_after: &[&'a str]) -> Vec<&'a str> {
+    if line.exact
+        && let Some(at) = line.cells.iter().position(|c| c.trim() == label)
+    {
+        let after: Vec<&str> = line.cells[at + 1..].iter().map(|c| c.trim()).collect();
+        if after.len() == T3_COLUMNS.len() {
+            return after;
+        }
+    }
+    non_empty_after.to_vec()
+}
+
 /// Places `values` into `targets`: exactly as many → in order; otherwise the last value is
 /// the total (if `total_last`) and the rest fill from the left; reported as S9.
 fn place_values(ctx: &mut Ctx, targets: &[usize], values: &[&str], what: &str, total_last: bool) {
@@ -474,6 +491,24 @@ fn trailing_text(ctx: &mut Ctx, id: TextId, lines: &[&Line]) {
     );
 }
 
+/// Maps a 2019 表二 row to 2021 cells (spec §4.5): （一） 本年新制作数量 → 本年制发件数
+/// (approximately equivalent); （五）（六） 处理决定数量 → 本年处理决定数量 (1:1). Other 2019
+/// columns have no 2021 counterpart.
+fn map_2019_t2_row(ctx: &mut Ctx, b: usize, r: usize, values: &[&str], mapped: &mut Vec<String>) {
+    let (value, what) = match T2_BLOCKS[b].id {
+        "art20_1" => (values.first(), "本年新制作数量→本年制发件数（近似对应）"),
+        "art20_5" | "art20_6" => (values.get(2), "处理决定数量→本年处理决定数量"),
+        _ => return,
+    };
+    let Some(v) = value else {
+        return;
+    };
+    let i = t2(b, r, 0);
+    ctx.report
+        .set_cell(i, CellValue::from_source(TEMPLATE.cells[i].kind, v));
+    mapped.push(format!("{}{}", T2_BLOCKS[b].rows[r].1, what));
+}
+
 /// 二、主动公开政府信息情况: text and 表二.
 fn section_two(ctx: &mut Ctx, region: &[Line]) {
     let (text, table) = split_text_table(region, |l| {
@@ -486,6 +521,7 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
     let mut block = None;
     let mut after = Vec::new();
     let mut is_2019 = false;
+    let mut mapped_2019: Vec<String> = Vec::new();
     for line in table {
         if line.is_blank() {
             continue;
@@ -513,7 +549,7 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
                         .get(k)
                         .is_some_and(|(_, l)| l == header)
                         || T2_BLOCKS[b].header_variants.contains(&header.as_str());
-                    if !known && !header.is_empty() {
+                    if !known && !header.is_empty() && !is_2019 {
                         ctx.find(
                             Rule::S10,
                             Severity::Warning,
@@ -528,6 +564,7 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
             }
         } else if let Some((b, r)) = labels::t2_row(first) {
             if is_2019 {
+                map_2019_t2_row(ctx, b, r, &line.non_empty()[1..], &mut mapped_2019);
                 continue;
             }
             if block.is_some_and(|cur| cur != b) {
@@ -555,6 +592,7 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
             );
         } else if labels::normalize(first) == "规范性文件" {
             is_2019 = true;
+            map_2019_t2_row(ctx, 0, 1, &line.non_empty()[1..], &mut mapped_2019);
         } else {
             after.push(line);
         }
@@ -565,7 +603,14 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
             Rule::Import,
             Severity::Warning,
             vec![Place::Section("t2")],
-            "表二使用2019年版格式（国办公开办函〔2019〕60号）：其栏目与2021年版不同，本版本暂不导入2019年版表二的数字".into(),
+            format!(
+                "表二使用2019年版格式（国办公开办函〔2019〕60号），已按对照关系导入：{}；其余栏目（本年新公开数量、对外公开总数量、上一年项目数量、本年增/减、收费项目、政府集中采购）2021年版没有对应栏目，未导入",
+                if mapped_2019.is_empty() {
+                    "无".to_string()
+                } else {
+                    mapped_2019.join("；")
+                }
+            ),
         );
     }
     let (rows, text_after): (Vec<&Line>, Vec<&Line>) =
@@ -587,6 +632,7 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
     });
     ctx.report.set_text(TextId::S3, block_text(text));
     let mut seen = [false; T3_ROWS.len()];
+    let mut seen_2019_other = false;
     let mut text_after = Vec::new();
     for line in table {
         if line.is_blank() {
@@ -599,6 +645,25 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
             .filter(|(_, c)| !c.bytes().all(|b| b.is_ascii_digit()))
             .find_map(|(k, c)| labels::t3_row(c).map(|(r, m)| (k, r, m)));
         let Some((k, r, m)) = found else {
+            // The 2019 format's single （六）其他处理 row (spec §4.2): kept as `t3.r3_6.*`.
+            if let Some(k) = cells
+                .iter()
+                .position(|c| labels::normalize(c) == T3_GROUPS[4].label)
+                && (cells.len() > k + 1 || line.exact)
+            {
+                ctx.report.format = Format::V2019;
+                let values = row_values(line, T3_GROUPS[4].label, &cells[k + 1..]);
+                let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
+                place_values(
+                    ctx,
+                    &targets,
+                    &values,
+                    "表三（六）其他处理行（2019年版，未分项）",
+                    true,
+                );
+                seen_2019_other = true;
+                continue;
+            }
             if cells
                 .iter()
                 .all(|c| labels::t3_header_word(c).is_some() || labels::t3_group(c))
@@ -631,7 +696,7 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
             );
         }
         seen[r] = true;
-        let values: Vec<&str> = cells[k + 1..].to_vec();
+        let values = row_values(line, cells[k], &cells[k + 1..]);
         let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
         place_values(
             ctx,
@@ -645,6 +710,7 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
         .iter()
         .zip(seen)
         .filter(|(_, s)| !s)
+        .filter(|(row, _)| !(seen_2019_other && row.group == Some(4)))
         .map(|(r, _)| r.short)
         .collect();
     if !missing.is_empty() && missing.len() < T3_ROWS.len() {

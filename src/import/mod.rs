@@ -45,21 +45,101 @@ pub enum ImportError {
 pub struct Doc {
     /// Each line's cells, untrimmed (a paragraph has one cell).
     pub lines: Vec<Vec<String>>,
+    /// Table rows hold exactly their cells, blanks included (one-cell-per-line layout), so
+    /// values can be placed by position; otherwise empty cells may be colspan padding.
+    pub exact_cells: bool,
 }
 
 impl Doc {
-    /// Splits text into lines (LF, CRLF or CR) and each line into cells at tabs.
+    /// Splits text into lines (LF, CRLF or CR) and each line into cells at tabs. Recognises
+    /// the layouts that text extraction produces: one table row per line with tab-separated
+    /// cells, one cell per line (each cell starting with a tab, rows separated by blank lines,
+    /// a cell's text continuing on lines without a tab), and markdown `| … |` rows. Removes
+    /// extraction leftovers: markdown bold markers and Word bookmarks (`[bookmark: _GoBack]`).
     pub fn from_text(text: &str) -> Doc {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         // A final line break ends the last line; it does not start an empty one.
         let text = text.strip_suffix('\n').unwrap_or(&text);
-        Doc {
-            lines: text
-                .split('\n')
-                .map(|l| l.split('\t').map(str::to_string).collect())
-                .collect(),
+        let raw: Vec<String> = text.split('\n').map(clean_line).collect();
+        let exact_cells = one_cell_per_line(&raw);
+        let lines = if exact_cells {
+            regroup_cells(&raw)
+        } else {
+            raw.iter().map(|l| split_cells(l)).collect()
+        };
+        Doc { lines, exact_cells }
+    }
+}
+
+/// Removes extraction leftovers from a line: `[bookmark: …]` and markdown `**`.
+fn clean_line(line: &str) -> String {
+    let mut out = line.replace("**", "");
+    while let Some(start) = out.find("[bookmark:") {
+        match out[start..].find(']') {
+            Some(end) => out.replace_range(start..start + end + 1, ""),
+            None => break,
         }
     }
+    out
+}
+
+/// A line's cells: tab-separated, or a markdown table row `| a | b |`.
+fn split_cells(line: &str) -> Vec<String> {
+    let t = line.trim();
+    if t.len() > 1 && t.starts_with('|') && t.ends_with('|') {
+        let inner = &t[1..t.len() - 1];
+        // The separator row |---|:---:| carries nothing.
+        if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
+            return vec![String::new()];
+        }
+        return inner.split('|').map(|c| c.trim().to_string()).collect();
+    }
+    line.split('\t').map(str::to_string).collect()
+}
+
+/// True when the tables are written one cell per line: many lines that are a single cell
+/// behind one tab, and few lines with several tab-separated cells.
+fn one_cell_per_line(lines: &[String]) -> bool {
+    let single = lines
+        .iter()
+        .filter(|l| l.starts_with('\t') && !l[1..].contains('\t'))
+        .count();
+    let multi = lines
+        .iter()
+        .filter(|l| l.split('\t').filter(|c| !c.trim().is_empty()).count() >= 2)
+        .count();
+    single >= 20 && single > 3 * multi
+}
+
+/// Joins one-cell-per-line blocks into rows: a block runs until a blank line; each line
+/// starting with a tab begins a cell; a line without a tab continues the cell before it
+/// (vertical labels such as 三、/本/年/度… come out one character per line).
+fn regroup_cells(lines: &[String]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut block: Option<Vec<String>> = None;
+    for line in lines {
+        // A line holding only a tab is an empty cell, not the end of the row.
+        if !line.starts_with('\t') && line.trim().is_empty() {
+            if let Some(b) = block.take() {
+                out.push(b);
+            }
+            out.push(vec![String::new()]);
+        } else if let Some(cell) = line.strip_prefix('\t') {
+            block
+                .get_or_insert_with(|| vec![String::new()])
+                .extend(cell.split('\t').map(str::to_string));
+        } else if let Some(b) = block.as_mut() {
+            if let Some(last) = b.last_mut() {
+                last.push_str(line.trim());
+            }
+        } else {
+            out.push(split_cells(line));
+        }
+    }
+    if let Some(b) = block {
+        out.push(b);
+    }
+    out
 }
 
 /// Decodes a text file: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.

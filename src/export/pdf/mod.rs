@@ -502,9 +502,36 @@ fn compose_body(c: &mut Composer<'_>, report: &Report) {
                     c.text(t);
                 }
             }
-            Block::Table(t) => table::draw(c, report, grid(t)),
+            Block::Table(t) => {
+                table::draw(c, report, grid(t));
+                if t == crate::template::TableId::T3 && report.format == crate::model::Format::V2019
+                {
+                    c.paragraph(Role::Body, &legacy_note(report), false);
+                }
+            }
         }
     }
+}
+
+/// The note under 表三 of a 2019-format report: its single （六）其他处理 row.
+fn legacy_note(report: &Report) -> String {
+    use crate::template::{T3_COLUMNS, t3_r3_6_2019};
+    let values: Vec<String> = T3_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(c, col)| {
+            let v = report.cell(t3_r3_6_2019(c)).display();
+            format!(
+                "{}{}",
+                col.label,
+                if v.is_empty() { "空".to_string() } else { v }
+            )
+        })
+        .collect();
+    format!(
+        "注：本报告按2019年版格式填报，（六）其他处理为一行、未分项：{}。",
+        values.join("，")
+    )
 }
 
 /// How much of what follows a heading must stay on its page: two lines of text, or the

@@ -254,7 +254,7 @@ mod tests {
     fn numbers_and_latin_words_are_not_split() {
         let out = lines("共计123456件申请，已经办结", 6.0);
         assert!(out.iter().any(|l| l.contains("123456")), "{out:?}");
-        let out = lines("网站 www.example.gov.cn 公开", 8.0);
+        let out = lines("网站 www.example.gov.cn 公开", 10.0);
         assert!(
             out.iter().any(|l| l.contains("www.example.gov.cn")),
             "{out:?}"

@@ -80,6 +80,7 @@ pub fn open_bytes(path: &Path, bytes: &[u8]) -> Result<Opened, OpenError> {
             draft: Draft {
                 report: imported.report,
                 manual_totals: true,
+                inherited_texts: Default::default(),
             },
             source: Source::Imported,
             import_findings: imported.findings,

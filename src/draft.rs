@@ -62,10 +62,21 @@ struct DraftFile {
     manual_totals: bool,
     sections: OrderedMap,
     cells: OrderedMap,
+    /// Texts carried over from last year's report (`new --from`), as they were then: a text
+    /// still equal to its entry here has not been revised yet.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    inherited_texts: OrderedMap,
 }
 
 /// A string map kept in insertion order.
+#[derive(Default)]
 struct OrderedMap(Vec<(String, String)>);
+
+impl OrderedMap {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 impl Serialize for OrderedMap {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -103,6 +114,8 @@ pub struct Draft {
     pub report: Report,
     /// Totals are typed by hand (transcribing a published report) instead of computed.
     pub manual_totals: bool,
+    /// Texts taken over from last year's report, as they were: marked until edited.
+    pub inherited_texts: std::collections::BTreeMap<TextId, String>,
 }
 
 impl Draft {
@@ -111,6 +124,7 @@ impl Draft {
         Draft {
             report,
             manual_totals: false,
+            inherited_texts: Default::default(),
         }
     }
 }
@@ -145,6 +159,12 @@ impl From<&Draft> for DraftFile {
                     .zip(r.cells())
                     .filter(|(spec, v)| !spec.legacy_2019 || !v.is_blank())
                     .map(|(spec, v)| (spec.id.clone(), v.display()))
+                    .collect(),
+            ),
+            inherited_texts: OrderedMap(
+                d.inherited_texts
+                    .iter()
+                    .map(|(id, t)| (id.key().to_string(), t.clone()))
                     .collect(),
             ),
         }
@@ -191,9 +211,15 @@ impl TryFrom<DraftFile> for Draft {
                 .ok_or_else(|| format!("未知的单元格编号“{id}”"))?;
             r.set_cell(i, CellValue::from_source(TEMPLATE.cells[i].kind, &raw));
         }
+        let mut inherited_texts = std::collections::BTreeMap::new();
+        for (key, text) in f.inherited_texts.0 {
+            let id = TextId::from_key(&key).ok_or_else(|| format!("未知的正文字段“{key}”"))?;
+            inherited_texts.insert(id, text);
+        }
         Ok(Draft {
             report: r,
             manual_totals: f.manual_totals,
+            inherited_texts,
         })
     }
 }
@@ -333,9 +359,12 @@ mod tests {
         r.set_cell(t3(1, 1), CellValue::Invalid("-2".into()));
         r.meta.published = Date::new(2024, 1, 28);
         r.set_absent(TextId::S6);
+        let mut inherited_texts = std::collections::BTreeMap::new();
+        inherited_texts.insert(TextId::S5, "上年的问题".to_string());
         Draft {
             report: r,
             manual_totals: true,
+            inherited_texts,
         }
     }
 

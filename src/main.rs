@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 
-use nianbao::check::{Severity, check, tally};
+use nianbao::check::{Severity, check, check_draft, cross, tally};
 use nianbao::document::{self, Opened};
 use nianbao::draft::{self, Draft};
 use nianbao::export::pdf::{FontSet, PdfOptions, export_pdf};
@@ -53,11 +53,14 @@ enum Command {
 #[derive(Args)]
 struct NewArgs {
     /// 机关全称，如“某某县人民政府办公室”
-    #[arg(long)]
-    organ: String,
+    #[arg(long, required_unless_present = "from")]
+    organ: Option<String>,
     /// 统计年度，如 2025
-    #[arg(long)]
-    year: u16,
+    #[arg(long, required_unless_present = "from")]
+    year: Option<u16>,
+    /// 从上年的报告（草稿或文本）新建：沿用机关信息和正文，年度加一，上年结转取自上年的结转下年度
+    #[arg(long, value_name = "LAST")]
+    from: Option<PathBuf>,
     /// 机关类型：人民政府、部门、乡镇街道、其他（默认按名称推断）
     #[arg(long)]
     kind: Option<String>,
@@ -74,6 +77,9 @@ struct CheckArgs {
     /// 每个文件输出一行 JSON
     #[arg(long)]
     json: bool,
+    /// 上年的报告（草稿或文本）：另做跨年检查 H1、H2、H12
+    #[arg(long, value_name = "LAST")]
+    previous: Option<PathBuf>,
     /// 要检查的文件
     #[arg(required = true)]
     files: Vec<PathBuf>,
@@ -162,17 +168,45 @@ fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
 }
 
 fn cmd_new(a: NewArgs) -> Result<()> {
+    if let Some(from) = &a.from {
+        let last = load(from)?.draft.report;
+        let (mut report, inherited) = cross::next_year_from(&last);
+        if let Some(organ) = &a.organ {
+            report.meta.organ = organ.trim().to_string();
+        }
+        if let Some(year) = a.year {
+            report.meta.year = Some(year);
+        }
+        refuse_overwrite(&a.output, a.force)?;
+        let mut draft = Draft::new(report);
+        let kept = inherited.len();
+        draft.inherited_texts = inherited.into_iter().collect();
+        draft::save_draft(&a.output, &draft)?;
+        out!(
+            "已从上年报告新建草稿：{}（{}年度；上年结转已按上年的结转下年度填入；沿用正文 {kept} 段，修改前会提示）",
+            a.output.display(),
+            draft
+                .report
+                .meta
+                .year
+                .map_or_else(|| "未知".to_string(), |y| y.to_string())
+        );
+        return Ok(());
+    }
+    let (Some(organ), Some(year)) = (a.organ.as_deref(), a.year) else {
+        bail!("请指定 --organ 和 --year，或用 --from 指定上年的报告");
+    };
     let kind = match &a.kind {
         Some(k) => OrganKind::parse(k).with_context(|| {
             format!("未知的机关类型“{k}”：应为 人民政府、部门、乡镇街道 或 其他")
         })?,
-        None => OrganKind::infer(&a.organ),
+        None => OrganKind::infer(organ),
     };
-    if !(2019..=2100).contains(&a.year) {
-        bail!("统计年度 {} 不在支持的范围（2019–2100）", a.year);
+    if !(2019..=2100).contains(&year) {
+        bail!("统计年度 {year} 不在支持的范围（2019–2100）");
     }
     refuse_overwrite(&a.output, a.force)?;
-    let report = Report::new(a.organ.trim(), kind, a.year);
+    let report = Report::new(organ.trim(), kind, year);
     draft::save_draft(&a.output, &Draft::new(report))?;
     out!("已新建草稿：{}", a.output.display());
     Ok(())
@@ -193,11 +227,25 @@ fn looks_like_draft(path: &Path) -> bool {
 
 fn cmd_check(a: CheckArgs) -> ExitCode {
     let mut worst = 0u8;
+    let previous = match &a.previous {
+        Some(p) => match load(p) {
+            Ok(opened) => Some(opened.draft.report),
+            Err(e) => {
+                eprintln!("错误：{e:#}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
     for path in &a.files {
         match load(path) {
             Ok(loaded) => {
                 let mut findings = loaded.import_findings;
                 findings.extend(check(&loaded.draft.report));
+                findings.extend(check_draft(&loaded.draft));
+                if let Some(prev) = &previous {
+                    findings.extend(cross::check_against_previous(&loaded.draft.report, prev));
+                }
                 let (errors, warnings, infos) = tally(&findings);
                 if errors > 0 {
                     worst = worst.max(1);
@@ -237,6 +285,7 @@ fn cmd_import(a: ImportArgs) -> Result<()> {
         &Draft {
             report: imported.report,
             manual_totals: true,
+            inherited_texts: Default::default(),
         },
     )?;
     out!(

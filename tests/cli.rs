@@ -363,3 +363,35 @@ fn export_pdf_final_refuses_errors_and_drafts_get_a_watermark() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("日期“明天”无法识别"));
 }
+
+#[test]
+fn new_from_last_year_and_check_against_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = dir.path().join("2022.ron");
+    let o = run(&["import", s(&fixture("003")), "-o", s(&last)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let next = dir.path().join("2023.ron");
+    let o = run(&["new", "--from", s(&last), "-o", s(&next)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("2023年度"));
+    let text = std::fs::read_to_string(&next).unwrap();
+    assert!(text.contains("year: Some(2023)"), "{text}");
+    assert!(text.contains("inherited_texts"));
+
+    // The new draft: untouched inherited texts are flagged (H12), H1 holds.
+    let o = run(&["check", s(&next), "--previous", s(&last)]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("[警告] H12 “五、存在的主要问题及改进情况”仍是从上年报告沿用的文字"),
+        "{out}"
+    );
+    assert!(out.contains("相似度为100%"), "{out}");
+    assert!(!out.contains(" H1 "), "{out}");
+
+    // A report checked against a report of the wrong year says so instead of comparing.
+    let o = run(&["check", s(&last), "--previous", s(&last)]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("不是本报告（2022年度）的上一年度"));
+
+    let o = run(&["new", "-o", s(&dir.path().join("x.ron"))]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -495,3 +495,51 @@ fn exporting_a_pdf_with_errors_asks_and_watermarks() {
     assert!(status.contains("已导出PDF"), "{status}");
     assert!(status.contains("Noto Serif SC"), "{status}");
 }
+
+#[test]
+fn new_from_last_year_and_cross_year_checks() {
+    let mut f = fixture();
+    // Last year's report: 2 applications carried forward, a long section 五.
+    let mut last = Report::new("某某县人民政府办公室", OrganKind::Government, 2024);
+    last.set_cell(t3(24, NP), CellValue::Count(2));
+    let problems = "主要问题是政务公开工作的标准化规范化水平还需提升，政策解读形式较为单一，依申请公开答复质量有待提高。";
+    last.set_text(nianbao::template::TextId::S5, problems);
+    let path = f.path("2024.ron");
+    draft::save_draft(&path, &Draft::new(last)).expect("save");
+
+    f.harness
+        .state_mut()
+        .push(Command::Guarded(Action::NewFromPath(path.clone())));
+    f.harness.run();
+    let report = f.app().doc.draft.report.clone();
+    assert_eq!(report.meta.year, Some(2025));
+    assert_eq!(report.meta.organ, "某某县人民政府办公室");
+    assert_eq!(
+        report.cell(t3(R2, NP)),
+        &CellValue::Count(2),
+        "上年结转 filled"
+    );
+    assert!(f.app().doc.is_dirty());
+    // The inherited section 五 is marked until edited, and compared with last year (H12).
+    assert!(
+        f.harness
+            .query_by_label_contains("仍是从上年报告沿用的文字")
+            .is_some()
+    );
+    assert!(f.has_finding(Rule::H12));
+    assert!(!f.has_finding(Rule::H1));
+
+    // Changing 上年结转 now disagrees with last year's 结转下年度: H1.
+    f.type_into(t3(R2, NP), "5");
+    assert!(f.has_finding(Rule::H1), "{:?}", f.app().analysis.findings);
+    assert!(
+        f.harness
+            .query_by_label_contains(
+                "本年“二、上年结转”(5) ≠ 上年报告“四、结转下年度继续办理”(2)，差3"
+            )
+            .is_some()
+    );
+    f.harness.state_mut().push(Command::ClearPrevious);
+    f.harness.run();
+    assert!(!f.has_finding(Rule::H1));
+}

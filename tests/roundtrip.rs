@@ -119,7 +119,11 @@ proptest! {
     fn draft_save_load_round_trip(r in report(any_text().boxed()), manual in any::<bool>(), v2019 in any::<bool>()) {
         let mut r = r;
         if v2019 { r.format = Format::V2019; }
-        let draft = Draft { report: r, manual_totals: manual };
+        let draft = Draft {
+            report: r,
+            manual_totals: manual,
+            inherited_texts: Default::default(),
+        };
         let text = to_ron(&draft);
         let back = parse_draft(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(back, draft);

@@ -4,6 +4,7 @@
 
 mod arith;
 mod content;
+pub mod cross;
 mod narrative;
 
 pub use arith::fill_totals;
@@ -196,6 +197,27 @@ pub fn check(report: &Report) -> Vec<Finding> {
     narrative::check_h5(report, &mut out);
     narrative::check_h6(report, &mut out);
     out
+}
+
+/// Findings that need the draft, not only the report: texts taken over from last year's
+/// report (`new --from`) and not revised yet (H12).
+pub fn check_draft(draft: &crate::draft::Draft) -> Vec<Finding> {
+    draft
+        .inherited_texts
+        .iter()
+        .filter(|(id, old)| draft.report.text(**id) == Some(old.as_str()))
+        .map(|(id, _)| {
+            Finding::new(
+                Rule::H12,
+                Severity::Warning,
+                vec![Place::Text(*id)],
+                format!(
+                    "“{}”仍是从上年报告沿用的文字，尚未修改",
+                    id.spec().heading.unwrap_or(id.spec().name)
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Counts of findings by severity: (errors, warnings, infos).

@@ -202,6 +202,8 @@ pub struct EditorApp {
     /// The PDF fonts (official ones found on this machine, else bundled), looked up on the
     /// first PDF export; tests set the bundled set.
     pub pdf_fonts: Option<crate::export::pdf::FontSet>,
+    /// Last year's report for the cross-year checks (对照上年报告…).
+    pub previous: Option<(PathBuf, Report)>,
 }
 
 /// The shortcut list, shared by the menu labels and the key handling.
@@ -250,6 +252,7 @@ impl EditorApp {
             window_title: String::new(),
             today,
             pdf_fonts: None,
+            previous: None,
         };
         app.refresh_analysis();
         if let Some(r) = recovery {
@@ -276,6 +279,7 @@ impl EditorApp {
     /// Replaces the open document (after any unsaved-changes question was answered).
     pub fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.analyzed = None;
         self.edit = EditState::default();
         self.undoer = Undoer::with_settings(UndoSettings {
             max_undos: 200,
@@ -285,6 +289,11 @@ impl EditorApp {
         self.last_seen = None;
         self.autosave_written = None;
         self.refresh_analysis();
+    }
+
+    /// Forces the findings to be recomputed (e.g. after last year's report changed).
+    pub fn invalidate_analysis(&mut self) {
+        self.analyzed = None;
     }
 
     /// Recomputes totals (unless typed by hand) and findings when the draft changed.
@@ -297,6 +306,13 @@ impl EditorApp {
         }
         let mut findings = self.doc.import_findings.clone();
         findings.extend(check::check(&self.doc.draft.report));
+        findings.extend(check::check_draft(&self.doc.draft));
+        if let Some((_, previous)) = &self.previous {
+            findings.extend(check::cross::check_against_previous(
+                &self.doc.draft.report,
+                previous,
+            ));
+        }
         self.analysis = Analysis::new(findings);
         self.analyzed = Some(self.doc.draft.clone());
     }

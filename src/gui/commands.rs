@@ -24,6 +24,10 @@ pub enum Action {
     New,
     Open,
     OpenPath(PathBuf),
+    /// 从上年报告新建…: pick last year's report.
+    NewFromPrevious,
+    /// A new report for next year from this file.
+    NewFromPath(PathBuf),
     Quit,
 }
 
@@ -62,6 +66,11 @@ pub enum Command {
     Restore(Box<Recovery>),
     DiscardRecovery,
     SetZoom(f32),
+    /// 对照上年报告…: pick last year's report for the cross-year checks.
+    ComparePrevious,
+    ComparePreviousPath(PathBuf),
+    /// Stop comparing with last year's report.
+    ClearPrevious,
 }
 
 const PDF_FILTER: FileFilter = FileFilter {
@@ -195,6 +204,27 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         Command::Restore(r) => app.restore(*r),
         Command::DiscardRecovery => app.storage.clear_recovery(),
         Command::SetZoom(z) => ctx.set_zoom_factor(z.clamp(0.6, 2.5)),
+        Command::ComparePrevious => match app.dialogs.open_file(&REPORT_FILTERS) {
+            Picked::Path(p) => app.push(Command::ComparePreviousPath(p)),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                let dir = default_path(app, "");
+                app.modal = Some(Modal::path(PathPurpose::ComparePrevious, dir));
+            }
+        },
+        Command::ComparePreviousPath(path) => match document::open_path(&path) {
+            Ok(opened) => {
+                app.previous = Some((path.clone(), opened.draft.report));
+                app.invalidate_analysis();
+                app.status = Some(format!("{}：{}", s::COMPARING, path.display()));
+            }
+            Err(e) => app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display()))),
+        },
+        Command::ClearPrevious => {
+            app.previous = None;
+            app.invalidate_analysis();
+            app.status = None;
+        }
     }
 }
 
@@ -202,7 +232,12 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
 fn action_discards(action: &Action) -> bool {
     matches!(
         action,
-        Action::New | Action::Open | Action::OpenPath(_) | Action::Quit
+        Action::New
+            | Action::Open
+            | Action::OpenPath(_)
+            | Action::NewFromPrevious
+            | Action::NewFromPath(_)
+            | Action::Quit
     )
 }
 
@@ -229,6 +264,29 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             }
         },
         Action::OpenPath(path) => open_path(app, &path),
+        Action::NewFromPrevious => match app.dialogs.open_file(&REPORT_FILTERS) {
+            Picked::Path(p) => run_action(app, ctx, Action::NewFromPath(p)),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                let dir = default_path(app, "");
+                app.modal = Some(Modal::path(PathPurpose::NewFromPrevious, dir));
+            }
+        },
+        Action::NewFromPath(path) => match document::open_path(&path) {
+            Ok(opened) => {
+                let last = opened.draft.report;
+                let (report, inherited) = crate::check::cross::next_year_from(&last);
+                let mut doc = Document::blank(report);
+                doc.draft.inherited_texts = inherited.into_iter().collect();
+                doc.baseline = None;
+                app.storage.clear_recovery();
+                app.replace_document(doc);
+                app.previous = Some((path.clone(), last));
+                app.invalidate_analysis();
+                app.status = Some(format!("{}：{}", s::NEW_FROM_DONE, path.display()));
+            }
+            Err(e) => app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display()))),
+        },
         Action::Quit => {
             app.close_confirmed = true;
             app.quit_requested = true;

@@ -29,6 +29,9 @@ fn file_menu(app: &mut EditorApp, ui: &mut Ui) {
         if item(ui, s::NEW, Some(&keys::NEW)) {
             app.push(Command::Guarded(Action::New));
         }
+        if item(ui, s::NEW_FROM_PREVIOUS, None) {
+            app.push(Command::Guarded(Action::NewFromPrevious));
+        }
         if item(ui, s::OPEN, Some(&keys::OPEN)) {
             app.push(Command::Guarded(Action::Open));
         }
@@ -70,6 +73,13 @@ fn edit_menu(app: &mut EditorApp, ui: &mut Ui) {
         }
         if item(ui, s::REDO, Some(&keys::REDO)) {
             app.redo();
+        }
+        ui.separator();
+        if item(ui, s::COMPARE_PREVIOUS, None) {
+            app.push(Command::ComparePrevious);
+        }
+        if app.previous.is_some() && item(ui, s::CLEAR_PREVIOUS, None) {
+            app.push(Command::ClearPrevious);
         }
         ui.separator();
         let mut manual = app.doc.draft.manual_totals;

@@ -17,6 +17,8 @@ pub enum PathPurpose {
     SaveAs { then: Option<Action> },
     ExportText,
     ExportPdf { watermark: bool },
+    ComparePrevious,
+    NewFromPrevious,
 }
 
 /// The modal on screen.
@@ -80,7 +82,9 @@ pub fn show(app: &mut EditorApp, ctx: &Context) {
             }
             Modal::Path { purpose, text } => {
                 let title = match purpose {
-                    PathPurpose::Open => s::PATH_TITLE_OPEN,
+                    PathPurpose::Open
+                    | PathPurpose::ComparePrevious
+                    | PathPurpose::NewFromPrevious => s::PATH_TITLE_OPEN,
                     PathPurpose::SaveAs { .. } => s::PATH_TITLE_SAVE,
                     PathPurpose::ExportText | PathPurpose::ExportPdf { .. } => s::PATH_TITLE_EXPORT,
                 };
@@ -162,6 +166,8 @@ pub fn show(app: &mut EditorApp, ctx: &Context) {
 fn path_command(purpose: &PathPurpose, path: PathBuf) -> Command {
     match purpose {
         PathPurpose::Open => Command::Run(Action::OpenPath(path)),
+        PathPurpose::ComparePrevious => Command::ComparePreviousPath(path),
+        PathPurpose::NewFromPrevious => Command::Run(Action::NewFromPath(path)),
         PathPurpose::SaveAs { then } => Command::SaveTo {
             path: if path.extension().is_some() {
                 path

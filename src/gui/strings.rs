@@ -11,6 +11,12 @@ pub const MENU_EDIT: &str = "编辑";
 pub const MENU_VIEW: &str = "视图";
 pub const NEW: &str = "新建";
 pub const OPEN: &str = "打开…";
+pub const NEW_FROM_PREVIOUS: &str = "从上年报告新建…";
+pub const NEW_FROM_DONE: &str =
+    "已从上年报告新建：年度加一，上年结转已填入，沿用的正文在修改前会提示";
+pub const COMPARE_PREVIOUS: &str = "对照上年报告…";
+pub const CLEAR_PREVIOUS: &str = "取消对照上年报告";
+pub const COMPARING: &str = "正在对照上年报告";
 pub const SAVE: &str = "保存";
 pub const SAVE_AS: &str = "另存为…";
 pub const RECENT: &str = "最近打开";

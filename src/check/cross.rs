@@ -1,0 +1,307 @@
+//! Checks against last year's report (spec §3.3): H1 上年结转 = last year's 结转下年度 per
+//! column, H2 现行有效件数 continuity, H12 near-identical sections (雷同).
+
+use std::collections::HashMap;
+
+use super::{Finding, Place, Rule, Severity};
+use crate::model::{CellValue, Format, Report};
+use crate::template::{T3_COLUMNS, T3_ROWS, T3Role, TextId, t2, t3};
+
+/// Similarity above which a section counts as copied (spec H12: > 0.9).
+pub const COPY_THRESHOLD: f64 = 0.9;
+
+fn row_of(role: T3Role) -> usize {
+    T3_ROWS.iter().position(|r| r.role == role).unwrap_or(0)
+}
+
+/// Findings of `current` against `previous`, last year's report of the same organ.
+pub fn check_against_previous(current: &Report, previous: &Report) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let (Some(now), Some(before)) = (current.meta.year, previous.meta.year)
+        && before + 1 != now
+    {
+        out.push(Finding::new(
+            Rule::H1,
+            Severity::Info,
+            vec![Place::Meta(super::MetaField::Year)],
+            format!("对照的报告是{before}年度的，不是本报告（{now}年度）的上一年度，未做跨年检查"),
+        ));
+        return out;
+    }
+    check_h1(current, previous, &mut out);
+    check_h2(current, previous, &mut out);
+    check_h12(current, previous, &mut out);
+    out
+}
+
+fn count(v: &CellValue) -> Option<u64> {
+    v.count()
+}
+
+/// H1: 二、上年结转 of this year = 四、结转下年度继续办理 of last year, per column.
+fn check_h1(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
+    let carried_over = row_of(T3Role::CarriedOver);
+    let carried_forward = row_of(T3Role::CarriedForward);
+    for (c, col) in T3_COLUMNS.iter().enumerate() {
+        let now = current.cell(t3(carried_over, c));
+        let Some(before) = count(previous.cell(t3(carried_forward, c))) else {
+            continue;
+        };
+        let now_shown = if now.is_blank() {
+            "空".to_string()
+        } else {
+            now.display()
+        };
+        let now_value = count(now).unwrap_or(0);
+        if now_value != before || (now.is_blank() && before > 0) {
+            out.push(Finding::new(
+                Rule::H1,
+                Severity::Error,
+                vec![Place::Cell(t3(carried_over, c))],
+                format!(
+                    "{}列：本年“二、上年结转”({now_shown}) ≠ 上年报告“四、结转下年度继续办理”({before})，差{}",
+                    col.label,
+                    now_value.abs_diff(before)
+                ),
+            ));
+        }
+    }
+}
+
+/// H2: 现行有效件数(N) ≈ 现行有效件数(N−1) + 本年制发(N) − 本年废止(N), for 规章 and 行政规范性
+/// 文件. Last year's 2019-format 对外公开总数量 is not the same quantity: no check then.
+fn check_h2(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
+    if previous.format == Format::V2019 || current.format == Format::V2019 {
+        return;
+    }
+    let block = &crate::template::T2_BLOCKS[0];
+    for (r, (_, label)) in block.rows.iter().enumerate() {
+        let (issued, repealed, in_force) = (t2(0, r, 0), t2(0, r, 1), t2(0, r, 2));
+        let (Some(before), Some(i), Some(rep), Some(now)) = (
+            count(previous.cell(in_force)),
+            count(current.cell(issued)),
+            count(current.cell(repealed)),
+            count(current.cell(in_force)),
+        ) else {
+            continue;
+        };
+        let expected = i128::from(before) + i128::from(i) - i128::from(rep);
+        if expected != i128::from(now) {
+            out.push(Finding::new(
+                Rule::H2,
+                Severity::Warning,
+                vec![
+                    Place::Cell(issued),
+                    Place::Cell(repealed),
+                    Place::Cell(in_force),
+                ],
+                format!(
+                    "{label}现行有效件数：上年{before}+本年制发{i}−本年废止{rep}={expected} ≠ 本年{now}，差{}（文件失效未废止、清理重新统计时可能合理，请核对）",
+                    (expected - i128::from(now)).abs()
+                ),
+            ));
+        }
+    }
+}
+
+/// The text of section 一 (all its fields) or of one field, for comparison.
+fn section_text(report: &Report, ids: &[TextId]) -> String {
+    ids.iter()
+        .filter_map(|&id| report.text(id))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Similarity of two texts, 0..=1: Dice coefficient of character bigrams after dropping
+/// punctuation and spaces and replacing every number by one mark (a copied text with only
+/// the year changed still counts as copied).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    fn normalized(s: &str) -> Vec<char> {
+        let mut out = Vec::new();
+        let mut in_number = false;
+        for c in s.chars() {
+            if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+                if !in_number {
+                    out.push('#');
+                }
+                in_number = true;
+            } else {
+                in_number = false;
+                if c.is_alphanumeric() {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+    fn bigrams(chars: &[char]) -> HashMap<(char, char), usize> {
+        let mut m = HashMap::new();
+        for w in chars.windows(2) {
+            *m.entry((w[0], w[1])).or_insert(0) += 1;
+        }
+        m
+    }
+    let (a, b) = (normalized(a), normalized(b));
+    if a.len() < 2 || b.len() < 2 {
+        return if a == b && !a.is_empty() { 1.0 } else { 0.0 };
+    }
+    let (ga, gb) = (bigrams(&a), bigrams(&b));
+    let shared: usize = ga
+        .iter()
+        .map(|(k, n)| (*n).min(gb.get(k).copied().unwrap_or(0)))
+        .sum();
+    2.0 * shared as f64 / ((a.len() - 1) + (b.len() - 1)) as f64
+}
+
+/// H12: sections 一 and 五 should not be (near-)identical to last year's.
+fn check_h12(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
+    let one = [
+        TextId::S1,
+        TextId::S1_1,
+        TextId::S1_2,
+        TextId::S1_3,
+        TextId::S1_4,
+        TextId::S1_5,
+    ];
+    for (key, heading, ids) in [
+        ("s1", "一、总体情况", &one[..]),
+        ("s5", "五、存在的主要问题及改进情况", &[TextId::S5][..]),
+    ] {
+        let (now, before) = (section_text(current, ids), section_text(previous, ids));
+        // Too short to judge (e.g. "无").
+        if now.chars().count() < 20 || before.chars().count() < 20 {
+            continue;
+        }
+        let sim = similarity(&now, &before);
+        if sim > COPY_THRESHOLD {
+            out.push(Finding::new(
+                Rule::H12,
+                Severity::Warning,
+                vec![Place::Section(key)],
+                format!(
+                    "“{heading}”与上年报告的相似度为{:.0}%（超过{:.0}%），疑似照抄上年内容，请更新",
+                    sim * 100.0,
+                    COPY_THRESHOLD * 100.0
+                ),
+            ));
+        }
+    }
+}
+
+/// A new report for next year from this one (`new --from`): organ data kept, year + 1,
+/// 二、上年结转 filled from 四、结转下年度继续办理, the texts kept as a starting point. Returns
+/// the report and the texts it inherited (to mark them until they are edited).
+pub fn next_year_from(previous: &Report) -> (Report, Vec<(TextId, String)>) {
+    let mut r = Report::new(
+        &previous.meta.organ,
+        previous.meta.organ_kind,
+        previous.meta.year.map_or(0, |y| y + 1),
+    );
+    if previous.meta.year.is_none() {
+        r.meta.year = None;
+    }
+    r.meta.signature = previous.meta.signature.clone();
+    let carried_over = row_of(T3Role::CarriedOver);
+    let carried_forward = row_of(T3Role::CarriedForward);
+    for c in 0..T3_COLUMNS.len() {
+        let v = previous.cell(t3(carried_forward, c)).clone();
+        r.set_cell(t3(carried_over, c), v);
+    }
+    let mut inherited = Vec::new();
+    for spec in &crate::template::TEXTS {
+        if let Some(text) = previous.text(spec.id)
+            && !text.trim().is_empty()
+        {
+            r.set_text(spec.id, text);
+            inherited.push((spec.id, text.to_string()));
+        }
+    }
+    (r, inherited)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::OrganKind;
+
+    fn pair() -> (Report, Report) {
+        let mut before = Report::new("某县人民政府", OrganKind::Government, 2024);
+        let mut now = Report::new("某县人民政府", OrganKind::Government, 2025);
+        before.set_cell(t3(row_of(T3Role::CarriedForward), 0), CellValue::Count(2));
+        now.set_cell(t3(row_of(T3Role::CarriedOver), 0), CellValue::Count(3));
+        before.set_cell(t2(0, 1, 2), CellValue::Count(21));
+        now.set_cell(t2(0, 1, 0), CellValue::Count(3));
+        now.set_cell(t2(0, 1, 1), CellValue::Count(1));
+        now.set_cell(t2(0, 1, 2), CellValue::Count(25));
+        (now, before)
+    }
+
+    #[test]
+    fn h1_and_h2_show_the_arithmetic() {
+        let (now, before) = pair();
+        let f = check_against_previous(&now, &before);
+        let h1 = f.iter().find(|f| f.rule == Rule::H1).expect("H1");
+        assert_eq!(h1.severity, Severity::Error);
+        assert!(h1.message.contains(
+            "自然人列：本年“二、上年结转”(3) ≠ 上年报告“四、结转下年度继续办理”(2)，差1"
+        ));
+        let h2 = f.iter().find(|f| f.rule == Rule::H2).expect("H2");
+        assert!(
+            h2.message.contains(
+                "行政规范性文件现行有效件数：上年21+本年制发3−本年废止1=23 ≠ 本年25，差2"
+            ),
+            "{}",
+            h2.message
+        );
+    }
+
+    #[test]
+    fn consistent_years_give_nothing_and_wrong_years_are_skipped() {
+        let (mut now, before) = pair();
+        now.set_cell(t3(row_of(T3Role::CarriedOver), 0), CellValue::Count(2));
+        now.set_cell(t2(0, 1, 2), CellValue::Count(23));
+        assert!(check_against_previous(&now, &before).is_empty());
+        now.meta.year = Some(2027);
+        let f = check_against_previous(&now, &before);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn h12_flags_copied_sections_even_with_new_numbers() {
+        let (mut now, mut before) = pair();
+        let text = "2024年，本机关坚持以公开为常态、不公开为例外，主动公开政府信息120条，及时回应社会关切，政务公开工作取得新成效。";
+        before.set_text(TextId::S5, text);
+        now.set_text(
+            TextId::S5,
+            text.replace("2024", "2025").replace("120", "135"),
+        );
+        let f = check_against_previous(&now, &before);
+        assert!(f.iter().any(|f| f.rule == Rule::H12), "{f:?}");
+        now.set_text(
+            TextId::S5,
+            "存在的主要问题是公开内容不够全面，解读形式较单一；下一步将完善目录，加强培训，提升答复质量和规范化水平。",
+        );
+        let f = check_against_previous(&now, &before);
+        assert!(!f.iter().any(|f| f.rule == Rule::H12), "{f:?}");
+        assert!(similarity("政务公开工作", "政务公开工作") > 0.99);
+        assert!(similarity("政务公开工作", "完全不同内容") < 0.1);
+    }
+
+    #[test]
+    fn next_year_carries_over() {
+        let (_, before) = pair();
+        let (r, inherited) = next_year_from(&before);
+        assert_eq!(r.meta.year, Some(2025));
+        assert_eq!(
+            r.cell(t3(row_of(T3Role::CarriedOver), 0)),
+            &CellValue::Count(2)
+        );
+        assert!(inherited.is_empty());
+        assert!(
+            check_against_previous(&r, &before)
+                .iter()
+                .all(|f| f.rule != Rule::H1)
+        );
+    }
+}

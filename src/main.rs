@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 
+use nianbao::batch;
 use nianbao::check::{Severity, check, check_draft, cross, tally};
 use nianbao::document::{self, Opened};
 use nianbao::draft::{self, Draft};
@@ -78,9 +79,12 @@ struct CheckArgs {
     #[arg(long)]
     json: bool,
     /// 上年的报告（草稿或文本）：另做跨年检查 H1、H2、H12
-    #[arg(long, value_name = "LAST")]
+    #[arg(long, value_name = "LAST", conflicts_with = "summary")]
     previous: Option<PathBuf>,
-    /// 要检查的文件
+    /// 批量检查：把每个文件一行的汇总写入 CSV（同一机关的上年报告在其中时自动对照）
+    #[arg(long, value_name = "OUT.csv")]
+    summary: Option<PathBuf>,
+    /// 要检查的文件或文件夹（文件夹中的 .ron 和 .txt 都会检查）
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -226,7 +230,37 @@ fn looks_like_draft(path: &Path) -> bool {
 }
 
 fn cmd_check(a: CheckArgs) -> ExitCode {
+    let (files, problems) = batch::collect(&a.files);
+    if let Some(out) = &a.summary {
+        let mut rows = problems;
+        rows.extend(batch::check_files(&files));
+        if let Err(e) = fsio::write_atomic(out, batch::to_csv(&rows).as_bytes()) {
+            eprintln!("错误：{e}");
+            return ExitCode::from(2);
+        }
+        out!("{}", batch::summary_text(&rows).trim_end());
+        out!("汇总已写入：{}", out.display());
+        let unreadable = rows.iter().any(|r| r.outcome.is_err());
+        let errors = rows.iter().any(|r| {
+            r.outcome
+                .as_ref()
+                .is_ok_and(|c| c.findings.iter().any(|f| f.severity == Severity::Error))
+        });
+        return ExitCode::from(if unreadable {
+            2
+        } else if errors {
+            1
+        } else {
+            0
+        });
+    }
     let mut worst = 0u8;
+    for p in &problems {
+        if let Err(reason) = &p.outcome {
+            eprintln!("错误：“{}”：{reason}", p.file.display());
+            worst = 2;
+        }
+    }
     let previous = match &a.previous {
         Some(p) => match load(p) {
             Ok(opened) => Some(opened.draft.report),
@@ -237,7 +271,7 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
         },
         None => None,
     };
-    for path in &a.files {
+    for path in &files {
         match load(path) {
             Ok(loaded) => {
                 let mut findings = loaded.import_findings;

@@ -395,3 +395,43 @@ fn new_from_last_year_and_check_against_it() {
     let o = run(&["new", "-o", s(&dir.path().join("x.ron"))]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn batch_summary_of_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    for prefix in ["000", "001", "003"] {
+        let src = fixture(prefix);
+        std::fs::copy(&src, reports.join(src.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(reports.join("broken.ron"), "(version: 1, report").unwrap();
+    std::fs::write(reports.join("notes.md"), "not a report").unwrap();
+    let csv = dir.path().join("汇总.csv");
+    let o = run(&["check", s(&reports), "--summary", s(&csv)]);
+    assert_eq!(o.status.code(), Some(2), "an unreadable file makes exit 2");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("共 4 个文件：1 个有错误，1 个无法读取"),
+        "{out}"
+    );
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5, "{text}");
+    let header: Vec<&str> = lines[0].trim_start_matches('\u{feff}').split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let row = |file: &str| -> Vec<&str> {
+        lines
+            .iter()
+            .find(|l| l.contains(file))
+            .map(|l| l.split(',').collect())
+            .unwrap()
+    };
+    let r001 = row("001_");
+    assert_eq!(r001[col("机关")], "汇源办事处");
+    assert_eq!(r001[col("错误")], "1");
+    assert_eq!(r001[col("S5")], "1");
+    assert_eq!(r001[col("H15")], "2");
+    let broken = row("broken.ron");
+    assert!(broken[col("无法读取的原因")].contains("草稿格式错误"));
+}

@@ -1,0 +1,370 @@
+//! Checking a whole folder of reports at once (`check DIR… --summary OUT.csv`): every draft
+//! or published text found, each paired with the previous year's report of the same organ
+//! when it is among them, one CSV row per file. A file that cannot be read is a row with its
+//! reason, never a stop.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::check::{Finding, Rule, Severity, check, check_draft, cross, tally};
+use crate::document::{self, Opened};
+use crate::model::Report;
+
+/// File extensions the batch picks up in folders.
+pub const EXTENSIONS: [&str; 2] = ["ron", "txt"];
+
+/// Every rule that can appear, in CSV column order.
+pub const RULES: [Rule; 25] = [
+    Rule::O1,
+    Rule::S1,
+    Rule::S2,
+    Rule::S4,
+    Rule::S5,
+    Rule::S6,
+    Rule::S7,
+    Rule::S8,
+    Rule::S9,
+    Rule::S10,
+    Rule::H1,
+    Rule::H2,
+    Rule::H4,
+    Rule::H5,
+    Rule::H6,
+    Rule::H8,
+    Rule::H9,
+    Rule::H10,
+    Rule::H11,
+    Rule::H12,
+    Rule::H13,
+    Rule::H14,
+    Rule::H15,
+    Rule::H16,
+    Rule::Import,
+];
+
+/// The result for one file.
+#[derive(Clone, Debug)]
+pub struct BatchRow {
+    pub file: PathBuf,
+    /// The report, when the file could be read.
+    pub outcome: Result<Checked, String>,
+}
+
+/// A report that was read and checked.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub organ: String,
+    pub year: Option<u16>,
+    pub format: &'static str,
+    pub findings: Vec<Finding>,
+    /// Last year's report it was checked against.
+    pub previous: Option<PathBuf>,
+}
+
+/// The files to check: files as given, folders walked (recursively, sorted) for drafts and
+/// texts. Unreadable folders become rows with their reason.
+pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<BatchRow>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            walk(input, &mut files, &mut problems);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    (files, problems)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<BatchRow>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(BatchRow {
+                file: dir.to_path_buf(),
+                outcome: Err(format!("无法读取文件夹：{}", crate::fsio::io_reason(&e))),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, files, problems);
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        {
+            files.push(p);
+        }
+    }
+}
+
+/// Organ names compare without spaces and brackets' width.
+fn organ_key(organ: &str) -> String {
+    organ
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect()
+}
+
+/// Reads and checks every file; pairs each report with last year's of the same organ.
+pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
+    let opened: Vec<Result<Opened, String>> = read_all(files);
+    // (organ, year) → index of the report, for pairing.
+    let mut by_organ_year: HashMap<(String, u16), usize> = HashMap::new();
+    for (i, o) in opened.iter().enumerate() {
+        if let Ok(o) = o
+            && let Some(y) = o.draft.report.meta.year
+        {
+            by_organ_year
+                .entry((organ_key(&o.draft.report.meta.organ), y))
+                .or_insert(i);
+        }
+    }
+    files
+        .iter()
+        .zip(&opened)
+        .map(|(file, o)| BatchRow {
+            file: file.clone(),
+            outcome: match o {
+                Ok(o) => {
+                    let report = &o.draft.report;
+                    let previous = report.meta.year.and_then(|y| {
+                        by_organ_year
+                            .get(&(organ_key(&report.meta.organ), y.checked_sub(1)?))
+                            .copied()
+                    });
+                    let mut findings = o.import_findings.clone();
+                    findings.extend(check(report));
+                    findings.extend(check_draft(&o.draft));
+                    if let Some(Ok(prev)) = previous.map(|p| &opened[p]) {
+                        findings.extend(cross::check_against_previous(report, &prev.draft.report));
+                    }
+                    Ok(Checked {
+                        organ: report.meta.organ.clone(),
+                        year: report.meta.year,
+                        format: report.format.key(),
+                        findings,
+                        previous: previous.map(|p| files[p].clone()),
+                    })
+                }
+                Err(e) => Err(e.clone()),
+            },
+        })
+        .collect()
+}
+
+/// Opens the files on all cores, results in file order.
+fn read_all(files: &[PathBuf]) -> Vec<Result<Opened, String>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| document::open_path(f).map_err(|e| e.to_string()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| vec![Err("读取时出错".to_string())])
+            })
+            .collect()
+    })
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The summary as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese right):
+/// file, organ, year, format, errors, warnings, infos, previous, reason, one count per rule.
+pub fn to_csv(rows: &[BatchRow]) -> String {
+    let rules = RULES;
+    let mut out = String::from("\u{feff}");
+    let mut header = vec![
+        "文件",
+        "机关",
+        "年度",
+        "格式",
+        "错误",
+        "警告",
+        "提示",
+        "对照上年",
+        "无法读取的原因",
+    ]
+    .into_iter()
+    .map(str::to_string)
+    .collect::<Vec<_>>();
+    header.extend(rules.iter().map(|r| r.id().to_string()));
+    out.push_str(&header.join(","));
+    out.push('\n');
+    for row in rows {
+        let mut fields = vec![csv_field(&row.file.display().to_string())];
+        match &row.outcome {
+            Ok(c) => {
+                let (e, w, i) = tally(&c.findings);
+                fields.extend([
+                    csv_field(&c.organ),
+                    c.year.map(|y| y.to_string()).unwrap_or_default(),
+                    c.format.to_string(),
+                    e.to_string(),
+                    w.to_string(),
+                    i.to_string(),
+                    c.previous
+                        .as_ref()
+                        .map(|p| csv_field(&p.display().to_string()))
+                        .unwrap_or_default(),
+                    String::new(),
+                ]);
+                for r in &rules {
+                    fields.push(
+                        c.findings
+                            .iter()
+                            .filter(|f| f.rule == *r)
+                            .count()
+                            .to_string(),
+                    );
+                }
+            }
+            Err(reason) => {
+                fields.extend(std::iter::repeat_n(String::new(), 7));
+                fields.push(csv_field(reason));
+                fields.extend(std::iter::repeat_n(String::new(), rules.len()));
+            }
+        }
+        out.push_str(&fields.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// A readable summary: one line per file, then the totals.
+pub fn summary_text(rows: &[BatchRow]) -> String {
+    let mut out = String::new();
+    let (mut files_with_errors, mut unreadable) = (0, 0);
+    for row in rows {
+        match &row.outcome {
+            Ok(c) => {
+                let (e, w, i) = tally(&c.findings);
+                if e > 0 {
+                    files_with_errors += 1;
+                }
+                let worst: Vec<&str> = c
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .map(|f| f.rule.id())
+                    .collect();
+                out.push_str(&format!(
+                    "{}  {} {}年度  错误 {e} · 警告 {w} · 提示 {i}{}{}\n",
+                    row.file.display(),
+                    c.organ,
+                    c.year.map_or_else(|| "?".to_string(), |y| y.to_string()),
+                    if worst.is_empty() {
+                        String::new()
+                    } else {
+                        format!("（{}）", dedup(worst).join("、"))
+                    },
+                    if c.previous.is_some() {
+                        "  已对照上年"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            Err(reason) => {
+                unreadable += 1;
+                out.push_str(&format!("{}  无法读取：{reason}\n", row.file.display()));
+            }
+        }
+    }
+    out.push_str(&format!(
+        "共 {} 个文件：{} 个有错误，{} 个无法读取\n",
+        rows.len(),
+        files_with_errors,
+        unreadable
+    ));
+    out
+}
+
+fn dedup(v: Vec<&str>) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for x in v {
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// The report of a row, re-read (for callers that need more than the summary).
+pub fn report_of(row: &BatchRow) -> Option<Report> {
+    row.outcome
+        .as_ref()
+        .ok()
+        .and_then(|_| document::open_path(&row.file).ok())
+        .map(|o| o.draft.report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::{Draft, save_draft};
+    use crate::model::{CellValue, OrganKind};
+    use crate::template::t3;
+
+    #[test]
+    fn folder_pairs_years_and_reports_unreadable_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut last = Report::new("某县人民政府", OrganKind::Government, 2024);
+        last.set_cell(t3(24, 0), CellValue::Count(2));
+        save_draft(&dir.path().join("a-2024.ron"), &Draft::new(last)).unwrap();
+        let mut now = Report::new("某县 人民政府", OrganKind::Government, 2025);
+        now.set_cell(t3(1, 0), CellValue::Count(1));
+        save_draft(&dir.path().join("b-2025.ron"), &Draft::new(now)).unwrap();
+        std::fs::write(dir.path().join("c-broken.ron"), "(version: 1,").unwrap();
+        std::fs::write(dir.path().join("ignored.pdf"), "x").unwrap();
+        let (files, problems) = collect(&[dir.path().to_path_buf()]);
+        assert!(problems.is_empty());
+        assert_eq!(files.len(), 3);
+        let rows = check_files(&files);
+        let b = rows[1].outcome.as_ref().expect("b reads");
+        assert!(
+            b.previous
+                .as_ref()
+                .is_some_and(|p| p.ends_with("a-2024.ron"))
+        );
+        assert!(b.findings.iter().any(|f| f.rule == Rule::H1));
+        assert!(rows[2].outcome.as_ref().is_err());
+        let csv = to_csv(&rows);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 4);
+        assert!(lines[0].starts_with("\u{feff}文件,机关,年度,格式,错误"));
+        assert!(lines[2].contains(",某县 人民政府,2025,2021,"));
+        assert!(lines[3].contains("草稿格式错误"));
+        let text = summary_text(&rows);
+        assert!(text.contains("共 3 个文件"), "{text}");
+        assert!(text.contains("已对照上年"));
+    }
+}

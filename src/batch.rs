@@ -11,7 +11,7 @@ use crate::document::{self, Opened};
 use crate::model::Report;
 
 /// File extensions the batch picks up in folders.
-pub const EXTENSIONS: [&str; 2] = ["ron", "txt"];
+pub const EXTENSIONS: [&str; 5] = ["ron", "txt", "docx", "html", "htm"];
 
 /// Every rule that can appear, in CSV column order.
 pub const RULES: [Rule; 25] = [

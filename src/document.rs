@@ -13,7 +13,7 @@ use crate::import::{self, ImportError};
 pub enum Source {
     /// A nianbao draft (`.ron`).
     Draft,
-    /// A published report, imported (`.txt`).
+    /// A published report, imported (`.txt`, `.docx`, `.html`).
     Imported,
 }
 
@@ -75,7 +75,7 @@ pub fn open_bytes(path: &Path, bytes: &[u8]) -> Result<Opened, OpenError> {
             import_findings: Vec::new(),
         })
     } else {
-        let imported = import::import_text(bytes)?;
+        let imported = import::import_bytes(path, bytes)?;
         Ok(Opened {
             draft: Draft {
                 report: imported.report,

@@ -128,7 +128,7 @@ struct ExportArgs {
     /// PDF：只用内置字体，不使用本机安装的公文字体
     #[arg(long)]
     bundled_fonts: bool,
-    /// 草稿（.ron）或已发布的报告文本（.txt）
+    /// 草稿（.ron）或已发布的报告（.txt、.docx、.html）
     file: PathBuf,
 }
 

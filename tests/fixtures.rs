@@ -361,3 +361,58 @@ fn fixture_004_2021_report_in_2019_format() {
     assert!(!texts.contains("[bookmark"), "Word artefact removed");
     assert!(texts.contains("4897余条"));
 }
+
+/// The Word and web-page versions of fixture 003 (made by scripts/make_fixtures.py with the
+/// official merged cells) import to the same cells and the same findings as the text.
+#[test]
+fn docx_and_html_versions_of_003_import_like_the_text() {
+    let text = import("003");
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for name in ["report.docx", "report.html"] {
+        let path = data.join(name);
+        let bytes = std::fs::read(&path).expect("test data");
+        let i = nianbao::import::import_bytes(&path, &bytes).expect(name);
+        assert_eq!(i.report.meta.organ, "原州区人民政府办公室", "{name}");
+        assert_eq!(i.report.meta.year, Some(2022), "{name}");
+        for (k, spec) in nianbao::template::TEMPLATE.cells.iter().enumerate() {
+            assert_eq!(i.report.cell(k), text.report.cell(k), "{name}: {}", spec.id);
+        }
+        assert!(
+            i.findings
+                .iter()
+                .all(|f| f.rule != Rule::S9 && f.rule != Rule::Import),
+            "{name}: {:?}",
+            i.findings
+        );
+        let checked = check(&i.report);
+        assert!(errors(&checked).is_empty(), "{name}: {checked:?}");
+        assert!(
+            checked
+                .iter()
+                .any(|f| f.rule == Rule::H5 && f.message.contains("保留 27 件")),
+            "{name}"
+        );
+        // Same paragraphs (the generated files have no empty paragraphs between them).
+        let paragraphs = |t: Option<&str>| -> Vec<String> {
+            t.unwrap_or_default()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        for area in TextId::AREAS {
+            assert_eq!(
+                paragraphs(i.report.text(area)),
+                paragraphs(text.report.text(area)),
+                "{name}: {area:?}"
+            );
+        }
+    }
+    // Sniffed by content, whatever the extension.
+    let docx = std::fs::read(data.join("report.docx")).unwrap();
+    let i = nianbao::import::import_bytes(std::path::Path::new("report"), &docx).unwrap();
+    assert_eq!(i.report.meta.year, Some(2022));
+    let old = nianbao::import::import_bytes(std::path::Path::new("old.doc"), b"\xD0\xCF\x11\xE0");
+    assert!(old.is_err_and(|e| e.to_string().contains("另存为")));
+}

@@ -175,18 +175,31 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     let body_start = heads.first().map_or(lines.len(), |h| h.0);
     let mut title = String::new();
     let mut title_end = None;
+    let mut title_lines: Vec<&str> = Vec::new();
     for (i, line) in lines[..body_start].iter().enumerate().take(12) {
         if line.is_blank() {
             continue;
         }
-        title.push_str(line.raw.trim());
-        if title.contains("年度报告") {
+        title_lines.push(line.raw.trim());
+        if line.raw.contains("年度报告") || title_lines.concat().contains("年度报告") {
             title_end = Some(i);
             break;
         }
-        if title.chars().count() > 80 {
-            break;
+    }
+    if title_end.is_some() {
+        // The title is the line ending in 年度报告 and the lines just before it that belong
+        // to it (a title split over lines); a web page's navigation (首页 > …) is not.
+        let mut parts: Vec<&str> = Vec::new();
+        for l in title_lines.iter().rev() {
+            let nav = l.contains(['>', '|', '»']) || l.contains("首页") || l.contains("当前位置");
+            let len: usize = parts.iter().map(|p| p.chars().count()).sum();
+            if !parts.is_empty() && (nav || len + l.chars().count() > 60) {
+                break;
+            }
+            parts.push(l);
         }
+        parts.reverse();
+        title = parts.concat();
     }
     if title_end.is_none() && heads.is_empty() {
         return Err(ImportError::NotAReport);

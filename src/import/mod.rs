@@ -7,6 +7,8 @@
 //! is guessed silently: whatever could not be placed is reported.
 
 mod assemble;
+pub mod docx;
+pub mod html;
 pub mod labels;
 
 use std::path::Path;
@@ -38,6 +40,12 @@ pub enum ImportError {
         "文件中没有找到年度报告的标题或章节（如“一、总体情况”），不像是政府信息公开工作年度报告"
     )]
     NotAReport,
+    #[error("不是有效的 Word 文件（.docx）：文件损坏，或并非 Word 文档")]
+    NotDocx,
+    #[error("Word 文件内容无法读取：{0}")]
+    BadDocx(String),
+    #[error("这是旧版 Word 文件（.doc），请在 Word 或 WPS 中“另存为”.docx 后再打开")]
+    OldWord,
 }
 
 /// A document as lines of cells.
@@ -169,9 +177,39 @@ pub fn import_text(bytes: &[u8]) -> Result<Imported, ImportError> {
     assemble(&Doc::from_text(&text))
 }
 
-/// Imports a published report from a file (`.txt`; other formats come later).
+/// Imports a published report from a file: Word (.docx), a saved web page (.html) or text.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
-    import_text(&fsio::read_bounded(path)?)
+    import_bytes(path, &fsio::read_bounded(path)?)
+}
+
+/// Imports a published report from bytes; the file name's extension (else the content)
+/// decides the kind.
+pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "docx" => assemble(&docx::docx_to_doc(bytes)?),
+        "doc" | "wps" => Err(ImportError::OldWord),
+        "html" | "htm" | "shtml" | "xhtml" => assemble(&html::html_to_doc(&decode(bytes)?)),
+        _ if bytes.starts_with(b"PK\x03\x04") => assemble(&docx::docx_to_doc(bytes)?),
+        _ if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => Err(ImportError::OldWord),
+        _ => {
+            let text = decode(bytes)?;
+            let head = text
+                .trim_start()
+                .get(..15)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if head.starts_with("<!doctype html") || head.starts_with("<html") {
+                assemble(&html::html_to_doc(&text))
+            } else {
+                assemble(&Doc::from_text(&text))
+            }
+        }
+    }
 }
 
 #[cfg(test)]

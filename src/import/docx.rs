@@ -91,26 +91,16 @@ fn parse_document_xml(xml: &str) -> Result<Doc, ImportError> {
                     }
                     b"t" if !empty => s.in_text = true,
                     b"tab" => target(&mut s).push(' '),
-                    b"br" | b"cr" => {
-                        if s.table_depth == 0 {
-                            target(&mut s).push('\n');
-                        }
-                    }
+                    b"br" | b"cr" if s.table_depth == 0 => target(&mut s).push('\n'),
                     _ => {}
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {
                 b"t" => s.in_text = false,
-                b"p" => {
-                    if s.table_depth == 0 {
-                        flush_paragraph(&mut s);
-                    }
-                }
-                b"tc" if s.table_depth == 1 => {
-                    if !s.cell_is_continuation {
-                        let cell = std::mem::take(&mut s.cell);
-                        s.row.push(cell.trim().to_string());
-                    }
+                b"p" if s.table_depth == 0 => flush_paragraph(&mut s),
+                b"tc" if s.table_depth == 1 && !s.cell_is_continuation => {
+                    let cell = std::mem::take(&mut s.cell);
+                    s.row.push(cell.trim().to_string());
                 }
                 b"tr" if s.table_depth == 1 => {
                     let row = std::mem::take(&mut s.row);

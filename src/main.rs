@@ -133,9 +133,10 @@ struct ExportArgs {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     let result = match cli.command {
-        None => open_editor(cli.file),
+        None => open_editor(cli.file, started),
         Some(Command::New(a)) => cmd_new(a),
         Some(Command::Check(a)) => return cmd_check(a),
         Some(Command::Import(a)) => cmd_import(a),
@@ -151,12 +152,12 @@ fn main() -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn open_editor(file: Option<PathBuf>) -> Result<()> {
-    nianbao::gui::run(file)
+fn open_editor(file: Option<PathBuf>, started: std::time::Instant) -> Result<()> {
+    nianbao::gui::run(file, started)
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_editor(_file: Option<PathBuf>) -> Result<()> {
+fn open_editor(_file: Option<PathBuf>, _started: std::time::Instant) -> Result<()> {
     out!("此版本未包含图形编辑器（编译时未启用 gui 功能）。可用的命令请看：nianbao --help");
     Ok(())
 }

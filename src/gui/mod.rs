@@ -71,11 +71,20 @@ pub fn today() -> Option<Date> {
 
 struct Shell {
     app: EditorApp,
+    /// `NIANBAO_STARTUP_PROBE=1`: print the time from start to the first frame, then close.
+    probe: Option<std::time::Instant>,
 }
 
 impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.app.frame(ui);
+        if let Some(started) = self.probe.take() {
+            println!(
+                "first frame after {:.0} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -85,8 +94,10 @@ impl eframe::App for Shell {
     }
 }
 
-/// Opens the editor window; `file` is opened at start if given.
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+/// Opens the editor window; `file` is opened at start if given. `started` is when the
+/// process started (for the startup probe).
+pub fn run(file: Option<PathBuf>, started: std::time::Instant) -> anyhow::Result<()> {
+    let probe = std::env::var_os("NIANBAO_STARTUP_PROBE").map(|_| started);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(strings::APP_NAME)
@@ -108,7 +119,7 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
             if let Some(path) = file {
                 app.push(Command::Run(Action::OpenPath(path)));
             }
-            Ok(Box::new(Shell { app }))
+            Ok(Box::new(Shell { app, probe }))
         }),
     )
     .map_err(|e| anyhow::anyhow!("无法打开编辑器窗口：{e}"))

@@ -416,3 +416,94 @@ fn docx_and_html_versions_of_003_import_like_the_text() {
     let old = nianbao::import::import_bytes(std::path::Path::new("old.doc"), b"\xD0\xCF\x11\xE0");
     assert!(old.is_err_and(|e| e.to_string().contains("另存为")));
 }
+
+/// 表三 of the three tab-separated fixtures, transcribed from their text. 000's rows （一）
+/// and （二） lost a cell in extraction (6 numbers for 7 columns): the last number is the
+/// total, the rest fill from the left, and 其他 stays blank (S9 says so).
+#[test]
+fn fixtures_000_001_003_table_three_cell_by_cell() {
+    assert_t3(
+        &import("000"),
+        "3 0 0 0 0 0 3
+         0 0 0 0 0 0 0
+         2 0 0 0 0 _ 2
+         0 0 0 0 0 _ 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         1 0 0 0 0 0 1
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         3 0 0 0 0 0 3
+         0 0 0 0 0 0 0",
+    );
+    assert_t3(
+        &import("001"),
+        "0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0",
+    );
+    assert_t3(
+        &import("003"),
+        "8 0 0 0 0 0 8
+         0 0 0 0 0 0 0
+         2 0 0 0 0 0 2
+         4 0 0 0 0 0 4
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         1 0 0 0 0 0 1
+         1 0 0 0 0 0 1
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         0 0 0 0 0 0 0
+         8 0 0 0 0 0 8
+         0 0 0 0 0 0 0",
+    );
+}

@@ -543,3 +543,14 @@ fn new_from_last_year_and_cross_year_checks() {
     f.harness.run();
     assert!(!f.has_finding(Rule::H1));
 }
+
+#[test]
+fn tab_and_shift_tab_move_across_a_row_skipping_computed_totals() {
+    let mut f = fixture();
+    f.type_into(t3(R1, 5), "1"); // 一·其他
+    f.key(Modifiers::NONE, Key::Tab);
+    // The 总计 beside it is computed, not focusable: Tab goes on to the next row's 自然人.
+    assert!(f.harness.get_by_label(&name(t3(R2, NP))).is_focused());
+    f.key(Modifiers::SHIFT, Key::Tab);
+    assert!(f.harness.get_by_label(&name(t3(R1, 5))).is_focused());
+}

@@ -507,3 +507,15 @@ fn fixtures_000_001_003_table_three_cell_by_cell() {
          0 0 0 0 0 0 0",
     );
 }
+
+/// A 2019-format report survives text export and import: its single （六） row included.
+#[test]
+fn fixture_002_text_export_round_trip() {
+    let i = import("002");
+    let text = nianbao::export::text::export_text(&i.report);
+    let again = import_text(text.as_bytes()).expect("exported text imports");
+    assert_eq!(again.report.format, nianbao::model::Format::V2019);
+    for (k, spec) in nianbao::template::TEMPLATE.cells.iter().enumerate() {
+        assert_eq!(again.report.cell(k), i.report.cell(k), "{}", spec.id);
+    }
+}

@@ -126,6 +126,9 @@ fn table2(out: &mut Out, report: &Report) {
 }
 
 /// 表三 with three label columns, as in the official grid.
+/// Index into `T3_GROUPS` of （六）其他处理.
+const OTHER_HANDLING: usize = 4;
+
 fn table3(out: &mut Out, report: &Report) {
     let s = |x: &str| x.to_string();
     let mut h1 = vec![s(T3_NOTE), s(""), s(""), s(T3_APPLICANTS_HEADER)];
@@ -147,7 +150,25 @@ fn table3(out: &mut Out, report: &Report) {
     out.row(&h3);
 
     let mut printed_group = [false; T3_GROUPS.len()];
+    let v2019 = report.format == crate::model::Format::V2019;
     for (r, row) in T3_ROWS.iter().enumerate() {
+        // The 2019 format has one （六）其他处理 row (`t3.r3_6.*`) for the three 2021 rows.
+        if v2019 && row.group == Some(OTHER_HANDLING) {
+            if !printed_group[OTHER_HANDLING] {
+                printed_group[OTHER_HANDLING] = true;
+                let mut cells = vec![
+                    String::new(),
+                    s(T3_GROUPS[OTHER_HANDLING].label),
+                    String::new(),
+                ];
+                cells.extend(
+                    (0..T3_COLUMNS.len())
+                        .map(|c| cell_text(report.cell(crate::template::t3_r3_6_2019(c)))),
+                );
+                out.row(&cells);
+            }
+            continue;
+        }
         let mut labels = vec![String::new(); 3];
         match row.group {
             None => labels[0] = s(row.label),

@@ -68,7 +68,17 @@ pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<BatchRow>) {
     let mut problems = Vec::new();
     for input in inputs {
         if input.is_dir() {
+            let before = files.len();
             walk(input, &mut files, &mut problems);
+            if files.len() == before {
+                problems.push(BatchRow {
+                    file: input.clone(),
+                    outcome: Err(format!(
+                        "文件夹中没有找到可检查的报告（{}）",
+                        EXTENSIONS.map(|e| format!(".{e}")).join("、")
+                    )),
+                });
+            }
         } else {
             files.push(input.clone());
         }

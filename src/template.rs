@@ -204,6 +204,16 @@ impl TextId {
         TEXTS.iter().find(|t| t.key == key).map(|t| t.id)
     }
     /// The five sub-areas of section 一.
+    /// The fields of section 一: its lead text and the five sub-areas.
+    pub const SECTION_ONE: [TextId; 6] = [
+        TextId::S1,
+        TextId::S1_1,
+        TextId::S1_2,
+        TextId::S1_3,
+        TextId::S1_4,
+        TextId::S1_5,
+    ];
+
     pub const AREAS: [TextId; 5] = [
         TextId::S1_1,
         TextId::S1_2,

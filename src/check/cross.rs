@@ -155,16 +155,8 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 /// H12: sections 一 and 五 should not be (near-)identical to last year's.
 fn check_h12(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
-    let one = [
-        TextId::S1,
-        TextId::S1_1,
-        TextId::S1_2,
-        TextId::S1_3,
-        TextId::S1_4,
-        TextId::S1_5,
-    ];
     for (key, heading, ids) in [
-        ("s1", "一、总体情况", &one[..]),
+        ("s1", "一、总体情况", &TextId::SECTION_ONE[..]),
         ("s5", "五、存在的主要问题及改进情况", &[TextId::S5][..]),
     ] {
         let (now, before) = (section_text(current, ids), section_text(previous, ids));

@@ -124,22 +124,7 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             Some(path) => app.push(Command::SaveTo { path, then }),
             None => app.push(Command::SaveAs { then }),
         },
-        Command::SaveAs { then } => {
-            let suggested = suggested_name(app, "ron");
-            match app.dialogs.save_file(&suggested, DRAFT_FILTER) {
-                Picked::Path(p) => app.push(Command::SaveTo {
-                    path: with_extension(p, "ron"),
-                    then,
-                }),
-                Picked::Cancelled => {}
-                Picked::Unavailable => {
-                    app.modal = Some(Modal::path(
-                        PathPurpose::SaveAs { then },
-                        default_path(app, &suggested),
-                    ))
-                }
-            }
-        }
+        Command::SaveAs { then } => ask_path(app, PathPurpose::SaveAs { then }),
         Command::SaveTo { path, then } => {
             if save_to(app, &path)
                 && let Some(action) = then
@@ -147,19 +132,7 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
                 run_action(app, ctx, action);
             }
         }
-        Command::ExportText => {
-            let suggested = suggested_name(app, "txt");
-            match app.dialogs.save_file(&suggested, TEXT_FILTER) {
-                Picked::Path(p) => app.push(Command::ExportTextTo(with_extension(p, "txt"))),
-                Picked::Cancelled => {}
-                Picked::Unavailable => {
-                    app.modal = Some(Modal::path(
-                        PathPurpose::ExportText,
-                        default_path(app, &suggested),
-                    ))
-                }
-            }
-        }
+        Command::ExportText => ask_path(app, PathPurpose::ExportText),
         Command::ExportTextTo(path) => {
             let text = export_text(&app.doc.draft.report);
             match fsio::write_atomic(&path, text.as_bytes()) {
@@ -184,34 +157,12 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
                 app.push(Command::ExportPdfPick { watermark: false });
             }
         }
-        Command::ExportPdfPick { watermark } => {
-            let suggested = suggested_name(app, "pdf");
-            match app.dialogs.save_file(&suggested, PDF_FILTER) {
-                Picked::Path(p) => app.push(Command::ExportPdfTo {
-                    path: with_extension(p, "pdf"),
-                    watermark,
-                }),
-                Picked::Cancelled => {}
-                Picked::Unavailable => {
-                    app.modal = Some(Modal::path(
-                        PathPurpose::ExportPdf { watermark },
-                        default_path(app, &suggested),
-                    ))
-                }
-            }
-        }
+        Command::ExportPdfPick { watermark } => ask_path(app, PathPurpose::ExportPdf { watermark }),
         Command::ExportPdfTo { path, watermark } => export_pdf_to(app, &path, watermark),
         Command::Restore(r) => app.restore(*r),
         Command::DiscardRecovery => app.storage.clear_recovery(),
         Command::SetZoom(z) => ctx.set_zoom_factor(z.clamp(0.6, 2.5)),
-        Command::ComparePrevious => match app.dialogs.open_file(&REPORT_FILTERS) {
-            Picked::Path(p) => app.push(Command::ComparePreviousPath(p)),
-            Picked::Cancelled => {}
-            Picked::Unavailable => {
-                let dir = default_path(app, "");
-                app.modal = Some(Modal::path(PathPurpose::ComparePrevious, dir));
-            }
-        },
+        Command::ComparePrevious => ask_path(app, PathPurpose::ComparePrevious),
         Command::ComparePreviousPath(path) => match document::open_path(&path) {
             Ok(opened) => {
                 app.previous = Some((path.clone(), opened.draft.report));
@@ -225,6 +176,39 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             app.invalidate_analysis();
             app.status = None;
         }
+    }
+}
+
+/// Asks for the file a purpose needs: the native dialog's answer becomes the purpose's
+/// command; when no dialog can be shown, the typed-path modal asks instead.
+fn ask_path(app: &mut EditorApp, purpose: PathPurpose) {
+    let (picked, start) = match save_kind(&purpose) {
+        Some((ext, filter)) => {
+            let suggested = suggested_name(app, ext);
+            (
+                app.dialogs.save_file(&suggested, filter),
+                default_path(app, &suggested),
+            )
+        }
+        None => (
+            app.dialogs.open_file(&REPORT_FILTERS),
+            default_path(app, ""),
+        ),
+    };
+    match picked {
+        Picked::Path(p) => app.push(super::modals::path_command(&purpose, p)),
+        Picked::Cancelled => {}
+        Picked::Unavailable => app.modal = Some(Modal::path(purpose, start)),
+    }
+}
+
+/// For purposes that write a file: its extension and dialog filter.
+fn save_kind(purpose: &PathPurpose) -> Option<(&'static str, FileFilter)> {
+    match purpose {
+        PathPurpose::SaveAs { .. } => Some(("ron", DRAFT_FILTER)),
+        PathPurpose::ExportText => Some(("txt", TEXT_FILTER)),
+        PathPurpose::ExportPdf { .. } => Some(("pdf", PDF_FILTER)),
+        PathPurpose::Open | PathPurpose::ComparePrevious | PathPurpose::NewFromPrevious => None,
     }
 }
 
@@ -255,23 +239,9 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             app.replace_document(Document::blank(report));
             app.status = None;
         }
-        Action::Open => match app.dialogs.open_file(&REPORT_FILTERS) {
-            Picked::Path(p) => run_action(app, ctx, Action::OpenPath(p)),
-            Picked::Cancelled => {}
-            Picked::Unavailable => {
-                let dir = default_path(app, "");
-                app.modal = Some(Modal::path(PathPurpose::Open, dir));
-            }
-        },
+        Action::Open => ask_path(app, PathPurpose::Open),
         Action::OpenPath(path) => open_path(app, &path),
-        Action::NewFromPrevious => match app.dialogs.open_file(&REPORT_FILTERS) {
-            Picked::Path(p) => run_action(app, ctx, Action::NewFromPath(p)),
-            Picked::Cancelled => {}
-            Picked::Unavailable => {
-                let dir = default_path(app, "");
-                app.modal = Some(Modal::path(PathPurpose::NewFromPrevious, dir));
-            }
-        },
+        Action::NewFromPrevious => ask_path(app, PathPurpose::NewFromPrevious),
         Action::NewFromPath(path) => match document::open_path(&path) {
             Ok(opened) => {
                 let last = opened.draft.report;
@@ -414,7 +384,8 @@ fn default_path(app: &EditorApp, name: &str) -> String {
     }
 }
 
-fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+/// The path with `ext` added when it has no extension.
+pub(crate) fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     if path.extension().is_some() {
         path
     } else {

@@ -163,30 +163,20 @@ pub fn show(app: &mut EditorApp, ctx: &Context) {
     }
 }
 
-fn path_command(purpose: &PathPurpose, path: PathBuf) -> Command {
+/// The command that uses a chosen path for a purpose (extensions added where missing).
+pub(crate) fn path_command(purpose: &PathPurpose, path: PathBuf) -> Command {
+    use super::commands::with_extension;
     match purpose {
         PathPurpose::Open => Command::Run(Action::OpenPath(path)),
         PathPurpose::ComparePrevious => Command::ComparePreviousPath(path),
         PathPurpose::NewFromPrevious => Command::Run(Action::NewFromPath(path)),
         PathPurpose::SaveAs { then } => Command::SaveTo {
-            path: if path.extension().is_some() {
-                path
-            } else {
-                path.with_extension("ron")
-            },
+            path: with_extension(path, "ron"),
             then: then.clone(),
         },
-        PathPurpose::ExportText => Command::ExportTextTo(if path.extension().is_some() {
-            path
-        } else {
-            path.with_extension("txt")
-        }),
+        PathPurpose::ExportText => Command::ExportTextTo(with_extension(path, "txt")),
         PathPurpose::ExportPdf { watermark } => Command::ExportPdfTo {
-            path: if path.extension().is_some() {
-                path
-            } else {
-                path.with_extension("pdf")
-            },
+            path: with_extension(path, "pdf"),
             watermark: *watermark,
         },
     }

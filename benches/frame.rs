@@ -37,7 +37,7 @@ fn editor(dir: &std::path::Path) -> EditorApp {
     let mut app = EditorApp::new(
         Box::new(ScriptedDialogs::default()),
         Storage::at(dir),
-        Date::new(2026, 1, 15),
+        Date::new(2026, 1, 15).expect("date"),
     );
     let mut doc = Document::blank(full_report());
     doc.baseline = Some(Draft::new(doc.draft.report.clone()));

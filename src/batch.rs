@@ -8,39 +8,9 @@ use std::path::{Path, PathBuf};
 
 use crate::check::{Finding, Rule, Severity, check, check_draft, cross, tally};
 use crate::document::{self, Opened};
-use crate::model::Report;
 
 /// File extensions the batch picks up in folders.
 pub const EXTENSIONS: [&str; 5] = ["ron", "txt", "docx", "html", "htm"];
-
-/// Every rule that can appear, in CSV column order.
-pub const RULES: [Rule; 25] = [
-    Rule::O1,
-    Rule::S1,
-    Rule::S2,
-    Rule::S4,
-    Rule::S5,
-    Rule::S6,
-    Rule::S7,
-    Rule::S8,
-    Rule::S9,
-    Rule::S10,
-    Rule::H1,
-    Rule::H2,
-    Rule::H4,
-    Rule::H5,
-    Rule::H6,
-    Rule::H8,
-    Rule::H9,
-    Rule::H10,
-    Rule::H11,
-    Rule::H12,
-    Rule::H13,
-    Rule::H14,
-    Rule::H15,
-    Rule::H16,
-    Rule::Import,
-];
 
 /// The result for one file.
 #[derive(Clone, Debug)]
@@ -191,9 +161,10 @@ fn read_all(files: &[PathBuf]) -> Vec<Result<Opened, String>> {
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| {
+            .zip(files.chunks(chunk))
+            .flat_map(|(h, part)| {
                 h.join()
-                    .unwrap_or_else(|_| vec![Err("读取时出错".to_string())])
+                    .unwrap_or_else(|_| vec![Err("读取时出错".to_string()); part.len()])
             })
             .collect()
     })
@@ -210,7 +181,7 @@ fn csv_field(s: &str) -> String {
 /// The summary as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese right):
 /// file, organ, year, format, errors, warnings, infos, previous, reason, one count per rule.
 pub fn to_csv(rows: &[BatchRow]) -> String {
-    let rules = RULES;
+    let rules = Rule::ALL;
     let mut out = String::from("\u{feff}");
     let mut header = vec![
         "文件",
@@ -328,20 +299,11 @@ fn dedup(v: Vec<&str>) -> Vec<&str> {
     out
 }
 
-/// The report of a row, re-read (for callers that need more than the summary).
-pub fn report_of(row: &BatchRow) -> Option<Report> {
-    row.outcome
-        .as_ref()
-        .ok()
-        .and_then(|_| document::open_path(&row.file).ok())
-        .map(|o| o.draft.report)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::draft::{Draft, save_draft};
-    use crate::model::{CellValue, OrganKind};
+    use crate::model::{CellValue, OrganKind, Report};
     use crate::template::t3;
 
     #[test]

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 
 use nianbao::batch;
 use nianbao::check::{Severity, check, check_draft, cross, tally};
-use nianbao::document::{self, Opened};
+use nianbao::document::{self, OpenError, Opened};
 use nianbao::draft::{self, Draft};
 use nianbao::export::pdf::{FontSet, PdfOptions, export_pdf};
 use nianbao::export::{json, text};
@@ -218,16 +218,14 @@ fn cmd_new(a: NewArgs) -> Result<()> {
 }
 
 fn load(path: &Path) -> Result<Opened> {
-    document::open_path(path).with_context(|| match looks_like_draft(path) {
-        true => format!("无法打开草稿“{}”", path.display()),
-        false => format!("无法导入“{}”", path.display()),
+    document::open_path(path).map_err(|e| {
+        let what = match &e {
+            OpenError::Draft(_) => "无法打开草稿",
+            OpenError::Import(_) => "无法导入",
+            OpenError::File(_) => "无法打开",
+        };
+        anyhow::Error::new(e).context(format!("{what}“{}”", path.display()))
     })
-}
-
-fn looks_like_draft(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
 }
 
 fn cmd_check(a: CheckArgs) -> ExitCode {
@@ -362,7 +360,7 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
                 Some(s) => {
                     Date::parse(s).with_context(|| format!("日期“{s}”无法识别，应如 2026-01-20"))?
                 }
-                None => today(),
+                None => Date::today(),
             };
             let mut options = PdfOptions::new(date);
             options.draft_watermark = errors > 0;
@@ -388,20 +386,4 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
         eprintln!("注意：报告仍有 {errors} 个错误（用 nianbao check 查看）");
     }
     Ok(())
-}
-
-/// Today's date from the system clock (UTC).
-fn today() -> Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0);
-    i64::try_from(days)
-        .ok()
-        .and_then(Date::from_unix_days)
-        .unwrap_or(Date {
-            year: 2026,
-            month: 1,
-            day: 1,
-        })
 }

@@ -180,8 +180,23 @@ impl Date {
         format!("{}年{}月{}日", self.year, self.month, self.day)
     }
 
-    /// The civil date of a day count since 1970-01-01 (UTC), for callers that read the
-    /// clock; None before 1900 or after 9999.
+    /// Today from the system clock (UTC), for the program's edges (the CLI, the editor); the
+    /// core never reads the clock itself. A clock set before 1970 gives 1970-01-01.
+    pub fn today() -> Date {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        i64::try_from(days)
+            .ok()
+            .and_then(Date::from_unix_days)
+            .unwrap_or(Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            })
+    }
+
+    /// The civil date of a day count since 1970-01-01 (UTC); None before 1900 or after 9999.
     pub fn from_unix_days(days: i64) -> Option<Date> {
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468;

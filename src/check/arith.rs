@@ -354,45 +354,32 @@ fn check_blanks(report: &Report, out: &mut Vec<Finding>) {
     if t3_cells.iter().all(blank) {
         push(out, t3_cells, "表三".into(), vec![]);
     } else {
-        for (r, row) in T3_ROWS.iter().enumerate() {
-            if v2019 && row.group == Some(OTHER_HANDLING_GROUP) {
-                continue;
-            }
+        // One finding per row with blanks; a 2019 report has its single （六） row instead of
+        // the three 2021 ones.
+        let mut rows: Vec<(String, Vec<usize>)> = T3_ROWS
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| !(v2019 && row.group == Some(OTHER_HANDLING_GROUP)))
+            .map(|(r, row)| {
+                let cells = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
+                (format!("表三{}行", row.short), cells)
+            })
+            .collect();
+        if v2019 {
+            let cells = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
+            rows.push(("表三三(六)行（2019年版）".into(), cells));
+        }
+        for (what, cells) in rows {
             let cols: Vec<usize> = (0..T3_COLUMNS.len())
-                .filter(|&c| report.cell(t3(r, c)).is_blank())
+                .filter(|&c| report.cell(cells[c]).is_blank())
                 .collect();
             if !cols.is_empty() {
                 let names = cols
                     .iter()
                     .map(|&c| T3_COLUMNS[c].label.to_string())
                     .collect();
-                push(
-                    out,
-                    cols.iter().map(|&c| t3(r, c)).collect(),
-                    format!("表三{}行", row.short),
-                    names,
-                );
+                push(out, cols.iter().map(|&c| cells[c]).collect(), what, names);
             }
-        }
-    }
-
-    let t3_all_blank =
-        (0..T3_ROWS.len()).all(|r| (0..T3_COLUMNS.len()).all(|c| report.cell(t3(r, c)).is_blank()));
-    if v2019 && !t3_all_blank {
-        let cols: Vec<usize> = (0..T3_COLUMNS.len())
-            .filter(|&c| report.cell(t3_r3_6_2019(c)).is_blank())
-            .collect();
-        if !cols.is_empty() {
-            let names = cols
-                .iter()
-                .map(|&c| T3_COLUMNS[c].label.to_string())
-                .collect();
-            push(
-                out,
-                cols.iter().map(|&c| t3_r3_6_2019(c)).collect(),
-                "表三三(六)行（2019年版）".into(),
-                names,
-            );
         }
     }
 

@@ -75,6 +75,35 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in declaration order (report columns follow it).
+    pub const ALL: [Rule; 25] = [
+        Rule::O1,
+        Rule::S1,
+        Rule::S2,
+        Rule::S4,
+        Rule::S5,
+        Rule::S6,
+        Rule::S7,
+        Rule::S8,
+        Rule::S9,
+        Rule::S10,
+        Rule::H1,
+        Rule::H2,
+        Rule::H4,
+        Rule::H5,
+        Rule::H6,
+        Rule::H8,
+        Rule::H9,
+        Rule::H10,
+        Rule::H11,
+        Rule::H12,
+        Rule::H13,
+        Rule::H14,
+        Rule::H15,
+        Rule::H16,
+        Rule::Import,
+    ];
+
     /// The spec's id, e.g. `O1`; `IMPORT` for importer findings.
     pub fn id(self) -> &'static str {
         match self {
@@ -229,4 +258,16 @@ pub fn tally(findings: &[Finding]) -> (usize, usize, usize) {
             Severity::Warning => (e, w + 1, i),
             Severity::Info => (e, w, i + 1),
         })
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use super::Rule;
+
+    #[test]
+    fn all_rules_in_declaration_order_with_unique_ids() {
+        assert!(Rule::ALL.windows(2).all(|w| w[0] < w[1]));
+        let ids: std::collections::HashSet<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+        assert_eq!(ids.len(), Rule::ALL.len());
+    }
 }

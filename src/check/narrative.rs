@@ -176,22 +176,11 @@ const COUNT_UNITS: [char; 5] = ['条', '件', '个', '项', '次'];
 
 /// Parses `共4897余条` at the start of `s` (after 共): the number, whether 余 follows, the unit.
 fn total_after_gong(s: &str) -> Option<(u64, bool, char)> {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let s = s.trim_start();
-    let digits: String = s
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-        .map(|c| char::from_digit(c.to_digit(10).unwrap_or(0), 10).unwrap_or('0'))
-        .collect();
-    if digits.is_empty() {
-        return None;
-    }
-    let n: u64 = digits
-        .chars()
-        .filter_map(|c| c.to_digit(10))
-        .try_fold(0u64, |acc, d| {
-            acc.checked_mul(10)?.checked_add(u64::from(d))
-        })?;
-    let rest = s.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let rest = s.trim_start_matches(is_digit);
+    let digits = crate::model::normalize_digits(&s[..s.len() - rest.len()]);
+    let n: u64 = digits.parse().ok()?;
     let (more, rest) = match rest.strip_prefix('余') {
         Some(r) => (true, r),
         None => (false, rest),
@@ -244,6 +233,26 @@ pub(super) fn check_h6(report: &Report, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn h6_totals_and_parts_full_width_too() {
+        let mut r = Report::default();
+        r.set_text(
+            TextId::S1_1,
+            "公开信息共１２条，其中政策５条、动态６条。共10件，其中3件、7件。",
+        );
+        let mut out = Vec::new();
+        check_h6(&r, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(
+            out[0].message.contains("其中各项 5+6=11 ≠ 共12条，差1"),
+            "{}",
+            out[0].message
+        );
+        assert_eq!(total_after_gong("4897余条，其中"), Some((4897, true, '条')));
+        assert_eq!(total_after_gong("多条"), None);
+    }
+
     use super::*;
     use crate::model::CellValue;
 

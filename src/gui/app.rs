@@ -190,15 +190,15 @@ pub struct EditorApp {
     pub recent: Vec<PathBuf>,
     pub(crate) undoer: Undoer<Draft>,
     autosave_written: Option<Draft>,
+    /// When the draft last changed (the autosave waits a little after it).
     last_change_time: f64,
-    last_seen: Option<Draft>,
     pub(crate) close_confirmed: bool,
     /// The editor asked the window to close (after any unsaved-changes question).
     pub quit_requested: bool,
     pub status: Option<String>,
     pub show_findings: bool,
     window_title: String,
-    pub(crate) today: Option<Date>,
+    pub(crate) today: Date,
     /// The PDF fonts (official ones found on this machine, else bundled), looked up on the
     /// first PDF export; tests set the bundled set.
     pub pdf_fonts: Option<crate::export::pdf::FontSet>,
@@ -223,8 +223,8 @@ pub(crate) mod keys {
 impl EditorApp {
     /// An editor with a blank report, the given dialogs and storage. `today` comes from the
     /// caller (the clock at the edge), so tests are reproducible.
-    pub fn new(dialogs: Box<dyn FileDialogs>, storage: Storage, today: Option<Date>) -> Self {
-        let year = today.map_or(2025, |d| d.year.saturating_sub(1));
+    pub fn new(dialogs: Box<dyn FileDialogs>, storage: Storage, today: Date) -> Self {
+        let year = today.year.saturating_sub(1);
         let recent = storage.load_recent();
         let recovery = storage.read_recovery();
         let mut app = EditorApp {
@@ -237,14 +237,9 @@ impl EditorApp {
             dialogs,
             storage,
             recent,
-            undoer: Undoer::with_settings(UndoSettings {
-                max_undos: 200,
-                stable_time: 0.8,
-                auto_save_interval: 10.0,
-            }),
+            undoer: new_undoer(),
             autosave_written: None,
             last_change_time: 0.0,
-            last_seen: None,
             close_confirmed: false,
             quit_requested: false,
             status: None,
@@ -281,12 +276,7 @@ impl EditorApp {
         self.doc = doc;
         self.analyzed = None;
         self.edit = EditState::default();
-        self.undoer = Undoer::with_settings(UndoSettings {
-            max_undos: 200,
-            stable_time: 0.8,
-            auto_save_interval: 10.0,
-        });
-        self.last_seen = None;
+        self.undoer = new_undoer();
         self.autosave_written = None;
         self.refresh_analysis();
     }
@@ -296,10 +286,11 @@ impl EditorApp {
         self.analyzed = None;
     }
 
-    /// Recomputes totals (unless typed by hand) and findings when the draft changed.
-    pub fn refresh_analysis(&mut self) {
+    /// Recomputes totals (unless typed by hand) and findings when the draft changed; true
+    /// when it did.
+    pub fn refresh_analysis(&mut self) -> bool {
         if self.analyzed.as_ref() == Some(&self.doc.draft) {
-            return;
+            return false;
         }
         if !self.doc.draft.manual_totals {
             check::fill_totals(&mut self.doc.draft.report);
@@ -315,6 +306,7 @@ impl EditorApp {
         }
         self.analysis = Analysis::new(findings);
         self.analyzed = Some(self.doc.draft.clone());
+        true
     }
 
     /// Restores a recovered draft.
@@ -367,12 +359,16 @@ impl EditorApp {
         super::outline::show(self, ui);
         super::form::show(self, ui);
 
-        self.refresh_analysis();
         let now = ctx.input(|i| i.time);
+        if self.refresh_analysis() {
+            self.last_change_time = now;
+        }
         self.track_changes(now, &ctx);
         super::modals::show(self, &ctx);
         super::commands::run_all(self, &ctx);
-        self.refresh_analysis();
+        if self.refresh_analysis() {
+            self.last_change_time = now;
+        }
 
         let title = self.title();
         if title != self.window_title {
@@ -418,10 +414,6 @@ impl EditorApp {
 
     /// Undo points and the recovery copy.
     fn track_changes(&mut self, now: f64, ctx: &Context) {
-        if self.last_seen.as_ref() != Some(&self.doc.draft) {
-            self.last_change_time = now;
-            self.last_seen = Some(self.doc.draft.clone());
-        }
         self.undoer.feed_state(now, &self.doc.draft);
         if self.undoer.is_in_flux() {
             ctx.request_repaint_after(std::time::Duration::from_secs(1));
@@ -496,7 +488,10 @@ pub fn text_name(id: TextId) -> &'static str {
     spec.heading.unwrap_or(spec.name)
 }
 
-/// The Command key shortcut list is also used by the menu for its labels.
-pub(crate) fn shortcut_text(ctx: &Context, sc: &KeyboardShortcut) -> String {
-    ctx.format_shortcut(sc)
+fn new_undoer() -> Undoer<Draft> {
+    Undoer::with_settings(UndoSettings {
+        max_undos: 200,
+        stable_time: 0.8,
+        auto_save_interval: 10.0,
+    })
 }

@@ -10,7 +10,7 @@ use crate::draft;
 use crate::export::pdf::{FontSet, PdfOptions, export_pdf};
 use crate::export::text::export_text;
 use crate::fsio;
-use crate::model::{Date, OrganKind, Report};
+use crate::model::{OrganKind, Report};
 
 use super::app::{Document, EditorApp};
 use super::dialogs::{FileFilter, Picked};
@@ -113,7 +113,8 @@ pub fn run_all(app: &mut EditorApp, ctx: &Context) {
 fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
     match command {
         Command::Guarded(action) => {
-            if app.doc.is_dirty() && action_discards(&action) {
+            // Every action replaces or closes the document.
+            if app.doc.is_dirty() {
                 app.modal = Some(Modal::Unsaved { then: action });
             } else {
                 run_action(app, ctx, action);
@@ -212,23 +213,10 @@ fn save_kind(purpose: &PathPurpose) -> Option<(&'static str, FileFilter)> {
     }
 }
 
-/// Whether the action would drop the open document.
-fn action_discards(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::New
-            | Action::Open
-            | Action::OpenPath(_)
-            | Action::NewFromPrevious
-            | Action::NewFromPath(_)
-            | Action::Quit
-    )
-}
-
 fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
     match action {
         Action::New => {
-            let year = app.today.map_or(2025, |d| d.year.saturating_sub(1));
+            let year = app.today.year.saturating_sub(1);
             let old = &app.doc.draft.report.meta;
             let (organ, kind) = (old.organ.clone(), old.organ_kind);
             let mut report = Report::new(&organ, kind, year);
@@ -271,11 +259,7 @@ fn export_pdf_to(app: &mut EditorApp, path: &Path, watermark: bool) {
         .pdf_fonts
         .get_or_insert_with(FontSet::with_installed_official)
         .clone();
-    let mut options = PdfOptions::new(app.today.unwrap_or(Date {
-        year: 2026,
-        month: 1,
-        day: 1,
-    }));
+    let mut options = PdfOptions::new(app.today);
     options.draft_watermark = watermark;
     options.fonts = fonts;
     let result = export_pdf(&app.doc.draft.report, &options)

@@ -298,9 +298,9 @@ fn text_field(app: &mut EditorApp, ui: &mut Ui, id: TextId) {
         _ => text_name(id).to_string(),
     };
     // S5 and S6 carry their section's heading.
-    let section_heading = matches!(id, TextId::S5 | TextId::S6);
-    let label = if section_heading {
-        let r = section_heading_label(ui, &heading_text);
+    let has_section_heading = matches!(id, TextId::S5 | TextId::S6);
+    let label = if has_section_heading {
+        let r = section_heading(ui, &heading_text);
         let entry = crate::layout::section_of_text(id).map_or(0, |s| s + 1);
         scroll_if_requested(app, entry, &r);
         r
@@ -349,8 +349,4 @@ fn text_field(app: &mut EditorApp, ui: &mut Ui, id: TextId) {
         response.clone().on_hover_text(messages.join("\n"));
     }
     focus_if_requested(app, Place::Text(id), &response);
-}
-
-fn section_heading_label(ui: &mut Ui, text: &str) -> Response {
-    section_heading(ui, text)
 }

@@ -2,7 +2,7 @@
 
 use egui::{Button, Ui};
 
-use super::app::{EditorApp, keys, shortcut_text};
+use super::app::{EditorApp, keys};
 use super::commands::{Action, Command};
 use super::strings as s;
 
@@ -19,7 +19,7 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
 fn item(ui: &mut Ui, text: &str, shortcut: Option<&egui::KeyboardShortcut>) -> bool {
     let mut button = Button::new(text);
     if let Some(sc) = shortcut {
-        button = button.shortcut_text(shortcut_text(ui.ctx(), sc));
+        button = button.shortcut_text(ui.ctx().format_shortcut(sc));
     }
     ui.add(button).clicked()
 }

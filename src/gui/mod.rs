@@ -60,15 +60,6 @@ pub fn install_fonts(ctx: &egui::Context) {
     });
 }
 
-/// Today's date from the system clock (UTC; the report year only needs the year).
-pub fn today() -> Option<Date> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    Date::from_unix_days(i64::try_from(secs / 86_400).ok()?)
-}
-
 struct Shell {
     app: EditorApp,
     /// `NIANBAO_STARTUP_PROBE=1`: print the time from start to the first frame, then close.
@@ -114,7 +105,7 @@ pub fn run(file: Option<PathBuf>, started: std::time::Instant) -> anyhow::Result
             let mut app = EditorApp::new(
                 Box::new(NativeDialogs::default()),
                 Storage::default_location(),
-                today(),
+                Date::today(),
             );
             if let Some(path) = file {
                 app.push(Command::Run(Action::OpenPath(path)));

@@ -253,7 +253,6 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui, grid: &TableGrid) {
     let header_fill = visuals.faint_bg_color;
     let computed_fill = visuals.extreme_bg_color;
     let line = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
-    let nav = Nav::new(grid);
     let manual = app.doc.draft.manual_totals;
     let editable = |i: usize| manual || !TEMPLATE.cells[i].computed;
 
@@ -284,7 +283,7 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui, grid: &TableGrid) {
                 value_cell(
                     app,
                     ui,
-                    &nav,
+                    grid,
                     rect,
                     i,
                     editable(i),
@@ -325,7 +324,7 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui, grid: &TableGrid) {
 fn value_cell(
     app: &mut EditorApp,
     ui: &mut Ui,
-    nav: &Nav<'_>,
+    grid: &TableGrid,
     rect: Rect,
     i: usize,
     editable: bool,
@@ -374,6 +373,8 @@ fn value_cell(
 
     let focused = ui.memory(|m| m.has_focus(id));
     if focused {
+        // Only the focused cell needs the grid's neighbours.
+        let nav = &Nav::new(grid);
         let text_len = app
             .edit
             .buffers

@@ -181,7 +181,8 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
             continue;
         }
         title_lines.push(line.raw.trim());
-        if line.raw.contains("年度报告") || title_lines.concat().contains("年度报告") {
+        // (The words may be split over two lines.)
+        if title_lines.concat().contains("年度报告") {
             title_end = Some(i);
             break;
         }

@@ -235,6 +235,8 @@ pub(crate) struct Composer<'s> {
     pages: Vec<Vec<Op>>,
     pub(crate) ops: Vec<Op>,
     pub(crate) y: f32,
+    /// Table layouts already computed in this export.
+    tables: HashMap<crate::template::TableId, std::rc::Rc<table::Laid>>,
 }
 
 impl<'s> Composer<'s> {
@@ -244,6 +246,7 @@ impl<'s> Composer<'s> {
             pages: Vec::new(),
             ops: Vec::new(),
             y: 0.0,
+            tables: HashMap::new(),
         }
     }
 

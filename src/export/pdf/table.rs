@@ -3,6 +3,7 @@
 //! centred; split only between rows, repeating the header rows on the next page.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use printpdf::{Color, Line, LinePoint, Op, Point, Pt, Rgb};
 
@@ -50,7 +51,7 @@ fn column_widths(grid: &TableGrid) -> Vec<f32> {
     }
 }
 
-struct Laid {
+pub(super) struct Laid {
     xs: Vec<f32>,
     heights: Vec<f32>,
     /// Per item: its glyphs and line ranges.
@@ -64,6 +65,16 @@ fn item_text(report: &Report, item: &GridItem) -> String {
         GridContent::Label(s) => s.to_string(),
         GridContent::Value(i) => report.cell(i).display(),
     }
+}
+
+/// The table's layout, computed once per export (the heading before it asks for it too).
+fn laid(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Rc<Laid> {
+    if let Some(l) = c.tables.get(&grid.table) {
+        return Rc::clone(l);
+    }
+    let l = Rc::new(lay(c, report, grid));
+    c.tables.insert(grid.table, Rc::clone(&l));
+    l
 }
 
 fn lay(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Laid {
@@ -131,7 +142,7 @@ fn lay(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Laid {
 /// What a heading before the table keeps on its page: the whole table when it fits a page
 /// (it will not be cut), else the header rows and the first rows.
 pub(super) fn head_height(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> f32 {
-    let laid = lay(c, report, grid);
+    let laid = laid(c, report, grid);
     let total: f32 = laid.heights.iter().sum();
     if total <= super::TEXT_HEIGHT {
         return total;
@@ -149,7 +160,7 @@ pub(super) fn head_height(c: &mut Composer<'_>, report: &Report, grid: &TableGri
 
 /// Draws a table at the cursor, splitting it between rows across pages.
 pub(super) fn draw(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) {
-    let laid = lay(c, report, grid);
+    let laid = laid(c, report, grid);
     let head: Vec<usize> = (0..grid.header_rows).collect();
     let head_h: f32 = head.iter().map(|&r| laid.heights[r]).sum();
     let total: f32 = laid.heights.iter().sum();

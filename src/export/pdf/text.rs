@@ -58,7 +58,7 @@ const MISSING: char = '□';
 pub struct Shaper {
     pub faces: Vec<LoadedFace>,
     chains: HashMap<Role, Vec<usize>>,
-    cache: HashMap<(Role, char), (usize, f32)>,
+    cache: HashMap<(Role, char), Glyph>,
     /// Characters no face could draw (replaced by □).
     pub missing: Vec<char>,
 }
@@ -74,22 +74,29 @@ impl Shaper {
         }
     }
 
-    fn lookup(&mut self, role: Role, ch: char) -> (usize, f32) {
+    /// The glyph drawn for a character in a role: the first face of the chain that has it,
+    /// else □ (and the character is noted as missing). Cached per role and character.
+    fn lookup(&mut self, role: Role, ch: char) -> Glyph {
         if let Some(&hit) = self.cache.get(&(role, ch)) {
             return hit;
         }
-        let chain = self.chains.get(&role).cloned().unwrap_or_default();
+        let chain = self.chains.get(&role).map(Vec::as_slice).unwrap_or(&[]);
         let found = chain
             .iter()
             .find_map(|&f| self.faces[f].advance(ch).map(|a| (f, a)));
         let hit = match found {
-            Some(hit) => hit,
+            Some((face, advance)) => Glyph { ch, face, advance },
             None => {
+                let face = chain.first().copied().unwrap_or(0);
+                let advance = self.faces[face].advance(MISSING).unwrap_or(1.0);
                 if !self.missing.contains(&ch) {
                     self.missing.push(ch);
                 }
-                let first = chain.first().copied().unwrap_or(0);
-                (first, self.faces[first].advance(MISSING).unwrap_or(1.0))
+                Glyph {
+                    ch: MISSING,
+                    face,
+                    advance,
+                }
             }
         };
         self.cache.insert((role, ch), hit);
@@ -104,25 +111,8 @@ impl Shaper {
                 c if c.is_control() => None,
                 c => Some(c),
             })
-            .map(|ch| {
-                let (face, advance) = self.lookup(role, ch);
-                let ch = if self.faces[face].advance(ch).is_some() {
-                    ch
-                } else {
-                    MISSING
-                };
-                Glyph { ch, face, advance }
-            })
+            .map(|ch| self.lookup(role, ch))
             .collect()
-    }
-
-    /// Width of a text in points.
-    pub fn width(&mut self, role: Role, text: &str, size: f32) -> f32 {
-        self.shape(role, text)
-            .iter()
-            .map(|g| g.advance)
-            .sum::<f32>()
-            * size
     }
 }
 

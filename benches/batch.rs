@@ -9,7 +9,7 @@ use nianbao::batch;
 fn benches(c: &mut Criterion) {
     let fixture = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/published/003_60d30e5d68c9d170.txt"
+        "/tests/data/published/003_60d30e5d68c9d170.txt"
     ))
     .expect("fixture 003");
     let text = String::from_utf8_lossy(&fixture).into_owned();

@@ -49,7 +49,7 @@ fn benches(c: &mut Criterion) {
     });
     let fixture = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/published/003_60d30e5d68c9d170.txt"
+        "/tests/data/published/003_60d30e5d68c9d170.txt"
     ));
     if let Ok(bytes) = fixture {
         c.bench_function("import_and_check_fixture_003", |b| {

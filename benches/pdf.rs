@@ -8,7 +8,7 @@ use nianbao::model::Date;
 fn benches(c: &mut Criterion) {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/fixtures/published/003_60d30e5d68c9d170.txt"
+        "/tests/data/published/003_60d30e5d68c9d170.txt"
     );
     let bytes = std::fs::read(path).expect("fixture 003");
     let report = import_text(&bytes).expect("imports").report;

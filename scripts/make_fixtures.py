@@ -16,7 +16,7 @@ import os
 import docx
 from docx.shared import Pt
 
-SRC = glob.glob("../shared/fixtures/published/003_*.txt")[0]
+SRC = glob.glob("tests/data/published/003_*.txt")[0]
 OUT = "tests/data"
 
 T2 = [

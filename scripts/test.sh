@@ -4,10 +4,6 @@
 # headless, PDF checked with poppler) and prints a total.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -d ../shared/fixtures/published ]; then
-    echo "需要 ../shared/fixtures/published（仓库旁的 shared 目录）" >&2
-    exit 1
-fi
 # The PDF tests read the exported files with poppler's tools (pdffonts, pdftotext, pdfinfo).
 if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdffonts >/dev/null 2>&1; then
     echo "安装 poppler-utils（PDF 测试需要 pdftotext、pdffonts）…"

@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 fn fixture(prefix: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/published");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/published");
     std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(Result::ok)

@@ -9,9 +9,9 @@ use nianbao::model::CellValue;
 use nianbao::template::TextId;
 
 fn fixture(prefix: &str) -> Vec<u8> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/published");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/published");
     let entry = std::fs::read_dir(&dir)
-        .expect("../shared/fixtures/published beside the repository")
+        .expect("tests/data/published")
         .filter_map(Result::ok)
         .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
         .expect("fixture file");

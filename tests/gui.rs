@@ -388,8 +388,8 @@ fn manual_totals_make_totals_editable_and_checked() {
 
 #[test]
 fn a_published_text_opens_with_its_import_findings() {
-    let fixture_path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/published/001_102e60219bc16b4b.txt");
+    let fixture_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published/001_102e60219bc16b4b.txt");
     let mut f = fixture();
     f.harness
         .state_mut()

@@ -17,7 +17,7 @@ use nianbao::model::{CellValue, Date, OrganKind, Report, WanAmount};
 use nianbao::template::{CELL_COUNT, SECTIONS, T2_FEES, TEMPLATE, TEXTS};
 
 fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/published");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published");
     let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("fixtures folder")
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -1,6 +1,9 @@
 //! Turns a [`Doc`] into a [`Report`]: title, sections, sub-areas, the three tables and the
 //! signature block. Rows are anchored on their labels; values on the right edge (总计 last).
 
+use std::collections::BTreeMap;
+
+use super::anchored::{self, Provenance, StreamRead};
 use super::labels::{self, Match};
 use super::{Doc, ImportError, Imported};
 use crate::check::{Finding, MetaField, Place, Rule, Severity};
@@ -53,9 +56,56 @@ impl Line<'_> {
 struct Ctx {
     report: Report,
     findings: Vec<Finding>,
+    /// Cells not read exactly as printed (split by the arithmetic, or uncertain).
+    provenance: BTreeMap<usize, Provenance>,
+}
+
+/// The state of a [`Ctx`] before a table was read, to try another reading.
+struct Snapshot {
+    report: Report,
+    findings: usize,
+    provenance: BTreeMap<usize, Provenance>,
 }
 
 impl Ctx {
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            report: self.report.clone(),
+            findings: self.findings.len(),
+            provenance: self.provenance.clone(),
+        }
+    }
+    fn restore(&mut self, s: Snapshot) {
+        self.report = s.report;
+        self.findings.truncate(s.findings);
+        self.provenance = s.provenance;
+    }
+    /// Takes a label-anchored reading of a table: its values, how each was read, and what
+    /// it could not read as import findings.
+    fn apply_stream(&mut self, read: StreamRead, table: &'static str, what: &str) {
+        for (cell, (value, how)) in read.values {
+            self.report.set_cell(cell, value);
+            if how != Provenance::Exact {
+                self.provenance.insert(cell, how);
+            }
+        }
+        for (cells, message) in read.problems {
+            let places = if cells.is_empty() {
+                vec![Place::Section(table)]
+            } else {
+                cells.into_iter().map(Place::Cell).collect()
+            };
+            self.find(Rule::Import, Severity::Warning, places, message);
+        }
+        if !read.missing.is_empty() {
+            self.find(
+                Rule::Import,
+                Severity::Warning,
+                vec![Place::Section(table)],
+                format!("{what}未找到以下行：{}", read.missing.join("、")),
+            );
+        }
+    }
     fn find(&mut self, rule: Rule, severity: Severity, places: Vec<Place>, message: String) {
         self.findings
             .push(Finding::new(rule, severity, places, message));
@@ -112,6 +162,7 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     let mut ctx = Ctx {
         report: Report::default(),
         findings: Vec::new(),
+        provenance: BTreeMap::new(),
     };
 
     // Closing block: signature and date at the end (published files may end in blank lines).
@@ -264,6 +315,7 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     Ok(Imported {
         report: ctx.report,
         findings: ctx.findings,
+        provenance: ctx.provenance,
     })
 }
 
@@ -467,6 +519,23 @@ fn place_values(ctx: &mut Ctx, targets: &[usize], values: &[&str], what: &str, t
     );
 }
 
+/// True when a line (normalised) is one of `labels` followed by nothing or by numbers: a
+/// table row whose cells are not separated by tabs (text from PDF tools, run together).
+fn label_then_numbers<'a>(line: &str, mut labels: impl Iterator<Item = &'a str>) -> bool {
+    labels.any(|label| {
+        line.strip_prefix(label).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—')
+        })
+    })
+}
+
+/// A table region's lines as text, for the label-anchored reading.
+fn region_text(lines: &[Line]) -> String {
+    let raw: Vec<&str> = lines.iter().map(|l| l.raw.as_str()).collect();
+    raw.join("\n")
+}
+
 fn unplaced(ctx: &mut Ctx, section: &'static str, line: &Line) {
     ctx.find(
         Rule::Import,
@@ -527,11 +596,33 @@ fn map_2019_t2_row(ctx: &mut Ctx, b: usize, r: usize, values: &[&str], mapped: &
 fn section_two(ctx: &mut Ctx, region: &[Line]) {
     let (text, table) = split_text_table(region, |l| {
         let f = l.first();
+        let whole = labels::normalize(&l.raw);
         labels::t2_caption(f).is_some()
             || labels::normalize(f) == T2_CONTENT_HEADER
             || labels::t2_row(f).is_some()
+            || T2_BLOCKS.iter().any(|b| whole.starts_with(b.caption))
+            || label_then_numbers(
+                &whole,
+                T2_BLOCKS.iter().flat_map(|b| b.rows.iter().map(|r| r.1)),
+            )
     });
     ctx.report.set_text(TextId::S2, block_text(text));
+    let snapshot = ctx.snapshot();
+    let (rows_read, is_2019) = t2_by_cells(ctx, table);
+    let rows = T2_BLOCKS.iter().map(|b| b.rows.len()).sum::<usize>();
+    if !is_2019 && rows_read < rows {
+        let read = anchored::read_t2(&region_text(table));
+        if read.complete_rows > rows_read {
+            ctx.restore(snapshot);
+            ctx.apply_stream(read, "t2", "表二");
+        }
+    }
+}
+
+/// Reads 表二 line by line (rows as cells); returns the rows read with their exact number
+/// of values, and whether the table is the 2019 format's.
+fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
+    let mut rows_read = 0;
     let mut block = None;
     let mut after = Vec::new();
     let mut is_2019 = false;
@@ -597,6 +688,9 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
             let targets: Vec<usize> = (0..T2_BLOCKS[b].columns.len())
                 .map(|c| t2(b, r, c))
                 .collect();
+            if values.len() == targets.len() {
+                rows_read += 1;
+            }
             place_values(
                 ctx,
                 &targets,
@@ -633,18 +727,40 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
         unplaced(ctx, "s2", line);
     }
     trailing_text(ctx, TextId::S2, &text_after);
+    (rows_read, is_2019)
 }
 
 /// 三、收到和处理政府信息公开申请情况: text and 表三.
 fn section_three(ctx: &mut Ctx, region: &[Line]) {
     let (text, table) = split_text_table(region, |l| {
         let f = labels::normalize(l.first());
+        let whole = labels::normalize(&l.raw);
         f.starts_with("（本列数据")
             || f == crate::template::T3_APPLICANTS_HEADER
             || labels::t3_row(&f).is_some()
             || labels::t3_group(&f)
+            || whole.starts_with("（本列数据")
+            || whole.starts_with(crate::template::T3_APPLICANTS_HEADER)
+            || label_then_numbers(&whole, T3_ROWS.iter().map(|r| r.label))
     });
     ctx.report.set_text(TextId::S3, block_text(text));
+    let snapshot = ctx.snapshot();
+    let rows_read = t3_by_cells(ctx, table);
+    if rows_read < T3_ROWS.len() {
+        let read = anchored::read_t3(&region_text(table));
+        if read.complete_rows > rows_read {
+            ctx.restore(snapshot);
+            if (0..T3_COLUMNS.len()).any(|c| read.values.contains_key(&t3_r3_6_2019(c))) {
+                ctx.report.format = Format::V2019;
+            }
+            ctx.apply_stream(read, "t3", "表三");
+        }
+    }
+}
+
+/// Reads 表三 line by line (rows as cells); returns the rows read with exactly 7 values.
+fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> usize {
+    let mut rows_read = 0;
     let mut seen = [false; T3_ROWS.len()];
     let mut seen_2019_other = false;
     let mut text_after = Vec::new();
@@ -668,6 +784,9 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
                 ctx.report.format = Format::V2019;
                 let values = row_values(line, T3_GROUPS[4].label, &cells[k + 1..]);
                 let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
+                if values.len() == targets.len() {
+                    rows_read += 1;
+                }
                 place_values(
                     ctx,
                     &targets,
@@ -712,6 +831,9 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
         seen[r] = true;
         let values = row_values(line, cells[k], &cells[k + 1..]);
         let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
+        if values.len() == targets.len() {
+            rows_read += 1;
+        }
         place_values(
             ctx,
             &targets,
@@ -736,15 +858,36 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
         );
     }
     trailing_text(ctx, TextId::S3, &text_after);
+    rows_read
 }
 
 /// 四、政府信息公开行政复议、行政诉讼情况: text and 表四.
 fn section_four(ctx: &mut Ctx, region: &[Line]) {
     let (text, table) = split_text_table(region, |l| {
         let f = labels::normalize(l.first());
-        f == crate::template::T4_REVIEW_HEADER || T4_COLUMNS.iter().any(|(_, c)| *c == f)
+        let whole = labels::normalize(&l.raw);
+        f == crate::template::T4_REVIEW_HEADER
+            || T4_COLUMNS.iter().any(|(_, c)| *c == f)
+            || whole
+                .strip_prefix(crate::template::T4_REVIEW_HEADER)
+                .is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with(crate::template::T4_SUIT_HEADER)
+                })
     });
     ctx.report.set_text(TextId::S4, block_text(text));
+    let snapshot = ctx.snapshot();
+    if !t4_by_cells(ctx, table) {
+        let read = anchored::read_t4(&region_text(table));
+        if read.complete_rows > 0 {
+            ctx.restore(snapshot);
+            ctx.apply_stream(read, "t4", "表四");
+        }
+    }
+}
+
+/// Reads 表四 line by line; true when its data row had exactly its 15 values.
+fn t4_by_cells(ctx: &mut Ctx, table: &[Line]) -> bool {
+    let mut complete = false;
     let mut data_seen = false;
     let mut text_after = Vec::new();
     for line in table {
@@ -760,6 +903,7 @@ fn section_four(ctx: &mut Ctx, region: &[Line]) {
             let targets: Vec<usize> = (0..T4_GROUPS.len())
                 .flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c)))
                 .collect();
+            complete = cells.len() == targets.len();
             place_values(ctx, &targets, &cells, "表四数据行", false);
         } else {
             text_after.push(line);
@@ -774,4 +918,5 @@ fn section_four(ctx: &mut Ctx, region: &[Line]) {
         );
     }
     trailing_text(ctx, TextId::S4, &text_after);
+    complete
 }

@@ -6,10 +6,12 @@
 //! `Doc`, and [`assemble`] turns any `Doc` into a [`Report`] plus import findings. Nothing
 //! is guessed silently: whatever could not be placed is reported.
 
+mod anchored;
 mod assemble;
 pub mod docx;
 pub mod html;
 pub mod labels;
+pub mod pdf;
 
 use std::path::Path;
 
@@ -17,6 +19,7 @@ use crate::check::Finding;
 use crate::fsio::{self, FileError};
 use crate::model::Report;
 
+pub use anchored::Provenance;
 pub use assemble::assemble;
 
 /// A report read from a published document, with what the import noticed.
@@ -25,6 +28,9 @@ pub struct Imported {
     pub report: Report,
     /// Import findings (misaligned rows, label variants, unplaced text).
     pub findings: Vec<Finding>,
+    /// Cells not read exactly as printed: split by the arithmetic, or uncertain (left
+    /// blank for the reviewer). Cells not listed were read as printed.
+    pub provenance: std::collections::BTreeMap<usize, Provenance>,
 }
 
 /// A document could not be imported at all.
@@ -46,6 +52,18 @@ pub enum ImportError {
     BadDocx(String),
     #[error("这是旧版 Word 文件（.doc），请在 Word 或 WPS 中“另存为”.docx 后再打开")]
     OldWord,
+    #[error(
+        "文件扩展名是 .pdf，但内容不是 PDF（可能是网页或其他格式的文件，请用正确的扩展名保存）"
+    )]
+    NotPdf,
+    #[error("PDF 文件无法读取：{0}")]
+    BadPdf(String),
+    #[error("PDF 已加密（需要密码才能打开），无法读取其中的文字；请向发布单位索取未加密的版本")]
+    PdfEncrypted,
+    #[error(
+        "PDF 中没有文字层（可能是扫描件或图片），无法读取；本程序不做文字识别（OCR），请向发布单位索取文字版"
+    )]
+    PdfNoText,
 }
 
 /// A document as lines of cells.
@@ -65,10 +83,15 @@ impl Doc {
     /// a cell's text continuing on lines without a tab), and markdown `| … |` rows. Removes
     /// extraction leftovers: markdown bold markers and Word bookmarks (`[bookmark: _GoBack]`).
     pub fn from_text(text: &str) -> Doc {
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = text.replace("\r\n", "\n").replace(['\r', '\u{c}'], "\n");
+        let text = split_run_together(&text);
         // A final line break ends the last line; it does not start an empty one.
         let text = text.strip_suffix('\n').unwrap_or(&text);
-        let raw: Vec<String> = text.split('\n').map(clean_line).collect();
+        let raw: Vec<String> = text
+            .split('\n')
+            .filter(|l| !is_page_furniture(l))
+            .map(clean_line)
+            .collect();
         let exact_cells = one_cell_per_line(&raw);
         let lines = if exact_cells {
             regroup_cells(&raw)
@@ -77,6 +100,80 @@ impl Doc {
         };
         Doc { lines, exact_cells }
     }
+}
+
+/// True for a line that is page furniture, not content: a page number (`— 3 —`, `- 3 -`,
+/// `第3页`, `第 3 页 共 7 页`) or the 草稿 watermark on its own.
+pub(crate) fn is_page_furniture(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return false;
+    }
+    if t == "草稿" || t == "草" || t == "稿" {
+        return true;
+    }
+    let dashes = |c: char| matches!(c, '—' | '-' | '－' | '–' | '·');
+    let inner = t.trim_matches(dashes);
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if inner.len() < t.len() && digits(inner) && t.starts_with(dashes) && t.ends_with(dashes) {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        if let Some((n, tail)) = rest.split_once('页') {
+            let tail_ok = tail.is_empty()
+                || tail
+                    .strip_prefix('共')
+                    .and_then(|x| x.strip_suffix('页'))
+                    .is_some_and(digits);
+            return digits(n) && tail_ok;
+        }
+    }
+    false
+}
+
+/// Text whose line breaks were lost (a web page's `textContent`: a whole report on a few
+/// very long lines): puts the title, the section headings and the sub-headings of section
+/// 一 on lines of their own, so the usual reading applies. Other text is returned as is.
+fn split_run_together(text: &str) -> std::borrow::Cow<'_, str> {
+    use crate::template::{SECTIONS, TITLE_SUFFIX};
+    let long = text.lines().filter(|l| l.chars().count() > 400).count();
+    let headings_inline = SECTIONS
+        .iter()
+        .filter(|s| {
+            text.lines()
+                .any(|l| l.contains(s.heading) && l.trim() != s.heading)
+        })
+        .count();
+    if long == 0 || headings_inline < 3 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        if line.chars().count() <= 400 {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let mut line = line.to_string();
+        // The title ends at the first 年度报告 near the start.
+        if let Some(p) = line.find(TITLE_SUFFIX)
+            && line[..p].chars().count() < 60
+        {
+            line.insert(p + TITLE_SUFFIX.len(), '\n');
+        }
+        let mut marks: Vec<&str> = SECTIONS.iter().map(|s| s.heading).collect();
+        marks.extend(
+            crate::template::TextId::AREAS
+                .iter()
+                .filter_map(|a| a.spec().heading),
+        );
+        for m in marks {
+            line = line.replacen(m, &format!("\n{m}\n"), 1);
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Removes extraction leftovers from a line: `[bookmark: …]` and markdown `**`.
@@ -192,9 +289,11 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> 
         .unwrap_or_default();
     match ext.as_str() {
         "docx" => assemble(&docx::docx_to_doc(bytes)?),
+        "pdf" => assemble(&Doc::from_text(&pdf::pdf_to_text(bytes)?)),
         "doc" | "wps" => Err(ImportError::OldWord),
         "html" | "htm" | "shtml" | "xhtml" => assemble(&html::html_to_doc(&decode(bytes)?)),
         _ if bytes.starts_with(b"PK\x03\x04") => assemble(&docx::docx_to_doc(bytes)?),
+        _ if bytes.starts_with(b"%PDF-") => assemble(&Doc::from_text(&pdf::pdf_to_text(bytes)?)),
         _ if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => Err(ImportError::OldWord),
         _ => {
             let text = decode(bytes)?;

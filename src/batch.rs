@@ -6,11 +6,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::check::{Finding, Rule, Severity, check, check_draft, cross, tally};
+use crate::analysis::{Context, analyze};
+use crate::check::{Finding, Rule, Severity, tally};
 use crate::document::{self, Opened};
 
 /// File extensions the batch picks up in folders.
-pub const EXTENSIONS: [&str; 5] = ["ron", "txt", "docx", "html", "htm"];
+pub const EXTENSIONS: [&str; 6] = ["ron", "txt", "pdf", "docx", "html", "htm"];
 
 /// The result for one file.
 #[derive(Clone, Debug)]
@@ -122,12 +123,17 @@ pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
                             .get(&(organ_key(&report.meta.organ), y.checked_sub(1)?))
                             .copied()
                     });
-                    let mut findings = o.import_findings.clone();
-                    findings.extend(check(report));
-                    findings.extend(check_draft(&o.draft));
-                    if let Some(Ok(prev)) = previous.map(|p| &opened[p]) {
-                        findings.extend(cross::check_against_previous(report, &prev.draft.report));
-                    }
+                    let last_year = match previous.map(|p| &opened[p]) {
+                        Some(Ok(prev)) => Some(&prev.draft.report),
+                        _ => None,
+                    };
+                    let findings = analyze(
+                        &o.draft,
+                        &Context {
+                            import_findings: &o.import_findings,
+                            previous: last_year,
+                        },
+                    );
                     Ok(Checked {
                         organ: report.meta.organ.clone(),
                         year: report.meta.year,
@@ -316,7 +322,7 @@ mod tests {
         now.set_cell(t3(1, 0), CellValue::Count(1));
         save_draft(&dir.path().join("b-2025.ron"), &Draft::new(now)).unwrap();
         std::fs::write(dir.path().join("c-broken.ron"), "(version: 1,").unwrap();
-        std::fs::write(dir.path().join("ignored.pdf"), "x").unwrap();
+        std::fs::write(dir.path().join("ignored.png"), "x").unwrap();
         let (files, problems) = collect(&[dir.path().to_path_buf()]);
         assert!(problems.is_empty());
         assert_eq!(files.len(), 3);

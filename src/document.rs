@@ -76,14 +76,27 @@ pub fn open_bytes(path: &Path, bytes: &[u8]) -> Result<Opened, OpenError> {
         })
     } else {
         let imported = import::import_bytes(path, bytes)?;
+        let import_findings = imported.findings.clone();
         Ok(Opened {
-            draft: Draft {
-                report: imported.report,
-                manual_totals: true,
-                inherited_texts: Default::default(),
-            },
+            draft: draft_of_import(imported),
             source: Source::Imported,
-            import_findings: imported.findings,
+            import_findings,
         })
+    }
+}
+
+/// The draft of an imported report: hand-typed totals (the published ones are kept and
+/// compared), and how each cell was read, kept until the cell is edited.
+pub fn draft_of_import(imported: import::Imported) -> Draft {
+    let read_as = imported
+        .provenance
+        .iter()
+        .map(|(&i, &p)| (i, (p, imported.report.cell(i).clone())))
+        .collect();
+    Draft {
+        report: imported.report,
+        manual_totals: true,
+        inherited_texts: Default::default(),
+        read_as,
     }
 }

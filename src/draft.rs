@@ -13,6 +13,7 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::fsio::{self, FileError};
+use crate::import::Provenance;
 use crate::model::{CellValue, Date, Format, OrganKind, Report};
 use crate::template::{TEMPLATE, TEXTS, TextId};
 
@@ -66,6 +67,11 @@ struct DraftFile {
     /// still equal to its entry here has not been revised yet.
     #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
     inherited_texts: OrderedMap,
+    /// Imported cells not read exactly as printed: `"t3.r1.np": "derived:81"` or
+    /// `"uncertain:"`, with the value they were given then; a cell whose value changed since
+    /// has been checked by a person and is no longer marked.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    read_as: OrderedMap,
 }
 
 /// A string map kept in insertion order.
@@ -116,6 +122,8 @@ pub struct Draft {
     pub manual_totals: bool,
     /// Texts taken over from last year's report, as they were: marked until edited.
     pub inherited_texts: std::collections::BTreeMap<TextId, String>,
+    /// How imported cells were read, with the value each was given: marked until edited.
+    pub read_as: std::collections::BTreeMap<usize, (Provenance, CellValue)>,
 }
 
 impl Draft {
@@ -125,7 +133,22 @@ impl Draft {
             report,
             manual_totals: false,
             inherited_texts: Default::default(),
+            read_as: Default::default(),
         }
+    }
+
+    /// Cells still holding a value the import could not read reliably (not edited since).
+    pub fn uncertain_cells(&self) -> std::collections::BTreeSet<usize> {
+        self.marked_cells(Provenance::Uncertain)
+    }
+
+    /// Cells still holding the value the import marked as `how` (not edited since).
+    pub fn marked_cells(&self, how: Provenance) -> std::collections::BTreeSet<usize> {
+        self.read_as
+            .iter()
+            .filter(|(i, (p, v))| *p == how && self.report.cell(**i) == v)
+            .map(|(i, _)| *i)
+            .collect()
     }
 }
 
@@ -165,6 +188,17 @@ impl From<&Draft> for DraftFile {
                 d.inherited_texts
                     .iter()
                     .map(|(id, t)| (id.key().to_string(), t.clone()))
+                    .collect(),
+            ),
+            read_as: OrderedMap(
+                d.read_as
+                    .iter()
+                    .map(|(i, (p, v))| {
+                        (
+                            TEMPLATE.cells[*i].id.clone(),
+                            format!("{}:{}", p.key(), v.display()),
+                        )
+                    })
                     .collect(),
             ),
         }
@@ -216,10 +250,21 @@ impl TryFrom<DraftFile> for Draft {
             let id = TextId::from_key(&key).ok_or_else(|| format!("未知的正文字段“{key}”"))?;
             inherited_texts.insert(id, text);
         }
+        let mut read_as = std::collections::BTreeMap::new();
+        for (id, how) in f.read_as.0 {
+            let i = TEMPLATE
+                .index_of(&id)
+                .ok_or_else(|| format!("未知的单元格编号“{id}”"))?;
+            let (key, raw) = how.split_once(':').unwrap_or((how.as_str(), ""));
+            let p = Provenance::from_key(key)
+                .ok_or_else(|| format!("单元格“{id}”的读取方式“{key}”无法识别"))?;
+            read_as.insert(i, (p, CellValue::from_source(TEMPLATE.cells[i].kind, raw)));
+        }
         Ok(Draft {
             report: r,
             manual_totals: f.manual_totals,
             inherited_texts,
+            read_as,
         })
     }
 }
@@ -361,10 +406,13 @@ mod tests {
         r.set_absent(TextId::S6);
         let mut inherited_texts = std::collections::BTreeMap::new();
         inherited_texts.insert(TextId::S5, "上年的问题".to_string());
+        let mut read_as = std::collections::BTreeMap::new();
+        read_as.insert(t3(0, 0), (Provenance::Uncertain, CellValue::Blank));
         Draft {
             report: r,
             manual_totals: true,
             inherited_texts,
+            read_as,
         }
     }
 

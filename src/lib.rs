@@ -1,6 +1,7 @@
 //! nianbao: the 政府信息公开工作年度报告 (2021 format) as data, its cross-checks, drafts,
 //! text/JSON export and text import. This crate root is the pure core: no GUI, no dialogs.
 
+pub mod analysis;
 pub mod batch;
 pub mod check;
 pub mod model;

@@ -7,14 +7,16 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 
+use nianbao::analysis::{self, analyze};
 use nianbao::batch;
-use nianbao::check::{Severity, check, check_draft, cross, tally};
+use nianbao::check::{Severity, cross, tally};
 use nianbao::document::{self, OpenError, Opened};
 use nianbao::draft::{self, Draft};
 use nianbao::export::pdf::{FontSet, PdfOptions, export_pdf};
 use nianbao::export::{json, text};
 use nianbao::fsio;
 use nianbao::import;
+use nianbao::import::Provenance;
 use nianbao::model::{Date, OrganKind, Report};
 
 /// Prints a line to stdout; a closed pipe (`nianbao check … | head`) is not an error.
@@ -273,12 +275,13 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
     for path in &files {
         match load(path) {
             Ok(loaded) => {
-                let mut findings = loaded.import_findings;
-                findings.extend(check(&loaded.draft.report));
-                findings.extend(check_draft(&loaded.draft));
-                if let Some(prev) = &previous {
-                    findings.extend(cross::check_against_previous(&loaded.draft.report, prev));
-                }
+                let findings = analyze(
+                    &loaded.draft,
+                    &analysis::Context {
+                        import_findings: &loaded.import_findings,
+                        previous: previous.as_ref(),
+                    },
+                );
                 let (errors, warnings, infos) = tally(&findings);
                 if errors > 0 {
                     worst = worst.max(1);
@@ -287,6 +290,8 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
                     let line = serde_json::json!({
                         "file": path.display().to_string(),
                         "findings": findings.iter().map(json::finding_json).collect::<Vec<_>>(),
+                        "uncertain_cells": json::cell_ids(&loaded.draft.uncertain_cells()),
+                        "derived_cells": json::cell_ids(&loaded.draft.marked_cells(Provenance::Derived)),
                     });
                     out!("{line}");
                 } else {
@@ -313,18 +318,12 @@ fn cmd_import(a: ImportArgs) -> Result<()> {
     for f in &imported.findings {
         eprintln!("{}", f.to_line());
     }
-    draft::save_draft(
-        &a.output,
-        &Draft {
-            report: imported.report,
-            manual_totals: true,
-            inherited_texts: Default::default(),
-        },
-    )?;
+    let findings = imported.findings.len();
+    draft::save_draft(&a.output, &document::draft_of_import(imported))?;
     out!(
         "已导入为草稿：{}（导入提示 {} 条）",
         a.output.display(),
-        imported.findings.len()
+        findings
     );
     Ok(())
 }
@@ -332,8 +331,13 @@ fn cmd_import(a: ImportArgs) -> Result<()> {
 fn cmd_export(a: ExportArgs) -> Result<()> {
     let loaded = load(&a.file)?;
     let report = &loaded.draft.report;
-    let mut findings = loaded.import_findings.clone();
-    findings.extend(check(report));
+    let findings = analyze(
+        &loaded.draft,
+        &analysis::Context {
+            import_findings: &loaded.import_findings,
+            previous: None,
+        },
+    );
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)

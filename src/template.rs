@@ -705,6 +705,12 @@ pub const T3_ROWS: [T3Row; 25] = [
     ),
 ];
 
+/// How the PDF prints the 2019 format's single （六） row (a note under 表三), followed by
+/// `自然人3，商业企业0，…，总计3。` (`空` for a blank cell); the importer reads it back.
+pub const LEGACY_2019_NOTE: &str = "注：本报告按2019年版格式填报，（六）其他处理为一行、未分项：";
+/// How a blank cell is written in [`LEGACY_2019_NOTE`].
+pub const LEGACY_2019_BLANK: &str = "空";
+
 /// Index of row （七）总计 in [`T3_ROWS`].
 pub const T3_R3_7: usize = 23;
 

@@ -123,6 +123,7 @@ proptest! {
             report: r,
             manual_totals: manual,
             inherited_texts: Default::default(),
+            read_as: Default::default(),
         };
         let text = to_ron(&draft);
         let back = parse_draft(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;

@@ -231,22 +231,42 @@ pub fn check(report: &Report) -> Vec<Finding> {
 /// Findings that need the draft, not only the report: texts taken over from last year's
 /// report (`new --from`) and not revised yet (H12).
 pub fn check_draft(draft: &crate::draft::Draft) -> Vec<Finding> {
-    draft
-        .inherited_texts
-        .iter()
-        .filter(|(id, old)| draft.report.text(**id) == Some(old.as_str()))
-        .map(|(id, _)| {
-            Finding::new(
-                Rule::H12,
-                Severity::Warning,
-                vec![Place::Text(*id)],
-                format!(
-                    "“{}”仍是从上年报告沿用的文字，尚未修改",
-                    id.spec().heading.unwrap_or(id.spec().name)
-                ),
-            )
-        })
-        .collect()
+    let uncertain = draft.uncertain_cells();
+    let mut out = Vec::new();
+    if !uncertain.is_empty() {
+        let ids: Vec<&str> = uncertain
+            .iter()
+            .map(|i| TEMPLATE.cells[*i].id.as_str())
+            .collect();
+        out.push(Finding::new(
+            Rule::Import,
+            Severity::Warning,
+            uncertain.iter().map(|i| Place::Cell(*i)).collect(),
+            format!(
+                "{}个单元格导入时无法可靠读取，已留空，请对照原文填写：{}",
+                ids.len(),
+                ids.join("、")
+            ),
+        ));
+    }
+    out.extend(
+        draft
+            .inherited_texts
+            .iter()
+            .filter(|(id, old)| draft.report.text(**id) == Some(old.as_str()))
+            .map(|(id, _)| {
+                Finding::new(
+                    Rule::H12,
+                    Severity::Warning,
+                    vec![Place::Text(*id)],
+                    format!(
+                        "“{}”仍是从上年报告沿用的文字，尚未修改",
+                        id.spec().heading.unwrap_or(id.spec().name)
+                    ),
+                )
+            }),
+    );
+    out
 }
 
 /// Counts of findings by severity: (errors, warnings, infos).

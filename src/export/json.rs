@@ -59,6 +59,14 @@ pub fn export_json(report: &Report) -> String {
 }
 
 /// A finding as JSON: `{"rule", "severity", "cells", "message"}`.
+/// Cell ids of a set of cell indices, in template order.
+pub fn cell_ids(cells: &std::collections::BTreeSet<usize>) -> Vec<&'static str> {
+    cells
+        .iter()
+        .map(|i| crate::template::TEMPLATE.cells[*i].id.as_str())
+        .collect()
+}
+
 pub fn finding_json(f: &Finding) -> Value {
     json!({
         "rule": f.rule.id(),

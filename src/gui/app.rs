@@ -295,15 +295,13 @@ impl EditorApp {
         if !self.doc.draft.manual_totals {
             check::fill_totals(&mut self.doc.draft.report);
         }
-        let mut findings = self.doc.import_findings.clone();
-        findings.extend(check::check(&self.doc.draft.report));
-        findings.extend(check::check_draft(&self.doc.draft));
-        if let Some((_, previous)) = &self.previous {
-            findings.extend(check::cross::check_against_previous(
-                &self.doc.draft.report,
-                previous,
-            ));
-        }
+        let findings = crate::analysis::analyze(
+            &self.doc.draft,
+            &crate::analysis::Context {
+                import_findings: &self.doc.import_findings,
+                previous: self.previous.as_ref().map(|(_, r)| r),
+            },
+        );
         self.analysis = Analysis::new(findings);
         self.analyzed = Some(self.doc.draft.clone());
         true

@@ -81,7 +81,7 @@ const PDF_FILTER: FileFilter = FileFilter {
 const REPORT_FILTERS: [FileFilter; 3] = [
     FileFilter {
         name: s::FILTER_ALL_REPORTS,
-        extensions: &["ron", "txt", "docx", "html", "htm"],
+        extensions: &["ron", "txt", "pdf", "docx", "html", "htm"],
     },
     FileFilter {
         name: s::FILTER_DRAFT,

@@ -93,7 +93,7 @@ pub const OPENED_IMPORT: &str = "已导入已发布的报告，保存时将另�
 pub const EXPORT_HAS_ERRORS: &str = "注意：报告仍有 {} 个错误";
 
 // File dialog filters
-pub const FILTER_ALL_REPORTS: &str = "年报草稿或报告文本";
+pub const FILTER_ALL_REPORTS: &str = "年报草稿或已发布的报告（PDF、Word、网页、文本）";
 pub const FILTER_DRAFT: &str = "年报草稿";
 pub const FILTER_TEXT: &str = "文本";
 
@@ -101,3 +101,6 @@ pub const FILTER_TEXT: &str = "文本";
 pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
     template.replacen("{}", &value.to_string(), 1)
 }
+
+/// Tooltip prefix: how the import read a cell.
+pub const READ_AS: &str = "导入：";

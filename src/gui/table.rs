@@ -479,6 +479,18 @@ fn value_cell(
     if let Some((raw, reason)) = app.edit.refused.get(&i) {
         tips.insert(0, format!("“{raw}”{}：{reason}", s::REFUSED));
     }
+    // How the import read the cell, until it is edited: a dot in the corner and a line.
+    if let Some((how, read)) = app.doc.draft.read_as.get(&i)
+        && app.doc.draft.report.cell(i) == read
+    {
+        let color = match how {
+            crate::import::Provenance::Uncertain => Color32::from_rgb(0xD9, 0x6A, 0x00),
+            _ => Color32::from_rgb(0x2F, 0x6F, 0xCF),
+        };
+        ui.painter()
+            .circle_filled(rect.right_top() + egui::vec2(-5.0, 5.0), 3.0, color);
+        tips.push(format!("{}{}", s::READ_AS, how.describe()));
+    }
     if !tips.is_empty() {
         r.on_hover_text(format!("{}\n{}", spec.short_name, tips.join("\n")));
     }

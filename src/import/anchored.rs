@@ -63,7 +63,12 @@ impl Provenance {
 enum Tok {
     /// A label character; `isolated` when it stood alone between separators (a character
     /// of a vertical group label, a watermark letter).
-    Char { c: char, isolated: bool },
+    Char {
+        c: char,
+        isolated: bool,
+        /// Line and character column (see [`Tok::Num`]).
+        at: (u32, f32),
+    },
     /// A number as printed (digits, maybe a sign or decimals), or a blank mark (`—`);
     /// `glued` when it touched label text or other digits with no separator (run together);
     /// `at` is its line and the character column of its middle (text laid out like the
@@ -133,12 +138,31 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let n = chars.len();
     // Separator after position i.
     let sep_after = |i: usize| i + 1 >= n || chars[i + 1].1;
+    // Characters of short pieces of text standing alone (at most 4 characters between
+    // separators, no digits): vertical or wrapped group labels (三/、/本…, 无法提/供), a
+    // watermark's letters. A label being matched may skip them.
+    let mut short_chunk = vec![false; n];
+    let mut a = 0;
+    while a < n {
+        let mut b = a + 1;
+        while b < n && !chars[b].1 {
+            b += 1;
+        }
+        if b - a <= 4 && chars[a..b].iter().all(|(c, _)| !c.is_ascii_digit()) {
+            short_chunk[a..b].iter_mut().for_each(|x| *x = true);
+        }
+        a = b;
+    }
     let mut toks = Vec::new();
     let mut i = 0;
     while i < n {
         let (c, sep_before) = chars[i];
         let digit_at = |k: usize| k < n && chars[k].0.is_ascii_digit() && (k == i || !chars[k].1);
-        if c.is_ascii_digit() || (c == '-' && sep_before && digit_at(i + 1)) {
+        // A minus sign: '-' before a digit, not after one (`1-2次` is a range).
+        let minus = c == '-'
+            && digit_at(i + 1)
+            && (sep_before || i == 0 || !chars[i - 1].0.is_ascii_digit());
+        if c.is_ascii_digit() || minus {
             let start = i;
             i += 1;
             while i < n && !chars[i].1 && chars[i].0.is_ascii_digit() {
@@ -179,6 +203,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 toks.push(Tok::Char {
                     c: chars[end].0,
                     isolated: false,
+                    at: at(end, end + 1),
                 });
             }
             continue;
@@ -200,7 +225,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
         }
         toks.push(Tok::Char {
             c,
-            isolated: sep_before && sep_after(i),
+            isolated: short_chunk[i],
+            at: at(i, i + 1),
         });
         i += 1;
     }
@@ -210,7 +236,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
 /// Matches `label` at `start`: the label's characters in order, skipping numbers (they
 /// belong to the row) and isolated characters (vertical group labels). Returns the end and
 /// the numbers that were the label's own digits.
-fn match_at(toks: &[Tok], start: usize, label: &[char]) -> Option<(usize, Vec<usize>)> {
+fn match_at(
+    toks: &[Tok],
+    start: usize,
+    label: &[char],
+    skip_noise: bool,
+) -> Option<(usize, Vec<usize>)> {
     let mut i = start;
     let mut own = Vec::new();
     let mut skipped = 0;
@@ -224,6 +255,12 @@ fn match_at(toks: &[Tok], start: usize, label: &[char]) -> Option<(usize, Vec<us
                     k += 1;
                     break;
                 }
+                // Quotation marks are set apart by some producers, or dropped: optional.
+                _ if lc == '"' && k > 0 => {
+                    k += 1;
+                    break;
+                }
+                Tok::Char { c: '"', .. } if k > 0 => i += 1,
                 // Digits inside a label (保留4位小数) come through as a number.
                 Tok::Num { text, .. }
                     if lc.is_ascii_digit()
@@ -236,7 +273,7 @@ fn match_at(toks: &[Tok], start: usize, label: &[char]) -> Option<(usize, Vec<us
                 }
                 _ if k == 0 => return None,
                 Tok::Num { .. } => i += 1,
-                Tok::Char { isolated: true, .. } if skipped < 24 => {
+                Tok::Char { isolated: true, .. } if skip_noise && skipped < 24 => {
                     skipped += 1;
                     i += 1;
                 }
@@ -249,17 +286,25 @@ fn match_at(toks: &[Tok], start: usize, label: &[char]) -> Option<(usize, Vec<us
 
 /// The first match of any of `labels` at or after `from`: (start, end, the label's own
 /// digit tokens).
-fn find(toks: &[Tok], from: usize, labels: &[Vec<char>]) -> Option<(usize, usize, Vec<usize>)> {
+fn find(
+    toks: &[Tok],
+    from: usize,
+    labels: &[Vec<char>],
+    skip_noise: bool,
+) -> Option<(usize, usize, Vec<usize>)> {
     (from..toks.len()).find_map(|s| {
         labels
             .iter()
-            .find_map(|l| match_at(toks, s, l).map(|(e, own)| (s, e, own)))
+            .find_map(|l| match_at(toks, s, l, skip_noise).map(|(e, own)| (s, e, own)))
     })
 }
 
 /// A label to find in the stream.
 struct Anchor {
     labels: Vec<Vec<char>>,
+    /// For a header: its column labels, whose printed positions place the numbers of the
+    /// rows under it when those have blank cells.
+    columns: Vec<Vec<char>>,
     /// The cells its numbers fill, with the shape of their sums; `None` for captions,
     /// headers and group labels, whose numbers (if any) are reported.
     row: Option<RowSpec>,
@@ -268,6 +313,8 @@ struct Anchor {
 #[derive(Clone)]
 struct RowSpec {
     cells: Vec<usize>,
+    /// The anchor of the header over this row (表二), for placing blank cells.
+    header: Option<usize>,
     /// A row that may be absent with no numbers (the 2019 format's single （六） row,
     /// whose label is a group label in 2021): nothing is set when it has none.
     optional: bool,
@@ -275,6 +322,13 @@ struct RowSpec {
     /// row, `[5, 5, 5]` for 表四); empty when the row has no sums (表二).
     sums: Vec<usize>,
     name: String,
+}
+
+impl StreamRead {
+    /// Rows accounted for: read, or found and marked uncertain.
+    pub fn rows_accounted(&self) -> usize {
+        self.complete_rows + self.uncertain_rows
+    }
 }
 
 /// What the stream reading found for one table.
@@ -287,23 +341,30 @@ pub struct StreamRead {
     pub problems: Vec<(Vec<usize>, String)>,
     /// Rows read with exactly their number of cells (directly or by a unique split).
     pub complete_rows: usize,
+    /// Rows found but left uncertain (accounted for, honestly not read).
+    pub uncertain_rows: usize,
 }
 
 /// Collected numbers per anchor.
-fn collect(toks: &[Tok], anchors: &[Anchor], last_stops_at_text: bool) -> Vec<Option<Vec<Tok>>> {
+/// The numbers of each anchor, and where each anchor was found (token span).
+type Collected = (Vec<Option<Vec<Tok>>>, Vec<Option<(usize, usize)>>);
+
+fn collect(toks: &[Tok], anchors: &[Anchor], last_stops_at_text: bool) -> Collected {
     let mut spans: Vec<Option<(usize, usize)>> = Vec::new();
     let mut own_digits: Vec<usize> = Vec::new();
     let mut pos = 0;
     for (k, a) in anchors.iter().enumerate() {
         let required = a.row.as_ref().is_some_and(|r| !r.optional);
-        let mut hit = find(toks, pos, &a.labels);
+        // Only row labels may skip stray characters (a vertical group label between a
+        // row label's fragments); captions and headers match as printed.
+        let mut hit = find(toks, pos, &a.labels, a.row.is_some());
         if !required && let Some((s, _, _)) = &hit {
             // A caption, group label or optional row is taken only where it stands before
             // the next required row (a note after the table may name it again).
             let next = anchors[k + 1..]
                 .iter()
                 .find(|b| b.row.as_ref().is_some_and(|r| !r.optional))
-                .and_then(|b| find(toks, pos, &b.labels));
+                .and_then(|b| find(toks, pos, &b.labels, true));
             if next.is_some_and(|(ns, _, _)| ns < *s) {
                 hit = None;
             }
@@ -339,42 +400,166 @@ fn collect(toks: &[Tok], anchors: &[Anchor], last_stops_at_text: bool) -> Vec<Op
         }
         out[k] = Some(nums);
     }
-    out
+    (out, spans)
+}
+
+/// Where a header's column labels are printed: their line and middle column, when the
+/// whole header stands on one line.
+fn header_centers(toks: &[Tok], span: (usize, usize), columns: &[Vec<char>]) -> Option<Vec<f32>> {
+    let region = &toks[span.0..span.1];
+    let mut line = None;
+    let mut centers = Vec::new();
+    let mut from = 0;
+    for col in columns {
+        let start = (from..region.len()).find(|&s| {
+            col.iter()
+                .enumerate()
+                .all(|(k, c)| matches!(region.get(s + k), Some(Tok::Char { c: x, .. }) if x == c))
+        })?;
+        let mut xs = Vec::new();
+        for t in &region[start..start + col.len()] {
+            if let Tok::Char { at: (l, x), .. } = t {
+                if line.is_some_and(|k| k != *l) {
+                    return None;
+                }
+                line = Some(*l);
+                xs.push(*x);
+            }
+        }
+        centers.push((xs.first()? + xs.last()?) / 2.0);
+        from = start + col.len();
+    }
+    Some(centers)
 }
 
 /// Reads rows from the stream: anchors in order, numbers per row, then blocks of numbers
 /// printed before their labels redistributed, run-together digits split.
-fn read_rows(toks: &[Tok], anchors: &[Anchor], cross: Option<&CrossSums>) -> StreamRead {
-    let mut nums = collect(toks, anchors, true);
-    // A block of numbers before their labels (default pdftotext): one row holds the
-    // numbers of the rows after it, which have none. Give each its share in order.
+fn read_rows(
+    toks: &[Tok],
+    anchors: &[Anchor],
+    cross: Option<&CrossSums>,
+    laid_out: bool,
+) -> StreamRead {
+    let (mut nums, spans) = collect(toks, anchors, true);
+    let headers: BTreeMap<usize, Vec<f32>> = anchors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.columns.is_empty())
+        .filter_map(|(k, a)| Some((k, header_centers(toks, spans[k]?, &a.columns)?)))
+        .collect();
+    // Numbers printed before their labels (default pdftotext reads a table column by
+    // column): a caption or header holds the numbers of the row after it, or a row holds
+    // the numbers of the rows after it. Where the counts balance exactly, deal the numbers
+    // out in order, each row its width.
+    let width_of = |k: usize| anchors[k].row.as_ref().map_or(0, |r| r.cells.len());
+    let found: Vec<usize> = (0..anchors.len()).filter(|&k| nums[k].is_some()).collect();
+    for (n, &k) in found.iter().enumerate() {
+        let have = nums[k].as_ref().map_or(0, Vec::len);
+        if anchors[k].row.is_none()
+            && have > 0
+            && let Some(&j) = found[n + 1..].iter().find(|&&j| anchors[j].row.is_some())
+            && nums[j].as_ref().is_some_and(Vec::is_empty)
+            && width_of(j) == have
+            && nums[k].as_ref().is_some_and(|v| v.iter().all(not_glued))
+        {
+            nums[j] = nums[k].take().map(|v| v.to_vec());
+            nums[k] = Some(Vec::new());
+        }
+    }
     let row_ix: Vec<usize> = (0..anchors.len())
         .filter(|&k| anchors[k].row.is_some() && nums[k].is_some())
         .collect();
-    for (n, &k) in row_ix.iter().enumerate() {
-        let width = anchors[k].row.as_ref().map_or(0, |r| r.cells.len());
-        let have = nums[k].as_ref().map_or(0, Vec::len);
-        if width == 0 || have <= width || have % width != 0 {
+    let mut n = 0;
+    while n < row_ix.len() {
+        let width = width_of(row_ix[n]);
+        let count = |k: usize| nums[k].as_ref().map_or(0, Vec::len);
+        if width == 0 || count(row_ix[n]) <= width {
+            n += 1;
             continue;
         }
-        let extra = have / width - 1;
-        let next: Vec<usize> = row_ix[n + 1..].iter().copied().take(extra).collect();
-        let all_empty = next.len() == extra
-            && next.iter().all(|&j| {
-                nums[j].as_ref().is_some_and(Vec::is_empty)
-                    && anchors[j].row.as_ref().map(|r| r.cells.len()) == Some(width)
-            });
-        if all_empty && nums[k].as_ref().is_some_and(|v| v.iter().all(not_glued)) {
-            let pool = nums[k].take().unwrap_or_default();
-            let mut chunks = pool.chunks(width).map(<[Tok]>::to_vec);
-            nums[k] = chunks.next();
-            for &j in &next {
-                nums[j] = chunks.next();
+        // Rows just before it with no numbers may have theirs in it too (a wrapped label
+        // or a watermark moved the numbers below the next label).
+        let mut first = n;
+        while first > 0
+            && count(row_ix[first - 1]) == 0
+            && width_of(row_ix[first - 1]) == width
+            && !anchors[row_ix[first - 1]]
+                .row
+                .as_ref()
+                .is_some_and(|r| r.optional)
+        {
+            first -= 1;
+        }
+        // Extend the window until the numbers balance the rows, or fall short.
+        let mut total = 0;
+        let mut end = None;
+        for (m, &k) in row_ix.iter().enumerate().skip(first) {
+            if width_of(k) != width || nums[k].as_ref().is_some_and(|v| !v.iter().all(not_glued)) {
+                break;
             }
+            total += count(k);
+            let rows = m - first + 1;
+            // Only a block followed by rows printed without numbers is dealt out; an
+            // excess next to a missing label is not.
+            if total == width * rows && row_ix[first..=m].iter().any(|&j| count(j) == 0) {
+                end = Some(m);
+                break;
+            }
+            if m >= n && total < width * rows {
+                break;
+            }
+        }
+        match end {
+            Some(m) => {
+                let pool: Vec<Tok> = row_ix[first..=m]
+                    .iter()
+                    .flat_map(|&k| nums[k].take().unwrap_or_default())
+                    .collect();
+                for (&k, chunk) in row_ix[first..=m].iter().zip(pool.chunks(width)) {
+                    nums[k] = Some(chunk.to_vec());
+                }
+                n = m + 1;
+            }
+            None => n += 1,
         }
     }
 
-    place_by_columns(anchors, &mut nums);
+    if laid_out {
+        place_by_columns(anchors, &mut nums, &headers);
+    }
+    // What stays irregular after that: rows with too many or too few numbers. Rows with
+    // no number at all are blank only while no row has numbers to spare; and where the
+    // numbers stand one per line (a table read column by column), a row's numbers may have
+    // run into its neighbours' places, so the neighbours of an irregular row are not
+    // trusted either. Unread, not guessed.
+    let count = |k: usize| nums[k].as_ref().map_or(0, Vec::len);
+    let irregular: Vec<usize> = row_ix
+        .iter()
+        .copied()
+        .filter(|&k| {
+            let w = width_of(k);
+            let separated = nums[k].as_ref().is_some_and(|v| v.iter().all(not_glued));
+            separated
+                && count(k) != 0
+                && count(k) != w
+                && !anchors[k].row.as_ref().is_some_and(|r| r.optional)
+        })
+        .collect();
+    let spare = row_ix.iter().any(|&k| count(k) > width_of(k));
+    let loose = loose_numbers(toks);
+    let mut starved: Vec<usize> = Vec::new();
+    for (n, &k) in row_ix.iter().enumerate() {
+        let neighbour = |d: isize| {
+            let j = n as isize + d;
+            j >= 0 && (j as usize) < row_ix.len() && irregular.contains(&row_ix[j as usize])
+        };
+        let empty = count(k) == 0 && !anchors[k].row.as_ref().is_some_and(|r| r.optional);
+        if (empty && (spare || (loose && !irregular.is_empty())))
+            || (loose && (neighbour(-1) || neighbour(1)) && !irregular.contains(&k))
+        {
+            starved.push(k);
+        }
+    }
 
     let mut read = StreamRead::default();
     // Per row: candidate value lists.
@@ -395,11 +580,21 @@ fn read_rows(toks: &[Tok], anchors: &[Anchor], cross: Option<&CrossSums>) -> Str
         };
         let Some(v) = &nums[k] else {
             if !spec.optional {
+                // Not found: its cells are unread, not blank.
                 read.missing.push(spec.name.clone());
+                read.uncertain_rows += 1;
+                for &c in &spec.cells {
+                    read.values
+                        .insert(c, (CellValue::Blank, Provenance::Uncertain));
+                }
             }
             continue;
         };
         if v.is_empty() && spec.optional {
+            continue;
+        }
+        if starved.contains(&k) {
+            candidates.push((k, Vec::new()));
             continue;
         }
         if v.is_empty() {
@@ -418,6 +613,10 @@ fn read_rows(toks: &[Tok], anchors: &[Anchor], cross: Option<&CrossSums>) -> Str
     let mut derived: Vec<usize> = Vec::new();
     let mut open: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
     for (k, c) in candidates {
+        if starved.contains(&k) {
+            open.push((k, Vec::new()));
+            continue;
+        }
         let exact = nums[k].as_ref().is_some_and(|v| {
             v.iter().all(not_glued)
                 && Some(v.len()) == anchors[k].row.as_ref().map(|r| r.cells.len())
@@ -425,11 +624,19 @@ fn read_rows(toks: &[Tok], anchors: &[Anchor], cross: Option<&CrossSums>) -> Str
         if exact {
             chosen.insert(k, c.into_iter().next().unwrap_or_default());
         } else if c.len() == 1 {
-            // One digit per cell is forced; anything else rests on the arithmetic.
-            let digits: usize = nums[k]
-                .as_ref()
-                .map_or(0, |v| v.iter().map(|t| tok_text(t).len()).sum());
-            if digits != c[0].len() {
+            // A split that is the only one even without the arithmetic (one digit per cell,
+            // a single cell) is read as printed; otherwise it rests on the arithmetic.
+            let spec = anchors[k].row.as_ref();
+            let forced = spec.is_some_and(|spec| {
+                let plain = RowSpec {
+                    sums: Vec::new(),
+                    ..spec.clone()
+                };
+                nums[k]
+                    .as_ref()
+                    .is_some_and(|v| splits(v, &plain).len() == 1)
+            });
+            if !forced {
                 derived.push(k);
             }
             chosen.insert(k, c.into_iter().next().unwrap_or_default());
@@ -473,6 +680,7 @@ fn read_rows(toks: &[Tok], anchors: &[Anchor], cross: Option<&CrossSums>) -> Str
         let Some(spec) = &anchors[k].row else {
             continue;
         };
+        read.uncertain_rows += 1;
         for &cell in &spec.cells {
             read.values
                 .insert(cell, (CellValue::Blank, Provenance::Uncertain));
@@ -501,7 +709,11 @@ fn read_rows(toks: &[Tok], anchors: &[Anchor], cross: Option<&CrossSums>) -> Str
 /// Rows printed with blank cells (fewer numbers than columns, on one line): each number
 /// goes to the column whose position it is printed at, learnt from the rows of the same
 /// table printed in full on one line. Rows that do not fit stay as they are.
-fn place_by_columns(anchors: &[Anchor], nums: &mut [Option<Vec<Tok>>]) {
+fn place_by_columns(
+    anchors: &[Anchor],
+    nums: &mut [Option<Vec<Tok>>],
+    headers: &BTreeMap<usize, Vec<f32>>,
+) {
     let one_line = |v: &[Tok]| -> Option<Vec<f32>> {
         let mut line = None;
         let mut xs = Vec::new();
@@ -522,38 +734,48 @@ fn place_by_columns(anchors: &[Anchor], nums: &mut [Option<Vec<Tok>>]) {
         }
         Some(xs)
     };
-    let widths: Vec<usize> = anchors
-        .iter()
-        .filter_map(|a| a.row.as_ref().map(|r| r.cells.len()))
-        .collect();
-    for width in widths {
+    // Rows are placed together with the rows of the same shape under the same header.
+    let key = |a: &Anchor| a.row.as_ref().map(|r| (r.header, r.cells.len()));
+    let mut groups: Vec<(Option<usize>, usize)> = Vec::new();
+    for g in anchors.iter().filter_map(key) {
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    for (header, width) in groups {
+        let in_group = |a: &Anchor| key(a) == Some((header, width));
         let full: Vec<Vec<f32>> = anchors
             .iter()
             .zip(nums.iter())
-            .filter(|(a, _)| a.row.as_ref().is_some_and(|r| r.cells.len() == width))
+            .filter(|(a, _)| in_group(a))
             .filter_map(|(_, v)| v.as_deref().and_then(one_line))
             .filter(|xs| xs.len() == width)
             .collect();
-        if full.is_empty() {
-            continue;
-        }
-        let centers: Vec<f32> = (0..width)
-            .map(|c| {
-                let mut v: Vec<f32> = full.iter().map(|xs| xs[c]).collect();
-                v.sort_by(f32::total_cmp);
-                v[v.len() / 2]
-            })
-            .collect();
+        let centers: Vec<f32> = if !full.is_empty() {
+            (0..width)
+                .map(|c| {
+                    let mut v: Vec<f32> = full.iter().map(|xs| xs[c]).collect();
+                    v.sort_by(f32::total_cmp);
+                    v[v.len() / 2]
+                })
+                .collect()
+        } else {
+            // No row printed in full: the header's column labels say where columns are.
+            match header.and_then(|h| headers.get(&h)) {
+                Some(h) if h.len() == width => h.clone(),
+                _ => continue,
+            }
+        };
         let min_gap = centers
             .windows(2)
             .map(|w| w[1] - w[0])
             .fold(f32::INFINITY, f32::min);
-        if !(min_gap > 1.0) {
+        if min_gap.is_nan() || min_gap <= 1.0 {
             continue;
         }
         let tolerance = (0.4 * min_gap).max(1.0);
         for (a, slot) in anchors.iter().zip(nums.iter_mut()) {
-            if a.row.as_ref().is_none_or(|r| r.cells.len() != width) {
+            if !in_group(a) {
                 continue;
             }
             let Some(v) = slot.as_ref() else { continue };
@@ -598,6 +820,20 @@ fn place_by_columns(anchors: &[Anchor], nums: &mut [Option<Vec<Tok>>]) {
             }
         }
     }
+}
+
+/// True when a table's numbers stand one per line (text read column by column, as
+/// pdftotext's default mode gives it), so a row's numbers need not follow its label.
+fn loose_numbers(toks: &[Tok]) -> bool {
+    let mut per_line: BTreeMap<u32, usize> = BTreeMap::new();
+    for t in toks {
+        if let Tok::Num { at: (line, _), .. } = t {
+            *per_line.entry(*line).or_default() += 1;
+        }
+    }
+    let lines = per_line.len();
+    let single = per_line.values().filter(|n| **n == 1).count();
+    lines >= 7 && single * 10 >= lines * 8
 }
 
 fn not_glued(t: &Tok) -> bool {
@@ -827,6 +1063,7 @@ fn t3_anchors() -> (Vec<Anchor>, CrossSums) {
             if g != 0 && T3_ROWS[..r].iter().all(|p| p.group.is_none()) {
                 anchors.push(Anchor {
                     labels: vec![fold_label(T3_GROUPS[0].label)],
+                    columns: Vec::new(),
                     row: None,
                 });
             }
@@ -834,7 +1071,9 @@ fn t3_anchors() -> (Vec<Anchor>, CrossSums) {
                 // （六）其他处理: a data row of its own in the 2019 format.
                 anchors.push(Anchor {
                     labels: vec![fold_label(T3_GROUPS[g].label)],
+                    columns: Vec::new(),
                     row: Some(RowSpec {
+                        header: None,
                         cells: (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect(),
                         optional: true,
                         sums: vec![T3_COLUMNS.len()],
@@ -844,6 +1083,7 @@ fn t3_anchors() -> (Vec<Anchor>, CrossSums) {
             } else if g != 0 {
                 anchors.push(Anchor {
                     labels: vec![fold_label(T3_GROUPS[g].label)],
+                    columns: Vec::new(),
                     row: None,
                 });
             }
@@ -853,7 +1093,9 @@ fn t3_anchors() -> (Vec<Anchor>, CrossSums) {
         row_anchor[r] = anchors.len();
         anchors.push(Anchor {
             labels,
+            columns: Vec::new(),
             row: Some(RowSpec {
+                header: None,
                 cells: (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect(),
                 optional: false,
                 sums: vec![T3_COLUMNS.len()],
@@ -889,7 +1131,26 @@ fn t3_anchors() -> (Vec<Anchor>, CrossSums) {
 pub fn read_t3(text: &str) -> StreamRead {
     let toks = tokenize(text);
     let (anchors, cross) = t3_anchors();
-    read_rows(&toks, &anchors, Some(&cross))
+    let mut read = read_rows(&toks, &anchors, Some(&cross), laid_out(text));
+    // The 2019 format has its single （六） row instead of the three leaves.
+    if (0..T3_COLUMNS.len()).any(|c| read.values.contains_key(&t3_r3_6_2019(c))) {
+        let leaves: Vec<String> = T3_ROWS
+            .iter()
+            .filter(|r| r.group == Some(4))
+            .map(|r| format!("表三{}行（{}）", r.short, r.label))
+            .collect();
+        let before = read.missing.len();
+        read.missing.retain(|m| !leaves.contains(m));
+        read.uncertain_rows -= before - read.missing.len();
+        for (r, row) in T3_ROWS.iter().enumerate() {
+            if row.group == Some(4) {
+                for c in 0..T3_COLUMNS.len() {
+                    read.values.remove(&t3(r, c));
+                }
+            }
+        }
+    }
+    read
 }
 
 /// Reads 表四 (one row of 15 numbers after its header) from a table region's text.
@@ -914,6 +1175,7 @@ pub fn read_t4(text: &str) -> StreamRead {
         }
     }
     let spec = RowSpec {
+        header: None,
         cells: (0..T4_GROUPS.len())
             .flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c)))
             .collect(),
@@ -925,13 +1187,15 @@ pub fn read_t4(text: &str) -> StreamRead {
     let mut stream = vec![Tok::Char {
         c: '\u{E000}',
         isolated: false,
+        at: (0, 0.0),
     }];
     stream.extend(nums);
     let anchors = [Anchor {
         labels: vec![vec!['\u{E000}']],
+        columns: Vec::new(),
         row: Some(spec),
     }];
-    read_rows(&stream, &anchors, None)
+    read_rows(&stream, &anchors, None, false)
 }
 
 /// Reads the 2021 表二 from a table region's text.
@@ -941,6 +1205,7 @@ pub fn read_t2(text: &str) -> StreamRead {
     for (b, block) in T2_BLOCKS.iter().enumerate() {
         anchors.push(Anchor {
             labels: vec![fold_label(block.caption)],
+            columns: Vec::new(),
             row: None,
         });
         let mut header = String::from(T2_CONTENT_HEADER);
@@ -954,14 +1219,18 @@ pub fn read_t2(text: &str) -> StreamRead {
                 .iter()
                 .map(|v| fold_label(&format!("{T2_CONTENT_HEADER}{v}"))),
         );
+        let header_at = anchors.len();
         anchors.push(Anchor {
             labels: headers,
+            columns: block.columns.iter().map(|(_, h)| fold_label(h)).collect(),
             row: None,
         });
         for (r, (_, label)) in block.rows.iter().enumerate() {
             anchors.push(Anchor {
                 labels: vec![fold_label(label)],
+                columns: Vec::new(),
                 row: Some(RowSpec {
+                    header: Some(header_at),
                     cells: (0..block.columns.len()).map(|c| t2(b, r, c)).collect(),
                     optional: false,
                     sums: Vec::new(),
@@ -970,7 +1239,22 @@ pub fn read_t2(text: &str) -> StreamRead {
             });
         }
     }
-    read_rows(&toks, &anchors, None)
+    read_rows(&toks, &anchors, None, laid_out(text))
+}
+
+/// True when the text keeps the page's columns (pdftotext -layout, our PDF reading): most
+/// lines with numbers pad their cells with runs of spaces or tabs, so a number's character
+/// column says which column it is in. Text with single spaces (pdftotext -raw) does not.
+fn laid_out(text: &str) -> bool {
+    let numeric: Vec<&str> = text
+        .lines()
+        .filter(|l| l.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    let padded = numeric
+        .iter()
+        .filter(|l| l.contains('\t') || l.contains("   "))
+        .count();
+    !numeric.is_empty() && padded * 2 >= numeric.len()
 }
 
 #[cfg(test)]
@@ -1118,10 +1402,14 @@ mod tests {
             toks.iter()
                 .any(|t| matches!(t, Tok::Num { text, .. } if text == "5000005"))
         );
-        assert!(toks.contains(&Tok::Char {
-            c: '2',
-            isolated: false
-        }));
+        assert!(toks.iter().any(|t| matches!(
+            t,
+            Tok::Char {
+                c: '2',
+                isolated: false,
+                ..
+            }
+        )));
     }
 
     #[test]

@@ -456,14 +456,18 @@ fn split_text_table<'r, 'a>(
     region.split_at(at)
 }
 
-/// The values of a table row after its label: with exact cells, every cell after the label
-/// (blanks included) when there are as many as the columns; else the non-empty ones.
-fn row_values<'a>(line: &Line<'a>, label: &str, non_empty_after: &[&'a str]) -> Vec<&'a str> {
-    if line.exact
-        && let Some(at) = line.cells.iter().position(|c| c.trim() == label)
-    {
+/// The values of a table row after its label: every cell after the label, blanks included,
+/// when there are exactly as many as the columns (one-cell-per-line text, Word's "save as
+/// text" with empty cells between tabs); else the non-empty ones.
+fn row_values<'a>(
+    line: &Line<'a>,
+    label: &str,
+    non_empty_after: &[&'a str],
+    width: usize,
+) -> Vec<&'a str> {
+    if let Some(at) = line.cells.iter().position(|c| c.trim() == label) {
         let after: Vec<&str> = line.cells[at + 1..].iter().map(|c| c.trim()).collect();
-        if after.len() == T3_COLUMNS.len() {
+        if after.len() == width {
             return after;
         }
     }
@@ -612,7 +616,7 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
     let rows = T2_BLOCKS.iter().map(|b| b.rows.len()).sum::<usize>();
     if !is_2019 && rows_read < rows {
         let read = anchored::read_t2(&region_text(table));
-        if read.complete_rows > rows_read {
+        if read.rows_accounted() > rows_read {
             ctx.restore(snapshot);
             ctx.apply_stream(read, "t2", "表二");
         }
@@ -684,10 +688,10 @@ fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
                     ),
                 );
             }
-            let values: Vec<&str> = line.non_empty().into_iter().skip(1).collect();
-            let targets: Vec<usize> = (0..T2_BLOCKS[b].columns.len())
-                .map(|c| t2(b, r, c))
-                .collect();
+            let width = T2_BLOCKS[b].columns.len();
+            let non_empty = line.non_empty();
+            let values = row_values(line, first, &non_empty[1..], width);
+            let targets: Vec<usize> = (0..width).map(|c| t2(b, r, c)).collect();
             if values.len() == targets.len() {
                 rows_read += 1;
             }
@@ -745,10 +749,13 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
     });
     ctx.report.set_text(TextId::S3, block_text(text));
     let snapshot = ctx.snapshot();
-    let rows_read = t3_by_cells(ctx, table);
-    if rows_read < T3_ROWS.len() {
+    let (rows_read, rows_on_lines, expected) = t3_by_cells(ctx, table);
+    // Every row on a line of its own with its numbers: the line reading stands (a row with
+    // a number too few or too many is reported as S9). Otherwise the label-anchored reading
+    // is taken when it accounts for more rows.
+    if rows_on_lines < expected {
         let read = anchored::read_t3(&region_text(table));
-        if read.complete_rows > rows_read {
+        if read.rows_accounted() > rows_read {
             ctx.restore(snapshot);
             if (0..T3_COLUMNS.len()).any(|c| read.values.contains_key(&t3_r3_6_2019(c))) {
                 ctx.report.format = Format::V2019;
@@ -756,11 +763,50 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
             ctx.apply_stream(read, "t3", "表三");
         }
     }
+    if let Some(values) = legacy_note_values(table) {
+        ctx.report.format = Format::V2019;
+        for (c, v) in values.iter().enumerate() {
+            let i = t3_r3_6_2019(c);
+            ctx.report
+                .set_cell(i, CellValue::from_source(TEMPLATE.cells[i].kind, v));
+        }
+    }
 }
 
-/// Reads 表三 line by line (rows as cells); returns the rows read with exactly 7 values.
-fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> usize {
+/// The 2019 format's （六） row as our PDF prints it, a note under 表三 (see
+/// [`crate::template::LEGACY_2019_NOTE`]): its seven values, if the note is there.
+fn legacy_note_values(table: &[Line]) -> Option<Vec<String>> {
+    use crate::template::{LEGACY_2019_BLANK, LEGACY_2019_NOTE};
+    let text: String = table
+        .iter()
+        .flat_map(|l| l.raw.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let rest = &text[text.find(LEGACY_2019_NOTE)? + LEGACY_2019_NOTE.len()..];
+    let body = &rest[..rest.find('。')?];
+    let parts: Vec<&str> = body.split('，').collect();
+    if parts.len() != T3_COLUMNS.len() {
+        return None;
+    }
+    parts
+        .iter()
+        .zip(&T3_COLUMNS)
+        .map(|(p, col)| {
+            let v = p.strip_prefix(col.label)?;
+            Some(if v == LEGACY_2019_BLANK {
+                String::new()
+            } else {
+                v.to_string()
+            })
+        })
+        .collect()
+}
+
+/// Reads 表三 line by line (rows as cells); returns the rows read with exactly 7 values,
+/// the rows found on a line with numbers, and how many rows the format has.
+fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
     let mut rows_read = 0;
+    let mut rows_on_lines = 0;
     let mut seen = [false; T3_ROWS.len()];
     let mut seen_2019_other = false;
     let mut text_after = Vec::new();
@@ -782,10 +828,14 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> usize {
                 && (cells.len() > k + 1 || line.exact)
             {
                 ctx.report.format = Format::V2019;
-                let values = row_values(line, T3_GROUPS[4].label, &cells[k + 1..]);
+                let values =
+                    row_values(line, T3_GROUPS[4].label, &cells[k + 1..], T3_COLUMNS.len());
                 let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
                 if values.len() == targets.len() {
                     rows_read += 1;
+                }
+                if !values.is_empty() {
+                    rows_on_lines += 1;
                 }
                 place_values(
                     ctx,
@@ -829,10 +879,13 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> usize {
             );
         }
         seen[r] = true;
-        let values = row_values(line, cells[k], &cells[k + 1..]);
+        let values = row_values(line, cells[k], &cells[k + 1..], T3_COLUMNS.len());
         let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
         if values.len() == targets.len() {
             rows_read += 1;
+        }
+        if !values.is_empty() {
+            rows_on_lines += 1;
         }
         place_values(
             ctx,
@@ -858,7 +911,12 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> usize {
         );
     }
     trailing_text(ctx, TextId::S3, &text_after);
-    rows_read
+    let expected = if seen_2019_other {
+        T3_ROWS.len() - 2
+    } else {
+        T3_ROWS.len()
+    };
+    (rows_read, rows_on_lines, expected)
 }
 
 /// 四、政府信息公开行政复议、行政诉讼情况: text and 表四.
@@ -878,7 +936,7 @@ fn section_four(ctx: &mut Ctx, region: &[Line]) {
     let snapshot = ctx.snapshot();
     if !t4_by_cells(ctx, table) {
         let read = anchored::read_t4(&region_text(table));
-        if read.complete_rows > 0 {
+        if read.rows_accounted() > 0 {
             ctx.restore(snapshot);
             ctx.apply_stream(read, "t4", "表四");
         }

@@ -118,15 +118,13 @@ pub(crate) fn is_page_furniture(line: &str) -> bool {
     if inner.len() < t.len() && digits(inner) && t.starts_with(dashes) && t.ends_with(dashes) {
         return true;
     }
-    if let Some(rest) = t.strip_prefix('第') {
-        if let Some((n, tail)) = rest.split_once('页') {
-            let tail_ok = tail.is_empty()
-                || tail
-                    .strip_prefix('共')
-                    .and_then(|x| x.strip_suffix('页'))
-                    .is_some_and(digits);
-            return digits(n) && tail_ok;
-        }
+    if let Some((n, tail)) = t.strip_prefix('第').and_then(|rest| rest.split_once('页')) {
+        let tail_ok = tail.is_empty()
+            || tail
+                .strip_prefix('共')
+                .and_then(|x| x.strip_suffix('页'))
+                .is_some_and(digits);
+        return digits(n) && tail_ok;
     }
     false
 }
@@ -162,6 +160,12 @@ fn split_run_together(text: &str) -> std::borrow::Cow<'_, str> {
             line.insert(p + TITLE_SUFFIX.len(), '\n');
         }
         let mut marks: Vec<&str> = SECTIONS.iter().map(|s| s.heading).collect();
+        // Where the tables start (the headings before them may be worded differently).
+        marks.extend([
+            crate::template::T2_BLOCKS[0].caption,
+            "（本列数据的勾稽关系",
+            "行政复议行政诉讼",
+        ]);
         marks.extend(
             crate::template::TextId::AREAS
                 .iter()
@@ -178,6 +182,12 @@ fn split_run_together(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Removes extraction leftovers from a line: `[bookmark: …]` and markdown `**`.
 fn clean_line(line: &str) -> String {
+    // Markdown headings (`## 一、总体情况`).
+    let trimmed = line.trim_start();
+    let line = match trimmed.trim_start_matches('#') {
+        rest if rest.len() < trimmed.len() && rest.starts_with(' ') => rest.trim_start(),
+        _ => line,
+    };
     let mut out = line.replace("**", "");
     while let Some(start) = out.find("[bookmark:") {
         match out[start..].find(']') {

@@ -493,6 +493,11 @@ fn compose_body(c: &mut Composer<'_>, report: &Report) {
             Block::Text(TextId::Intro) => {}
             Block::Text(id) => {
                 let spec = &TEXTS[id.index()];
+                // A part the report does not have (an imported report without section 六)
+                // is not printed, heading and all, as in the text export.
+                if report.text(id).is_none() {
+                    continue;
+                }
                 if let Some(h) = spec.heading {
                     let role = if matches!(id, TextId::S5 | TextId::S6) {
                         Role::Heading
@@ -518,7 +523,7 @@ fn compose_body(c: &mut Composer<'_>, report: &Report) {
 
 /// The note under 表三 of a 2019-format report: its single （六）其他处理 row.
 fn legacy_note(report: &Report) -> String {
-    use crate::template::{T3_COLUMNS, t3_r3_6_2019};
+    use crate::template::{LEGACY_2019_BLANK, LEGACY_2019_NOTE, T3_COLUMNS, t3_r3_6_2019};
     let values: Vec<String> = T3_COLUMNS
         .iter()
         .enumerate()
@@ -527,14 +532,15 @@ fn legacy_note(report: &Report) -> String {
             format!(
                 "{}{}",
                 col.label,
-                if v.is_empty() { "空".to_string() } else { v }
+                if v.is_empty() {
+                    LEGACY_2019_BLANK.to_string()
+                } else {
+                    v
+                }
             )
         })
         .collect();
-    format!(
-        "注：本报告按2019年版格式填报，（六）其他处理为一行、未分项：{}。",
-        values.join("，")
-    )
+    format!("{LEGACY_2019_NOTE}{}。", values.join("，"))
 }
 
 /// How much of what follows a heading must stay on its page: two lines of text, or the

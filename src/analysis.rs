@@ -1,0 +1,109 @@
+//! One analysis for every caller (editor, `check`, `export`, batch): the import findings,
+//! the checks of the report and of the draft, the checks against last year's report, and
+//! the rule that an arithmetic finding resting on a cell the import could not read reliably
+//! is an import finding (警告), not an 错误 of the report.
+
+use std::collections::BTreeSet;
+
+use crate::check::{Finding, Place, Rule, Severity, check, check_draft, cross};
+use crate::draft::Draft;
+use crate::model::Report;
+
+/// What the analysis needs beside the draft.
+#[derive(Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// Findings of the import that produced the draft (empty for a saved draft).
+    pub import_findings: &'a [Finding],
+    /// Last year's report, for the cross-year checks.
+    pub previous: Option<&'a Report>,
+}
+
+/// Every finding about a draft, in one order: import, report checks, draft checks, cross-year.
+pub fn analyze(draft: &Draft, ctx: &Context) -> Vec<Finding> {
+    let mut findings = ctx.import_findings.to_vec();
+    findings.extend(check(&draft.report));
+    findings.extend(check_draft(draft));
+    if let Some(previous) = ctx.previous {
+        findings.extend(cross::check_against_previous(&draft.report, previous));
+    }
+    demote_uncertain(findings, &draft.uncertain_cells())
+}
+
+/// Rules whose findings are arithmetic or completeness over cells.
+const RESTS_ON_CELLS: [Rule; 6] = [Rule::O1, Rule::S1, Rule::S2, Rule::S4, Rule::S7, Rule::H1];
+
+fn demote_uncertain(findings: Vec<Finding>, uncertain: &BTreeSet<usize>) -> Vec<Finding> {
+    if uncertain.is_empty() {
+        return findings;
+    }
+    findings
+        .into_iter()
+        .map(|f| {
+            let rests = RESTS_ON_CELLS.contains(&f.rule)
+                && f.places
+                    .iter()
+                    .any(|p| matches!(p, Place::Cell(i) if uncertain.contains(i)));
+            if rests {
+                Finding::new(
+                    Rule::Import,
+                    Severity::Warning,
+                    f.places.clone(),
+                    format!(
+                        "无法可靠读取（{}涉及导入时未能读准的单元格）：{}",
+                        f.rule.id(),
+                        f.message
+                    ),
+                )
+            } else {
+                f
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Provenance;
+    use crate::model::{CellValue, OrganKind};
+    use crate::template::{T3_COLUMNS, t3};
+
+    #[test]
+    fn arithmetic_on_uncertain_cells_is_an_import_warning_until_edited() {
+        let mut report = Report::new("某某县人民政府办公室", OrganKind::Government, 2024);
+        for r in 0..25 {
+            for c in 0..T3_COLUMNS.len() {
+                report.set_cell(t3(r, c), CellValue::Count(0));
+            }
+        }
+        report.set_cell(t3(0, 0), CellValue::Count(3));
+        report.set_cell(t3(0, 6), CellValue::Count(3));
+        let mut draft = Draft::new(report);
+        draft.manual_totals = true;
+        let errors = |d: &Draft| {
+            analyze(d, &Context::default())
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count()
+        };
+        assert!(errors(&draft) > 0, "O1 breaks: 3 new, none handled");
+        // （七）总计 could not be read: the O1 finding rests on it.
+        for c in 0..T3_COLUMNS.len() {
+            let i = t3(23, c);
+            draft.report.set_cell(i, CellValue::Blank);
+            draft
+                .read_as
+                .insert(i, (Provenance::Uncertain, CellValue::Blank));
+        }
+        let found = analyze(&draft, &Context::default());
+        assert_eq!(errors(&draft), 0, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.rule == Rule::Import && f.message.contains("无法可靠读取"))
+        );
+        // The reviewer types the totals: the cells are no longer uncertain.
+        draft.report.set_cell(t3(23, 0), CellValue::Count(2));
+        assert!(errors(&draft) > 0);
+    }
+}

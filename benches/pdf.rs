@@ -1,8 +1,11 @@
-//! PDF export of a full report (targets: ≤ 150 ms, ≤ 300 KB), with the bundled fonts.
+//! PDF export of a full report (targets: ≤ 150 ms, ≤ 300 KB), with the bundled fonts; and
+//! PDF import + check of that 7-page PDF (target: ≤ 50 ms on one core).
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use nianbao::analysis::{Context, analyze};
+use nianbao::document::draft_of_import;
 use nianbao::export::pdf::{PdfOptions, export_pdf};
-use nianbao::import::import_text;
+use nianbao::import::{import_bytes, import_text};
 use nianbao::model::Date;
 
 fn benches(c: &mut Criterion) {
@@ -17,6 +20,21 @@ fn benches(c: &mut Criterion) {
     println!("PDF of fixture 003: {size} bytes");
     c.bench_function("pdf_export_full_report", |b| {
         b.iter(|| export_pdf(&report, &options).expect("export"))
+    });
+    let pdf = export_pdf(&report, &options).expect("export").bytes;
+    let name = std::path::Path::new("report.pdf");
+    c.bench_function("pdf_import_and_check_7_pages", |b| {
+        b.iter(|| {
+            let imported = import_bytes(name, &pdf).expect("imports");
+            let findings = imported.findings.clone();
+            analyze(
+                &draft_of_import(imported),
+                &Context {
+                    import_findings: &findings,
+                    previous: None,
+                },
+            )
+        })
     });
 }
 

@@ -7,7 +7,7 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use nianbao::check::Rule;
+use nianbao::check::{Place, Rule};
 use nianbao::draft::{self, Draft};
 use nianbao::gui::{
     Action, Command, EditorApp, Picked, ScriptedDialogs, Storage, storage::Recovery,
@@ -187,7 +187,7 @@ fn clicking_a_finding_focuses_its_cell() {
         .iter()
         .find(|x| x.rule == Rule::O1)
         .and_then(|x| x.places.first().copied());
-    assert_eq!(first_place, Some(nianbao::check::Place::Cell(t3(R1, NP))));
+    assert_eq!(first_place, Some(Place::Cell(t3(R1, NP))));
     f.harness.get_by_label_contains("O1 自然人列").click();
     f.harness.run();
     assert!(f.harness.get_by_label(&name(t3(R1, NP))).is_focused());
@@ -403,6 +403,36 @@ fn a_published_text_opens_with_its_import_findings() {
             .is_some()
     );
     assert!(f.harness.query_by_label_contains("S5").is_some());
+}
+
+#[test]
+fn a_published_pdf_opens_with_how_each_cell_was_read() {
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus/lo-docx.pdf");
+    let mut f = fixture();
+    f.harness
+        .state_mut()
+        .push(Command::Run(Action::OpenPath(pdf)));
+    f.harness.run();
+    assert_eq!(f.app().doc.draft.report.meta.organ, "原州区人民政府办公室");
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(8));
+    // A cell the import could not read is marked until the clerk types it.
+    let i = t3(R1, NP);
+    f.harness.state_mut().doc.draft.read_as.insert(
+        i,
+        (nianbao::import::Provenance::Uncertain, CellValue::Count(8)),
+    );
+    f.harness.run();
+    let unread = |f: &Fixture| {
+        f.app()
+            .analysis
+            .findings
+            .iter()
+            .any(|x| x.message.contains("无法可靠读取") && x.places.contains(&Place::Cell(i)))
+    };
+    assert!(unread(&f));
+    f.type_into(i, "9");
+    assert!(!unread(&f), "typed by the clerk: no longer marked");
+    assert!(f.app().doc.draft.uncertain_cells().is_empty());
 }
 
 #[test]

@@ -385,10 +385,23 @@ fn section_one(ctx: &mut Ctx, region: &[Line]) {
         for (i, l) in region.iter().enumerate() {
             let trimmed = l.raw.trim();
             let n = labels::normalize(&trimmed.chars().take(8).collect::<String>());
-            let Some(k) = ["（一）", "（二）", "（三）", "（四）", "（五）"]
+            let bracketed = ["（一）", "（二）", "（三）", "（四）", "（五）"]
+                .iter()
+                .position(|p| n.starts_with(p));
+            // Some organs number the five areas 一、…五、 inside 总体情况: matched by meaning.
+            let numbered = ["一、", "二、", "三、", "四、", "五、"]
                 .iter()
                 .position(|p| n.starts_with(p))
-            else {
+                .filter(|_| {
+                    trimmed.chars().count() <= 30
+                        && TextId::AREAS.iter().any(|a| {
+                            a.spec()
+                                .heading_keywords
+                                .iter()
+                                .any(|kw| trimmed.contains(kw))
+                        })
+                });
+            let Some(k) = bracketed.or(numbered) else {
                 continue;
             };
             let (head, inline) = match trimmed.find('。') {
@@ -404,6 +417,11 @@ fn section_one(ctx: &mut Ctx, region: &[Line]) {
             let area = by_keyword.or((!used[k]).then_some(k));
             match area {
                 Some(a) => {
+                    if bracketed.is_none()
+                        && let Some(h) = TextId::AREAS[a].spec().heading
+                    {
+                        ctx.variant(head, h, Place::Text(TextId::AREAS[a]));
+                    }
                     used[a] = true;
                     subs.push((i, a, inline.to_string()));
                 }

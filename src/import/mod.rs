@@ -379,6 +379,40 @@ mod layout_tests {
     }
 
     #[test]
+    fn areas_numbered_like_sections_are_matched_by_meaning() {
+        let mut r = sample();
+        for (k, a) in TextId::AREAS.iter().enumerate() {
+            r.set_text(*a, format!("第{k}方面的内容。"));
+        }
+        let mut text = export_text(&r);
+        for (a, numeral) in TextId::AREAS
+            .iter()
+            .zip(["一、", "二、", "三、", "四、", "五、"])
+        {
+            let h = a.spec().heading.unwrap();
+            text = text.replacen(h, &format!("{numeral}{}", &h["（一）".len()..]), 1);
+        }
+        let imported = import_text(text.as_bytes()).unwrap();
+        for (k, a) in TextId::AREAS.iter().enumerate() {
+            assert_eq!(
+                imported.report.text(*a),
+                Some(format!("第{k}方面的内容。").as_str())
+            );
+        }
+        let variants = imported
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::H15)
+            .count();
+        assert_eq!(variants, 5, "{:?}", imported.findings);
+        // The sections themselves are found as before.
+        assert_eq!(
+            imported.report.text(TextId::S6),
+            Some("本年度未收取信息处理费。")
+        );
+    }
+
+    #[test]
     fn published_signature_block_with_gap() {
         let mut text = export_text(&sample());
         text.push_str("\n                   某某县区委区政府机关服务中心\n\n                         2025年1月30日\n\n");

@@ -19,6 +19,9 @@ use super::ImportError;
 
 /// More pages than any annual report has: refused before any page is read.
 pub const MAX_PAGES: usize = 300;
+/// At most this many bytes once all streams are inflated (a report's content, fonts
+/// included, is far smaller); more is a compression bomb, refused before parsing.
+pub const MAX_INFLATED: u64 = 128 << 20;
 /// Text larger than this (points) is a watermark or a decoration, not content.
 const MAX_TEXT_SIZE: f64 = 60.0;
 
@@ -144,12 +147,48 @@ pub fn pdf_to_text(bytes: &[u8]) -> Result<String, ImportError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ImportError::NotPdf);
     }
+    check_inflated_size(bytes)?;
     let lines = catch_unwind(AssertUnwindSafe(|| read_lines(bytes)))
         .map_err(|_| ImportError::BadPdf("PDF 内容无法解析".into()))??;
     if lines.iter().all(|l| l.text().trim().is_empty()) {
         return Err(ImportError::PdfNoText);
     }
     Ok(layout(&lines))
+}
+
+/// Inflates every zlib stream of the file into nothing, counting: refuses a file whose
+/// streams would inflate beyond [`MAX_INFLATED`]. Streams that are not zlib are skipped.
+fn check_inflated_size(bytes: &[u8]) -> Result<(), ImportError> {
+    use std::io::Read;
+    let mut total: u64 = 0;
+    let mut at = 0;
+    while let Some(p) = find(&bytes[at..], b"stream") {
+        let mut start = at + p + b"stream".len();
+        at = start;
+        // `endstream` also contains `stream`: only a keyword followed by a line break opens.
+        match bytes.get(start..start + 2) {
+            Some([b'\r', b'\n']) => start += 2,
+            Some([b'\n', _]) | Some([b'\r', _]) => start += 1,
+            _ => continue,
+        }
+        let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
+        let budget = MAX_INFLATED - total;
+        let mut decoder = flate2::read::ZlibDecoder::new(&bytes[start..end]).take(budget + 1);
+        let n = std::io::copy(&mut decoder, &mut std::io::sink()).unwrap_or(0);
+        total += n;
+        if total > MAX_INFLATED {
+            return Err(ImportError::BadPdf(format!(
+                "解压后的内容超过{} MB，不像是一份年度报告（可能是恶意构造的文件），未读取",
+                MAX_INFLATED >> 20
+            )));
+        }
+        at = end;
+    }
+    Ok(())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 fn read_lines(bytes: &[u8]) -> Result<Vec<TextLine>, ImportError> {

@@ -134,10 +134,20 @@ fn a_letter_or_minus_in_a_count_is_refused_and_kept_visible() {
     f.type_into(t3(R1, NP), "3a");
     assert_eq!(
         f.cell(t3(R1, NP)),
-        CellValue::Blank,
-        "refused input is not taken"
+        CellValue::Invalid("3a".into()),
+        "the report holds what the cell shows: refused text, not a number"
     );
     assert_eq!(f.shown(t3(R1, NP)).as_deref(), Some("3a"), "nor dropped");
+    // It is an error of the report: counted, listed, and it blocks a final export.
+    assert!(
+        f.app()
+            .analysis
+            .findings
+            .iter()
+            .any(|x| x.rule == Rule::S5 && x.places == [Place::Cell(t3(R1, NP))]),
+        "{:?}",
+        f.app().analysis.findings
+    );
     assert!(
         f.harness
             .query_by_label_contains("“3a”未接受：只能填写数字")
@@ -150,7 +160,21 @@ fn a_letter_or_minus_in_a_count_is_refused_and_kept_visible() {
             .is_some()
     );
     f.type_into(t3(R1, NP), "1.5");
-    assert!(f.harness.query_by_label_contains("不能有小数").is_some());
+    assert!(
+        f.harness
+            .query_by_label_contains("“1.5”未接受：件数须为整数，不能有小数")
+            .is_some()
+    );
+    assert_eq!(
+        f.cell(t3(R1, NP)),
+        CellValue::Invalid("1.5".into()),
+        "never the last valid prefix (1)"
+    );
+    assert_ne!(
+        f.cell(t3(R1, TOTAL)),
+        CellValue::Count(1),
+        "totals do not use a hidden 1"
+    );
     f.type_into(t3(R1, NP), "7");
     assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(7));
     assert!(f.harness.query_by_label_contains("未接受").is_none());
@@ -163,10 +187,14 @@ fn the_fee_amount_takes_four_decimals_not_five() {
     f.type_into(fee, "1.2345");
     assert_eq!(f.cell(fee).display(), "1.2345");
     f.type_into(fee, "1.23456");
-    assert_eq!(f.cell(fee).display(), "1.2345");
+    assert_eq!(
+        f.cell(fee),
+        CellValue::Invalid("1.23456".into()),
+        "kept as typed and refused, never cut to 1.2345"
+    );
     assert!(
         f.harness
-            .query_by_label_contains("最多保留4位小数")
+            .query_by_label_contains("“1.23456”未接受")
             .is_some()
     );
 }
@@ -229,7 +257,7 @@ fn pasting_a_block_fills_cells_from_the_focused_one() {
     assert_eq!(f.cell(t3(R2, NP)), CellValue::Count(4));
     assert_eq!(f.cell(t3(R1, TOTAL)), CellValue::Count(3));
     // The refused "x" is reported and kept in its cell, not dropped.
-    assert_eq!(f.cell(t3(R2, 5)), CellValue::Blank);
+    assert_eq!(f.cell(t3(R2, 5)), CellValue::Invalid("x".into()));
     let status = f.app().status.clone().unwrap_or_default();
     assert!(status.contains("已粘贴 11 格"), "{status}");
     assert!(status.contains("2 格合计格自动计算，已跳过"), "{status}");

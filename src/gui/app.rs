@@ -164,8 +164,8 @@ pub(crate) fn section_entry_of_key(key: &str) -> usize {
 pub struct EditState {
     /// What is typed in a cell while it differs from the cell's canonical display.
     pub buffers: HashMap<usize, String>,
-    /// Cells whose typed text was refused: the text and the reason.
-    pub refused: HashMap<usize, (String, String)>,
+    /// The cell being edited and its value before the edit (Esc restores it).
+    pub before_edit: Option<(usize, crate::model::CellValue)>,
     /// Typed text of the year and date fields (validated like cells).
     pub year_buffer: Option<String>,
     pub date_buffer: Option<String>,
@@ -323,7 +323,6 @@ impl EditorApp {
         if let Some(state) = self.undoer.undo(&self.doc.draft) {
             self.doc.draft = state.clone();
             self.edit.buffers.clear();
-            self.edit.refused.clear();
             self.edit.year_buffer = None;
             self.edit.date_buffer = None;
         }
@@ -334,7 +333,6 @@ impl EditorApp {
         if let Some(state) = self.undoer.redo(&self.doc.draft) {
             self.doc.draft = state.clone();
             self.edit.buffers.clear();
-            self.edit.refused.clear();
         }
     }
 

@@ -104,3 +104,6 @@ pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
 
 /// Tooltip prefix: how the import read a cell.
 pub const READ_AS: &str = "导入：";
+
+/// Reason shown for text in a number cell that parses as no kind of value.
+pub const NOT_A_NUMBER: &str = "不是有效的数值";

@@ -299,24 +299,31 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui, grid: &TableGrid) {
             .rect_stroke(rect_of(it), 0.0, line, StrokeKind::Middle);
     }
 
-    // Refused input of this table, with the reason.
-    let mut refused: Vec<(usize, &(String, String))> = app
-        .edit
-        .refused
-        .iter()
-        .filter(|(i, _)| TEMPLATE.cells[**i].table == grid.table)
-        .map(|(i, r)| (*i, r))
-        .collect();
-    refused.sort_by_key(|(i, _)| *i);
-    for (i, (raw, reason)) in refused {
-        ui.colored_label(
-            severity_color(Severity::Error, dark),
-            format!(
-                "“{raw}”{}：{reason}（{}）",
-                s::REFUSED,
-                TEMPLATE.cells[i].short_name
-            ),
-        );
+    // Refused input of this table, with the reason: the cells hold it as typed.
+    for (i, spec) in TEMPLATE.cells.iter().enumerate() {
+        if spec.table != grid.table {
+            continue;
+        }
+        if let Some((raw, reason)) = refusal(app, i) {
+            ui.colored_label(
+                severity_color(Severity::Error, dark),
+                format!("“{raw}”{}：{reason}（{}）", s::REFUSED, spec.short_name),
+            );
+        }
+    }
+}
+
+/// The typed text a cell holds that is not a valid value, and why (the cell keeps it, so
+/// what the clerk sees is what the report, the checks and the saved draft hold).
+fn refusal(app: &EditorApp, i: usize) -> Option<(String, String)> {
+    match app.doc.draft.report.cell(i) {
+        CellValue::Invalid(raw) => {
+            let reason = CellValue::parse_input(TEMPLATE.cells[i].kind, raw)
+                .err()
+                .map_or_else(|| s::NOT_A_NUMBER.to_string(), |e| e.to_string());
+            Some((raw.clone(), reason))
+        }
+        _ => None,
     }
 }
 
@@ -334,7 +341,7 @@ fn value_cell(
 ) {
     let spec = &TEMPLATE.cells[i];
     let id = EditorApp::cell_id(i);
-    let refused = app.edit.refused.contains_key(&i);
+    let refused = matches!(app.doc.draft.report.cell(i), CellValue::Invalid(_));
     let mark = if refused {
         Some(Severity::Error)
     } else {
@@ -421,22 +428,21 @@ fn value_cell(
         .accessible_name(cell_name(i));
 
     if r.changed() {
-        match CellValue::parse_input(spec.kind, &buf) {
-            Ok(v) => {
-                app.edit.refused.remove(&i);
-                if *app.doc.draft.report.cell(i) != v {
-                    app.doc.draft.report.set_cell(i, v);
-                }
-            }
-            Err(e) => {
-                app.edit
-                    .refused
-                    .insert(i, (buf.trim().to_string(), e.to_string()));
-            }
+        // The cell holds exactly what is typed: a value, or the refused text as it stands
+        // (never the last valid prefix: "1.5" is not 1).
+        let v = CellValue::parse_input(spec.kind, &buf)
+            .unwrap_or_else(|_| CellValue::Invalid(buf.trim().to_string()));
+        if *app.doc.draft.report.cell(i) != v {
+            app.doc.draft.report.set_cell(i, v);
         }
         app.edit.buffers.insert(i, buf.clone());
     }
+    // A click into the cell that already has the focus selects it, as the first click did.
+    if r.clicked() && focused {
+        app.edit.select_all = Some(i);
+    }
     if r.gained_focus() {
+        app.edit.before_edit = Some((i, app.doc.draft.report.cell(i).clone()));
         app.edit.select_all = Some(i);
         r.scroll_to_me(None);
     }
@@ -449,13 +455,17 @@ fn value_cell(
     }
     if r.lost_focus() {
         if ui.input(|inp| inp.key_pressed(Key::Escape)) {
-            // Esc abandons what was typed.
-            app.edit.refused.remove(&i);
-            app.edit.buffers.remove(&i);
+            // Esc abandons what was typed: the value before the edit comes back.
+            if let Some((cell, before)) = app.edit.before_edit.take()
+                && cell == i
+            {
+                app.doc.draft.report.set_cell(i, before);
+            }
         }
+        app.edit.buffers.remove(&i);
         app.mark_undo_point();
     }
-    if !r.has_focus() && !app.edit.refused.contains_key(&i) {
+    if !r.has_focus() {
         app.edit.buffers.remove(&i);
     }
     if r.has_focus() {
@@ -476,7 +486,7 @@ fn value_cell(
         .findings_of_cell(i)
         .map(|f| f.to_line())
         .collect();
-    if let Some((raw, reason)) = app.edit.refused.get(&i) {
+    if let Some((raw, reason)) = refusal(app, i) {
         tips.insert(0, format!("“{raw}”{}：{reason}", s::REFUSED));
     }
     // How the import read the cell, until it is edited: a dot in the corner and a line.
@@ -595,19 +605,19 @@ fn paste_block(
                 continue;
             }
             let spec = &TEMPLATE.cells[cell];
+            app.edit.buffers.remove(&cell);
             match CellValue::parse_input(spec.kind, field) {
                 Ok(v) => {
                     app.doc.draft.report.set_cell(cell, v);
-                    app.edit.buffers.remove(&cell);
-                    app.edit.refused.remove(&cell);
                     filled += 1;
                 }
                 Err(e) => {
+                    // Kept as pasted, refused and shown as an error, never dropped.
                     refused.push(format!("{}“{}”{}", spec.short_name, field.trim(), e));
-                    app.edit
-                        .refused
-                        .insert(cell, (field.trim().to_string(), e.to_string()));
-                    app.edit.buffers.insert(cell, field.trim().to_string());
+                    app.doc
+                        .draft
+                        .report
+                        .set_cell(cell, CellValue::Invalid(field.trim().to_string()));
                 }
             }
         }

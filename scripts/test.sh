@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
 # The test command of the README: installs what the tests need on a fresh machine, then
-# runs the whole suite (unit tests, CLI and file flows, property tests, the editor driven
-# headless, PDF checked with poppler) and prints a total.
+# runs the whole suite (unit tests, CLI and file flows, property tests, the import corpus,
+# the editor driven headless and in a real window under Xvfb, PDF checked with poppler) and
+# prints a total.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The PDF tests read the exported files with poppler's tools (pdffonts, pdftotext, pdfinfo).
-if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdffonts >/dev/null 2>&1; then
-    echo "安装 poppler-utils（PDF 测试需要 pdftotext、pdffonts）…"
-    if [ "$(id -u)" = 0 ]; then
-        (apt-get update -qq && apt-get install -y -qq poppler-utils) >/dev/null
-    else
-        (sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils) >/dev/null
-    fi
+# What the tests need beside Rust: poppler's tools (the PDF tests read exported files with
+# pdffonts, pdftotext, pdfinfo), and for the editor in a real window Xvfb, xdotool, xclip
+# (the real X clipboard), ImageMagick (screenshots) and Mesa's software OpenGL.
+need=()
+command -v pdftotext >/dev/null 2>&1 && command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
+command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
+command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
+command -v xclip >/dev/null 2>&1 || need+=(xclip)
+command -v import >/dev/null 2>&1 || need+=(imagemagick)
+if command -v dpkg >/dev/null 2>&1; then
+    for p in libgl1-mesa-dri libegl1; do
+        dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+    done
+fi
+if [ ${#need[@]} -gt 0 ]; then
+    echo "安装测试所需的软件包：${need[*]}…"
+    sudo_=""
+    [ "$(id -u)" = 0 ] || sudo_=sudo
+    ($sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq --no-install-recommends "${need[@]}") >/dev/null
 fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

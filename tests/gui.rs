@@ -265,6 +265,41 @@ fn pasting_a_block_fills_cells_from_the_focused_one() {
 }
 
 #[test]
+fn a_block_selected_with_shift_arrows_is_copied_and_cut_as_rows() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "1");
+    f.type_into(t3(R1, BIZ), "2");
+    f.type_into(t3(R2, NP), "3");
+    f.type_into(t3(R2, BIZ), "4");
+    f.harness.get_by_label(&name(t3(R1, NP))).focus();
+    f.harness.run();
+    f.key(Modifiers::SHIFT, Key::ArrowDown);
+    f.key(Modifiers::SHIFT, Key::ArrowRight);
+    let block: std::collections::HashSet<usize> = f.app().edit.block.clone();
+    assert_eq!(
+        block,
+        [t3(R1, NP), t3(R1, BIZ), t3(R2, NP), t3(R2, BIZ)].into(),
+        "a 2×2 block"
+    );
+    f.harness.event(Event::Copy);
+    f.harness.run();
+    let status = f.app().status.clone().unwrap_or_default();
+    assert!(status.contains("已复制 4 格"), "{status}");
+    assert_eq!(
+        f.cell(t3(R1, NP)),
+        CellValue::Count(1),
+        "a copy changes nothing"
+    );
+    f.harness.event(Event::Cut);
+    f.harness.run();
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Blank);
+    assert_eq!(f.cell(t3(R2, BIZ)), CellValue::Blank);
+    // An arrow without Shift ends the block.
+    f.key(Modifiers::NONE, Key::ArrowDown);
+    assert!(f.app().edit.block.is_empty());
+}
+
+#[test]
 fn undo_and_redo_cells_and_text() {
     let mut f = fixture();
     f.type_into(t3(R1, NP), "5");

@@ -166,6 +166,11 @@ pub struct EditState {
     pub buffers: HashMap<usize, String>,
     /// The cell being edited and its value before the edit (Esc restores it).
     pub before_edit: Option<(usize, crate::model::CellValue)>,
+    /// The corner where a block selection started (Shift+arrows, Shift+click); the other
+    /// corner is the focused cell.
+    pub block_anchor: Option<usize>,
+    /// The selected block's cells, derived each frame from the anchor and the focus.
+    pub block: std::collections::HashSet<usize>,
     /// Typed text of the year and date fields (validated like cells).
     pub year_buffer: Option<String>,
     pub date_buffer: Option<String>,

@@ -110,6 +110,14 @@ pub fn run(file: Option<PathBuf>, started: std::time::Instant) -> anyhow::Result
             if let Some(path) = file {
                 app.push(Command::Run(Action::OpenPath(path)));
             }
+            // `NIANBAO_FOCUS=t3.r1.np`: start with that cell focused (the end-to-end test in
+            // a real window drives the keyboard from there).
+            if let Some(i) = std::env::var("NIANBAO_FOCUS")
+                .ok()
+                .and_then(|id| crate::template::TEMPLATE.index_of(&id))
+            {
+                app.focus_place(crate::check::Place::Cell(i));
+            }
             Ok(Box::new(Shell { app, probe }))
         }),
     )

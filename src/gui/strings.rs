@@ -107,3 +107,8 @@ pub const READ_AS: &str = "导入：";
 
 /// Reason shown for text in a number cell that parses as no kind of value.
 pub const NOT_A_NUMBER: &str = "不是有效的数值";
+
+/// Status after Ctrl+C of a block of cells.
+pub const COPIED: &str = "已复制";
+/// Status after Ctrl+X of a block of cells.
+pub const CUT: &str = "已剪切";

@@ -255,6 +255,7 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui, grid: &TableGrid) {
     let line = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
     let manual = app.doc.draft.manual_totals;
     let editable = |i: usize| manual || !TEMPLATE.cells[i].computed;
+    update_block(app, ui, grid);
 
     for (k, it) in grid.items.iter().enumerate() {
         let rect = rect_of(it);
@@ -352,6 +353,13 @@ fn value_cell(
     } else if !editable {
         ui.painter().rect_filled(rect, 0.0, computed_fill);
     }
+    if app.edit.block.contains(&i) {
+        ui.painter().rect_filled(
+            rect,
+            0.0,
+            ui.visuals().selection.bg_fill.gamma_multiply(0.35),
+        );
+    }
     let inner = rect.shrink(1.0);
 
     if !editable {
@@ -389,7 +397,12 @@ fn value_cell(
             .map_or_else(|| app.doc.draft.report.cell(i).display(), Clone::clone)
             .chars()
             .count();
-        if let Some(mv) = take_move(ui, id, text_len) {
+        if let Some((mv, extend)) = take_move(ui, id, text_len) {
+            if extend {
+                app.edit.block_anchor.get_or_insert(i);
+            } else {
+                app.edit.block_anchor = None;
+            }
             let (dr, dc) = match mv {
                 Move::Up => (-1, 0),
                 Move::Down => (1, 0),
@@ -404,6 +417,11 @@ fn value_cell(
         }
         if let Some(block) = take_block_paste(ui) {
             paste_block(app, nav, i, &block, is_editable);
+        }
+        if app.edit.block.len() > 1
+            && let Some(cut) = take_block_copy(ui)
+        {
+            copy_block(app, ui, nav, cut, is_editable);
         }
     }
 
@@ -442,6 +460,22 @@ fn value_cell(
         app.edit.select_all = Some(i);
     }
     if r.gained_focus() {
+        // Shift+click extends a block from the cell edited before; a plain click or Tab
+        // starts over (Shift+arrows set the block themselves, in `take_move`).
+        let (by_pointer, shift, tab) = ui.input(|inp| {
+            (
+                inp.pointer.any_pressed() || inp.pointer.any_released(),
+                inp.modifiers.shift,
+                inp.key_pressed(Key::Tab),
+            )
+        });
+        if by_pointer && shift {
+            if app.edit.block_anchor.is_none() {
+                app.edit.block_anchor = app.edit.before_edit.as_ref().map(|(c, _)| *c);
+            }
+        } else if by_pointer || tab {
+            app.edit.block_anchor = None;
+        }
         app.edit.before_edit = Some((i, app.doc.draft.report.cell(i).clone()));
         app.edit.select_all = Some(i);
         r.scroll_to_me(None);
@@ -518,7 +552,8 @@ fn select_all(ui: &Ui, id: egui::Id, text: &str) {
 
 /// Takes a move key meant for the grid before the text field sees it. Left/Right move only
 /// when the cursor is at that edge or everything is selected (fresh cell).
-fn take_move(ui: &mut Ui, id: egui::Id, text_len: usize) -> Option<Move> {
+/// Shift with an arrow extends the block selection instead (Left/Right at the text edge).
+fn take_move(ui: &mut Ui, id: egui::Id, text_len: usize) -> Option<(Move, bool)> {
     let (at_start, at_end) = TextEdit::load_state(ui.ctx(), id)
         .and_then(|s| s.cursor.char_range())
         .map_or((true, true), |range| {
@@ -529,23 +564,112 @@ fn take_move(ui: &mut Ui, id: egui::Id, text_len: usize) -> Option<Move> {
                 all || (range.is_empty() && sorted.end.0 >= text_len),
             )
         });
+    // Shift first: a pattern without Shift also matches a key pressed with it.
     ui.input_mut(|i| {
-        if i.consume_key(Modifiers::SHIFT, Key::Enter)
+        if i.consume_key(Modifiers::SHIFT, Key::ArrowUp) {
+            Some((Move::Up, true))
+        } else if i.consume_key(Modifiers::SHIFT, Key::ArrowDown) {
+            Some((Move::Down, true))
+        } else if at_start && i.consume_key(Modifiers::SHIFT, Key::ArrowLeft) {
+            Some((Move::Left, true))
+        } else if at_end && i.consume_key(Modifiers::SHIFT, Key::ArrowRight) {
+            Some((Move::Right, true))
+        } else if i.consume_key(Modifiers::SHIFT, Key::Enter)
             || i.consume_key(Modifiers::NONE, Key::ArrowUp)
         {
-            Some(Move::Up)
+            Some((Move::Up, false))
         } else if i.consume_key(Modifiers::NONE, Key::Enter)
             || i.consume_key(Modifiers::NONE, Key::ArrowDown)
         {
-            Some(Move::Down)
+            Some((Move::Down, false))
         } else if at_start && i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
-            Some(Move::Left)
+            Some((Move::Left, false))
         } else if at_end && i.consume_key(Modifiers::NONE, Key::ArrowRight) {
-            Some(Move::Right)
+            Some((Move::Right, false))
         } else {
             None
         }
     })
+}
+
+/// The block between the anchor and the focused cell, when both are in this table.
+fn update_block(app: &mut EditorApp, ui: &Ui, grid: &TableGrid) {
+    let focused = app
+        .edit
+        .before_edit
+        .as_ref()
+        .map(|(c, _)| *c)
+        .filter(|c| ui.memory(|m| m.has_focus(EditorApp::cell_id(*c))));
+    let (Some(anchor), Some(focused)) = (app.edit.block_anchor, focused) else {
+        if focused.is_none_or(|c| TEMPLATE.cells[c].table == grid.table) {
+            app.edit.block.clear();
+        }
+        return;
+    };
+    if TEMPLATE.cells[focused].table != grid.table {
+        return;
+    }
+    let nav = Nav::new(grid);
+    app.edit.block.clear();
+    if let (Some((r0, c0)), Some((r1, c1))) = (nav.position(anchor), nav.position(focused)) {
+        for r in r0.min(r1)..=r0.max(r1) {
+            for c in c0.min(c1)..=c0.max(c1) {
+                if let Some(it) = nav.rows.get(r).and_then(|row| row.get(c)) {
+                    app.edit.block.insert(Nav::cell(it));
+                }
+            }
+        }
+    }
+}
+
+/// Ctrl+C / Ctrl+X while a block is selected: taken from the input (true for a cut).
+fn take_block_copy(ui: &mut Ui) -> Option<bool> {
+    ui.input_mut(|i| {
+        let pos = i
+            .events
+            .iter()
+            .position(|e| matches!(e, Event::Copy | Event::Cut))?;
+        Some(matches!(i.events.remove(pos), Event::Cut))
+    })
+}
+
+/// Copies the selected block as tab-separated rows (what Excel and WPS paste as a block);
+/// a cut also empties its editable cells.
+fn copy_block(
+    app: &mut EditorApp,
+    ui: &Ui,
+    nav: &Nav<'_>,
+    cut: bool,
+    is_editable: &dyn Fn(usize) -> bool,
+) {
+    let mut rows: Vec<String> = Vec::new();
+    for row in &nav.rows {
+        let cells: Vec<usize> = row
+            .iter()
+            .map(|it| Nav::cell(it))
+            .filter(|c| app.edit.block.contains(c))
+            .collect();
+        if !cells.is_empty() {
+            let texts: Vec<String> = cells
+                .iter()
+                .map(|c| app.doc.draft.report.cell(*c).display())
+                .collect();
+            rows.push(texts.join("\t"));
+        }
+    }
+    ui.ctx().copy_text(rows.join("\n") + "\n");
+    let n = app.edit.block.len();
+    if cut {
+        app.mark_undo_point();
+        let cells: Vec<usize> = app.edit.block.iter().copied().collect();
+        for c in cells.into_iter().filter(|c| is_editable(*c)) {
+            app.doc.draft.report.set_cell(c, CellValue::Blank);
+            app.edit.buffers.remove(&c);
+        }
+        app.status = Some(format!("{} {n} 格", s::CUT));
+    } else {
+        app.status = Some(format!("{} {n} 格", s::COPIED));
+    }
 }
 
 /// A pasted block (tab- or line-separated, as Excel/WPS copy it), taken from the input.

@@ -5,7 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::check::{Finding, Place, Rule, Severity, check, check_draft, cross};
+use crate::check::{
+    CheckOptions, Finding, Place, Rule, Severity, Source, check_draft, check_with, cross,
+};
 use crate::draft::Draft;
 use crate::model::Report;
 
@@ -18,13 +20,30 @@ pub struct Context<'a> {
     pub previous: Option<&'a Report>,
 }
 
-/// Every finding about a draft, in one order: import, report checks, draft checks, cross-year.
+/// Every finding about a draft, in one order: import, report checks, draft checks, cross-year;
+/// each marked with its [`Source`].
 pub fn analyze(draft: &Draft, ctx: &Context) -> Vec<Finding> {
-    let mut findings = ctx.import_findings.to_vec();
-    findings.extend(check(&draft.report));
-    findings.extend(check_draft(draft));
+    let mut findings: Vec<Finding> = ctx
+        .import_findings
+        .iter()
+        .map(|f| f.clone().from_source(Source::Import))
+        .collect();
+    findings.extend(check_with(
+        &draft.report,
+        &CheckOptions {
+            totals_computed: !draft.manual_totals,
+        },
+    ));
+    findings.extend(check_draft(draft).into_iter().map(|f| match f.rule {
+        Rule::Import => f.from_source(Source::Import),
+        _ => f,
+    }));
     if let Some(previous) = ctx.previous {
-        findings.extend(cross::check_against_previous(&draft.report, previous));
+        findings.extend(
+            cross::check_against_previous(&draft.report, previous)
+                .into_iter()
+                .map(|f| f.from_source(Source::CrossYear)),
+        );
     }
     demote_uncertain(findings, &draft.uncertain_cells())
 }

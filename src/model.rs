@@ -139,6 +139,16 @@ pub struct Date {
 }
 
 impl Date {
+    /// The statistical year a report started on this day is most likely for: this year from
+    /// November on (the report is drafted in December), last year before.
+    pub fn report_year(self) -> u16 {
+        if self.month >= 11 {
+            self.year
+        } else {
+            self.year.saturating_sub(1)
+        }
+    }
+
     /// A valid date or None.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let leap =
@@ -573,6 +583,15 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn the_report_year_is_this_year_from_november() {
+        let d = |m| Date::new(2026, m, 15).unwrap();
+        assert_eq!(d(1).report_year(), 2025);
+        assert_eq!(d(10).report_year(), 2025);
+        assert_eq!(d(11).report_year(), 2026);
+        assert_eq!(d(12).report_year(), 2026);
+    }
 
     #[test]
     fn parse_counts() {

@@ -711,6 +711,16 @@ pub const LEGACY_2019_NOTE: &str = "注：本报告按2019年版格式填报，�
 /// How a blank cell is written in [`LEGACY_2019_NOTE`].
 pub const LEGACY_2019_BLANK: &str = "空";
 
+/// A 表三 row's plain name for messages: its group and its label, e.g.
+/// `（三）不予公开·7.属于行政执法案卷`; rows outside a group by their label.
+pub fn t3_row_name(r: usize) -> String {
+    let row = &T3_ROWS[r];
+    match row.group {
+        Some(g) if g != 0 => format!("{}·{}", T3_GROUPS[g].label, row.label),
+        _ => row.label.to_string(),
+    }
+}
+
 /// Index of row （七）总计 in [`T3_ROWS`].
 pub const T3_R3_7: usize = 23;
 

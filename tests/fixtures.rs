@@ -289,9 +289,17 @@ fn fixture_002_one_cell_per_line_2019_format() {
     let all: Vec<Finding> = i.findings.iter().cloned().chain(check(&i.report)).collect();
     // §7: section 六 missing (H8 error), blanks (S7), headings without numbers (H15).
     assert!(has(&all, Rule::H8, "缺少“六、其他需要报告的事项”"));
-    assert!(has(&all, Rule::S7, "表三三(三)7行有2个空白单元格"));
-    assert!(has(&all, Rule::S7, "表三三(七)行有4个空白单元格"));
-    assert!(has(&all, Rule::S7, "表三四行有6个空白单元格"));
+    assert!(has(
+        &all,
+        Rule::S7,
+        "表三 （三）不予公开·7.属于行政执法案卷有2个空白单元格"
+    ));
+    assert!(has(&all, Rule::S7, "表三 （七）总计有4个空白单元格"));
+    assert!(has(
+        &all,
+        Rule::S7,
+        "表三 四、结转下年度继续办理有6个空白单元格"
+    ));
     assert!(has(&all, Rule::H15, "“收到和处理政府信息公开申请情况”"));
     assert!(has(&all, Rule::H15, "“政府信息公开行政复议、行政诉讼情况”"));
     // A 2020 report in the 2019 format is right: no H10; nothing left unplaced.
@@ -351,7 +359,11 @@ fn fixture_004_2021_report_in_2019_format() {
     let all: Vec<Finding> = i.findings.iter().cloned().chain(check(&i.report)).collect();
     // §7: the old template for a 2021 report (H10 error), blanks, H6, 六 just 无, no bookmark.
     assert!(errors(&all).iter().any(|f| f.rule == Rule::H10));
-    assert!(has(&all, Rule::S7, "表三一行有7个空白单元格"));
+    assert!(has(
+        &all,
+        Rule::S7,
+        "表三 一、本年新收政府信息公开申请数量有7个空白单元格"
+    ));
     assert!(has(&all, Rule::H6, "82+414+4398=4894 ≠ 共4897余条，差3"));
     assert!(has(&all, Rule::H8, "只写了“无”"));
     let texts: String = nianbao::template::TEXTS

@@ -300,6 +300,79 @@ fn a_block_selected_with_shift_arrows_is_copied_and_cut_as_rows() {
 }
 
 #[test]
+fn findings_list_errors_first_and_folds_blank_cells_per_table() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "3");
+    f.type_into(t3(R2, NP), "1");
+    assert!(f.has_finding(Rule::O1));
+    let lines: Vec<String> = f
+        .harness
+        .query_all_by_label_contains("］")
+        .filter_map(|n| egui_kittest::kittest::NodeT::accesskit_node(&n).label())
+        .collect();
+    let first_warning = lines.iter().position(|l| l.contains("［警告］"));
+    let last_error = lines.iter().rposition(|l| l.contains("［错误］"));
+    assert!(
+        last_error.is_some() && last_error < first_warning,
+        "errors before warnings: {lines:#?}"
+    );
+    // 表三's many blank rows are one line that opens, and never ask for computed totals.
+    let folded: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.contains("S7 表三有") && l.contains("处未填写"))
+        .collect();
+    assert_eq!(folded.len(), 1, "{lines:#?}");
+    assert!(
+        f.app()
+            .analysis
+            .findings
+            .iter()
+            .filter(|x| x.rule == Rule::S7)
+            .all(|x| !x.message.contains("总计）") && !x.message.contains("、总计")),
+        "computed totals are not asked for"
+    );
+}
+
+#[test]
+fn status_messages_end_with_the_state_they_describe() {
+    let mut f = fixture();
+    f.harness.get_by_label(&name(t3(R1, NP))).focus();
+    f.harness.run();
+    f.harness.event(Event::Paste("1\t2\r\n".into()));
+    f.harness.run();
+    assert!(
+        f.app()
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .contains("已粘贴 2 格")
+    );
+    f.key(Modifiers::COMMAND, Key::Z);
+    assert_eq!(f.app().status, None, "undone: the paste message goes too");
+    f.type_into(t3(R1, NP), "4");
+    f.harness.state_mut().status = Some("已保存：某.ron".into());
+    f.harness.run();
+    assert!(f.app().status.is_some());
+    f.type_into(t3(R1, BIZ), "5");
+    assert_eq!(f.app().status, None, "a new edit: no longer 已保存");
+}
+
+#[test]
+fn new_starts_blank_for_the_year_being_reported() {
+    let mut f = fixture_with(|app| {
+        app.doc.draft.report.meta.organ = "别的单位".into();
+    });
+    f.harness.state_mut().push(Command::Run(Action::New));
+    f.harness.run();
+    assert_eq!(f.app().doc.draft.report.meta.organ, "");
+    assert_eq!(
+        f.app().doc.draft.report.meta.year,
+        Some(2025),
+        "January 2026: 2025"
+    );
+}
+
+#[test]
 fn undo_and_redo_cells_and_text() {
     let mut f = fixture();
     f.type_into(t3(R1, NP), "5");

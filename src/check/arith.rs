@@ -68,13 +68,13 @@ fn row_of(role: T3Role) -> usize {
     T3_ROWS.iter().position(|r| r.role == role).unwrap_or(0)
 }
 
-pub(super) fn check_tables(report: &Report, out: &mut Vec<Finding>) {
+pub(super) fn check_tables(report: &Report, options: &super::CheckOptions, out: &mut Vec<Finding>) {
     check_o1(report, out);
     check_s1(report, out);
     check_s2(report, out);
     check_s4(report, out);
     check_types(report, out);
-    check_blanks(report, out);
+    check_blanks(report, options, out);
 }
 
 fn column_name(col: usize) -> String {
@@ -299,8 +299,10 @@ const T2_FROM_2019: [&str; 5] = [
 /// Index into `T3_GROUPS` of （六）其他处理, a single row in the 2019 format.
 const OTHER_HANDLING_GROUP: usize = 4;
 
-fn check_blanks(report: &Report, out: &mut Vec<Finding>) {
+fn check_blanks(report: &Report, options: &super::CheckOptions, out: &mut Vec<Finding>) {
     let v2019 = report.format == crate::model::Format::V2019;
+    // Totals the program computes are never asked for: they fill in by themselves.
+    let asked = |i: usize| !(options.totals_computed && TEMPLATE.cells[i].computed);
     let blank = |i: &usize| report.cell(*i).is_blank();
     let push = |out: &mut Vec<Finding>, cells: Vec<usize>, what: String, names: Vec<String>| {
         let message = if names.is_empty() {
@@ -360,18 +362,24 @@ fn check_blanks(report: &Report, out: &mut Vec<Finding>) {
             .iter()
             .enumerate()
             .filter(|(_, row)| !(v2019 && row.group == Some(OTHER_HANDLING_GROUP)))
-            .map(|(r, row)| {
+            .map(|(r, _)| {
                 let cells = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
-                (format!("表三{}行", row.short), cells)
+                (format!("表三 {}", crate::template::t3_row_name(r)), cells)
             })
             .collect();
         if v2019 {
             let cells = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
-            rows.push(("表三三(六)行（2019年版）".into(), cells));
+            rows.push((
+                format!(
+                    "表三 {}（2019年版）",
+                    crate::template::T3_GROUPS[OTHER_HANDLING_GROUP].label
+                ),
+                cells,
+            ));
         }
         for (what, cells) in rows {
             let cols: Vec<usize> = (0..T3_COLUMNS.len())
-                .filter(|&c| report.cell(cells[c]).is_blank())
+                .filter(|&c| report.cell(cells[c]).is_blank() && asked(cells[c]))
                 .collect();
             if !cols.is_empty() {
                 let names = cols
@@ -388,6 +396,8 @@ fn check_blanks(report: &Report, out: &mut Vec<Finding>) {
         .flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c)))
         .collect();
     let blanks: Vec<usize> = t4_cells.iter().copied().filter(blank).collect();
+    let t4_cells: Vec<usize> = t4_cells.into_iter().filter(|&i| asked(i)).collect();
+    let blanks: Vec<usize> = blanks.into_iter().filter(|&i| asked(i)).collect();
     if blanks.len() == t4_cells.len() {
         push(out, blanks, "表四".into(), vec![]);
     } else if !blanks.is_empty() {
@@ -611,11 +621,27 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].places.len(), 2);
         assert!(
-            f[0].message
-                .contains("表三三(三)7行有2个空白单元格（自然人、商业企业）"),
+            f[0].message.contains(
+                "表三 （三）不予公开·7.属于行政执法案卷有2个空白单元格（自然人、商业企业）"
+            ),
             "{}",
             f[0].message
         );
+        // Where the program computes the totals, a blank total is not asked for.
+        let mut row = consistent();
+        for c in 0..T3_COLUMNS.len() {
+            row.set_cell(t3(10, c), CellValue::Blank);
+        }
+        let computed = super::super::CheckOptions {
+            totals_computed: true,
+        };
+        let asked: Vec<_> = super::super::check_with(&row, &computed)
+            .into_iter()
+            .filter(|f| f.rule == Rule::S7)
+            .collect();
+        assert_eq!(asked.len(), 1);
+        assert_eq!(asked[0].places.len(), 6, "{:?}", asked[0]);
+        assert!(!asked[0].message.contains("总计"), "{}", asked[0].message);
         assert!(check(&consistent()).iter().all(|f| f.rule != Rule::S7));
         let blank = Report::default();
         let f: Vec<_> = check(&blank)

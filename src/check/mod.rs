@@ -182,6 +182,29 @@ impl Place {
     }
 }
 
+/// Where a finding comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Source {
+    /// The import of a published document (how it was read).
+    Import,
+    /// A check of the report or the draft.
+    #[default]
+    Check,
+    /// A check against last year's report.
+    CrossYear,
+}
+
+impl Source {
+    /// `import`, `check` or `cross_year` (JSON).
+    pub fn key(self) -> &'static str {
+        match self {
+            Source::Import => "import",
+            Source::Check => "check",
+            Source::CrossYear => "cross_year",
+        }
+    }
+}
+
 /// One problem found in a report.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -189,6 +212,8 @@ pub struct Finding {
     pub severity: Severity,
     pub places: Vec<Place>,
     pub message: String,
+    /// Where it comes from (set by the analysis; checks default to [`Source::Check`]).
+    pub source: Source,
 }
 
 impl Finding {
@@ -203,7 +228,14 @@ impl Finding {
             severity,
             places,
             message: message.into(),
+            source: Source::Check,
         }
+    }
+
+    /// The same finding, marked as coming from `source`.
+    pub fn from_source(mut self, source: Source) -> Finding {
+        self.source = source;
+        self
     }
 
     /// One line for a terminal: `[错误] O1 自然人列：…`.
@@ -220,8 +252,21 @@ impl Finding {
 /// Runs every check that needs only this report, in a stable order: tables first
 /// (O1, S1, S2, S4, S5, S6, S7), then content (H4, H8, H9, H10, H11, H13, H14, H16), then the narrative numbers (H5, H6).
 pub fn check(report: &Report) -> Vec<Finding> {
+    check_with(report, &CheckOptions::default())
+}
+
+/// How the report is being edited, where it changes what a check asks for.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CheckOptions {
+    /// The totals are computed by the program (the editor's default): a blank total is not
+    /// something to fill in, so S7 does not list it.
+    pub totals_computed: bool,
+}
+
+/// [`check`] with options.
+pub fn check_with(report: &Report, options: &CheckOptions) -> Vec<Finding> {
     let mut out = Vec::new();
-    arith::check_tables(report, &mut out);
+    arith::check_tables(report, options, &mut out);
     content::check_content(report, &mut out);
     narrative::check_h5(report, &mut out);
     narrative::check_h6(report, &mut out);

@@ -185,6 +185,8 @@ pub struct EditState {
 /// The editor.
 pub struct EditorApp {
     pub doc: Document,
+    /// Counts the documents opened in this window (a new one resets scroll positions).
+    pub doc_generation: u64,
     pub analysis: Analysis,
     analyzed: Option<Draft>,
     pub edit: EditState,
@@ -200,7 +202,10 @@ pub struct EditorApp {
     pub(crate) close_confirmed: bool,
     /// The editor asked the window to close (after any unsaved-changes question).
     pub quit_requested: bool,
+    /// A message in the status bar about the last action.
     pub status: Option<String>,
+    /// The status message and the draft it describes (see `expire_status`).
+    status_for: Option<(String, Draft)>,
     pub show_findings: bool,
     window_title: String,
     pub(crate) today: Date,
@@ -229,11 +234,12 @@ impl EditorApp {
     /// An editor with a blank report, the given dialogs and storage. `today` comes from the
     /// caller (the clock at the edge), so tests are reproducible.
     pub fn new(dialogs: Box<dyn FileDialogs>, storage: Storage, today: Date) -> Self {
-        let year = today.year.saturating_sub(1);
+        let year = today.report_year();
         let recent = storage.load_recent();
         let recovery = storage.read_recovery();
         let mut app = EditorApp {
             doc: Document::blank(Report::new("", OrganKind::Government, year)),
+            doc_generation: 0,
             analysis: Analysis::default(),
             analyzed: None,
             edit: EditState::default(),
@@ -248,6 +254,7 @@ impl EditorApp {
             close_confirmed: false,
             quit_requested: false,
             status: None,
+            status_for: None,
             show_findings: true,
             window_title: String::new(),
             today,
@@ -279,6 +286,7 @@ impl EditorApp {
     /// Replaces the open document (after any unsaved-changes question was answered).
     pub fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.doc_generation += 1;
         self.analyzed = None;
         self.edit = EditState::default();
         self.undoer = new_undoer();
@@ -370,11 +378,27 @@ impl EditorApp {
         if self.refresh_analysis() {
             self.last_change_time = now;
         }
+        self.expire_status();
 
         let title = self.title();
         if title != self.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
+        }
+    }
+
+    /// A status message describes the draft as it was when the message was set ("已保存",
+    /// "已粘贴 2 格"): the next edit, undo or redo clears it.
+    fn expire_status(&mut self) {
+        match (&self.status, &self.status_for) {
+            (None, _) => self.status_for = None,
+            (Some(msg), Some((shown, draft))) if msg == shown => {
+                if *draft != self.doc.draft {
+                    self.status = None;
+                    self.status_for = None;
+                }
+            }
+            (Some(msg), _) => self.status_for = Some((msg.clone(), self.doc.draft.clone())),
         }
     }
 

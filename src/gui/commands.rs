@@ -216,13 +216,9 @@ fn save_kind(purpose: &PathPurpose) -> Option<(&'static str, FileFilter)> {
 fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
     match action {
         Action::New => {
-            let year = app.today.year.saturating_sub(1);
-            let old = &app.doc.draft.report.meta;
-            let (organ, kind) = (old.organ.clone(), old.organ_kind);
-            let mut report = Report::new(&organ, kind, year);
-            if organ.is_empty() {
-                report.meta.organ_kind = OrganKind::Government;
-            }
+            // A new report starts blank: not the organ of whatever was open (an imported
+            // report of another unit); 从上年报告新建 carries an organ over.
+            let report = Report::new("", OrganKind::Government, app.today.report_year());
             app.storage.clear_recovery();
             app.replace_document(Document::blank(report));
             app.status = None;

@@ -19,9 +19,36 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
 fn item(ui: &mut Ui, text: &str, shortcut: Option<&egui::KeyboardShortcut>) -> bool {
     let mut button = Button::new(text);
     if let Some(sc) = shortcut {
-        button = button.shortcut_text(ui.ctx().format_shortcut(sc));
+        button = button.shortcut_text(shortcut_text(sc));
     }
     ui.add(button).clicked()
+}
+
+/// A shortcut as printed on the keys of a Chinese keyboard: `Ctrl+Shift+S`, `Ctrl++`
+/// (egui's own names, `Ctrl+Plus`, are English words).
+pub fn shortcut_text(sc: &egui::KeyboardShortcut) -> String {
+    let m = sc.modifiers;
+    let mut out = String::new();
+    if m.command || m.ctrl || m.mac_cmd {
+        out.push_str(if cfg!(target_os = "macos") {
+            "⌘+"
+        } else {
+            "Ctrl+"
+        });
+    }
+    if m.alt {
+        out.push_str("Alt+");
+    }
+    if m.shift {
+        out.push_str("Shift+");
+    }
+    out.push_str(match sc.logical_key {
+        egui::Key::Plus => "+",
+        egui::Key::Minus => "-",
+        egui::Key::Equals => "=",
+        other => other.symbol_or_name(),
+    });
+    out
 }
 
 fn file_menu(app: &mut EditorApp, ui: &mut Ui) {

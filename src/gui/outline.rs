@@ -29,28 +29,55 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
             let dark = ui.visuals().dark_mode;
             for i in 0..7 {
                 let (e, w, _) = app.analysis.outline_counts[i];
-                let response = ui
-                    .add(egui::Button::new(entry_label(i)).frame(false).wrap())
-                    .on_hover_text(entry_label(i));
-                if e + w > 0 {
-                    ui.horizontal(|ui| {
-                        ui.add_space(12.0);
-                        if e > 0 {
-                            ui.label(
-                                RichText::new(format!("{} {e}", s::ERRORS))
-                                    .small()
-                                    .color(severity_color(Severity::Error, dark)),
-                            );
-                        }
-                        if w > 0 {
-                            ui.label(
-                                RichText::new(format!("{} {w}", s::WARNINGS))
-                                    .small()
-                                    .color(severity_color(Severity::Warning, dark)),
-                            );
+                // The whole row (title and counts, to the panel's edge) takes the click.
+                let background = ui.painter().add(egui::Shape::Noop);
+                let row =
+                    ui.scope_builder(egui::UiBuilder::new().sense(egui::Sense::click()), |ui| {
+                        ui.set_min_width(ui.available_width());
+                        ui.add(egui::Label::new(entry_label(i)).selectable(false).wrap());
+                        if e + w > 0 {
+                            ui.horizontal(|ui| {
+                                ui.add_space(12.0);
+                                if e > 0 {
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(format!("{} {e}", s::ERRORS))
+                                                .small()
+                                                .color(severity_color(Severity::Error, dark)),
+                                        )
+                                        .selectable(false),
+                                    );
+                                }
+                                if w > 0 {
+                                    ui.add(
+                                        egui::Label::new(
+                                            RichText::new(format!("{} {w}", s::WARNINGS))
+                                                .small()
+                                                .color(severity_color(Severity::Warning, dark)),
+                                        )
+                                        .selectable(false),
+                                    );
+                                }
+                            });
                         }
                     });
+                let response = row
+                    .response
+                    .on_hover_cursor(egui::CursorIcon::PointingHand)
+                    .on_hover_text(entry_label(i));
+                if response.hovered() {
+                    ui.painter().set(
+                        background,
+                        egui::Shape::rect_filled(
+                            response.rect.expand(2.0),
+                            3.0,
+                            ui.visuals().widgets.hovered.weak_bg_fill,
+                        ),
+                    );
                 }
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, entry_label(i))
+                });
                 if response.clicked() {
                     app.edit.scroll_to = Some(i);
                 }

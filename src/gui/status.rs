@@ -39,7 +39,9 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
             ui.label(RichText::new(tally_text(app)).color(color));
             if let Some(msg) = &app.status {
                 ui.separator();
-                ui.label(msg.as_str());
+                // Long messages are cut at the window edge: the whole text on hover.
+                ui.add(egui::Label::new(msg.as_str()).truncate())
+                    .on_hover_text(msg.as_str());
             }
         });
     });

@@ -112,3 +112,6 @@ pub const NOT_A_NUMBER: &str = "不是有效的数值";
 pub const COPIED: &str = "已复制";
 /// Status after Ctrl+X of a block of cells.
 pub const CUT: &str = "已剪切";
+
+/// Beside the findings panel's title: the panel's top edge can be dragged.
+pub const RESIZE_HINT: &str = "拖动上边缘可调整高度";

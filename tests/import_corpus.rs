@@ -56,13 +56,14 @@ fn pdftotext_default_mode_of_our_pdf() {
     check_rendering("pdftotext (default)");
 }
 
-/// PDFs LibreOffice made of fixture 003's Word file and web page (scripts/make_corpus.sh),
-/// read directly and through pdftotext: every cell and no false error.
+/// PDFs other programs made of fixture 003 (scripts/make_corpus.sh): LibreOffice from the
+/// Word file and the web page, Chromium printing the web page; read directly and through
+/// pdftotext: every cell and no false error.
 #[test]
-fn libreoffice_pdfs() {
+fn pdfs_of_other_producers() {
     let (_, r003) = fixtures().into_iter().find(|(n, _)| n == "003").unwrap();
     let (want, want_findings) = reference(&r003);
-    for file in ["lo-docx.pdf", "lo-html.pdf"] {
+    for file in ["lo-docx.pdf", "lo-html.pdf", "chromium-html.pdf"] {
         let bytes = std::fs::read(data(&format!("corpus/{file}"))).unwrap();
         let mut renderings = vec![(file.to_string(), PathBuf::from("r.pdf"), bytes.clone())];
         for mode in [None, Some("-layout"), Some("-raw")] {

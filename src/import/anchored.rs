@@ -547,16 +547,35 @@ fn read_rows(
         .collect();
     let spare = row_ix.iter().any(|&k| count(k) > width_of(k));
     let loose = loose_numbers(toks);
+    // Where numbers stand one per line, a row's numbers may have run into its neighbours'
+    // places without changing any count: a row whose own sum does not hold is as suspect
+    // as an irregular one. From the first such row on (and the row before it), nothing is
+    // trusted.
+    let adds_up = |k: usize| {
+        let (Some(spec), Some(v)) = (anchors[k].row.as_ref(), nums[k].as_ref()) else {
+            return true;
+        };
+        let values: Vec<u128> = v.iter().map(|t| tok_text(t).parse().unwrap_or(0)).collect();
+        let mut at = 0;
+        spec.sums.iter().all(|&g| {
+            let group = &values[at.min(values.len())..(at + g).min(values.len())];
+            at += g;
+            group.len() != g || group[..g - 1].iter().sum::<u128>() == group[g - 1]
+        })
+    };
+    let first_bad = loose
+        .then(|| {
+            row_ix
+                .iter()
+                .position(|&k| irregular.contains(&k) || (count(k) == width_of(k) && !adds_up(k)))
+        })
+        .flatten();
     let mut starved: Vec<usize> = Vec::new();
     for (n, &k) in row_ix.iter().enumerate() {
-        let neighbour = |d: isize| {
-            let j = n as isize + d;
-            j >= 0 && (j as usize) < row_ix.len() && irregular.contains(&row_ix[j as usize])
-        };
-        let empty = count(k) == 0 && !anchors[k].row.as_ref().is_some_and(|r| r.optional);
-        if (empty && (spare || (loose && !irregular.is_empty())))
-            || (loose && (neighbour(-1) || neighbour(1)) && !irregular.contains(&k))
-        {
+        let optional = anchors[k].row.as_ref().is_some_and(|r| r.optional);
+        let empty = count(k) == 0 && !optional;
+        let after_bad = first_bad.is_some_and(|b| n + 1 >= b) && !optional;
+        if (empty && spare) || (after_bad && !irregular.contains(&k)) {
             starved.push(k);
         }
     }

@@ -36,6 +36,11 @@ fn markdown_conversion() {
 }
 
 #[test]
+fn web_page() {
+    check_rendering("html");
+}
+
+#[test]
 fn run_together_text() {
     check_rendering("run-together");
 }

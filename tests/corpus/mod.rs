@@ -181,6 +181,47 @@ pub fn markdown(r: &Report) -> String {
     out
 }
 
+/// A web page: paragraphs, and each table a `<table>` of rows (blank cells empty), as a
+/// content system's editor keeps a pasted report.
+pub fn html_page(r: &Report) -> String {
+    let esc = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut out = String::from(
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"></head><body>\n",
+    );
+    let mut in_table = false;
+    for line in export_text(r).lines() {
+        if line.contains('\t') {
+            if !in_table {
+                out.push_str("<table border=\"1\">\n");
+                in_table = true;
+            }
+            out.push_str("<tr>");
+            for cell in line.split('\t') {
+                let cell = if cell == "—" { "" } else { cell };
+                out.push_str(&format!("<td>{}</td>", esc(cell)));
+            }
+            out.push_str("</tr>\n");
+        } else {
+            if in_table {
+                out.push_str("</table>\n");
+                in_table = false;
+            }
+            if !line.trim().is_empty() {
+                out.push_str(&format!("<p>{}</p>\n", esc(line)));
+            }
+        }
+    }
+    if in_table {
+        out.push_str("</table>\n");
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
 /// The PDF as published: final, without the 草稿 watermark (text tools read a diagonal
 /// watermark into the lines of the page).
 pub fn published_pdf_of(r: &Report) -> Vec<u8> {
@@ -384,6 +425,11 @@ pub fn renderings() -> Vec<Rendering> {
             name: "markdown",
             min_share: 0.99,
             render: |r| text_file(markdown(r)),
+        },
+        Rendering {
+            name: "html",
+            min_share: 0.99,
+            render: |r| Some((PathBuf::from("r.html"), html_page(r).into_bytes())),
         },
         // Run together, a blank cell leaves no trace and 表二's rows have no sum to split
         // their digits by: those rows are marked uncertain, never guessed.

@@ -435,3 +435,30 @@ fn batch_summary_of_a_folder() {
     let broken = row("broken.ron");
     assert!(broken[col("无法读取的原因")].contains("草稿格式错误"));
 }
+
+/// Web pages nested 100,000 deep (divs) or 20,000 deep (tables) end with exit 2 and a
+/// message, fast, instead of exhausting the stack.
+#[test]
+fn deeply_nested_web_pages_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, page) in [
+        (
+            "divs.html",
+            format!("{}x{}", "<div>".repeat(100_000), "</div>".repeat(100_000)),
+        ),
+        (
+            "tables.html",
+            format!(
+                "{}x{}",
+                "<table><tr><td>".repeat(20_000),
+                "</td></tr></table>".repeat(20_000)
+            ),
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, page).unwrap();
+        let o = run(&["check", s(&path)]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("文件嵌套过深"), "{}", stderr(&o));
+    }
+}

@@ -5,7 +5,11 @@
 
 use tl::{Node, NodeHandle, Parser, ParserOptions};
 
-use super::Doc;
+use super::{Doc, ImportError};
+
+/// Deeper nesting than any real page has (a report page nests some tens of elements): the
+/// walk stops there with a message instead of exhausting the stack.
+pub const MAX_DEPTH: usize = 256;
 
 /// Elements whose content is never report text.
 const SKIPPED: [&str; 8] = [
@@ -38,25 +42,30 @@ const BLOCKS: [&str; 22] = [
 ];
 
 /// Reads an HTML page (already decoded to text) as lines of cells.
-pub fn html_to_doc(text: &str) -> Doc {
+pub fn html_to_doc(text: &str) -> Result<Doc, ImportError> {
     let mut out = Out::default();
     if let Ok(dom) = tl::parse(text, ParserOptions::default()) {
         let parser = dom.parser();
         for h in dom.children() {
-            walk(*h, parser, &mut out);
+            walk(*h, parser, &mut out, 0);
         }
     }
+    if out.too_deep {
+        return Err(ImportError::TooDeep);
+    }
     out.flush();
-    Doc {
+    Ok(Doc {
         lines: out.lines,
         exact_cells: true,
-    }
+    })
 }
 
 #[derive(Default)]
 struct Out {
     lines: Vec<Vec<String>>,
     line: String,
+    /// The page nests deeper than [`MAX_DEPTH`].
+    too_deep: bool,
 }
 
 impl Out {
@@ -95,7 +104,11 @@ fn text_of(raw: &str) -> String {
     out
 }
 
-fn walk(h: NodeHandle, parser: &Parser<'_>, out: &mut Out) {
+fn walk(h: NodeHandle, parser: &Parser<'_>, out: &mut Out, depth: usize) {
+    if depth > MAX_DEPTH || out.too_deep {
+        out.too_deep = true;
+        return;
+    }
     let Some(node) = h.get(parser) else { return };
     match node {
         Node::Raw(bytes) => out.line.push_str(&text_of(&bytes.as_utf8_str())),
@@ -111,7 +124,7 @@ fn walk(h: NodeHandle, parser: &Parser<'_>, out: &mut Out) {
             }
             if name == "table" {
                 out.flush();
-                table(tag, parser, out);
+                table(tag, parser, out, depth + 1);
                 out.lines.push(vec![String::new()]);
                 return;
             }
@@ -120,7 +133,7 @@ fn walk(h: NodeHandle, parser: &Parser<'_>, out: &mut Out) {
                 out.flush();
             }
             for c in tag.children().top().iter() {
-                walk(*c, parser, out);
+                walk(*c, parser, out, depth + 1);
             }
             if block {
                 out.flush();
@@ -130,7 +143,11 @@ fn walk(h: NodeHandle, parser: &Parser<'_>, out: &mut Out) {
 }
 
 /// The rows of a table (through thead/tbody/tfoot), each with its cells' text.
-fn table(tag: &tl::HTMLTag<'_>, parser: &Parser<'_>, out: &mut Out) {
+fn table(tag: &tl::HTMLTag<'_>, parser: &Parser<'_>, out: &mut Out, depth: usize) {
+    if depth > MAX_DEPTH {
+        out.too_deep = true;
+        return;
+    }
     for c in tag.children().top().iter() {
         let Some(Node::Tag(t)) = c.get(parser) else {
             continue;
@@ -143,7 +160,9 @@ fn table(tag: &tl::HTMLTag<'_>, parser: &Parser<'_>, out: &mut Out) {
                     .iter()
                     .filter_map(|c| match c.get(parser) {
                         Some(Node::Tag(cell)) if matches!(name_of(cell).as_str(), "td" | "th") => {
-                            Some(cell_text(cell, parser))
+                            let (text, deep) = cell_text(cell, parser, depth + 1);
+                            out.too_deep |= deep;
+                            Some(text)
                         }
                         _ => None,
                     })
@@ -152,7 +171,7 @@ fn table(tag: &tl::HTMLTag<'_>, parser: &Parser<'_>, out: &mut Out) {
                     out.lines.push(cells);
                 }
             }
-            "thead" | "tbody" | "tfoot" => table(t, parser, out),
+            "thead" | "tbody" | "tfoot" => table(t, parser, out, depth + 1),
             _ => {}
         }
     }
@@ -160,13 +179,15 @@ fn table(tag: &tl::HTMLTag<'_>, parser: &Parser<'_>, out: &mut Out) {
 
 /// A cell's text: its pieces joined without breaks (labels broken by <br> or <p> are one
 /// label), whitespace collapsed.
-fn cell_text(tag: &tl::HTMLTag<'_>, parser: &Parser<'_>) -> String {
+/// Also says whether the cell nests too deep.
+fn cell_text(tag: &tl::HTMLTag<'_>, parser: &Parser<'_>, depth: usize) -> (String, bool) {
     let mut out = Out::default();
     for c in tag.children().top().iter() {
-        walk(*c, parser, &mut out);
+        walk(*c, parser, &mut out, depth + 1);
     }
     out.flush();
-    out.lines
+    let text = out
+        .lines
         .iter()
         .flatten()
         .map(|s| s.trim())
@@ -174,7 +195,8 @@ fn cell_text(tag: &tl::HTMLTag<'_>, parser: &Parser<'_>) -> String {
         .concat()
         .replace('\u{a0}', " ")
         .trim()
-        .to_string()
+        .to_string();
+    (text, out.too_deep)
 }
 
 #[cfg(test)]
@@ -191,7 +213,7 @@ mod tests {
               <tr><td>（二）部分公开</td><td></td></tr>
             </tbody></table>
             <p>后记</p></body></html>"#;
-        let doc = html_to_doc(page);
+        let doc = html_to_doc(page).unwrap();
         let lines: Vec<Vec<String>> = doc.lines.into_iter().filter(|l| l != &[""]).collect();
         assert_eq!(lines[0], ["首页 > 年报"]);
         assert_eq!(lines[1], ["一、总体情况"]);
@@ -214,5 +236,19 @@ mod tests {
         ] {
             let _ = html_to_doc(s);
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_a_crash() {
+        let deep = format!("{}x{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        assert!(matches!(html_to_doc(&deep), Err(ImportError::TooDeep)));
+        let tables = format!(
+            "{}x{}",
+            "<table><tr><td>".repeat(20_000),
+            "</td></tr></table>".repeat(20_000)
+        );
+        assert!(matches!(html_to_doc(&tables), Err(ImportError::TooDeep)));
+        let fine = format!("{}x{}", "<div>".repeat(100), "</div>".repeat(100));
+        assert!(html_to_doc(&fine).is_ok());
     }
 }

@@ -58,6 +58,11 @@ pub enum ImportError {
     NotPdf,
     #[error("PDF 文件无法读取：{0}")]
     BadPdf(String),
+    #[error(
+        "文件嵌套过深（超过{}层），不像是一份年度报告（可能是损坏或恶意构造的文件），未读取",
+        html::MAX_DEPTH
+    )]
+    TooDeep,
     #[error("PDF 已加密（需要密码才能打开），无法读取其中的文字；请向发布单位索取未加密的版本")]
     PdfEncrypted,
     #[error(
@@ -301,7 +306,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> 
         "docx" => assemble(&docx::docx_to_doc(bytes)?),
         "pdf" => assemble(&Doc::from_text(&pdf::pdf_to_text(bytes)?)),
         "doc" | "wps" => Err(ImportError::OldWord),
-        "html" | "htm" | "shtml" | "xhtml" => assemble(&html::html_to_doc(&decode(bytes)?)),
+        "html" | "htm" | "shtml" | "xhtml" => assemble(&html::html_to_doc(&decode(bytes)?)?),
         _ if bytes.starts_with(b"PK\x03\x04") => assemble(&docx::docx_to_doc(bytes)?),
         _ if bytes.starts_with(b"%PDF-") => assemble(&Doc::from_text(&pdf::pdf_to_text(bytes)?)),
         _ if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => Err(ImportError::OldWord),
@@ -313,7 +318,7 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> 
                 .unwrap_or("")
                 .to_ascii_lowercase();
             if head.starts_with("<!doctype html") || head.starts_with("<html") {
-                assemble(&html::html_to_doc(&text))
+                assemble(&html::html_to_doc(&text)?)
             } else {
                 assemble(&Doc::from_text(&text))
             }

@@ -282,6 +282,19 @@ fn metadata_title_author_and_date() {
         "{info}"
     );
     assert!(info.contains("CreationDate:    2026-01-2"), "{info}");
+    // No claim of a standard the file does not meet (printpdf's PDF/X key), and the
+    // document's language for screen readers and preflight tools.
+    assert!(
+        !info.contains("PDF/X") && !info.contains("subtype"),
+        "{info}"
+    );
+    let raw = std::fs::read(&e.path).unwrap();
+    assert!(!raw.windows(16).any(|w| w == b"/GTS_PDFXVersion"));
+    assert!(raw.windows(12).any(|w| w == b"/Lang(zh-CN)"));
+    let check = Command::new("qpdf").arg("--check").arg(&e.path).output();
+    if let Ok(o) = check {
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    }
 }
 
 #[test]

@@ -115,6 +115,7 @@ pub fn export_pdf(report: &Report, options: &PdfOptions) -> Result<PdfOutput, Pd
     };
     let mut warnings = Vec::new();
     let mut bytes = doc.save(&save, &mut warnings);
+    state_no_false_conformance(&mut bytes);
     stabilize_file_id(&mut bytes);
     Ok(PdfOutput {
         bytes,
@@ -122,6 +123,23 @@ pub fn export_pdf(report: &Report, options: &PdfOptions) -> Result<PdfOutput, Pd
         fonts_used: options.fonts.describe(),
         missing_glyphs: shaper.missing.clone(),
     })
+}
+
+/// printpdf always writes an Info key `/GTS_PDFXVersion` (empty here), which preflight
+/// tools read as a PDF/X claim (ISO 15930) this file does not meet: blanked out. The
+/// catalog's `/PageMode/UseNone` (the default) becomes the document language
+/// `/Lang(zh-CN)`. Both in place with the same length, so no offset moves.
+fn state_no_false_conformance(bytes: &mut [u8]) {
+    let mut replace_once = |from: &[u8], to: &[u8]| {
+        debug_assert!(to.len() <= from.len());
+        if let Some(at) = bytes.windows(from.len()).position(|w| w == from) {
+            let slot = &mut bytes[at..at + from.len()];
+            slot.fill(b' ');
+            slot[..to.len()].copy_from_slice(to);
+        }
+    };
+    replace_once(b"/GTS_PDFXVersion()", b"");
+    replace_once(b"/PageMode/UseNone", b"/Lang(zh-CN)");
 }
 
 /// printpdf writes the trailer's /ID from a process-wide pseudo-random sequence; replace it

@@ -93,6 +93,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     if path.is_dir() {
         return Err(err("目标是一个文件夹".into()));
     }
+    // Temporary files of this target left by a save that was killed: removed before and
+    // after this one, so at most one is ever left and none after a successful save.
+    remove_stale_temps(&dir, &name.to_string_lossy());
     let tmp = dir.join(format!(
         ".{}.{}-{}.tmp",
         name.to_string_lossy(),
@@ -112,12 +115,57 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         if let Ok(d) = fs::File::open(&dir) {
             let _ = d.sync_all();
         }
+        remove_stale_temps(&dir, &name.to_string_lossy());
         Ok(())
     })();
     result.map_err(|e| {
         let _ = fs::remove_file(&tmp);
         err(io_reason(&e))
     })
+}
+
+/// Removes `.NAME.PID-N.tmp` files of `name` in `dir` whose writer is gone: a process
+/// that no longer runs (Linux: no `/proc/PID`), or, where that cannot be told, a file older
+/// than ten minutes (a save takes milliseconds). Our own process's files are left alone.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(pid) = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, n)| {
+                n.bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| pid.parse::<u32>().ok())
+                    .flatten()
+            })
+        else {
+            continue;
+        };
+        if pid == std::process::id() {
+            continue;
+        }
+        let proc_root = Path::new("/proc");
+        let gone = if proc_root.join("self").exists() {
+            !proc_root.join(pid.to_string()).exists()
+        } else {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 600)
+        };
+        if gone {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -132,6 +180,32 @@ mod tests {
         write_atomic(&p, b"two").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn stale_temps_of_killed_saves_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.ron");
+        // Left by writers that are gone (no such process) and one of another file.
+        let dead = u32::MAX - 7;
+        fs::write(dir.path().join(format!(".a.ron.{dead}-0.tmp")), b"x").unwrap();
+        fs::write(dir.path().join(format!(".a.ron.{dead}-3.tmp")), b"x").unwrap();
+        fs::write(dir.path().join(format!(".b.ron.{dead}-0.tmp")), b"x").unwrap();
+        fs::write(dir.path().join(".a.ron.notes.tmp"), b"mine").unwrap();
+        write_atomic(&p, b"one").unwrap();
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".a.ron.notes.tmp".to_string(),
+                format!(".b.ron.{dead}-0.tmp"),
+                "a.ron".to_string()
+            ]
+        );
     }
 
     #[test]

@@ -462,3 +462,47 @@ fn deeply_nested_web_pages_are_refused() {
         assert!(stderr(&o).contains("文件嵌套过深"), "{}", stderr(&o));
     }
 }
+
+/// Saves killed at random moments (kill -9) leave at most one temporary file beside the
+/// target, and the next successful save removes it.
+#[cfg(unix)]
+#[test]
+fn killed_saves_leave_at_most_one_stray_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("草稿.ron");
+    blank_draft(&draft);
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let target = out.join("报告.txt");
+    let strays = || {
+        std::fs::read_dir(&out)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".tmp")
+            })
+            .count()
+    };
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..100 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(["export", "--text", s(&target), s(&draft)])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(seed % 12_000));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(strays() <= 1, "{} stray files", strays());
+    }
+    let o = run(&["export", "--text", s(&target), s(&draft)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(strays(), 0);
+}

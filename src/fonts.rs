@@ -34,3 +34,11 @@ pub static KAI: BundledFont = BundledFont {
     family: "LXGW WenKai",
     bytes: include_bytes!("../assets/fonts/LXGWWenKai-Regular.ttf"),
 };
+
+/// Every bundled face, with its licence (for 帮助 → 关于 and the package).
+pub static ALL: [(&BundledFont, &str); 4] = [
+    (&SANS, "SIL Open Font License 1.1"),
+    (&SERIF, "SIL Open Font License 1.1"),
+    (&SERIF_BOLD, "SIL Open Font License 1.1"),
+    (&KAI, "SIL Open Font License 1.1"),
+];

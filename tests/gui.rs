@@ -718,3 +718,24 @@ fn tab_and_shift_tab_move_across_a_row_skipping_computed_totals() {
     f.key(Modifiers::SHIFT, Key::Tab);
     assert!(f.harness.get_by_label(&name(t3(R1, 5))).is_focused());
 }
+
+#[test]
+fn about_shows_the_version_the_template_and_the_fonts() {
+    let mut f = fixture();
+    f.harness.get_by_label("帮助").click();
+    f.harness.run();
+    f.harness.get_by_label("关于年报编辑器").click();
+    f.harness.run();
+    let version = format!("版本 {}", env!("CARGO_PKG_VERSION"));
+    assert!(f.harness.query_by_label_contains(&version).is_some());
+    assert!(
+        f.harness
+            .query_by_label_contains("国办公开办函〔2021〕30号")
+            .is_some()
+    );
+    assert!(
+        f.harness
+            .query_by_label_contains("Noto Sans SC（SIL Open Font License 1.1）")
+            .is_some()
+    );
+}

@@ -37,6 +37,8 @@ pub enum Modal {
         errors: usize,
     },
     Error(String),
+    /// 帮助 → 关于: version, template, fonts and their licences.
+    About,
 }
 
 impl Modal {
@@ -142,6 +144,23 @@ pub fn show(app: &mut EditorApp, ctx: &Context) {
                         answer = Answer::Close;
                     }
                 });
+                answer
+            }
+            Modal::About => {
+                ui.heading(s::APP_NAME);
+                ui.label(format!("{}{}", s::ABOUT_VERSION, env!("CARGO_PKG_VERSION")));
+                ui.label(s::ABOUT_TEMPLATE);
+                ui.add_space(6.0);
+                ui.label(s::ABOUT_FONTS);
+                for (font, licence) in &crate::fonts::ALL {
+                    ui.label(format!("  {}（{licence}）", font.family));
+                }
+                ui.label(s::ABOUT_LICENCE);
+                ui.add_space(6.0);
+                let mut answer = Answer::Keep;
+                if ui.button(s::OK).clicked() {
+                    answer = Answer::Close;
+                }
                 answer
             }
             Modal::Error(message) => {

@@ -115,3 +115,10 @@ pub const CUT: &str = "已剪切";
 
 /// Beside the findings panel's title: the panel's top edge can be dragged.
 pub const RESIZE_HINT: &str = "拖动上边缘可调整高度";
+
+pub const MENU_HELP: &str = "帮助";
+pub const ABOUT: &str = "关于年报编辑器";
+pub const ABOUT_VERSION: &str = "版本 ";
+pub const ABOUT_TEMPLATE: &str = "报告格式：国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》（兼容读取〔2019〕60号试行格式）";
+pub const ABOUT_FONTS: &str = "内置字体：";
+pub const ABOUT_LICENCE: &str = "本程序以 MIT 许可发布；字体许可文本随程序附带（assets/fonts/）。";

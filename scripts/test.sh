@@ -14,6 +14,7 @@ command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
 command -v xclip >/dev/null 2>&1 || need+=(xclip)
 command -v import >/dev/null 2>&1 || need+=(imagemagick)
+command -v desktop-file-validate >/dev/null 2>&1 || need+=(desktop-file-utils)
 if command -v dpkg >/dev/null 2>&1; then
     for p in libgl1-mesa-dri libegl1; do
         dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
@@ -31,6 +32,22 @@ status=0
 cargo test --locked --no-fail-fast "$@" 2>&1 | tee "$log" || status=$?
 passed=$( (grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" || true) | awk '{s+=$4} END {print s+0}')
 failed=$( (grep -Eo '[0-9]+ failed' "$log" || true) | awk '{s+=$1} END {print s+0}')
+# A clone tests alone: nothing the tests, benches, fuzz targets or scripts use reads ../shared.
+if grep -rIl --exclude=test.sh --exclude='*.md' -e '\.\./shared' src tests benches fuzz/fuzz_targets scripts >/dev/null 2>&1; then
+    echo "测试失败：以下文件引用了仓库外的 ../shared："
+    grep -rIl --exclude=test.sh --exclude='*.md' -e '\.\./shared' src tests benches fuzz/fuzz_targets scripts
+    failed=$((failed + 1)); status=1
+else
+    passed=$((passed + 1))
+fi
+# The Debian package: built, listed, unpacked, run (skipped when cargo-deb cannot be had).
+if deb_out=$(bash scripts/test_deb.sh 2>&1); then
+    echo "$deb_out" | tail -n 1
+    case "$deb_out" in *跳过*) ;; *) passed=$((passed + 1)) ;; esac
+else
+    echo "$deb_out" | tail -n 20
+    failed=$((failed + 1)); status=1
+fi
 echo
 echo "nianbao tests: ${passed} passed, ${failed} failed"
 exit "$status"

@@ -326,7 +326,8 @@ fn save_to(app: &mut EditorApp, path: &Path) -> bool {
     }
 }
 
-/// A file name from the organ and year: `某县人民政府2025年政府信息公开工作年度报告.ron`.
+/// A file name from the organ and year: `某县人民政府2025年政府信息公开工作年度报告.nianbao.ron`
+/// for a draft (the pattern the desktop associates with the editor; plain `.ron` opens too).
 fn suggested_name(app: &EditorApp, ext: &str) -> String {
     let stem = match app.doc.path.as_ref().or(app.doc.imported_from.as_ref()) {
         Some(p) => p
@@ -344,7 +345,10 @@ fn suggested_name(app: &EditorApp, ext: &str) -> String {
     } else {
         stem
     };
-    format!("{stem}.{ext}")
+    match ext {
+        "ron" if !stem.ends_with(".nianbao") => format!("{stem}.nianbao.ron"),
+        _ => format!("{stem}.{ext}"),
+    }
 }
 
 /// Where the typed-path prompt starts: next to the open file, else the home folder.

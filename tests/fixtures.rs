@@ -531,3 +531,29 @@ fn fixture_002_text_export_round_trip() {
         assert_eq!(again.report.cell(k), i.report.cell(k), "{}", spec.id);
     }
 }
+
+/// H19: fixtures 000 and 001 put an abbreviated organ in the title, fixture 002's title and
+/// 落款 name different organs; 003 and 004 are full names.
+#[test]
+fn organ_names_h19() {
+    let h19 = |prefix: &str| -> Vec<String> {
+        check(&import(prefix).report)
+            .into_iter()
+            .filter(|f| f.rule == Rule::H19)
+            .map(|f| f.message)
+            .collect()
+    };
+    assert!(h19("000").iter().any(|m| m.contains("“政府办”是简称")));
+    assert!(
+        h19("001")
+            .iter()
+            .any(|m| m.contains("“汇源办事处”没有写出所属行政区划"))
+    );
+    assert!(
+        h19("002")
+            .iter()
+            .any(|m| m.contains("“道外区机关服务中心”与落款“道外区区委区政府机关服务中心”不一致"))
+    );
+    assert!(h19("003").is_empty(), "{:?}", h19("003"));
+    assert!(h19("004").is_empty(), "{:?}", h19("004"));
+}

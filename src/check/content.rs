@@ -14,6 +14,68 @@ pub(super) fn check_content(report: &Report, out: &mut Vec<Finding>) {
     check_h13(report, out);
     check_h14(report, out);
     check_h16(report, out);
+    check_h19(report, out);
+}
+
+/// Marks of an administrative place in an organ's name.
+const PLACE_MARKS: [&str; 12] = [
+    "省", "市", "区", "县", "旗", "盟", "州", "乡", "镇", "街道", "自治", "村",
+];
+/// Bodies of the State Council and national institutions carry no place.
+const NATIONAL_PREFIXES: [&str; 4] = ["国务院", "国家", "中华人民共和国", "中国"];
+/// Abbreviations that are never a full name on their own.
+const BARE_ABBREVIATIONS: [&str; 6] = ["政府办", "府办", "办事处", "办公室", "政府", "街道办"];
+
+/// A name as compared across title and signature: no spaces, half-width brackets.
+fn normalized_organ(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect()
+}
+
+/// H19 (this program's rule, from spec §1.3): the 机关全称 is a full name, and the title's
+/// organ and the 落款 are the same organ.
+fn check_h19(report: &Report, out: &mut Vec<Finding>) {
+    let organ = normalized_organ(&report.meta.organ);
+    if organ.is_empty() {
+        return;
+    }
+    let national = NATIONAL_PREFIXES.iter().any(|p| organ.starts_with(p));
+    let has_place = PLACE_MARKS.iter().any(|m| organ.contains(m));
+    if BARE_ABBREVIATIONS.contains(&organ.as_str()) {
+        out.push(Finding::new(
+            Rule::H19,
+            Severity::Warning,
+            vec![Place::Meta(MetaField::Organ)],
+            format!("机关名称“{organ}”是简称，标题应写机关全称（如“某某县人民政府办公室”）"),
+        ));
+    } else if !has_place && !national {
+        out.push(Finding::new(
+            Rule::H19,
+            Severity::Warning,
+            vec![Place::Meta(MetaField::Organ)],
+            format!(
+                "机关名称“{organ}”没有写出所属行政区划（省、市、区、县、乡镇、街道等），标题应写机关全称"
+            ),
+        ));
+    }
+    let signature = normalized_organ(&report.meta.signature);
+    if !signature.is_empty() && signature != organ {
+        out.push(Finding::new(
+            Rule::H19,
+            Severity::Warning,
+            vec![
+                Place::Meta(MetaField::Organ),
+                Place::Meta(MetaField::Signature),
+            ],
+            format!("标题中的机关“{organ}”与落款“{signature}”不一致，应为同一机关的全称"),
+        ));
+    }
 }
 
 /// County level or below (县/区/旗/乡/镇/街道), judged from the kind and the organ name.
@@ -388,6 +450,29 @@ fn check_h16(report: &Report, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn h19_full_organ_names_and_the_signature() {
+        let h19 = |organ: &str, signature: &str| {
+            let mut r = Report::new(organ, OrganKind::Government, 2024);
+            r.meta.signature = signature.into();
+            let mut out = Vec::new();
+            check_h19(&r, &mut out);
+            out
+        };
+        assert_eq!(h19("政府办", "").len(), 1, "a bare abbreviation");
+        assert_eq!(h19("汇源办事处", "").len(), 1, "no place");
+        assert!(h19("原州区人民政府办公室", "").is_empty());
+        assert!(h19("原州区人民政府办公室", "原州区 人民政府办公室").is_empty());
+        assert!(
+            h19("国家税务总局", "").is_empty(),
+            "national bodies name no place"
+        );
+        let differ = h19("道外区机关服务中心", "道外区区委区政府机关服务中心");
+        assert_eq!(differ.len(), 1);
+        assert!(differ[0].message.contains("“道外区区委区政府机关服务中心”"));
+        assert!(h19("", "").is_empty());
+    }
     use crate::check::{check, fill_totals};
     use crate::model::{CellValue, WanAmount};
     use crate::template::CELL_COUNT;

@@ -69,6 +69,10 @@ pub enum Rule {
     H14,
     H15,
     H16,
+    /// Not in the spec's §3.3 (a rule of this program, from §1.3's title defects): the
+    /// 机关全称 is a full name — it names its administrative place and is not a bare
+    /// abbreviation (政府办, 办事处) — and the title's organ and the 落款 agree.
+    H19,
     /// Something the importer could not place (an unknown row, text outside any section,
     /// a file layout it does not understand).
     Import,
@@ -76,7 +80,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order (report columns follow it).
-    pub const ALL: [Rule; 25] = [
+    pub const ALL: [Rule; 26] = [
         Rule::O1,
         Rule::S1,
         Rule::S2,
@@ -101,6 +105,7 @@ impl Rule {
         Rule::H14,
         Rule::H15,
         Rule::H16,
+        Rule::H19,
         Rule::Import,
     ];
 
@@ -131,6 +136,7 @@ impl Rule {
             Rule::H14 => "H14",
             Rule::H15 => "H15",
             Rule::H16 => "H16",
+            Rule::H19 => "H19",
             Rule::Import => "IMPORT",
         }
     }

@@ -172,9 +172,10 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
         lines.truncate(last_text.unwrap_or(0));
         if let Some(sig) = lines
             .last()
-            .filter(|l| !l.is_blank() && l.raw.chars().count() <= 40)
+            .filter(|l| !l.is_blank() && l.raw.trim().chars().count() <= 40)
         {
-            ctx.report.meta.signature = sig.raw.clone();
+            // Right-aligned in a PDF's layout: the indentation is not part of the name.
+            ctx.report.meta.signature = sig.raw.trim().to_string();
             lines.pop();
         } else {
             // Published layout: an indented signature a blank line or two above the date.

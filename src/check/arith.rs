@@ -114,7 +114,7 @@ fn check_o1(report: &Report, out: &mut Vec<Finding>) {
 
 /// S1: in every 表三 row, 总计 = the six applicant columns.
 fn check_s1(report: &Report, out: &mut Vec<Finding>) {
-    for (r, row) in T3_ROWS.iter().enumerate() {
+    for r in 0..T3_ROWS.len() {
         let parts: Vec<usize> = (0..T3_TOTAL_COL).map(|c| t3(r, c)).collect();
         let total = [t3(r, T3_TOTAL_COL)];
         if let Some((l, t)) = equation(report, &parts, &total) {
@@ -130,8 +130,8 @@ fn check_s1(report: &Report, out: &mut Vec<Finding>) {
                     .map(|&i| Place::Cell(i))
                     .collect(),
                 format!(
-                    "表三{}行：{}={} ≠ 总计({})，差{}",
-                    row.short,
+                    "表三 {}：{}={} ≠ 总计({})，差{}",
+                    crate::template::t3_row_name(r),
                     terms.join("+"),
                     l,
                     shown(report.cell(total[0])),
@@ -519,7 +519,8 @@ mod tests {
             .collect();
         assert_eq!(f.len(), 1);
         assert!(
-            f[0].message.starts_with("表三一行：自然人(3)+商业企业(0)"),
+            f[0].message
+                .starts_with("表三 一、本年新收政府信息公开申请数量：自然人(3)+商业企业(0)"),
             "{}",
             f[0].message
         );

@@ -1118,7 +1118,7 @@ fn t3_anchors() -> (Vec<Anchor>, CrossSums) {
                 cells: (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect(),
                 optional: false,
                 sums: vec![T3_COLUMNS.len()],
-                name: format!("表三{}行（{}）", row.short, row.label),
+                name: format!("表三 {}", crate::template::t3_row_name(r)),
             }),
         });
     }
@@ -1153,10 +1153,9 @@ pub fn read_t3(text: &str) -> StreamRead {
     let mut read = read_rows(&toks, &anchors, Some(&cross), laid_out(text));
     // The 2019 format has its single （六） row instead of the three leaves.
     if (0..T3_COLUMNS.len()).any(|c| read.values.contains_key(&t3_r3_6_2019(c))) {
-        let leaves: Vec<String> = T3_ROWS
-            .iter()
-            .filter(|r| r.group == Some(4))
-            .map(|r| format!("表三{}行（{}）", r.short, r.label))
+        let leaves: Vec<String> = (0..T3_ROWS.len())
+            .filter(|&r| T3_ROWS[r].group == Some(4))
+            .map(|r| format!("表三 {}", crate::template::t3_row_name(r)))
             .collect();
         let before = read.missing.len();
         read.missing.retain(|m| !leaves.contains(m));

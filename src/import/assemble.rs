@@ -910,7 +910,7 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
             ctx,
             &targets,
             &values,
-            &format!("表三{}行（{}）", row.short, row.label),
+            &format!("表三 {}", crate::template::t3_row_name(r)),
             true,
         );
     }

@@ -1,9 +1,13 @@
 //! The CLI end to end: new, check (text and JSON, exit codes), import, export, and bad input
 //! that must give exit 2 with a clear Chinese message, write nothing, and never panic.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+
+use common::run;
+use std::time::Duration;
 
 fn fixture(prefix: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/published");
@@ -13,26 +17,6 @@ fn fixture(prefix: &str) -> PathBuf {
         .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
         .unwrap()
         .path()
-}
-
-/// Runs nianbao; a run that does not end within a minute is a hang and fails the test.
-fn run(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("nianbao {args:?} hung");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    child.wait_with_output().unwrap()
 }
 
 fn s(p: &Path) -> &str {

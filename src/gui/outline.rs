@@ -38,25 +38,16 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
                         if e + w > 0 {
                             ui.horizontal(|ui| {
                                 ui.add_space(12.0);
-                                if e > 0 {
-                                    ui.add(
-                                        egui::Label::new(
-                                            RichText::new(format!("{} {e}", s::ERRORS))
-                                                .small()
-                                                .color(severity_color(Severity::Error, dark)),
-                                        )
-                                        .selectable(false),
-                                    );
-                                }
-                                if w > 0 {
-                                    ui.add(
-                                        egui::Label::new(
-                                            RichText::new(format!("{} {w}", s::WARNINGS))
-                                                .small()
-                                                .color(severity_color(Severity::Warning, dark)),
-                                        )
-                                        .selectable(false),
-                                    );
+                                for (n, label, severity) in [
+                                    (e, s::ERRORS, Severity::Error),
+                                    (w, s::WARNINGS, Severity::Warning),
+                                ] {
+                                    if n > 0 {
+                                        let text = RichText::new(format!("{label} {n}"))
+                                            .small()
+                                            .color(severity_color(severity, dark));
+                                        ui.add(egui::Label::new(text).selectable(false));
+                                    }
                                 }
                             });
                         }

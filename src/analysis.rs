@@ -73,6 +73,7 @@ fn demote_uncertain(findings: Vec<Finding>, uncertain: &BTreeSet<usize>) -> Vec<
                         f.message
                     ),
                 )
+                .from_source(Source::Import)
             } else {
                 f
             }
@@ -116,11 +117,9 @@ mod tests {
         }
         let found = analyze(&draft, &Context::default());
         assert_eq!(errors(&draft), 0, "{found:?}");
-        assert!(
-            found
-                .iter()
-                .any(|f| f.rule == Rule::Import && f.message.contains("无法可靠读取"))
-        );
+        assert!(found.iter().any(|f| f.rule == Rule::Import
+            && f.source == Source::Import
+            && f.message.contains("无法可靠读取")));
         // The reviewer types the totals: the cells are no longer uncertain.
         draft.report.set_cell(t3(23, 0), CellValue::Count(2));
         assert!(errors(&draft) > 0);

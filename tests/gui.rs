@@ -739,3 +739,32 @@ fn about_shows_the_version_the_template_and_the_fonts() {
             .is_some()
     );
 }
+
+#[test]
+fn escape_restores_the_value_before_the_edit_and_a_second_click_selects_all() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "5");
+    f.key(Modifiers::NONE, Key::Enter);
+    // Back into the cell, type, think better of it.
+    f.harness.get_by_label(&name(t3(R1, NP))).focus();
+    f.harness.run();
+    f.harness.get_by_label(&name(t3(R1, NP))).type_text("9");
+    f.harness.run();
+    assert_ne!(f.cell(t3(R1, NP)), CellValue::Count(5));
+    f.key(Modifiers::NONE, Key::Escape);
+    assert_eq!(
+        f.cell(t3(R1, NP)),
+        CellValue::Count(5),
+        "Esc: the value before"
+    );
+    // A click into the cell that has the focus selects its text, as the first click did:
+    // typing replaces it instead of being inserted mid-text.
+    f.type_into(t3(R1, NP), "1.23456");
+    f.harness.get_by_label(&name(t3(R1, NP))).click();
+    f.harness.run();
+    f.harness.get_by_label(&name(t3(R1, NP))).click();
+    f.harness.run();
+    f.harness.get_by_label(&name(t3(R1, NP))).type_text("7");
+    f.harness.run();
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(7));
+}

@@ -557,3 +557,23 @@ fn organ_names_h19() {
     assert!(h19("003").is_empty(), "{:?}", h19("003"));
     assert!(h19("004").is_empty(), "{:?}", h19("004"));
 }
+
+/// Fixture 003 gives 10965 both for the hotline's cases and for the questions answered.
+#[test]
+fn fixture_003_repeats_a_figure() {
+    let found = check(&import("003").report);
+    let repeated: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.rule == Rule::H6 && f.message.contains("同一个数10965"))
+        .collect();
+    assert_eq!(repeated.len(), 1, "{found:?}");
+    assert_eq!(repeated[0].severity, Severity::Info);
+    for other in ["000", "001", "002", "004"] {
+        assert!(
+            check(&import(other).report)
+                .iter()
+                .all(|f| !f.message.contains("同一个数")),
+            "{other}"
+        );
+    }
+}

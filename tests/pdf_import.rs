@@ -102,7 +102,7 @@ fn check_of_our_pdf_reads_the_report() {
         .iter()
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
-    assert_eq!(rules, ["H5"], "{}", text(&o));
+    assert_eq!(rules, ["H5", "H6"], "{}", text(&o));
     // Import writes a draft with the cells; export --json lists them.
     let draft = dir.path().join("back.ron");
     let o = run(&[

@@ -15,6 +15,54 @@ pub(super) fn check_content(report: &Report, out: &mut Vec<Finding>) {
     check_h14(report, out);
     check_h16(report, out);
     check_h19(report, out);
+    check_h3_in_force(report, out);
+    check_h7(report, out);
+}
+
+/// H3 (the part that needs no last year): fewer documents in force than issued this year
+/// is rare (issued and already repealed), worth a look.
+fn check_h3_in_force(report: &Report, out: &mut Vec<Finding>) {
+    let block = &crate::template::T2_BLOCKS[0];
+    for (r, (_, label)) in block.rows.iter().enumerate() {
+        let (issued, in_force) = (crate::template::t2(0, r, 0), crate::template::t2(0, r, 2));
+        if let (Some(i), Some(now)) = (report.cell(issued).count(), report.cell(in_force).count())
+            && now < i
+        {
+            out.push(Finding::new(
+                Rule::H3,
+                Severity::Info,
+                vec![Place::Cell(in_force), Place::Cell(issued)],
+                format!("{label}现行有效{now}件，少于本年制发的{i}件：本年制发的文件当年即废止或失效才会如此，请核对"),
+            ));
+        }
+    }
+}
+
+/// H7: applications closed because the fee was not paid (三(六)2 > 0) mean fee notices
+/// were sent: section 六 should say so (信息处理费, 收费通知).
+fn check_h7(report: &Report, out: &mut Vec<Finding>) {
+    let row = crate::template::T3_ROWS
+        .iter()
+        .position(|r| r.id == "r3_6_2")
+        .unwrap_or(0);
+    let cell = crate::template::t3(row, crate::template::T3_TOTAL_COL);
+    let Some(n) = report.cell(cell).count().filter(|n| *n > 0) else {
+        return;
+    };
+    let six = report.text(TextId::S6).unwrap_or_default();
+    if !["信息处理费", "收费通知", "收取费用", "收费"]
+        .iter()
+        .any(|k| six.contains(k))
+    {
+        out.push(Finding::new(
+            Rule::H7,
+            Severity::Warning,
+            vec![Place::Cell(cell), Place::Text(TextId::S6)],
+            format!(
+                "表三“申请人逾期未按收费通知要求缴纳费用”共{n}件，说明本年发出过收费通知，但“六、其他需要报告的事项”未提信息处理费收取情况"
+            ),
+        ));
+    }
 }
 
 /// Marks of an administrative place in an organ's name.
@@ -450,6 +498,46 @@ fn check_h16(report: &Report, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn h3_fewer_in_force_than_issued_is_a_hint() {
+        let mut r = Report::new("某县人民政府", OrganKind::Government, 2024);
+        r.set_cell(crate::template::t2(0, 1, 0), CellValue::Count(3));
+        r.set_cell(crate::template::t2(0, 1, 2), CellValue::Count(1));
+        let mut out = Vec::new();
+        check_h3_in_force(&r, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Info);
+        r.set_cell(crate::template::t2(0, 1, 2), CellValue::Count(8));
+        let mut out = Vec::new();
+        check_h3_in_force(&r, &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn h7_unpaid_fees_need_a_word_in_section_six() {
+        let mut r = Report::new("某县人民政府", OrganKind::Government, 2024);
+        let row = crate::template::T3_ROWS
+            .iter()
+            .position(|x| x.id == "r3_6_2")
+            .unwrap();
+        r.set_cell(
+            crate::template::t3(row, crate::template::T3_TOTAL_COL),
+            CellValue::Count(2),
+        );
+        r.set_text(TextId::S6, "无");
+        let mut out = Vec::new();
+        check_h7(&r, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(out[0].message.contains("共2件"));
+        r.set_text(
+            TextId::S6,
+            "本年度发出收费通知2份，申请人均未缴纳信息处理费。",
+        );
+        let mut out = Vec::new();
+        check_h7(&r, &mut out);
+        assert!(out.is_empty());
+    }
 
     #[test]
     fn h19_full_organ_names_and_the_signature() {

@@ -30,6 +30,7 @@ pub fn check_against_previous(current: &Report, previous: &Report) -> Vec<Findin
     }
     check_h1(current, previous, &mut out);
     check_h2(current, previous, &mut out);
+    check_h3(current, previous, &mut out);
     check_h12(current, previous, &mut out);
     out
 }
@@ -98,6 +99,36 @@ fn check_h2(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
                 format!(
                     "{label}现行有效件数：上年{before}+本年制发{i}−本年废止{rep}={expected} ≠ 本年{now}，差{}（文件失效未废止、清理重新统计时可能合理，请核对）",
                     (expected - i128::from(now)).abs()
+                ),
+            ));
+        }
+    }
+}
+
+/// H3: a document can only be repealed if it was in force: 本年废止 ≤ 上年现行有效 + 本年制发.
+fn check_h3(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
+    if previous.format == Format::V2019 || current.format == Format::V2019 {
+        return;
+    }
+    let block = &crate::template::T2_BLOCKS[0];
+    for (r, (_, label)) in block.rows.iter().enumerate() {
+        let (issued, repealed, in_force) = (t2(0, r, 0), t2(0, r, 1), t2(0, r, 2));
+        let (Some(before), Some(i), Some(rep)) = (
+            count(previous.cell(in_force)),
+            count(current.cell(issued)),
+            count(current.cell(repealed)),
+        ) else {
+            continue;
+        };
+        let could = u128::from(before) + u128::from(i);
+        if u128::from(rep) > could {
+            out.push(Finding::new(
+                Rule::H3,
+                Severity::Warning,
+                vec![Place::Cell(repealed), Place::Cell(issued)],
+                format!(
+                    "{label}本年废止{rep}件，多于可废止的上年现行有效{before}+本年制发{i}={could}件，差{}",
+                    u128::from(rep) - could
                 ),
             ));
         }
@@ -244,6 +275,28 @@ mod tests {
             ),
             "{}",
             h2.message
+        );
+    }
+
+    #[test]
+    fn h3_repealed_no_more_than_could_be() {
+        let (mut now, before) = pair();
+        let h3 = |now: &Report| {
+            check_against_previous(now, &before)
+                .into_iter()
+                .filter(|f| f.rule == Rule::H3)
+                .collect::<Vec<_>>()
+        };
+        assert!(h3(&now).is_empty(), "1 repealed of 21 + 3");
+        now.set_cell(t2(0, 1, 1), CellValue::Count(30));
+        let f = h3(&now);
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains(
+                "行政规范性文件本年废止30件，多于可废止的上年现行有效21+本年制发3=24件，差6"
+            ),
+            "{}",
+            f[0].message
         );
     }
 

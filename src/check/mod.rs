@@ -57,9 +57,11 @@ pub enum Rule {
     S10,
     H1,
     H2,
+    H3,
     H4,
     H5,
     H6,
+    H7,
     H8,
     H9,
     H10,
@@ -80,7 +82,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order (report columns follow it).
-    pub const ALL: [Rule; 26] = [
+    pub const ALL: [Rule; 28] = [
         Rule::O1,
         Rule::S1,
         Rule::S2,
@@ -93,9 +95,11 @@ impl Rule {
         Rule::S10,
         Rule::H1,
         Rule::H2,
+        Rule::H3,
         Rule::H4,
         Rule::H5,
         Rule::H6,
+        Rule::H7,
         Rule::H8,
         Rule::H9,
         Rule::H10,
@@ -124,9 +128,11 @@ impl Rule {
             Rule::S10 => "S10",
             Rule::H1 => "H1",
             Rule::H2 => "H2",
+            Rule::H3 => "H3",
             Rule::H4 => "H4",
             Rule::H5 => "H5",
             Rule::H6 => "H6",
+            Rule::H7 => "H7",
             Rule::H8 => "H8",
             Rule::H9 => "H9",
             Rule::H10 => "H10",
@@ -276,6 +282,7 @@ pub fn check_with(report: &Report, options: &CheckOptions) -> Vec<Finding> {
     content::check_content(report, &mut out);
     narrative::check_h5(report, &mut out);
     narrative::check_h6(report, &mut out);
+    narrative::check_repeated_figures(report, &mut out);
     out
 }
 

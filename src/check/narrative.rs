@@ -231,8 +231,89 @@ pub(super) fn check_h6(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
+/// H6 (提示): the same large figure (≥ 1,000) given for two different things in the
+/// narrative — one of them is often copied from the other (fixture 003: 10965 for the
+/// messages handled and for the questions answered). Different things: the units after
+/// the figure differ, or the words before it do.
+pub(super) fn check_repeated_figures(report: &Report, out: &mut Vec<Finding>) {
+    // (figure, unit, words before, sentence, text)
+    let mut seen: Vec<(u64, char, String, String, TextId)> = Vec::new();
+    let mut reported: Vec<u64> = Vec::new();
+    for id in SCANNED {
+        let Some(text) = report.text(id) else {
+            continue;
+        };
+        for sentence in sentences(text) {
+            let chars: Vec<char> = sentence.chars().collect();
+            let mut k = 0;
+            while k < chars.len() {
+                if !chars[k].is_ascii_digit() {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                while k < chars.len() && chars[k].is_ascii_digit() {
+                    k += 1;
+                }
+                let digits: String = chars[start..k].iter().collect();
+                let unit = chars[k..].iter().find(|c| !c.is_whitespace()).copied();
+                let Some(unit) = unit
+                    .filter(|u| matches!(u, '件' | '条' | '次' | '个' | '人' | '篇' | '份' | '期'))
+                else {
+                    continue;
+                };
+                let Ok(n) = digits.parse::<u64>() else {
+                    continue;
+                };
+                if n < 1000 || (start > 0 && chars[start - 1] == '.') {
+                    continue;
+                }
+                let before: String = chars[start.saturating_sub(4)..start]
+                    .iter()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                if let Some((_, _, _, s0, id0)) = seen.iter().find(|(m, u, b, s, _)| {
+                    *m == n && s != sentence && (*u != unit || *b != before)
+                }) && !reported.contains(&n)
+                {
+                    reported.push(n);
+                    out.push(Finding::new(
+                        Rule::H6,
+                        Severity::Info,
+                        vec![Place::Text(*id0), Place::Text(id)],
+                        format!("同一个数{n}出现在两处不同的统计中：“{s0}”与“{sentence}”，请核对是否有一处抄错"),
+                    ));
+                }
+                seen.push((n, unit, before, sentence.to_string(), id));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_same_large_figure_for_two_things_is_a_hint() {
+        let mut r = Report::default();
+        r.set_text(
+            TextId::S1_4,
+            "累计发布信息 13012 条。热线已办理 10965 件，办结率100%。政策咨询共计 10965 条，已全部回复。",
+        );
+        let mut out = Vec::new();
+        check_repeated_figures(&r, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].severity, Severity::Info);
+        assert!(out[0].message.contains("10965"));
+        // The same quantity said twice the same way, small numbers and years: nothing.
+        r.set_text(
+            TextId::S1_4,
+            "全年受理申请 1200 件。受理申请 1200 件均已办结。2022年办理5件，2022年办结5件。",
+        );
+        let mut out = Vec::new();
+        check_repeated_figures(&r, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
 
     #[test]
     fn h6_totals_and_parts_full_width_too() {

@@ -64,27 +64,48 @@ impl Session {
         let turn = ONE_AT_A_TIME
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        // A display number nobody uses.
-        let n = (90..200)
-            .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
-            .expect("a free X display");
-        let display = format!(":{n}");
-        let xvfb = Command::new("Xvfb")
-            .args([
-                display.as_str(),
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb");
-        wait_until("Xvfb", 10, || {
-            Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-        });
+        // A display number nobody uses: start from one that depends on the process, and
+        // take the first whose server is ours (another run may race us for a number).
+        let first = 100 + std::process::id() % 400;
+        let mut started = None;
+        for n in first..first + 50 {
+            if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+                continue;
+            }
+            let display = format!(":{n}");
+            let mut xvfb = Command::new("Xvfb")
+                .args([
+                    display.as_str(),
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("Xvfb");
+            let start = Instant::now();
+            while !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                && start.elapsed() < Duration::from_secs(10)
+                && xvfb.try_wait().ok().flatten().is_none()
+            {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            // Our server is still running a moment later: the display is ours (a server that
+            // lost the race for the number exits at once).
+            std::thread::sleep(Duration::from_millis(300));
+            if xvfb.try_wait().ok().flatten().is_none()
+                && Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            {
+                started = Some((display, xvfb));
+                break;
+            }
+            let _ = xvfb.kill();
+            let _ = xvfb.wait();
+        }
+        let (display, xvfb) = started.expect("a free X display");
         Session {
             _turn: turn,
             display,

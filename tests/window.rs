@@ -151,7 +151,7 @@ impl Session {
             .to_string_lossy()
             .replace('.', "\\.");
         let mut window = String::new();
-        wait_until("the editor's window", 30, || {
+        wait_until("the editor's window", 120, || {
             window = self
                 .x("xdotool", &["search", "--onlyvisible", "--name", &name])
                 .lines()
@@ -242,7 +242,7 @@ fn type_paste_from_the_x_clipboard_copy_back_and_save() {
     s.set_clipboard("1\t2\t3\n4\t5\t6\n");
     s.keys(&["ctrl+v"]);
     s.keys(&["ctrl+s"]);
-    wait_until("the saved draft", 15, || {
+    wait_until("the saved draft", 60, || {
         saved(&draft, "t3.r3_1.corp_sci").as_deref() == Some("6")
     });
     for (id, want) in [
@@ -268,7 +268,7 @@ fn type_paste_from_the_x_clipboard_copy_back_and_save() {
         "shift+Down",
         "ctrl+c",
     ]);
-    wait_until("the copied block", 10, || s.clipboard().contains('\t'));
+    wait_until("the copied block", 30, || s.clipboard().contains('\t'));
     assert_eq!(s.clipboard(), "1\t2\t3\n4\t5\t6\n");
 
     // The window as the clerk sees it.
@@ -294,7 +294,7 @@ fn a_refused_number_is_what_the_saved_draft_holds_and_check_reports() {
     s.open(&draft, "t3.r1.np");
     s.type_text("1.5");
     s.keys(&["ctrl+s"]);
-    wait_until("the saved draft", 15, || {
+    wait_until("the saved draft", 60, || {
         saved(&draft, "t3.r1.np").as_deref() == Some("1.5")
     });
     let o = Command::new(env!("CARGO_BIN_EXE_nianbao"))

@@ -161,7 +161,7 @@ impl Session {
             !window.is_empty()
         });
         // Give the first frames (fonts, the opened draft, the focused cell) time.
-        std::thread::sleep(Duration::from_millis(1500));
+        std::thread::sleep(Duration::from_millis(3000));
         self.x("xdotool", &["windowfocus", "--sync", &window]);
         std::thread::sleep(Duration::from_millis(300));
     }

@@ -217,3 +217,19 @@ fn bad_pdfs_end_with_a_message() {
     .unwrap();
     refused(&html, "内容不是 PDF");
 }
+
+/// Inputs the fuzzer found (`fuzz/fuzz_targets/import_pdf.rs`): a glyph placed far off the
+/// page once made the layout pad a line with billions of spaces (out of memory), another
+/// input was slow. Both now end quickly, with or without a report.
+#[test]
+fn fuzzer_findings_stay_fixed() {
+    for file in ["pdf/fuzz-oom-far-off-page.pdf", "pdf/fuzz-slow.pdf"] {
+        let o = run(&["check", data(file).to_str().unwrap()]);
+        assert!(
+            matches!(o.status.code(), Some(0..=2)),
+            "{file}: {}",
+            text(&o)
+        );
+        assert!(!text(&o).contains("panicked"), "{file}: {}", text(&o));
+    }
+}

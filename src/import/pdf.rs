@@ -22,6 +22,8 @@ pub const MAX_PAGES: usize = 300;
 /// At most this many bytes once all streams are inflated (a report's content, fonts
 /// included, is far smaller); more is a compression bomb, refused before parsing.
 pub const MAX_INFLATED: u64 = 128 << 20;
+/// The widest a laid-out line is padded to, in character columns.
+const MAX_COLUMN: f64 = 400.0;
 /// Text larger than this (points) is a watermark or a decoration, not content.
 const MAX_TEXT_SIZE: f64 = 60.0;
 
@@ -37,6 +39,8 @@ struct Glyph {
 #[derive(Default)]
 struct Collector {
     page_transform: Affine,
+    /// The page's width and height: glyphs off the page are not content.
+    page_size: (f64, f64),
     glyphs: Vec<Glyph>,
 }
 
@@ -62,6 +66,10 @@ impl Device<'_> for Collector {
             }
             let p = t * Point::ZERO;
             if !(size.is_finite() && p.x.is_finite() && p.y.is_finite()) || size <= 0.0 {
+                continue;
+            }
+            let (w, h) = self.page_size;
+            if p.x < -size || p.y < -size || p.x > w + size || p.y > h + size {
                 continue;
             }
             self.glyphs.push(Glyph {
@@ -219,8 +227,10 @@ fn read_lines(bytes: &[u8]) -> Result<Vec<TextLine>, ImportError> {
             pdf.xref(),
             InterpreterSettings::default(),
         );
+        let (w, h) = page.render_dimensions();
         let mut collector = Collector {
             page_transform: Affine::new(page.initial_transform(true).as_coeffs()),
+            page_size: (f64::from(w), f64::from(h)),
             glyphs: Vec::new(),
         };
         interpret_page(page, &mut ctx, &mut collector);
@@ -305,7 +315,9 @@ fn layout(lines: &[TextLine]) -> String {
         let mut s = String::new();
         let mut col = 0usize;
         for (k, (x, _, text)) in line.chunks.iter().enumerate() {
-            let want = ((x - left) / unit).round().max(0.0) as usize;
+            // A page is some hundred columns wide; text placed far off it (a hostile or broken
+            // transform) is not padded out to where it claims to be.
+            let want = ((x - left) / unit).round().clamp(0.0, MAX_COLUMN) as usize;
             if k > 0 {
                 s.push('\t');
                 col += 1;

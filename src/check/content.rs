@@ -336,7 +336,41 @@ pub(crate) fn deadline(kind: OrganKind, report_year: u16) -> Option<Date> {
 }
 
 /// H11: years agree; publication date after the year and by the deadline.
+/// H11 (body year): a paragraph that opens on the previous year as its working year
+/// ("2021年，我单位…" in a 2022 report) is usually last year's text reused.
+fn check_h11_body_year(report: &Report, year: u16, out: &mut Vec<Finding>) {
+    let last = format!("{}年", year.saturating_sub(1));
+    for id in TextId::SECTION_ONE
+        .into_iter()
+        .chain([TextId::S5, TextId::S6])
+    {
+        let Some(text) = report.text(id) else {
+            continue;
+        };
+        for paragraph in text.lines() {
+            let p = paragraph.trim();
+            let Some(rest) = p.strip_prefix(&last) else {
+                continue;
+            };
+            if rest.starts_with(['，', ',', '以', '我', '本']) {
+                let quoted: String = p.chars().take(40).collect();
+                out.push(Finding::new(
+                    Rule::H11,
+                    Severity::Warning,
+                    vec![Place::Text(id)],
+                    format!(
+                        "{year}年度报告的正文以上一年开头：“{quoted}…”：可能沿用了上年的文字，请核对年份"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
 fn check_h11(report: &Report, out: &mut Vec<Finding>) {
+    if let Some(year) = report.meta.year {
+        check_h11_body_year(report, year, out);
+    }
     let Some(year) = report.meta.year else {
         out.push(Finding::new(
             Rule::H11,
@@ -537,6 +571,27 @@ mod tests {
         let mut out = Vec::new();
         check_h7(&r, &mut out);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn h11_a_paragraph_on_last_year() {
+        let mut r = Report::new("某县人民政府", OrganKind::Government, 2022);
+        r.set_text(TextId::S1_1, "2021年，我单位认真贯彻落实《条例》。");
+        let mut out = Vec::new();
+        check_h11_body_year(&r, 2022, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert!(
+            out[0]
+                .message
+                .contains("“2021年，我单位认真贯彻落实《条例》。…”")
+        );
+        r.set_text(
+            TextId::S1_1,
+            "2022年，我单位认真贯彻落实《条例》，完成了2021年报告提出的整改。",
+        );
+        let mut out = Vec::new();
+        check_h11_body_year(&r, 2022, &mut out);
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub fn check_against_previous(current: &Report, previous: &Report) -> Vec<Findin
     check_h1(current, previous, &mut out);
     check_h2(current, previous, &mut out);
     check_h3(current, previous, &mut out);
+    check_h20(current, previous, &mut out);
     check_h12(current, previous, &mut out);
     out
 }
@@ -184,6 +185,49 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     2.0 * shared as f64 / ((a.len() - 1) + (b.len() - 1)) as f64
 }
 
+/// H20: a count that changes by more than half and by more than 20 against last year is
+/// explained in writing (statistics practice): 表三's 总计 column, and 表二's counts.
+fn check_h20(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
+    if previous.format != current.format {
+        return;
+    }
+    let mut cells: Vec<(usize, String)> = (0..T3_ROWS.len())
+        .map(|r| {
+            (
+                t3(r, crate::template::T3_TOTAL_COL),
+                format!("表三 {}·总计", crate::template::t3_row_name(r)),
+            )
+        })
+        .collect();
+    for (b, block) in crate::template::T2_BLOCKS.iter().enumerate() {
+        for (r, (_, row)) in block.rows.iter().enumerate() {
+            for (c, (_, col)) in block.columns.iter().enumerate() {
+                let i = t2(b, r, c);
+                if crate::template::TEMPLATE.cells[i].kind == crate::template::CellKind::Count {
+                    cells.push((i, format!("表二 {row}·{col}")));
+                }
+            }
+        }
+    }
+    for (i, name) in cells {
+        let (Some(before), Some(now)) = (count(previous.cell(i)), count(current.cell(i))) else {
+            continue;
+        };
+        let change = now.abs_diff(before);
+        if change > 20 && change * 2 > before {
+            out.push(Finding::new(
+                Rule::H20,
+                Severity::Info,
+                vec![Place::Cell(i)],
+                format!(
+                    "{name}：上年{before}，本年{now}，变化{}{change}（超过一半）：大幅变化宜在正文中说明原因",
+                    if now > before { "增加" } else { "减少" }
+                ),
+            ));
+        }
+    }
+}
+
 /// H12: sections 一 and 五 should not be (near-)identical to last year's.
 fn check_h12(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
     for (key, heading, ids) in [
@@ -298,6 +342,34 @@ mod tests {
             "{}",
             f[0].message
         );
+    }
+
+    #[test]
+    fn h20_large_changes_ask_for_an_explanation() {
+        let (mut now, mut before) = pair();
+        let total = t3(0, crate::template::T3_TOTAL_COL);
+        before.set_cell(total, CellValue::Count(30));
+        now.set_cell(total, CellValue::Count(80));
+        let h20 = |now: &Report, before: &Report| {
+            check_against_previous(now, before)
+                .into_iter()
+                .filter(|f| f.rule == Rule::H20)
+                .collect::<Vec<_>>()
+        };
+        let f = h20(&now, &before);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Info);
+        assert!(
+            f[0].message.contains("上年30，本年80，变化增加50"),
+            "{}",
+            f[0].message
+        );
+        // Small numbers, or less than half: nothing.
+        now.set_cell(total, CellValue::Count(44));
+        assert!(h20(&now, &before).is_empty());
+        before.set_cell(total, CellValue::Count(3));
+        now.set_cell(total, CellValue::Count(20));
+        assert!(h20(&now, &before).is_empty());
     }
 
     #[test]

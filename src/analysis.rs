@@ -9,7 +9,7 @@ use crate::check::{
     CheckOptions, Finding, Place, Rule, Severity, Source, check_draft, check_with, cross,
 };
 use crate::draft::Draft;
-use crate::model::Report;
+use crate::model::{Date, OrganKind, Report};
 
 /// What the analysis needs beside the draft.
 #[derive(Clone, Copy, Default)]
@@ -18,6 +18,54 @@ pub struct Context<'a> {
     pub import_findings: &'a [Finding],
     /// Last year's report, for the cross-year checks.
     pub previous: Option<&'a Report>,
+    /// The publication deadline set for this jurisdiction; `None`: the national one by the
+    /// organ's kind (see [`Deadline::national`]).
+    pub deadline: Option<Deadline>,
+}
+
+/// The day of the year after the report year by which the report must be published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deadline {
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Deadline {
+    /// `MM-DD` (or `M-D`), e.g. `01-28`.
+    pub fn parse(s: &str) -> Option<Deadline> {
+        let (m, d) = s.trim().split_once(['-', '/', '.'])?;
+        let (month, day): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
+        Date::new(2001, month, day).map(|_| Deadline { month, day })
+    }
+
+    /// 条例第四十九条: departments publish by 31 January, governments by 31 March; other
+    /// bodies have no national deadline (a region sets one: `--deadline`).
+    pub fn national(kind: OrganKind) -> Option<Deadline> {
+        match kind {
+            OrganKind::Department => Some(Deadline { month: 1, day: 31 }),
+            OrganKind::Government => Some(Deadline { month: 3, day: 31 }),
+            _ => None,
+        }
+    }
+}
+
+/// H11 (late): a report published after its deadline is 逾期发布.
+fn check_deadline(report: &Report, deadline: Option<Deadline>) -> Option<Finding> {
+    let deadline = deadline.or_else(|| Deadline::national(report.meta.organ_kind))?;
+    let (year, published) = (report.meta.year?, report.meta.published?);
+    let due = Date::new(year + 1, deadline.month, deadline.day)?;
+    (published > due).then(|| {
+        Finding::new(
+            Rule::H11,
+            Severity::Warning,
+            vec![Place::Meta(crate::check::MetaField::Published)],
+            format!(
+                "逾期发布：发布日期{}晚于发布期限{}（条例第四十九条，或本地规定的期限）",
+                published.chinese(),
+                due.chinese()
+            ),
+        )
+    })
 }
 
 /// Every finding about a draft, in one order: import, report checks, draft checks, cross-year;
@@ -38,6 +86,7 @@ pub fn analyze(draft: &Draft, ctx: &Context) -> Vec<Finding> {
         Rule::Import => f.from_source(Source::Import),
         _ => f,
     }));
+    findings.extend(check_deadline(&draft.report, ctx.deadline));
     if let Some(previous) = ctx.previous {
         findings.extend(
             cross::check_against_previous(&draft.report, previous)
@@ -87,6 +136,39 @@ mod tests {
     use crate::import::Provenance;
     use crate::model::{CellValue, OrganKind};
     use crate::template::{T3_COLUMNS, t3};
+
+    #[test]
+    fn late_publication_by_the_national_or_a_local_deadline() {
+        let mut report = Report::new("某县人民政府", OrganKind::Government, 2024);
+        report.meta.published = Date::new(2025, 3, 15);
+        let draft = Draft::new(report);
+        let late = |d: &Draft, deadline| {
+            analyze(
+                d,
+                &Context {
+                    deadline,
+                    ..Context::default()
+                },
+            )
+            .into_iter()
+            .filter(|f| f.message.starts_with("逾期发布"))
+            .count()
+        };
+        assert_eq!(late(&draft, None), 0, "before 31 March");
+        assert_eq!(
+            late(&draft, Deadline::parse("02-20")),
+            1,
+            "a region's 20 February"
+        );
+        let mut department = draft.clone();
+        department.report.meta.organ_kind = OrganKind::Department;
+        assert_eq!(late(&department, None), 1, "departments by 31 January");
+        assert_eq!(Deadline::parse("13-01"), None);
+        assert_eq!(
+            Deadline::parse("1-28"),
+            Some(Deadline { month: 1, day: 28 })
+        );
+    }
 
     #[test]
     fn arithmetic_on_uncertain_cells_is_an_import_warning_until_edited() {

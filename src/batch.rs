@@ -132,6 +132,7 @@ pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
                         &Context {
                             import_findings: &o.import_findings,
                             previous: last_year,
+                            deadline: None,
                         },
                     );
                     Ok(Checked {

@@ -86,6 +86,9 @@ struct CheckArgs {
     /// 批量检查：把每个文件一行的汇总写入 CSV（同一机关的上年报告在其中时自动对照）
     #[arg(long, value_name = "OUT.csv")]
     summary: Option<PathBuf>,
+    /// 本地规定的发布期限（次年的 月-日，如 01-28）；不写则按条例第四十九条：部门 01-31，人民政府 03-31
+    #[arg(long, value_name = "MM-DD")]
+    deadline: Option<String>,
     /// 要检查的文件或文件夹（文件夹中的 .ron 和 .txt 都会检查）
     #[arg(required = true)]
     files: Vec<PathBuf>,
@@ -262,6 +265,18 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
             worst = 2;
         }
     }
+    let deadline = match a
+        .deadline
+        .as_deref()
+        .map(|s| (s, analysis::Deadline::parse(s)))
+    {
+        Some((s, None)) => {
+            eprintln!("错误：发布期限“{s}”无法识别，应如 01-28");
+            return ExitCode::from(2);
+        }
+        Some((_, d)) => d,
+        None => None,
+    };
     let previous = match &a.previous {
         Some(p) => match load(p) {
             Ok(opened) => Some(opened.draft.report),
@@ -280,6 +295,7 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
                     &analysis::Context {
                         import_findings: &loaded.import_findings,
                         previous: previous.as_ref(),
+                        deadline,
                     },
                 );
                 let (errors, warnings, infos) = tally(&findings);
@@ -335,7 +351,7 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
         &loaded.draft,
         &analysis::Context {
             import_findings: &loaded.import_findings,
-            previous: None,
+            ..analysis::Context::default()
         },
     );
     let errors = findings

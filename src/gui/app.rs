@@ -313,6 +313,7 @@ impl EditorApp {
             &crate::analysis::Context {
                 import_findings: &self.doc.import_findings,
                 previous: self.previous.as_ref().map(|(_, r)| r),
+                deadline: None,
             },
         );
         self.analysis = Analysis::new(findings);

@@ -43,6 +43,11 @@ impl Severity {
 }
 
 /// A rule of the spec (§3), or a finding of the importer.
+///
+/// There is no H17, on purpose: the spec's H17 is a rule that must not exist. 表四's cases
+/// (复议、诉讼) do not tie to 表三's applications of the same year — a reconsideration may
+/// concern a decision of an earlier year, and pending cases are decided the next year — so
+/// no check links the two tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
     O1,
@@ -73,7 +78,8 @@ pub enum Rule {
     H16,
     /// Not in the spec's §3.3 (a rule of this program, from §1.3's title defects): the
     /// 机关全称 is a full name — it names its administrative place and is not a bare
-    /// abbreviation (政府办, 办事处) — and the title's organ and the 落款 agree.
+    /// abbreviation (政府办, 办事处) — and the title's organ and the 落款 agree; on import,
+    /// a title that writes 年度 twice.
     H19,
     /// Not in the spec's §3.3 (a rule of this program, from statistics practice): with last
     /// year's report, a 表三 总计 or a 表二 count that changes by more than half and by more

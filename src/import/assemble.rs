@@ -322,6 +322,15 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
 
 fn parse_title(ctx: &mut Ctx, title: &str) {
     let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    // Spec §1.3: "2021年度…年度报告" writes 年度 twice; the title is “YYYY年…年度报告”.
+    if compact.matches("年度").count() > 1 {
+        ctx.find(
+            Rule::H19,
+            Severity::Warning,
+            vec![Place::Meta(MetaField::Organ)],
+            format!("标题“{compact}”中“年度”重复：应为“机关全称+YYYY年{TITLE_SUFFIX}”"),
+        );
+    }
     let Some(head) = compact.strip_suffix(TITLE_SUFFIX) else {
         ctx.report.meta.organ = compact;
         ctx.find(

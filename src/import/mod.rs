@@ -418,6 +418,27 @@ mod layout_tests {
     }
 
     #[test]
+    fn a_title_with_nian_du_twice_is_a_title_defect() {
+        let text = export_text(&sample()).replacen(
+            "2024年政府信息公开工作年度报告",
+            "2024年度政府信息公开工作年度报告",
+            1,
+        );
+        let imported = import_text(text.as_bytes()).unwrap();
+        assert_eq!(imported.report.meta.year, Some(2024));
+        assert!(
+            imported
+                .findings
+                .iter()
+                .any(|f| f.rule == Rule::H19 && f.message.contains("“年度”重复")),
+            "{:?}",
+            imported.findings
+        );
+        let plain = import_text(export_text(&sample()).as_bytes()).unwrap();
+        assert!(plain.findings.iter().all(|f| f.rule != Rule::H19));
+    }
+
+    #[test]
     fn published_signature_block_with_gap() {
         let mut text = export_text(&sample());
         text.push_str("\n                   某某县区委区政府机关服务中心\n\n                         2025年1月30日\n\n");

@@ -70,21 +70,48 @@ fn check_h1(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-/// H2: 现行有效件数(N) ≈ 现行有效件数(N−1) + 本年制发(N) − 本年废止(N), for 规章 and 行政规范性
-/// 文件. Last year's 2019-format 对外公开总数量 is not the same quantity: no check then.
-fn check_h2(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
+/// One row of 表二's 第二十条第（一）项 (规章 or 行政规范性文件) in both years.
+struct DocumentCounts {
+    label: &'static str,
+    cells: [usize; 3],
+    /// Last year's 现行有效.
+    before: Option<u64>,
+    issued: Option<u64>,
+    repealed: Option<u64>,
+    in_force: Option<u64>,
+}
+
+/// The rows of 第二十条第（一）项 in both years; none when either report is in the 2019
+/// format (its 对外公开总数量 is another quantity).
+fn document_counts(current: &Report, previous: &Report) -> Vec<DocumentCounts> {
     if previous.format == Format::V2019 || current.format == Format::V2019 {
-        return;
+        return Vec::new();
     }
-    let block = &crate::template::T2_BLOCKS[0];
-    for (r, (_, label)) in block.rows.iter().enumerate() {
-        let (issued, repealed, in_force) = (t2(0, r, 0), t2(0, r, 1), t2(0, r, 2));
-        let (Some(before), Some(i), Some(rep), Some(now)) = (
-            count(previous.cell(in_force)),
-            count(current.cell(issued)),
-            count(current.cell(repealed)),
-            count(current.cell(in_force)),
-        ) else {
+    crate::template::T2_BLOCKS[0]
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(r, (_, label))| {
+            let cells = [t2(0, r, 0), t2(0, r, 1), t2(0, r, 2)];
+            DocumentCounts {
+                label,
+                cells,
+                before: count(previous.cell(cells[2])),
+                issued: count(current.cell(cells[0])),
+                repealed: count(current.cell(cells[1])),
+                in_force: count(current.cell(cells[2])),
+            }
+        })
+        .collect()
+}
+
+/// H2: 现行有效件数(N) ≈ 现行有效件数(N−1) + 本年制发(N) − 本年废止(N), for 规章 and 行政规范性
+/// 文件.
+fn check_h2(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
+    for d in document_counts(current, previous) {
+        let (Some(before), Some(i), Some(rep), Some(now)) =
+            (d.before, d.issued, d.repealed, d.in_force)
+        else {
             continue;
         };
         let expected = i128::from(before) + i128::from(i) - i128::from(rep);
@@ -92,13 +119,10 @@ fn check_h2(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Rule::H2,
                 Severity::Warning,
-                vec![
-                    Place::Cell(issued),
-                    Place::Cell(repealed),
-                    Place::Cell(in_force),
-                ],
+                d.cells.iter().map(|&c| Place::Cell(c)).collect(),
                 format!(
-                    "{label}现行有效件数：上年{before}+本年制发{i}−本年废止{rep}={expected} ≠ 本年{now}，差{}（文件失效未废止、清理重新统计时可能合理，请核对）",
+                    "{}现行有效件数：上年{before}+本年制发{i}−本年废止{rep}={expected} ≠ 本年{now}，差{}（文件失效未废止、清理重新统计时可能合理，请核对）",
+                    d.label,
                     (expected - i128::from(now)).abs()
                 ),
             ));
@@ -108,17 +132,8 @@ fn check_h2(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
 
 /// H3: a document can only be repealed if it was in force: 本年废止 ≤ 上年现行有效 + 本年制发.
 fn check_h3(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
-    if previous.format == Format::V2019 || current.format == Format::V2019 {
-        return;
-    }
-    let block = &crate::template::T2_BLOCKS[0];
-    for (r, (_, label)) in block.rows.iter().enumerate() {
-        let (issued, repealed, in_force) = (t2(0, r, 0), t2(0, r, 1), t2(0, r, 2));
-        let (Some(before), Some(i), Some(rep)) = (
-            count(previous.cell(in_force)),
-            count(current.cell(issued)),
-            count(current.cell(repealed)),
-        ) else {
+    for d in document_counts(current, previous) {
+        let (Some(before), Some(i), Some(rep)) = (d.before, d.issued, d.repealed) else {
             continue;
         };
         let could = u128::from(before) + u128::from(i);
@@ -126,9 +141,10 @@ fn check_h3(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Rule::H3,
                 Severity::Warning,
-                vec![Place::Cell(repealed), Place::Cell(issued)],
+                vec![Place::Cell(d.cells[1]), Place::Cell(d.cells[0])],
                 format!(
-                    "{label}本年废止{rep}件，多于可废止的上年现行有效{before}+本年制发{i}={could}件，差{}",
+                    "{}本年废止{rep}件，多于可废止的上年现行有效{before}+本年制发{i}={could}件，差{}",
+                    d.label,
                     u128::from(rep) - could
                 ),
             ));

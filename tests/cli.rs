@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use common::run;
+use common::{blank_draft, run};
 use std::time::Duration;
 
 fn fixture(prefix: &str) -> PathBuf {
@@ -21,21 +21,6 @@ fn fixture(prefix: &str) -> PathBuf {
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
-}
-
-/// Writes a blank 2024 draft for 某某县人民政府 at `path` and returns its text.
-fn blank_draft(path: &Path) -> String {
-    let o = run(&[
-        "new",
-        "--organ",
-        "某某县人民政府",
-        "--year",
-        "2024",
-        "-o",
-        s(path),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    std::fs::read_to_string(path).unwrap()
 }
 
 fn stderr(o: &Output) -> String {

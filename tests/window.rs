@@ -5,9 +5,13 @@
 //! Needs Xvfb, xdotool, xclip and ImageMagick's `import` (the README's test command installs
 //! them); without them each test says so and passes without running.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::blank_draft;
 
 fn have(tool: &str) -> bool {
     Command::new("sh")
@@ -201,22 +205,6 @@ impl Session {
     }
 }
 
-fn new_draft(path: &Path) {
-    let o = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args([
-            "new",
-            "--organ",
-            "某某县人民政府办公室",
-            "--year",
-            "2025",
-            "-o",
-        ])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-}
-
 /// The value of a cell in a saved draft (`"t3.r1.np": "5"`).
 fn saved(draft: &Path, id: &str) -> Option<String> {
     let text = std::fs::read_to_string(draft).ok()?;
@@ -233,7 +221,7 @@ fn type_paste_from_the_x_clipboard_copy_back_and_save() {
     }
     let mut s = Session::start();
     let draft = s.path("e2e-paste.ron");
-    new_draft(&draft);
+    blank_draft(&draft);
     s.open(&draft, "t3.r1.np");
 
     // Type into the focused cell, Enter moves down, paste a 2×3 block copied elsewhere.
@@ -290,7 +278,7 @@ fn a_refused_number_is_what_the_saved_draft_holds_and_check_reports() {
     }
     let mut s = Session::start();
     let draft = s.path("e2e-refused.ron");
-    new_draft(&draft);
+    blank_draft(&draft);
     s.open(&draft, "t3.r1.np");
     s.type_text("1.5");
     s.keys(&["ctrl+s"]);

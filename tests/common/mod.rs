@@ -1,6 +1,7 @@
 //! Helpers shared by the CLI tests: run the binary with a hang guard.
 #![allow(dead_code)]
 
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -22,4 +23,24 @@ pub fn run(args: &[&str]) -> Output {
         std::thread::sleep(Duration::from_millis(10));
     }
     child.wait_with_output().unwrap()
+}
+
+/// Writes a blank 2024 draft for 某某县人民政府 at `path` and returns its text.
+pub fn blank_draft(path: &Path) -> String {
+    let o = run(&[
+        "new",
+        "--organ",
+        "某某县人民政府",
+        "--year",
+        "2024",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::read_to_string(path).unwrap()
 }

@@ -38,6 +38,11 @@ impl Deadline {
         Date::new(2001, month, day).map(|_| Deadline { month, day })
     }
 
+    /// `MM-DD`, as [`Deadline::parse`] reads it.
+    pub fn mm_dd(&self) -> String {
+        format!("{:02}-{:02}", self.month, self.day)
+    }
+
     /// 条例第四十九条: departments publish by 31 January, governments by 31 March; other
     /// bodies have no national deadline (a region sets one: `--deadline`).
     pub fn national(kind: OrganKind) -> Option<Deadline> {

@@ -768,3 +768,52 @@ fn escape_restores_the_value_before_the_edit_and_a_second_click_selects_all() {
     f.harness.run();
     assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(7));
 }
+
+#[test]
+fn a_local_publication_deadline_is_set_in_the_settings_and_kept() {
+    // A government's report published on 10 February: in time by the national 31 March,
+    // late by a region's 28 January.
+    let mut f = fixture_with(|app| {
+        app.doc.draft.report.meta.organ_kind = OrganKind::Government;
+        app.doc.draft.report.meta.year = Some(2025);
+        app.doc.draft.report.meta.published = Date::new(2026, 2, 10);
+    });
+    let late = |f: &Fixture| {
+        f.app()
+            .analysis
+            .findings
+            .iter()
+            .any(|x| x.rule == Rule::H11 && x.message.contains("逾期发布"))
+    };
+    assert!(!late(&f), "national deadline: in time");
+    f.harness.get_by_label("设置").click();
+    f.harness.run();
+    f.harness.get_by_label("发布期限…").click();
+    f.harness.run();
+    f.harness.get_by_label("本地区规定的期限").click();
+    f.harness.run();
+    let field = "次年（月-日）：";
+    f.harness.get_by_label(field).focus();
+    f.harness.run();
+    f.harness.get_by_label(field).type_text("1-28");
+    f.harness.run();
+    f.harness.get_by_label("确定").click();
+    f.harness.run();
+    f.harness.run();
+    assert_eq!(
+        f.app().deadline.map(|d| d.mm_dd()),
+        Some("01-28".to_string())
+    );
+    assert!(late(&f), "a local deadline of 01-28: late");
+    // Kept for the next session.
+    let again = EditorApp::new(
+        Box::new(ScriptedDialogs::default()),
+        Storage::at(f.dir.path().join("config")),
+        Date::new(2026, 1, 15).expect("date"),
+    );
+    assert_eq!(again.deadline, f.app().deadline);
+    // Back to the national deadline.
+    f.harness.state_mut().push(Command::SetDeadline(None));
+    f.harness.run();
+    assert!(!late(&f));
+}

@@ -214,6 +214,8 @@ pub struct EditorApp {
     pub pdf_fonts: Option<crate::export::pdf::FontSet>,
     /// Last year's report for the cross-year checks (对照上年报告…).
     pub previous: Option<(PathBuf, Report)>,
+    /// The local publication deadline (设置 → 发布期限…); `None`: the national one.
+    pub deadline: Option<crate::analysis::Deadline>,
 }
 
 /// The shortcut list, shared by the menu labels and the key handling.
@@ -237,6 +239,7 @@ impl EditorApp {
         let year = today.report_year();
         let recent = storage.load_recent();
         let recovery = storage.read_recovery();
+        let deadline = storage.load_deadline();
         let mut app = EditorApp {
             doc: Document::blank(Report::new("", OrganKind::Government, year)),
             doc_generation: 0,
@@ -258,6 +261,7 @@ impl EditorApp {
             show_findings: true,
             window_title: String::new(),
             today,
+            deadline,
             pdf_fonts: None,
             previous: None,
         };
@@ -313,7 +317,7 @@ impl EditorApp {
             &crate::analysis::Context {
                 import_findings: &self.doc.import_findings,
                 previous: self.previous.as_ref().map(|(_, r)| r),
-                deadline: None,
+                deadline: self.deadline,
             },
         );
         self.analysis = Analysis::new(findings);

@@ -71,6 +71,9 @@ pub enum Command {
     ComparePreviousPath(PathBuf),
     /// Stop comparing with last year's report.
     ClearPrevious,
+    /// 设置 → 发布期限: a local deadline, or `None` for the national one; kept for later
+    /// sessions.
+    SetDeadline(Option<crate::analysis::Deadline>),
 }
 
 const PDF_FILTER: FileFilter = FileFilter {
@@ -176,6 +179,17 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             app.previous = None;
             app.invalidate_analysis();
             app.status = None;
+        }
+        Command::SetDeadline(deadline) => {
+            app.deadline = deadline;
+            app.invalidate_analysis();
+            app.status = Some(match deadline {
+                Some(d) => s::fill(s::DEADLINE_SET_LOCAL, d.mm_dd()),
+                None => s::DEADLINE_SET_NATIONAL.to_string(),
+            });
+            if let Err(e) = app.storage.save_deadline(deadline) {
+                app.modal = Some(Modal::Error(format!("{}{e}", s::DEADLINE_NOT_SAVED)));
+            }
         }
     }
 }

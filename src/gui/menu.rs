@@ -12,6 +12,11 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
             file_menu(app, ui);
             edit_menu(app, ui);
             view_menu(app, ui);
+            ui.menu_button(s::MENU_SETTINGS, |ui| {
+                if item(ui, s::DEADLINE_MENU, None) {
+                    app.modal = Some(super::modals::Modal::deadline(app.deadline));
+                }
+            });
             ui.menu_button(s::MENU_HELP, |ui| {
                 if item(ui, s::ABOUT, None) {
                     app.modal = Some(super::modals::Modal::About);

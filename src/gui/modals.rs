@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use egui::{Context, Id, Key, RichText};
 
+use crate::analysis::Deadline;
+
 use super::app::EditorApp;
 use super::commands::{Action, Command};
 use super::storage::Recovery;
@@ -39,11 +41,24 @@ pub enum Modal {
     Error(String),
     /// 帮助 → 关于: version, template, fonts and their licences.
     About,
+    /// 设置 → 发布期限: national, or a local `MM-DD` typed in `text`.
+    Deadline {
+        local: bool,
+        text: String,
+    },
 }
 
 impl Modal {
     pub fn path(purpose: PathPurpose, text: String) -> Modal {
         Modal::Path { purpose, text }
+    }
+
+    /// The deadline setting, opened on the current one.
+    pub fn deadline(current: Option<Deadline>) -> Modal {
+        Modal::Deadline {
+            local: current.is_some(),
+            text: current.map(|d| d.mm_dd()).unwrap_or_default(),
+        }
     }
 }
 
@@ -161,6 +176,43 @@ pub fn show(app: &mut EditorApp, ctx: &Context) {
                 if ui.button(s::OK).clicked() {
                     answer = Answer::Close;
                 }
+                answer
+            }
+            Modal::Deadline { local, text } => {
+                ui.heading(s::DEADLINE_TITLE);
+                ui.label(s::DEADLINE_BODY);
+                ui.add_space(6.0);
+                ui.radio_value(local, false, s::DEADLINE_NATIONAL);
+                let typed = Deadline::parse(text);
+                ui.horizontal(|ui| {
+                    ui.radio_value(local, true, s::DEADLINE_LOCAL);
+                    let label = ui.label(s::DEADLINE_LOCAL_FIELD);
+                    let edit = ui
+                        .add_enabled(
+                            *local,
+                            egui::TextEdit::singleline(text)
+                                .desired_width(80.0)
+                                .hint_text("01-28"),
+                        )
+                        .labelled_by(label.id);
+                    if edit.changed() {
+                        *local = true;
+                    }
+                });
+                let invalid = *local && typed.is_none();
+                if invalid && !text.trim().is_empty() {
+                    ui.colored_label(ui.visuals().error_fg_color, s::DEADLINE_INVALID);
+                }
+                let mut answer = Answer::Keep;
+                ui.horizontal(|ui| {
+                    if ui.add_enabled(!invalid, egui::Button::new(s::OK)).clicked() {
+                        let chosen = if *local { typed } else { None };
+                        answer = Answer::Commands(vec![Command::SetDeadline(chosen)]);
+                    }
+                    if ui.button(s::CANCEL).clicked() {
+                        answer = Answer::Close;
+                    }
+                });
                 answer
             }
             Modal::Error(message) => {

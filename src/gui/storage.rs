@@ -3,12 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::analysis::Deadline;
 use crate::draft::{self, Draft};
 use crate::fsio::{self, FileError};
 
 const RECENT_FILE: &str = "recent.txt";
 const RECOVERY_FILE: &str = "recovery.ron";
 const RECOVERY_PATH_FILE: &str = "recovery-path.txt";
+const DEADLINE_FILE: &str = "deadline.txt";
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 10;
 
@@ -81,6 +83,18 @@ impl Storage {
         self.write(RECENT_FILE, text.as_bytes())
     }
 
+    /// The local publication deadline set in 设置 → 发布期限; `None`: the national one.
+    pub fn load_deadline(&self) -> Option<Deadline> {
+        let bytes = fsio::read_bounded(&self.file(DEADLINE_FILE)?).ok()?;
+        Deadline::parse(&String::from_utf8_lossy(&bytes))
+    }
+
+    /// Saves the local publication deadline (`None`: back to the national one).
+    pub fn save_deadline(&self, deadline: Option<Deadline>) -> Result<(), FileError> {
+        let text = deadline.map(|d| d.mm_dd()).unwrap_or_default();
+        self.write(DEADLINE_FILE, text.as_bytes())
+    }
+
     /// Writes the recovery copy of the open draft.
     pub fn write_recovery(&self, draft: &Draft, original: Option<&Path>) -> Result<(), FileError> {
         let path = original
@@ -148,5 +162,17 @@ mod tests {
         assert_eq!(r.original, Some(PathBuf::from("/a/一.ron")));
         s.clear_recovery();
         assert!(s.read_recovery().is_none());
+    }
+
+    #[test]
+    fn the_deadline_setting_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Storage::at(dir.path().join("cfg"));
+        assert_eq!(s.load_deadline(), None, "national by default");
+        let local = Deadline::parse("1-28");
+        s.save_deadline(local).unwrap();
+        assert_eq!(Storage::at(dir.path().join("cfg")).load_deadline(), local);
+        s.save_deadline(None).unwrap();
+        assert_eq!(s.load_deadline(), None);
     }
 }

@@ -116,6 +116,18 @@ pub const CUT: &str = "已剪切";
 /// Beside the findings panel's title: the panel's top edge can be dragged.
 pub const RESIZE_HINT: &str = "拖动上边缘可调整高度";
 
+pub const MENU_SETTINGS: &str = "设置";
+pub const DEADLINE_MENU: &str = "发布期限…";
+pub const DEADLINE_TITLE: &str = "年度报告发布期限";
+pub const DEADLINE_BODY: &str = "晚于发布期限发布的报告提示“逾期发布”（H11）。条例第四十九条规定：县级以上人民政府部门于每年1月31日前、县级以上地方人民政府于每年3月31日前公布上一年度报告；本地区规定更早期限的，可在此设置。";
+pub const DEADLINE_NATIONAL: &str = "按条例第四十九条（部门1月31日，人民政府3月31日）";
+pub const DEADLINE_LOCAL: &str = "本地区规定的期限";
+pub const DEADLINE_LOCAL_FIELD: &str = "次年（月-日）：";
+pub const DEADLINE_INVALID: &str = "请按“月-日”填写，如 01-28";
+pub const DEADLINE_SET_LOCAL: &str = "发布期限已设为次年{}";
+pub const DEADLINE_SET_NATIONAL: &str = "发布期限按条例第四十九条";
+pub const DEADLINE_NOT_SAVED: &str = "发布期限未能保存，下次启动时将不再生效：";
+
 pub const MENU_HELP: &str = "帮助";
 pub const ABOUT: &str = "关于年报编辑器";
 pub const ABOUT_VERSION: &str = "版本 ";

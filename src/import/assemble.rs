@@ -838,6 +838,14 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
     let mut seen = [false; T3_ROWS.len()];
     let mut seen_2019_other = false;
     let mut text_after = Vec::new();
+    let mut subtotals: Vec<(usize, Vec<String>)> = Vec::new();
+    // A 2021 table with the leaves of （六）: a （六） line with numbers is their subtotal,
+    // not the 2019 format's single row.
+    let has_2021_other_leaves = table.iter().any(|l| {
+        l.non_empty()
+            .iter()
+            .any(|c| labels::t3_row(c).is_some_and(|(r, _)| T3_ROWS[r].group == Some(4)))
+    });
     for line in table {
         if line.is_blank() {
             continue;
@@ -849,6 +857,10 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
             .filter(|(_, c)| !c.bytes().all(|b| b.is_ascii_digit()))
             .find_map(|(k, c)| labels::t3_row(c).map(|(r, m)| (k, r, m)));
         let Some((k, r, m)) = found else {
+            if let Some((g, values)) = group_subtotal(line, &cells, has_2021_other_leaves) {
+                subtotals.push((g, values));
+                continue;
+            }
             // The 2019 format's single （六）其他处理 row (spec §4.2): kept as `t3.r3_6.*`.
             if let Some(k) = cells
                 .iter()
@@ -939,12 +951,89 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
         );
     }
     trailing_text(ctx, TextId::S3, &text_after);
+    for (g, values) in subtotals {
+        check_s8(ctx, g, &values);
+    }
     let expected = if seen_2019_other {
         T3_ROWS.len() - 2
     } else {
         T3_ROWS.len()
     };
     (rows_read, rows_on_lines, expected)
+}
+
+/// A 表三 group line ((三)…(六)) printed with a value for every column: the group's
+/// subtotal (spec S8). The 2019 format's （六） row is one only when the 2021 leaves are absent.
+fn group_subtotal(
+    line: &Line,
+    cells: &[&str],
+    has_2021_other_leaves: bool,
+) -> Option<(usize, Vec<String>)> {
+    let (k, g) = cells.iter().enumerate().find_map(|(k, c)| {
+        let label = labels::normalize(c);
+        (1..T3_GROUPS.len())
+            .find(|&g| T3_GROUPS[g].label == label)
+            .map(|g| (k, g))
+    })?;
+    if g == 4 && !has_2021_other_leaves {
+        return None;
+    }
+    let values = row_values(line, T3_GROUPS[g].label, &cells[k + 1..], T3_COLUMNS.len());
+    (values.len() == T3_COLUMNS.len()).then(|| (g, values.iter().map(|v| v.to_string()).collect()))
+}
+
+/// S8: a group line with values is a variant of the template (usually a subtotal). It is
+/// not kept (the template has no such cells); it is checked against the sum of its rows.
+fn check_s8(ctx: &mut Ctx, group: usize, printed: &[String]) {
+    let leaves: Vec<usize> = (0..T3_ROWS.len())
+        .filter(|&r| T3_ROWS[r].group == Some(group))
+        .collect();
+    let label = T3_GROUPS[group].label;
+    let mut differences = Vec::new();
+    let mut places = Vec::new();
+    for (c, column) in T3_COLUMNS.iter().enumerate() {
+        let printed_value = CellValue::from_source(TEMPLATE.cells[t3(0, c)].kind, &printed[c]);
+        let parts: Option<Vec<u64>> = leaves
+            .iter()
+            .map(|&r| ctx.report.cell(t3(r, c)).count())
+            .collect();
+        let (Some(subtotal), Some(parts)) = (printed_value.count(), parts) else {
+            continue;
+        };
+        let sum: u64 = parts.iter().sum();
+        if sum != subtotal {
+            let terms: Vec<String> = leaves
+                .iter()
+                .zip(&parts)
+                .map(|(&r, n)| format!("{}({n})", T3_ROWS[r].short))
+                .collect();
+            differences.push(format!(
+                "{}列：小计{subtotal} ≠ {}={sum}，差{}",
+                column.label,
+                terms.join("+"),
+                subtotal.abs_diff(sum)
+            ));
+            places.extend(leaves.iter().map(|&r| Place::Cell(t3(r, c))));
+        }
+    }
+    if differences.is_empty() {
+        ctx.find(
+            Rule::S8,
+            Severity::Info,
+            leaves.iter().map(|&r| Place::Cell(t3(r, 0))).collect(),
+            format!("表三“{label}”一行印有小计，与其下各项之和一致；模板中该行不填数，小计未导入"),
+        );
+    } else {
+        ctx.find(
+            Rule::S8,
+            Severity::Warning,
+            places,
+            format!(
+                "表三“{label}”一行印有小计，与其下各项之和不符（小计未导入）：{}",
+                differences.join("；")
+            ),
+        );
+    }
 }
 
 /// 四、政府信息公开行政复议、行政诉讼情况: text and 表四.

@@ -439,6 +439,61 @@ mod layout_tests {
     }
 
     #[test]
+    fn s8_a_group_line_with_a_subtotal_is_checked_and_not_kept() {
+        use crate::model::CellValue;
+        use crate::template::{CELL_COUNT, T3_ROWS, t3};
+        let mut r = sample();
+        for i in 0..CELL_COUNT {
+            r.set_cell(i, CellValue::Count(0));
+        }
+        let leaf = |n: usize| {
+            T3_ROWS
+                .iter()
+                .position(|row| row.id == format!("r3_4_{n}"))
+                .unwrap()
+        };
+        r.set_cell(t3(leaf(1), 0), CellValue::Count(1));
+        r.set_cell(t3(leaf(2), 0), CellValue::Count(1));
+        crate::check::fill_totals(&mut r);
+        let text = export_text(&r);
+        let with_subtotal = |n: u64| {
+            text.replacen(
+                "\t（四）无法提供\t1.",
+                &format!("\t（四）无法提供\t\t{n}\t0\t0\t0\t0\t0\t{n}\n\t\t1."),
+                1,
+            )
+        };
+        let s8 = |text: String| {
+            let imported = import_text(text.as_bytes()).unwrap();
+            assert_eq!(imported.report.cell(t3(leaf(1), 0)), &CellValue::Count(1));
+            let s8: Vec<_> = imported
+                .findings
+                .into_iter()
+                .filter(|f| f.rule == Rule::S8)
+                .collect();
+            assert!(
+                !imported.report.cells().iter().any(|c| c.count() == Some(3)),
+                "a subtotal is not kept in any cell"
+            );
+            s8
+        };
+        let agrees = s8(with_subtotal(2));
+        assert_eq!(agrees.len(), 1);
+        assert_eq!(agrees[0].severity, crate::check::Severity::Info);
+        let differs = s8(with_subtotal(3));
+        assert_eq!(differs.len(), 1);
+        assert_eq!(differs[0].severity, crate::check::Severity::Warning);
+        assert!(
+            differs[0]
+                .message
+                .contains("自然人列：小计3 ≠ 三(四)1(1)+三(四)2(1)+三(四)3(0)=2，差1"),
+            "{}",
+            differs[0].message
+        );
+        assert!(s8(text).is_empty(), "no subtotal, no S8");
+    }
+
+    #[test]
     fn published_signature_block_with_gap() {
         let mut text = export_text(&sample());
         text.push_str("\n                   某某县区委区政府机关服务中心\n\n                         2025年1月30日\n\n");

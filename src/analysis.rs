@@ -3,13 +3,13 @@
 //! the rule that an arithmetic finding resting on a cell the import could not read reliably
 //! is an import finding (警告), not an 错误 of the report.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use crate::check::{
-    CheckOptions, Finding, Place, Rule, Severity, Source, check_draft, check_with, cross,
-};
+use crate::check::{CheckOptions, check_with, cross};
 use crate::draft::Draft;
+use crate::finding::{Finding, MetaField, Place, Rule, Severity, Source};
 use crate::model::{Date, OrganKind, Report};
+use crate::template::{ALL_CELLS, SectionId, TEMPLATE, TextId};
 
 /// What the analysis needs beside the draft.
 #[derive(Clone, Copy, Default)]
@@ -63,7 +63,7 @@ fn check_deadline(report: &Report, deadline: Option<Deadline>) -> Option<Finding
         Finding::new(
             Rule::H11,
             Severity::Warning,
-            vec![Place::Meta(crate::check::MetaField::Published)],
+            vec![Place::Meta(MetaField::Published)],
             format!(
                 "逾期发布：发布日期{}晚于发布期限{}（条例第四十九条，或本地规定的期限）",
                 published.chinese(),
@@ -73,9 +73,127 @@ fn check_deadline(report: &Report, deadline: Option<Deadline>) -> Option<Finding
     })
 }
 
+/// The findings about a draft, indexed by place for drawing and jumping.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    /// In one order: import, report checks, draft checks, cross-year.
+    pub findings: Vec<Finding>,
+    /// Worst severity per cell (by template index).
+    pub cell_marks: Vec<Option<Severity>>,
+    /// Findings (indices into `findings`) per cell.
+    pub cell_findings: HashMap<usize, Vec<usize>>,
+    pub text_marks: HashMap<TextId, Severity>,
+    pub meta_marks: HashMap<MetaField, Severity>,
+    /// (errors, warnings, infos) per part of the report: 0 = 基本信息 (title, meta), 1..=6 =
+    /// sections 一 … 六 (see [`part_of`]).
+    pub part_counts: [(usize, usize, usize); 7],
+    /// (errors, warnings, infos) of all findings.
+    pub tally: (usize, usize, usize),
+}
+
+/// The part of the report a place is in: 0 = 基本信息 (title, meta, 导语), 1..=6 = sections.
+pub fn part_of(place: &Place) -> usize {
+    let section = match *place {
+        Place::Cell(i) => Some(TEMPLATE.cells[i].table.section()),
+        Place::Text(t) => t.section(),
+        Place::Meta(_) => None,
+        Place::Table(t) => Some(t.section()),
+        Place::Section(s) => Some(s),
+    };
+    section.map_or(0, |s: SectionId| s.index() + 1)
+}
+
+fn worse(a: Option<Severity>, b: Severity) -> Severity {
+    match a {
+        Some(a) if a < b => a,
+        _ => b,
+    }
+}
+
+impl Analysis {
+    /// Indexes findings (Severity orders Error < Warning < Info).
+    pub fn new(findings: Vec<Finding>) -> Analysis {
+        let mut a = Analysis {
+            cell_marks: vec![None; ALL_CELLS],
+            tally: crate::finding::tally(&findings),
+            ..Analysis::default()
+        };
+        for (fi, f) in findings.iter().enumerate() {
+            let mut parts: Vec<usize> = Vec::new();
+            for place in &f.places {
+                match *place {
+                    Place::Cell(i) => {
+                        a.cell_marks[i] = Some(worse(a.cell_marks[i], f.severity));
+                        a.cell_findings.entry(i).or_default().push(fi);
+                    }
+                    Place::Text(t) => {
+                        let old = a.text_marks.get(&t).copied();
+                        a.text_marks.insert(t, worse(old, f.severity));
+                    }
+                    Place::Meta(m) => {
+                        let old = a.meta_marks.get(&m).copied();
+                        a.meta_marks.insert(m, worse(old, f.severity));
+                    }
+                    Place::Table(_) | Place::Section(_) => {}
+                }
+                let part = part_of(place);
+                if !parts.contains(&part) {
+                    parts.push(part);
+                }
+            }
+            if parts.is_empty() {
+                parts.push(0);
+            }
+            for p in parts {
+                let c = &mut a.part_counts[p];
+                match f.severity {
+                    Severity::Error => c.0 += 1,
+                    Severity::Warning => c.1 += 1,
+                    Severity::Info => c.2 += 1,
+                }
+            }
+        }
+        a.findings = findings;
+        a
+    }
+
+    /// The findings on a cell.
+    pub fn findings_of_cell(&self, cell: usize) -> impl Iterator<Item = &Finding> {
+        self.cell_findings
+            .get(&cell)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.findings[i])
+    }
+}
+
 /// Every finding about a draft, in one order: import, report checks, draft checks, cross-year;
-/// each marked with its [`Source`].
-pub fn analyze(draft: &Draft, ctx: &Context) -> Vec<Finding> {
+/// each marked with its [`Source`], and indexed by place.
+///
+/// The totals rule is applied first: unless the draft's totals are typed by hand
+/// (`manual_totals`), they are the sums of their parts (see [`apply_totals_rule`]), so a
+/// draft whose totals went stale outside the editor is judged as the editor shows it.
+pub fn analyze(draft: &Draft, ctx: &Context) -> Analysis {
+    if draft.manual_totals {
+        return Analysis::new(findings_of(draft, ctx));
+    }
+    let mut filled = draft.clone();
+    crate::check::fill_totals(&mut filled.report);
+    Analysis::new(findings_of(&filled, ctx))
+}
+
+/// The totals rule, for a draft being edited: computes the totals unless they are typed by
+/// hand. True when a total changed.
+pub fn apply_totals_rule(draft: &mut Draft) -> bool {
+    if draft.manual_totals {
+        return false;
+    }
+    let before = draft.report.clone();
+    crate::check::fill_totals(&mut draft.report);
+    draft.report != before
+}
+
+fn findings_of(draft: &Draft, ctx: &Context) -> Vec<Finding> {
     let mut findings: Vec<Finding> = ctx
         .import_findings
         .iter()
@@ -87,7 +205,7 @@ pub fn analyze(draft: &Draft, ctx: &Context) -> Vec<Finding> {
             totals_computed: !draft.manual_totals,
         },
     ));
-    findings.extend(check_draft(draft).into_iter().map(|f| match f.rule {
+    findings.extend(draft_findings(draft).into_iter().map(|f| match f.rule {
         Rule::Import => f.from_source(Source::Import),
         _ => f,
     }));
@@ -100,6 +218,47 @@ pub fn analyze(draft: &Draft, ctx: &Context) -> Vec<Finding> {
         );
     }
     demote_uncertain(findings, &draft.uncertain_cells())
+}
+
+/// Findings that need the draft, not only the report: cells the import could not read, and
+/// texts taken over from last year's report (`new --from`) not revised yet (H12).
+fn draft_findings(draft: &Draft) -> Vec<Finding> {
+    let uncertain = draft.uncertain_cells();
+    let mut out = Vec::new();
+    if !uncertain.is_empty() {
+        let ids: Vec<&str> = uncertain
+            .iter()
+            .map(|i| crate::template::TEMPLATE.cells[*i].id.as_str())
+            .collect();
+        out.push(Finding::new(
+            Rule::Import,
+            Severity::Warning,
+            uncertain.iter().map(|i| Place::Cell(*i)).collect(),
+            format!(
+                "{}个单元格导入时无法可靠读取，已留空，请对照原文填写：{}",
+                ids.len(),
+                ids.join("、")
+            ),
+        ));
+    }
+    out.extend(
+        draft
+            .inherited_texts
+            .iter()
+            .filter(|(id, old)| draft.report.text(**id) == Some(old.as_str()))
+            .map(|(id, _)| {
+                Finding::new(
+                    Rule::H12,
+                    Severity::Warning,
+                    vec![Place::Text(*id)],
+                    format!(
+                        "“{}”仍是从上年报告沿用的文字，尚未修改",
+                        id.spec().heading.unwrap_or(id.spec().name)
+                    ),
+                )
+            }),
+    );
+    out
 }
 
 /// Rules whose findings are arithmetic or completeness over cells.
@@ -155,6 +314,7 @@ mod tests {
                     ..Context::default()
                 },
             )
+            .findings
             .into_iter()
             .filter(|f| f.message.starts_with("逾期发布"))
             .count()
@@ -189,6 +349,7 @@ mod tests {
         draft.manual_totals = true;
         let errors = |d: &Draft| {
             analyze(d, &Context::default())
+                .findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count()
@@ -202,7 +363,7 @@ mod tests {
                 .read_as
                 .insert(i, (Provenance::Uncertain, CellValue::Blank));
         }
-        let found = analyze(&draft, &Context::default());
+        let found = analyze(&draft, &Context::default()).findings;
         assert_eq!(errors(&draft), 0, "{found:?}");
         assert!(found.iter().any(|f| f.rule == Rule::Import
             && f.source == Source::Import

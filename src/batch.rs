@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{Context, analyze};
-use crate::check::{Finding, Rule, Severity, tally};
 use crate::document::{self, Opened};
+use crate::finding::{Finding, Rule, Severity, tally};
 
 /// File extensions the batch picks up in folders.
 pub const EXTENSIONS: [&str; 6] = ["ron", "txt", "pdf", "docx", "html", "htm"];
@@ -134,7 +134,8 @@ pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
                             previous: last_year,
                             deadline: None,
                         },
-                    );
+                    )
+                    .findings;
                     Ok(Checked {
                         organ: report.meta.organ.clone(),
                         year: report.meta.year,

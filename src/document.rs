@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use crate::check::Finding;
 use crate::draft::{self, Draft, DraftError};
+use crate::finding::Finding;
 use crate::fsio::{self, FileError};
 use crate::import::{self, ImportError};
 

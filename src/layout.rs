@@ -341,30 +341,6 @@ pub const BODY: [Block; 19] = [
     Block::Text(TextId::S6),
 ];
 
-/// The section (index into [`crate::template::SECTIONS`]) a text field belongs to; None for the 导语.
-pub fn section_of_text(id: TextId) -> Option<usize> {
-    match id {
-        TextId::Intro => None,
-        TextId::S1 | TextId::S1_1 | TextId::S1_2 | TextId::S1_3 | TextId::S1_4 | TextId::S1_5 => {
-            Some(0)
-        }
-        TextId::S2 => Some(1),
-        TextId::S3 => Some(2),
-        TextId::S4 => Some(3),
-        TextId::S5 => Some(4),
-        TextId::S6 => Some(5),
-    }
-}
-
-/// The section a table belongs to.
-pub fn section_of_table(table: TableId) -> usize {
-    match table {
-        TableId::T2 => 1,
-        TableId::T3 => 2,
-        TableId::T4 => 3,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,11 +9,12 @@ use clap::{Args, Parser, Subcommand};
 
 use nianbao::analysis::{self, analyze};
 use nianbao::batch;
-use nianbao::check::{Severity, cross, tally};
+use nianbao::check::cross;
 use nianbao::document::{self, OpenError, Opened};
 use nianbao::draft::{self, Draft};
 use nianbao::export::pdf::{FontSet, PdfOptions, export_pdf};
 use nianbao::export::{json, text};
+use nianbao::finding::{Severity, tally};
 use nianbao::fsio;
 use nianbao::import;
 use nianbao::import::Provenance;
@@ -297,7 +298,8 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
                         previous: previous.as_ref(),
                         deadline,
                     },
-                );
+                )
+                .findings;
                 let (errors, warnings, infos) = tally(&findings);
                 if errors > 0 {
                     worst = worst.max(1);
@@ -353,7 +355,8 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
             import_findings: &loaded.import_findings,
             ..analysis::Context::default()
         },
-    );
+    )
+    .findings;
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)

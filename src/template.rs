@@ -191,6 +191,24 @@ impl TextId {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// The section the text stands in; None for the 导语, which precedes them.
+    pub fn section(self) -> Option<SectionId> {
+        match self {
+            TextId::Intro => None,
+            TextId::S1
+            | TextId::S1_1
+            | TextId::S1_2
+            | TextId::S1_3
+            | TextId::S1_4
+            | TextId::S1_5 => Some(SectionId::S1),
+            TextId::S2 => Some(SectionId::S2),
+            TextId::S3 => Some(SectionId::S3),
+            TextId::S4 => Some(SectionId::S4),
+            TextId::S5 => Some(SectionId::S5),
+            TextId::S6 => Some(SectionId::S6),
+        }
+    }
     /// The static description.
     pub fn spec(self) -> &'static TextSpec {
         &TEXTS[self.index()]
@@ -221,6 +239,68 @@ impl TextId {
         TextId::S1_4,
         TextId::S1_5,
     ];
+}
+
+impl TableId {
+    /// `t2`, `t3`, `t4` (JSON, findings).
+    pub fn key(self) -> &'static str {
+        match self {
+            TableId::T2 => "t2",
+            TableId::T3 => "t3",
+            TableId::T4 => "t4",
+        }
+    }
+
+    /// The section the table stands in (二, 三, 四).
+    pub fn section(self) -> SectionId {
+        match self {
+            TableId::T2 => SectionId::S2,
+            TableId::T3 => SectionId::S3,
+            TableId::T4 => SectionId::S4,
+        }
+    }
+
+    /// 表二, 表三, 表四.
+    pub fn name(self) -> &'static str {
+        match self {
+            TableId::T2 => "表二",
+            TableId::T3 => "表三",
+            TableId::T4 => "表四",
+        }
+    }
+}
+
+/// One of the six top-level sections, 一 … 六.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SectionId {
+    S1,
+    S2,
+    S3,
+    S4,
+    S5,
+    S6,
+}
+
+impl SectionId {
+    /// The six in order.
+    pub const ALL: [SectionId; 6] = [
+        SectionId::S1,
+        SectionId::S2,
+        SectionId::S3,
+        SectionId::S4,
+        SectionId::S5,
+        SectionId::S6,
+    ];
+
+    /// 0 for 一 … 5 for 六.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The section's heading and key.
+    pub fn spec(self) -> &'static SectionSpec {
+        &SECTIONS[self.index()]
+    }
 }
 
 /// The six top-level sections.

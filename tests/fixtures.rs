@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use nianbao::check::{Finding, Rule, Severity, check};
+use nianbao::check::check;
+use nianbao::finding::{Finding, Rule, Severity};
 use nianbao::import::{Imported, import_text};
 use nianbao::model::CellValue;
 use nianbao::template::TextId;

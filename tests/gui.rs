@@ -7,8 +7,8 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use nianbao::check::{Place, Rule};
 use nianbao::draft::{self, Draft};
+use nianbao::finding::{Place, Rule};
 use nianbao::gui::{
     Action, Command, EditorApp, Picked, ScriptedDialogs, Storage, storage::Recovery,
 };

@@ -16,7 +16,7 @@ mod corpus;
 use std::path::{Path, PathBuf};
 
 use corpus::*;
-use nianbao::check::Finding;
+use nianbao::finding::Finding;
 use nianbao::import::{Provenance, import_bytes};
 use nianbao::template::{ALL_CELLS, TEMPLATE};
 

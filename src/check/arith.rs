@@ -1,7 +1,7 @@
 //! The table rules: O1, S1, S2, S4 (sums), S5, S6 (types), S7 (blanks), and the fill of
 //! computed cells. Sums are exact (`u128` over `u64` cells: no overflow).
 
-use super::{Finding, Place, Rule, Severity};
+use crate::finding::{Finding, Place, Rule, Severity};
 use crate::model::{CellValue, InputError, MAX_WAN_DECIMALS, Report};
 use crate::template::{
     CellKind, T2_BLOCKS, T3_COLUMNS, T3_R3_7, T3_ROWS, T3_TOTAL_COL, T3Role, T4_COLUMNS, T4_GROUPS,

@@ -1,6 +1,6 @@
 //! Content heuristics that need only this report: H4, H8, H9, H10, H11, H13, H14, H16.
 
-use super::{Finding, MetaField, Place, Rule, Severity};
+use crate::finding::{Finding, MetaField, Place, Rule, Severity};
 use crate::model::CellValue;
 use crate::model::{Date, Format, OrganKind, Report, normalize_digits};
 use crate::template::{T2_FEES, T3_COLUMNS, T3_ROWS, T3_TOTAL_COL, T3Role, TextId, t2, t3};

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::{Finding, Place, Rule, Severity};
+use crate::finding::{Finding, Place, Rule, Severity};
 use crate::model::{CellValue, Format, Report};
-use crate::template::{T3_COLUMNS, T3_ROWS, T3Role, TextId, t2, t3};
+use crate::template::{SectionId, T3_COLUMNS, T3_ROWS, T3Role, TextId, t2, t3};
 
 /// Similarity above which a section counts as copied (spec H12: > 0.9).
 pub const COPY_THRESHOLD: f64 = 0.9;
@@ -23,7 +23,7 @@ pub fn check_against_previous(current: &Report, previous: &Report) -> Vec<Findin
         out.push(Finding::new(
             Rule::H1,
             Severity::Info,
-            vec![Place::Meta(super::MetaField::Year)],
+            vec![Place::Meta(crate::finding::MetaField::Year)],
             format!("对照的报告是{before}年度的，不是本报告（{now}年度）的上一年度，未做跨年检查"),
         ));
         return out;
@@ -246,10 +246,11 @@ fn check_h20(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
 
 /// H12: sections 一 and 五 should not be (near-)identical to last year's.
 fn check_h12(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
-    for (key, heading, ids) in [
-        ("s1", "一、总体情况", &TextId::SECTION_ONE[..]),
-        ("s5", "五、存在的主要问题及改进情况", &[TextId::S5][..]),
+    for (section, ids) in [
+        (SectionId::S1, &TextId::SECTION_ONE[..]),
+        (SectionId::S5, &[TextId::S5][..]),
     ] {
+        let heading = section.spec().heading;
         let (now, before) = (section_text(current, ids), section_text(previous, ids));
         // Too short to judge (e.g. "无").
         if now.chars().count() < 20 || before.chars().count() < 20 {
@@ -260,7 +261,7 @@ fn check_h12(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
             out.push(Finding::new(
                 Rule::H12,
                 Severity::Warning,
-                vec![Place::Section(key)],
+                vec![Place::Section(section)],
                 format!(
                     "“{heading}”与上年报告的相似度为{:.0}%（超过{:.0}%），疑似照抄上年内容，请更新",
                     sim * 100.0,

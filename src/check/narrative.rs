@@ -2,7 +2,7 @@
 //! quantity (收到/受理 … 申请, 办结, 结转, 行政复议, 行政诉讼, 现行有效/保留, 制发, 废止) and
 //! a number of 件 is compared with the table cell(s); a mismatch quotes the sentence.
 
-use super::{Finding, Place, Rule, Severity};
+use crate::finding::{Finding, Place, Rule, Severity};
 use crate::model::Report;
 use crate::template::{T3_R3_7, T3_TOTAL_COL, TextId, t2, t3, t4};
 use crate::textscan::{numbers_before, sentences};

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::model::{CellValue, Report};
 use crate::template::{TEMPLATE, TEXTS};
 

@@ -4,10 +4,12 @@
 
 use egui::{CollapsingHeader, RichText, Ui};
 
-use super::app::EditorApp;
-use super::status::severity_color;
+use crate::analysis::Analysis;
+
+use super::state::EditState;
 use super::strings as s;
-use crate::check::{Finding, Place, Rule, Severity, Source};
+use super::theme::severity_color;
+use crate::finding::{Finding, Place, Rule, Severity, Source};
 use crate::template::{TEMPLATE, TableId};
 
 /// The table a blank-cell finding is about.
@@ -18,15 +20,7 @@ fn table_of(f: &Finding) -> Option<TableId> {
     })
 }
 
-fn table_name(t: TableId) -> &'static str {
-    match t {
-        TableId::T2 => "表二",
-        TableId::T3 => "表三",
-        TableId::T4 => "表四",
-    }
-}
-
-pub fn show(app: &mut EditorApp, ui: &mut Ui) {
+pub fn show(ui: &mut Ui, analysis: &Analysis, generation: u64, edit: &mut EditState) {
     egui::Panel::bottom("nianbao-findings")
         .resizable(true)
         .show_separator_line(true)
@@ -35,7 +29,7 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.strong(s::FINDINGS);
-                ui.label(super::status::tally_text(app));
+                ui.label(super::status::tally_text(analysis));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     // The panel's top edge is its resize handle: say so where it is.
                     ui.weak(s::RESIZE_HINT)
@@ -67,10 +61,10 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
                 }
             };
             egui::ScrollArea::vertical()
-                .id_salt(("nianbao-findings-list", app.doc_generation))
+                .id_salt(("nianbao-findings-list", generation))
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let findings = &app.analysis.findings;
+                    let findings = &analysis.findings;
                     if findings.is_empty() {
                         ui.label(s::NO_FINDINGS);
                     }
@@ -99,13 +93,13 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
                                     let title = RichText::new(format!(
                                         "［{}］S7 {}有 {} 处未填写（{} 个空白单元格）",
                                         severity.label(),
-                                        table_name(table),
+                                        table.name(),
                                         many.len(),
                                         cells
                                     ))
                                     .color(severity_color(severity, dark));
                                     CollapsingHeader::new(title)
-                                        .id_salt(("nianbao-s7", table_name(table)))
+                                        .id_salt(("nianbao-s7", table.name()))
                                         .show(ui, |ui| {
                                             for f in many {
                                                 line(ui, f, &mut clicked);
@@ -117,7 +111,7 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
                     }
                 });
             if let Some(place) = clicked {
-                app.focus_place(place);
+                edit.focus(place);
             }
         });
 }

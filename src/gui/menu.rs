@@ -1,25 +1,39 @@
 //! The menu bar.
 
+use std::path::PathBuf;
+
 use egui::{Button, Ui};
 
-use super::app::{EditorApp, keys};
-use super::commands::{Action, Command};
+use crate::analysis::Deadline;
+
+use super::commands::{Action, Command, Modal};
+use super::editor::keys;
+use super::state::Editing;
 use super::strings as s;
 
-pub fn show(app: &mut EditorApp, ui: &mut Ui) {
+/// What the menus show beside the document: the editor's lists and settings.
+pub struct MenuState<'a> {
+    pub recent: &'a [PathBuf],
+    /// Last year's report is open for comparison.
+    pub comparing: bool,
+    pub deadline: Option<Deadline>,
+    pub show_findings: &'a mut bool,
+}
+
+pub fn show(ui: &mut Ui, ed: &mut Editing, state: MenuState) {
     egui::Panel::top("nianbao-menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            file_menu(app, ui);
-            edit_menu(app, ui);
-            view_menu(app, ui);
+            file_menu(ui, ed, state.recent);
+            edit_menu(ui, ed, state.comparing);
+            view_menu(ui, ed, state.show_findings);
             ui.menu_button(s::MENU_SETTINGS, |ui| {
                 if item(ui, s::DEADLINE_MENU, None) {
-                    app.modal = Some(super::modals::Modal::deadline(app.deadline));
+                    ed.push(Command::ShowModal(Modal::deadline(state.deadline)));
                 }
             });
             ui.menu_button(s::MENU_HELP, |ui| {
                 if item(ui, s::ABOUT, None) {
-                    app.modal = Some(super::modals::Modal::About);
+                    ed.push(Command::ShowModal(Modal::About));
                 }
             });
         });
@@ -61,92 +75,92 @@ pub fn shortcut_text(sc: &egui::KeyboardShortcut) -> String {
     out
 }
 
-fn file_menu(app: &mut EditorApp, ui: &mut Ui) {
+fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
     ui.menu_button(s::MENU_FILE, |ui| {
         if item(ui, s::NEW, Some(&keys::NEW)) {
-            app.push(Command::Guarded(Action::New));
+            ed.push(Command::Guarded(Action::New));
         }
         if item(ui, s::NEW_FROM_PREVIOUS, None) {
-            app.push(Command::Guarded(Action::NewFromPrevious));
+            ed.push(Command::Guarded(Action::NewFromPrevious));
         }
         if item(ui, s::OPEN, Some(&keys::OPEN)) {
-            app.push(Command::Guarded(Action::Open));
+            ed.push(Command::Guarded(Action::Open));
         }
         ui.menu_button(s::RECENT, |ui| {
-            if app.recent.is_empty() {
+            if recent.is_empty() {
                 ui.label(s::RECENT_NONE);
             }
-            for path in app.recent.clone() {
+            for path in recent {
                 if ui.button(path.display().to_string()).clicked() {
-                    app.push(Command::Guarded(Action::OpenPath(path)));
+                    ed.push(Command::Guarded(Action::OpenPath(path.clone())));
                 }
             }
         });
         ui.separator();
         if item(ui, s::SAVE, Some(&keys::SAVE)) {
-            app.push(Command::Save { then: None });
+            ed.push(Command::Save { then: None });
         }
         if item(ui, s::SAVE_AS, Some(&keys::SAVE_AS)) {
-            app.push(Command::SaveAs { then: None });
+            ed.push(Command::SaveAs { then: None });
         }
         ui.separator();
         if item(ui, s::EXPORT_TEXT, None) {
-            app.push(Command::ExportText);
+            ed.push(Command::ExportText);
         }
         if item(ui, s::EXPORT_PDF, None) {
-            app.push(Command::ExportPdf);
+            ed.push(Command::ExportPdf);
         }
         ui.separator();
         if item(ui, s::QUIT, None) {
-            app.request_close();
+            ed.push(Command::Guarded(Action::Quit));
         }
     });
 }
 
-fn edit_menu(app: &mut EditorApp, ui: &mut Ui) {
+fn edit_menu(ui: &mut Ui, ed: &mut Editing, comparing: bool) {
     ui.menu_button(s::MENU_EDIT, |ui| {
         if item(ui, s::UNDO, Some(&keys::UNDO)) {
-            app.undo();
+            ed.push(Command::Undo);
         }
         if item(ui, s::REDO, Some(&keys::REDO)) {
-            app.redo();
+            ed.push(Command::Redo);
         }
         ui.separator();
         if item(ui, s::COMPARE_PREVIOUS, None) {
-            app.push(Command::ComparePrevious);
+            ed.push(Command::ComparePrevious);
         }
-        if app.previous.is_some() && item(ui, s::CLEAR_PREVIOUS, None) {
-            app.push(Command::ClearPrevious);
+        if comparing && item(ui, s::CLEAR_PREVIOUS, None) {
+            ed.push(Command::ClearPrevious);
         }
         ui.separator();
-        let mut manual = app.doc.draft.manual_totals;
+        let mut manual = ed.doc.draft.manual_totals;
         if ui
             .checkbox(&mut manual, s::MANUAL_TOTALS)
             .on_hover_text(s::MANUAL_TOTALS_HELP)
             .changed()
         {
-            app.mark_undo_point();
-            app.doc.draft.manual_totals = manual;
-            app.edit.buffers.clear();
+            ed.mark_undo_point();
+            ed.doc.draft.manual_totals = manual;
+            ed.edit.buffers.clear();
         }
     });
 }
 
-fn view_menu(app: &mut EditorApp, ui: &mut Ui) {
+fn view_menu(ui: &mut Ui, ed: &mut Editing, show_findings: &mut bool) {
     ui.menu_button(s::MENU_VIEW, |ui| {
         let zoom = ui.ctx().zoom_factor();
         let zoom_in = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Plus);
         let zoom_out = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Minus);
         if item(ui, s::ZOOM_IN, Some(&zoom_in)) {
-            app.push(Command::SetZoom(zoom + 0.1));
+            ed.push(Command::SetZoom(zoom + 0.1));
         }
         if item(ui, s::ZOOM_OUT, Some(&zoom_out)) {
-            app.push(Command::SetZoom(zoom - 0.1));
+            ed.push(Command::SetZoom(zoom - 0.1));
         }
         if item(ui, s::ZOOM_RESET, None) {
-            app.push(Command::SetZoom(1.0));
+            ed.push(Command::SetZoom(1.0));
         }
         ui.separator();
-        ui.checkbox(&mut app.show_findings, s::SHOW_FINDINGS);
+        ui.checkbox(show_findings, s::SHOW_FINDINGS);
     });
 }

@@ -1,27 +1,33 @@
 //! The desktop editor (feature `gui`): a thin egui layer over the core. One file per panel
 //! or dialog; widgets edit the report in place; side effects run as commands after the frame.
 
-pub mod app;
+mod app;
+mod block;
+mod cell;
 pub mod commands;
 pub mod dialogs;
+pub mod editor;
 mod findings;
 mod form;
 mod menu;
-pub mod modals;
+mod modals;
 mod outline;
+mod runner;
+pub mod state;
 mod status;
 pub mod storage;
 pub mod strings;
 mod table;
+mod theme;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use app::EditorApp;
-pub use commands::{Action, Command};
+pub use commands::{Action, Command, Modal};
 pub use dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
+pub use editor::EditorApp;
+pub use state::{Document, cell_name};
 pub use storage::Storage;
-pub use table::cell_name;
 
 use crate::fonts;
 use crate::model::Date;
@@ -79,9 +85,7 @@ impl eframe::App for Shell {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if !self.app.doc.is_dirty() {
-            self.app.storage.clear_recovery();
-        }
+        self.app.on_exit();
     }
 }
 
@@ -116,7 +120,7 @@ pub fn run(file: Option<PathBuf>, started: std::time::Instant) -> anyhow::Result
                 .ok()
                 .and_then(|id| crate::template::TEMPLATE.index_of(&id))
             {
-                app.focus_place(crate::check::Place::Cell(i));
+                app.focus_place(crate::finding::Place::Cell(i));
             }
             Ok(Box::new(Shell { app, probe }))
         }),

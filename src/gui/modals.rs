@@ -7,60 +7,8 @@ use egui::{Context, Id, Key, RichText};
 
 use crate::analysis::Deadline;
 
-use super::app::EditorApp;
-use super::commands::{Action, Command};
-use super::storage::Recovery;
+use super::commands::{Command, Modal, PathPurpose};
 use super::strings as s;
-
-/// What a typed path is for.
-#[derive(Clone, Debug)]
-pub enum PathPurpose {
-    Open,
-    SaveAs { then: Option<Action> },
-    ExportText,
-    ExportPdf { watermark: bool },
-    ComparePrevious,
-    NewFromPrevious,
-}
-
-/// The modal on screen.
-#[derive(Clone, Debug)]
-pub enum Modal {
-    Unsaved {
-        then: Action,
-    },
-    Path {
-        purpose: PathPurpose,
-        text: String,
-    },
-    Recovery(Box<Recovery>),
-    /// 导出PDF with errors left: go on with a watermark, or cancel.
-    PdfWithErrors {
-        errors: usize,
-    },
-    Error(String),
-    /// 帮助 → 关于: version, template, fonts and their licences.
-    About,
-    /// 设置 → 发布期限: national, or a local `MM-DD` typed in `text`.
-    Deadline {
-        local: bool,
-        text: String,
-    },
-}
-
-impl Modal {
-    pub fn path(purpose: PathPurpose, text: String) -> Modal {
-        Modal::Path { purpose, text }
-    }
-
-    /// The deadline setting, opened on the current one.
-    pub fn deadline(current: Option<Deadline>) -> Modal {
-        Modal::Deadline {
-            local: current.is_some(),
-            text: current.map(|d| d.mm_dd()).unwrap_or_default(),
-        }
-    }
-}
 
 enum Answer {
     Keep,
@@ -69,17 +17,16 @@ enum Answer {
 }
 
 /// Draws the modal, if any, and applies the answer.
-pub fn show(app: &mut EditorApp, ctx: &Context) {
-    let Some(mut modal) = app.modal.take() else {
+pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut Vec<Command>) {
+    let Some(mut modal) = slot.take() else {
         return;
     };
-    let name = app.doc.display_name();
     let answer = egui::Modal::new(Id::unique("nianbao-modal")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         match &mut modal {
             Modal::Unsaved { then } => {
                 ui.heading(s::UNSAVED_TITLE);
-                ui.label(s::fill(s::UNSAVED_BODY, &name));
+                ui.label(s::fill(s::UNSAVED_BODY, name));
                 ui.add_space(8.0);
                 let mut answer = Answer::Keep;
                 ui.horizontal(|ui| {
@@ -119,7 +66,7 @@ pub fn show(app: &mut EditorApp, ctx: &Context) {
                     if ui.button(s::OK).clicked() || entered {
                         let path = PathBuf::from(text.trim());
                         if !text.trim().is_empty() {
-                            answer = Answer::Commands(vec![path_command(purpose, path)]);
+                            answer = Answer::Commands(vec![purpose.command(path)]);
                         }
                     }
                     if ui.button(s::CANCEL).clicked() {
@@ -228,27 +175,8 @@ pub fn show(app: &mut EditorApp, ctx: &Context) {
     });
     let escape = answer.should_close() && !matches!(modal, Modal::Recovery(_));
     match answer.inner {
-        Answer::Keep if !escape => app.modal = Some(modal),
+        Answer::Keep if !escape => *slot = Some(modal),
         Answer::Keep | Answer::Close => {}
-        Answer::Commands(commands) => app.commands.extend(commands),
-    }
-}
-
-/// The command that uses a chosen path for a purpose (extensions added where missing).
-pub(crate) fn path_command(purpose: &PathPurpose, path: PathBuf) -> Command {
-    use super::commands::with_extension;
-    match purpose {
-        PathPurpose::Open => Command::Run(Action::OpenPath(path)),
-        PathPurpose::ComparePrevious => Command::ComparePreviousPath(path),
-        PathPurpose::NewFromPrevious => Command::Run(Action::NewFromPath(path)),
-        PathPurpose::SaveAs { then } => Command::SaveTo {
-            path: with_extension(path, "ron"),
-            then: then.clone(),
-        },
-        PathPurpose::ExportText => Command::ExportTextTo(with_extension(path, "txt")),
-        PathPurpose::ExportPdf { watermark } => Command::ExportPdfTo {
-            path: with_extension(path, "pdf"),
-            watermark: *watermark,
-        },
+        Answer::Commands(answer) => commands.extend(answer),
     }
 }

@@ -3,12 +3,14 @@
 
 use egui::{RichText, Ui};
 
-use crate::check::Severity;
+use crate::finding::Severity;
 use crate::template::SECTIONS;
 
-use super::app::EditorApp;
-use super::status::severity_color;
+use crate::analysis::Analysis;
+
+use super::state::EditState;
 use super::strings as s;
+use super::theme::severity_color;
 
 /// The label of outline entry `i` (0 = 基本信息, 1..=6 = sections).
 pub fn entry_label(i: usize) -> &'static str {
@@ -18,7 +20,7 @@ pub fn entry_label(i: usize) -> &'static str {
     }
 }
 
-pub fn show(app: &mut EditorApp, ui: &mut Ui) {
+pub fn show(ui: &mut Ui, analysis: &Analysis, edit: &mut EditState) {
     egui::Panel::left("nianbao-outline")
         .resizable(true)
         .default_size(230.0)
@@ -28,7 +30,7 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
             ui.separator();
             let dark = ui.visuals().dark_mode;
             for i in 0..7 {
-                let (e, w, _) = app.analysis.outline_counts[i];
+                let (e, w, _) = analysis.part_counts[i];
                 // The whole row (title and counts, to the panel's edge) takes the click.
                 let background = ui.painter().add(egui::Shape::Noop);
                 let row =
@@ -70,7 +72,7 @@ pub fn show(app: &mut EditorApp, ui: &mut Ui) {
                     egui::WidgetInfo::labeled(egui::Role::Button, true, entry_label(i))
                 });
                 if response.clicked() {
-                    app.edit.scroll_to = Some(i);
+                    edit.scroll_to = Some(i);
                 }
                 ui.add_space(4.0);
             }

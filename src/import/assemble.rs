@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use super::anchored::{self, Provenance, StreamRead};
 use super::labels::{self, Match};
 use super::{Doc, ImportError, Imported};
-use crate::check::{Finding, MetaField, Place, Rule, Severity};
 use crate::export::text::DATE_PLACEHOLDER;
+use crate::finding::{Finding, MetaField, Place, Rule, Severity};
 use crate::model::{CellValue, Date, Format, OrganKind, Report};
 use crate::template::{
-    SECTIONS, T2_BLOCKS, T2_CONTENT_HEADER, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_COLUMNS, T4_GROUPS,
-    TEMPLATE, TITLE_SUFFIX, TextId, t2, t3, t3_r3_6_2019, t4,
+    SECTIONS, SectionId, T2_BLOCKS, T2_CONTENT_HEADER, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_COLUMNS,
+    T4_GROUPS, TEMPLATE, TITLE_SUFFIX, TableId, TextId, t2, t3, t3_r3_6_2019, t4,
 };
 
 /// Strings that only the 2019 trial format has (spec §4.4).
@@ -82,7 +82,8 @@ impl Ctx {
     }
     /// Takes a label-anchored reading of a table: its values, how each was read, and what
     /// it could not read as import findings.
-    fn apply_stream(&mut self, read: StreamRead, table: &'static str, what: &str) {
+    fn apply_stream(&mut self, read: StreamRead, table: TableId) {
+        let what = table.name();
         for (cell, (value, how)) in read.values {
             self.report.set_cell(cell, value);
             if how != Provenance::Exact {
@@ -91,7 +92,7 @@ impl Ctx {
         }
         for (cells, message) in read.problems {
             let places = if cells.is_empty() {
-                vec![Place::Section(table)]
+                vec![Place::Table(table)]
             } else {
                 cells.into_iter().map(Place::Cell).collect()
             };
@@ -101,7 +102,7 @@ impl Ctx {
             self.find(
                 Rule::Import,
                 Severity::Warning,
-                vec![Place::Section(table)],
+                vec![Place::Table(table)],
                 format!("{what}未找到以下行：{}", read.missing.join("、")),
             );
         }
@@ -216,7 +217,7 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
                 ctx.variant(
                     line.first(),
                     SECTIONS[s].heading,
-                    Place::Section(SECTIONS[s].key),
+                    Place::Section(SectionId::ALL[s]),
                 );
             }
             heads.push((i, s));
@@ -296,14 +297,14 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
                 ctx.find(
                     Rule::Import,
                     Severity::Warning,
-                    vec![Place::Section(section.key)],
+                    vec![Place::Section(SectionId::ALL[s])],
                     format!("缺少“{}”一节", section.heading),
                 );
             }
             _ => ctx.find(
                 Rule::Import,
                 Severity::Warning,
-                vec![Place::Section(section.key)],
+                vec![Place::Section(SectionId::ALL[s])],
                 format!("未找到“{}”一节", section.heading),
             ),
         }
@@ -568,11 +569,11 @@ fn region_text(lines: &[Line]) -> String {
     raw.join("\n")
 }
 
-fn unplaced(ctx: &mut Ctx, section: &'static str, line: &Line) {
+fn unplaced(ctx: &mut Ctx, table: TableId, line: &Line) {
     ctx.find(
         Rule::Import,
         Severity::Warning,
-        vec![Place::Section(section)],
+        vec![Place::Table(table)],
         format!(
             "无法识别的表格行，未导入：“{}”",
             line.raw.replace('\t', " | ").trim()
@@ -646,7 +647,7 @@ fn section_two(ctx: &mut Ctx, region: &[Line]) {
         let read = anchored::read_t2(&region_text(table));
         if read.rows_accounted() > rows_read {
             ctx.restore(snapshot);
-            ctx.apply_stream(read, "t2", "表二");
+            ctx.apply_stream(read, TableId::T2);
         }
     }
 }
@@ -690,7 +691,7 @@ fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
                         ctx.find(
                             Rule::S10,
                             Severity::Warning,
-                            vec![Place::Section("t2")],
+                            vec![Place::Table(TableId::T2)],
                             format!(
                                 "表二{}的表头“{header}”不是2021年版格式的表头",
                                 T2_BLOCKS[b].caption
@@ -708,7 +709,7 @@ fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
                 ctx.find(
                     Rule::Import,
                     Severity::Warning,
-                    vec![Place::Section("t2")],
+                    vec![Place::Table(TableId::T2)],
                     format!(
                         "表二“{first}”一行出现在{}之下，已按行名放入{}",
                         T2_BLOCKS[block.unwrap_or(b)].caption,
@@ -742,7 +743,7 @@ fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
         ctx.find(
             Rule::Import,
             Severity::Warning,
-            vec![Place::Section("t2")],
+            vec![Place::Table(TableId::T2)],
             format!(
                 "表二使用2019年版格式（国办公开办函〔2019〕60号），已按对照关系导入：{}；其余栏目（本年新公开数量、对外公开总数量、上一年项目数量、本年增/减、收费项目、政府集中采购）2021年版没有对应栏目，未导入",
                 if mapped_2019.is_empty() {
@@ -756,7 +757,7 @@ fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
     let (rows, text_after): (Vec<&Line>, Vec<&Line>) =
         after.into_iter().partition(|l| l.non_empty().len() > 1);
     for line in rows {
-        unplaced(ctx, "s2", line);
+        unplaced(ctx, TableId::T2, line);
     }
     trailing_text(ctx, TextId::S2, &text_after);
     (rows_read, is_2019)
@@ -788,7 +789,7 @@ fn section_three(ctx: &mut Ctx, region: &[Line]) {
             if (0..T3_COLUMNS.len()).any(|c| read.values.contains_key(&t3_r3_6_2019(c))) {
                 ctx.report.format = Format::V2019;
             }
-            ctx.apply_stream(read, "t3", "表三");
+            ctx.apply_stream(read, TableId::T3);
         }
     }
     if let Some(values) = legacy_note_values(table) {
@@ -902,7 +903,7 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
             } else if cells.len() == 1 {
                 text_after.push(line);
             } else {
-                unplaced(ctx, "s3", line);
+                unplaced(ctx, TableId::T3, line);
             }
             continue;
         };
@@ -946,7 +947,7 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
         ctx.find(
             Rule::Import,
             Severity::Warning,
-            vec![Place::Section("t3")],
+            vec![Place::Table(TableId::T3)],
             format!("表三缺少以下行：{}", missing.join("、")),
         );
     }
@@ -1055,7 +1056,7 @@ fn section_four(ctx: &mut Ctx, region: &[Line]) {
         let read = anchored::read_t4(&region_text(table));
         if read.rows_accounted() > 0 {
             ctx.restore(snapshot);
-            ctx.apply_stream(read, "t4", "表四");
+            ctx.apply_stream(read, TableId::T4);
         }
     }
 }
@@ -1088,7 +1089,7 @@ fn t4_by_cells(ctx: &mut Ctx, table: &[Line]) -> bool {
         ctx.find(
             Rule::Import,
             Severity::Warning,
-            vec![Place::Section("t4")],
+            vec![Place::Table(TableId::T4)],
             "未找到表四的数据行".into(),
         );
     }

@@ -15,7 +15,7 @@ pub mod pdf;
 
 use std::path::Path;
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::fsio::{self, FileError};
 use crate::model::Report;
 
@@ -351,8 +351,8 @@ mod tests {
 #[cfg(test)]
 mod layout_tests {
     use super::*;
-    use crate::check::Rule;
     use crate::export::text::export_text;
+    use crate::finding::Rule;
     use crate::model::{Date, OrganKind, Report};
     use crate::template::TextId;
 
@@ -479,10 +479,10 @@ mod layout_tests {
         };
         let agrees = s8(with_subtotal(2));
         assert_eq!(agrees.len(), 1);
-        assert_eq!(agrees[0].severity, crate::check::Severity::Info);
+        assert_eq!(agrees[0].severity, crate::finding::Severity::Info);
         let differs = s8(with_subtotal(3));
         assert_eq!(differs.len(), 1);
-        assert_eq!(differs[0].severity, crate::check::Severity::Warning);
+        assert_eq!(differs[0].severity, crate::finding::Severity::Warning);
         assert!(
             differs[0]
                 .message

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use nianbao::analysis::{Context, analyze};
-use nianbao::check::{Finding, Severity, fill_totals};
+use nianbao::check::fill_totals;
 use nianbao::document::draft_of_import;
 use nianbao::export::pdf::{PdfOptions, export_pdf};
 use nianbao::export::text::export_text;
+use nianbao::finding::{Finding, Severity};
 use nianbao::import::{Imported, Provenance, import_bytes, import_text};
 use nianbao::model::{CellValue, Date, OrganKind, Report, WanAmount};
 use nianbao::template::{
@@ -280,6 +281,7 @@ pub fn findings_of(imported: &Imported) -> Vec<Finding> {
             deadline: None,
         },
     )
+    .findings
 }
 
 /// The reference a rendering is held against: the report as our own text carries it.

@@ -1,0 +1,238 @@
+//! The editor's state (the open document, its analysis, the undo history, the queue of
+//! commands, settings) and the operations the command runner and the frame use on it.
+
+use std::path::PathBuf;
+
+use egui::util::undoer::{Settings as UndoSettings, Undoer};
+
+use crate::analysis::{self, Analysis, Deadline};
+use crate::draft::Draft;
+use crate::finding::Place;
+use crate::model::{Date, OrganKind, Report};
+
+use super::commands::{Action, Command, Modal};
+use super::dialogs::FileDialogs;
+use super::state::{Document, EditState, Editing};
+use super::storage::{Recovery, Storage};
+use super::strings as s;
+
+/// Seconds after the last change before the recovery copy is written.
+pub const AUTOSAVE_AFTER_SECS: f64 = 3.0;
+
+/// The editor.
+pub struct EditorApp {
+    pub doc: Document,
+    /// Counts the documents opened in this window (a new one resets scroll positions).
+    pub doc_generation: u64,
+    pub analysis: Analysis,
+    pub(super) analyzed: Option<Draft>,
+    pub edit: EditState,
+    pub(crate) commands: Vec<Command>,
+    pub(crate) modal: Option<Modal>,
+    pub(crate) dialogs: Box<dyn FileDialogs>,
+    pub(crate) storage: Storage,
+    pub recent: Vec<PathBuf>,
+    pub(crate) undoer: Undoer<Draft>,
+    pub(super) autosave_written: Option<Draft>,
+    /// When the draft last changed (the autosave waits a little after it).
+    pub(super) last_change_time: f64,
+    pub(crate) close_confirmed: bool,
+    /// The editor asked the window to close (after any unsaved-changes question).
+    pub quit_requested: bool,
+    /// A message in the status bar about the last action.
+    pub status: Option<String>,
+    /// The status message and the draft it describes (see `expire_status`).
+    pub(super) status_for: Option<(String, Draft)>,
+    pub show_findings: bool,
+    pub(super) window_title: String,
+    pub(crate) today: Date,
+    /// The PDF fonts (official ones found on this machine, else bundled), looked up on the
+    /// first PDF export; tests set the bundled set.
+    pub pdf_fonts: Option<crate::export::pdf::FontSet>,
+    /// Last year's report for the cross-year checks (对照上年报告…).
+    pub previous: Option<(PathBuf, Report)>,
+    /// The local publication deadline (设置 → 发布期限…); `None`: the national one.
+    pub deadline: Option<Deadline>,
+}
+
+/// The shortcut list, shared by the menu labels and the key handling.
+pub(crate) mod keys {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+    pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+    pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+    pub const SAVE_AS: KeyboardShortcut =
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+    pub const REDO: KeyboardShortcut =
+        KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+}
+
+impl EditorApp {
+    /// An editor with a blank report, the given dialogs and storage. `today` comes from the
+    /// caller (the clock at the edge), so tests are reproducible.
+    pub fn new(dialogs: Box<dyn FileDialogs>, storage: Storage, today: Date) -> Self {
+        let year = today.report_year();
+        let recent = storage.load_recent();
+        let recovery = storage.read_recovery();
+        let deadline = storage.load_deadline();
+        let mut app = EditorApp {
+            doc: Document::blank(Report::new("", OrganKind::Government, year)),
+            doc_generation: 0,
+            analysis: Analysis::default(),
+            analyzed: None,
+            edit: EditState::default(),
+            commands: Vec::new(),
+            modal: None,
+            dialogs,
+            storage,
+            recent,
+            undoer: new_undoer(),
+            autosave_written: None,
+            last_change_time: 0.0,
+            close_confirmed: false,
+            quit_requested: false,
+            status: None,
+            status_for: None,
+            show_findings: true,
+            window_title: String::new(),
+            today,
+            deadline,
+            pdf_fonts: None,
+            previous: None,
+        };
+        app.refresh_analysis();
+        if let Some(r) = recovery {
+            app.modal = Some(Modal::Recovery(Box::new(r)));
+        }
+        app
+    }
+
+    /// Queues a command to run after this frame.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The window title: file name, unsaved mark, program name.
+    pub fn title(&self) -> String {
+        let mark = if self.doc.is_dirty() {
+            format!(" {}", s::UNSAVED_MARK)
+        } else {
+            String::new()
+        };
+        format!("{}{} — {}", self.doc.display_name(), mark, s::APP_NAME)
+    }
+
+    /// Replaces the open document (after any unsaved-changes question was answered).
+    pub fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.doc_generation += 1;
+        self.analyzed = None;
+        self.edit = EditState::default();
+        self.undoer = new_undoer();
+        self.autosave_written = None;
+        self.refresh_analysis();
+    }
+
+    /// Forces the findings to be recomputed (e.g. after last year's report changed).
+    pub fn invalidate_analysis(&mut self) {
+        self.analyzed = None;
+    }
+
+    /// Recomputes totals (unless typed by hand) and findings when the draft changed; true
+    /// when it did.
+    pub fn refresh_analysis(&mut self) -> bool {
+        if self.analyzed.as_ref() == Some(&self.doc.draft) {
+            return false;
+        }
+        analysis::apply_totals_rule(&mut self.doc.draft);
+        self.analysis = analysis::analyze(
+            &self.doc.draft,
+            &analysis::Context {
+                import_findings: &self.doc.import_findings,
+                previous: self.previous.as_ref().map(|(_, r)| r),
+                deadline: self.deadline,
+            },
+        );
+        self.analyzed = Some(self.doc.draft.clone());
+        true
+    }
+
+    /// Restores a recovered draft.
+    pub(crate) fn restore(&mut self, r: Recovery) {
+        let mut doc = Document::blank(Report::default());
+        doc.draft = r.draft;
+        doc.baseline = None;
+        doc.path = r
+            .original
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
+        self.replace_document(doc);
+    }
+
+    /// Undoes the last change.
+    pub fn undo(&mut self) {
+        if let Some(state) = self.undoer.undo(&self.doc.draft) {
+            self.doc.draft = state.clone();
+            self.edit.clear_typing();
+        }
+    }
+
+    /// Redoes the last undone change.
+    pub fn redo(&mut self) {
+        if let Some(state) = self.undoer.redo(&self.doc.draft) {
+            self.doc.draft = state.clone();
+            self.edit.clear_typing();
+        }
+    }
+
+    /// Writes the recovery copy of the open draft now.
+    pub fn autosave_now(&mut self) {
+        match self
+            .storage
+            .write_recovery(&self.doc.draft, self.doc.path.as_deref())
+        {
+            Ok(()) => self.autosave_written = Some(self.doc.draft.clone()),
+            Err(e) => {
+                self.status = Some(e.to_string());
+                // Do not retry every frame.
+                self.autosave_written = Some(self.doc.draft.clone());
+            }
+        }
+    }
+
+    /// The window is closing: a draft without unsaved changes needs no recovery copy.
+    pub(crate) fn on_exit(&mut self) {
+        if !self.doc.is_dirty() {
+            self.storage.clear_recovery();
+        }
+    }
+
+    /// Asks to close the window (through the unsaved-changes question when needed).
+    pub fn request_close(&mut self) {
+        self.push(Command::Guarded(Action::Quit));
+    }
+
+    /// Focuses a place on the next frame (scrolls to it).
+    pub fn focus_place(&mut self, place: Place) {
+        self.edit.focus(place);
+    }
+
+    /// The narrow context the panels edit through.
+    pub(crate) fn editing(&mut self) -> Editing<'_> {
+        Editing {
+            doc: &mut self.doc,
+            edit: &mut self.edit,
+            analysis: &self.analysis,
+            commands: &mut self.commands,
+        }
+    }
+}
+
+fn new_undoer() -> Undoer<Draft> {
+    Undoer::with_settings(UndoSettings {
+        max_undos: 200,
+        stable_time: 0.8,
+        auto_save_interval: 10.0,
+    })
+}

@@ -1,0 +1,332 @@
+//! Runs the queued commands after the frame: dialogs, file I/O, replacing the document,
+//! undo and redo, settings. The only place where the editor has side effects.
+
+use std::path::Path;
+
+use egui::Context;
+
+use crate::document::{self, Source};
+use crate::draft;
+use crate::export::pdf::{FontSet, PdfOptions, export_pdf};
+use crate::export::text::export_text;
+use crate::fsio;
+use crate::model::{OrganKind, Report};
+
+use super::commands::{Action, Command, Modal, PathPurpose};
+use super::dialogs::{FileFilter, Picked};
+use super::editor::EditorApp;
+use super::state::Document;
+use super::storage::touch_recent;
+use super::strings as s;
+
+const PDF_FILTER: FileFilter = FileFilter {
+    name: s::FILTER_PDF,
+    extensions: &["pdf"],
+};
+
+const REPORT_FILTERS: [FileFilter; 3] = [
+    FileFilter {
+        name: s::FILTER_ALL_REPORTS,
+        extensions: &["ron", "txt", "pdf", "docx", "html", "htm"],
+    },
+    FileFilter {
+        name: s::FILTER_DRAFT,
+        extensions: &["ron"],
+    },
+    FileFilter {
+        name: s::FILTER_TEXT,
+        extensions: &["txt"],
+    },
+];
+const DRAFT_FILTER: FileFilter = REPORT_FILTERS[1];
+const TEXT_FILTER: FileFilter = REPORT_FILTERS[2];
+
+/// Runs every queued command (commands may queue more; those run too).
+pub fn run_all(app: &mut EditorApp, ctx: &Context) {
+    if app.commands.iter().any(Command::changes_the_view) {
+        // What the commands change (a modal, a new document) is drawn on the next frame.
+        ctx.request_repaint();
+    }
+    let mut rounds = 0;
+    while !app.commands.is_empty() && rounds < 16 {
+        rounds += 1;
+        for command in std::mem::take(&mut app.commands) {
+            run(app, ctx, command);
+        }
+    }
+}
+
+fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
+    match command {
+        Command::Guarded(action) => {
+            // Every action replaces or closes the document.
+            if app.doc.is_dirty() {
+                app.modal = Some(Modal::Unsaved { then: action });
+            } else {
+                run_action(app, ctx, action);
+            }
+        }
+        Command::Run(action) => run_action(app, ctx, action),
+        Command::Save { then } => match app.doc.path.clone() {
+            Some(path) => app.push(Command::SaveTo { path, then }),
+            None => app.push(Command::SaveAs { then }),
+        },
+        Command::SaveAs { then } => ask_path(app, PathPurpose::SaveAs { then }),
+        Command::SaveTo { path, then } => {
+            if save_to(app, &path)
+                && let Some(action) = then
+            {
+                run_action(app, ctx, action);
+            }
+        }
+        Command::ExportText => ask_path(app, PathPurpose::ExportText),
+        Command::ExportTextTo(path) => {
+            let text = export_text(&app.doc.draft.report);
+            match fsio::write_atomic(&path, text.as_bytes()) {
+                Ok(()) => {
+                    let mut msg = format!("{}：{}", s::EXPORTED, path.display());
+                    if app.analysis.tally.0 > 0 {
+                        msg = format!(
+                            "{msg}（{}）",
+                            s::fill(s::EXPORT_HAS_ERRORS, app.analysis.tally.0)
+                        );
+                    }
+                    app.status = Some(msg);
+                }
+                Err(e) => app.modal = Some(Modal::Error(e.to_string())),
+            }
+        }
+        Command::ExportPdf => {
+            let errors = app.analysis.tally.0;
+            if errors > 0 {
+                app.modal = Some(Modal::PdfWithErrors { errors });
+            } else {
+                app.push(Command::ExportPdfPick { watermark: false });
+            }
+        }
+        Command::ExportPdfPick { watermark } => ask_path(app, PathPurpose::ExportPdf { watermark }),
+        Command::ExportPdfTo { path, watermark } => export_pdf_to(app, &path, watermark),
+        Command::Restore(r) => app.restore(*r),
+        Command::DiscardRecovery => app.storage.clear_recovery(),
+        Command::Autosave => app.autosave_now(),
+        Command::SetZoom(z) => ctx.set_zoom_factor(z.clamp(0.6, 2.5)),
+        Command::ComparePrevious => ask_path(app, PathPurpose::ComparePrevious),
+        Command::ComparePreviousPath(path) => match document::open_path(&path) {
+            Ok(opened) => {
+                app.previous = Some((path.clone(), opened.draft.report));
+                app.invalidate_analysis();
+                app.status = Some(format!("{}：{}", s::COMPARING, path.display()));
+            }
+            Err(e) => app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display()))),
+        },
+        Command::ClearPrevious => {
+            app.previous = None;
+            app.invalidate_analysis();
+            app.status = None;
+        }
+        Command::UndoPoint(draft) => app.undoer.add_undo(&draft),
+        Command::Undo => app.undo(),
+        Command::Redo => app.redo(),
+        Command::Status(message) => app.status = Some(message),
+        Command::ShowModal(modal) => app.modal = Some(modal),
+        Command::SetDeadline(deadline) => {
+            app.deadline = deadline;
+            app.invalidate_analysis();
+            app.status = Some(match deadline {
+                Some(d) => s::fill(s::DEADLINE_SET_LOCAL, d.mm_dd()),
+                None => s::DEADLINE_SET_NATIONAL.to_string(),
+            });
+            if let Err(e) = app.storage.save_deadline(deadline) {
+                app.modal = Some(Modal::Error(format!("{}{e}", s::DEADLINE_NOT_SAVED)));
+            }
+        }
+    }
+}
+
+/// Asks for the file a purpose needs: the native dialog's answer becomes the purpose's
+/// command; when no dialog can be shown, the typed-path modal asks instead.
+fn ask_path(app: &mut EditorApp, purpose: PathPurpose) {
+    let (picked, start) = match save_kind(&purpose) {
+        Some((ext, filter)) => {
+            let suggested = suggested_name(app, ext);
+            (
+                app.dialogs.save_file(&suggested, filter),
+                default_path(app, &suggested),
+            )
+        }
+        None => (
+            app.dialogs.open_file(&REPORT_FILTERS),
+            default_path(app, ""),
+        ),
+    };
+    match picked {
+        Picked::Path(p) => app.push(purpose.command(p)),
+        Picked::Cancelled => {}
+        Picked::Unavailable => app.modal = Some(Modal::path(purpose, start)),
+    }
+}
+
+/// For purposes that write a file: its extension and dialog filter.
+fn save_kind(purpose: &PathPurpose) -> Option<(&'static str, FileFilter)> {
+    match purpose {
+        PathPurpose::SaveAs { .. } => Some(("ron", DRAFT_FILTER)),
+        PathPurpose::ExportText => Some(("txt", TEXT_FILTER)),
+        PathPurpose::ExportPdf { .. } => Some(("pdf", PDF_FILTER)),
+        PathPurpose::Open | PathPurpose::ComparePrevious | PathPurpose::NewFromPrevious => None,
+    }
+}
+
+fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
+    match action {
+        Action::New => {
+            // A new report starts blank: not the organ of whatever was open (an imported
+            // report of another unit); 从上年报告新建 carries an organ over.
+            let report = Report::new("", OrganKind::Government, app.today.report_year());
+            app.storage.clear_recovery();
+            app.replace_document(Document::blank(report));
+            app.status = None;
+        }
+        Action::Open => ask_path(app, PathPurpose::Open),
+        Action::OpenPath(path) => open_path(app, &path),
+        Action::NewFromPrevious => ask_path(app, PathPurpose::NewFromPrevious),
+        Action::NewFromPath(path) => match document::open_path(&path) {
+            Ok(opened) => {
+                let last = opened.draft.report;
+                let (report, inherited) = crate::check::cross::next_year_from(&last);
+                let mut doc = Document::blank(report);
+                doc.draft.inherited_texts = inherited.into_iter().collect();
+                doc.baseline = None;
+                app.storage.clear_recovery();
+                app.replace_document(doc);
+                app.previous = Some((path.clone(), last));
+                app.invalidate_analysis();
+                app.status = Some(format!("{}：{}", s::NEW_FROM_DONE, path.display()));
+            }
+            Err(e) => app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display()))),
+        },
+        Action::Quit => {
+            app.close_confirmed = true;
+            app.quit_requested = true;
+            app.storage.clear_recovery();
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+}
+
+fn export_pdf_to(app: &mut EditorApp, path: &Path, watermark: bool) {
+    let fonts = app
+        .pdf_fonts
+        .get_or_insert_with(FontSet::with_installed_official)
+        .clone();
+    let mut options = PdfOptions::new(app.today);
+    options.draft_watermark = watermark;
+    options.fonts = fonts;
+    let result = export_pdf(&app.doc.draft.report, &options)
+        .map_err(|e| e.to_string())
+        .and_then(|pdf| {
+            fsio::write_atomic(path, &pdf.bytes)
+                .map(|()| pdf)
+                .map_err(|e| e.to_string())
+        });
+    match result {
+        Ok(pdf) => {
+            app.status = Some(format!(
+                "{}：{}；字体：{}",
+                s::fill(s::PDF_EXPORTED, pdf.pages),
+                path.display(),
+                pdf.fonts_used.join("，")
+            ));
+        }
+        Err(e) => app.modal = Some(Modal::Error(e)),
+    }
+}
+
+fn open_path(app: &mut EditorApp, path: &Path) {
+    match document::open_path(path) {
+        Ok(opened) => {
+            let imported = opened.source == Source::Imported;
+            let doc = Document {
+                baseline: (!imported).then(|| opened.draft.clone()),
+                draft: opened.draft,
+                path: (!imported).then(|| path.to_path_buf()),
+                imported_from: imported.then(|| path.to_path_buf()),
+                import_findings: opened.import_findings,
+            };
+            app.storage.clear_recovery();
+            app.replace_document(doc);
+            touch_recent(&mut app.recent, path);
+            let _ = app.storage.save_recent(&app.recent);
+            app.status = Some(if imported {
+                s::OPENED_IMPORT.to_string()
+            } else {
+                path.display().to_string()
+            });
+        }
+        Err(e) => {
+            app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display())));
+        }
+    }
+}
+
+/// Saves the draft; true on success.
+fn save_to(app: &mut EditorApp, path: &Path) -> bool {
+    // Totals are final before the draft goes to disk.
+    app.refresh_analysis();
+    match draft::save_draft(path, &app.doc.draft) {
+        Ok(()) => {
+            app.doc.path = Some(path.to_path_buf());
+            app.doc.baseline = Some(app.doc.draft.clone());
+            app.storage.clear_recovery();
+            touch_recent(&mut app.recent, path);
+            let _ = app.storage.save_recent(&app.recent);
+            app.status = Some(format!("{}：{}", s::SAVED, path.display()));
+            true
+        }
+        Err(e) => {
+            app.modal = Some(Modal::Error(e.to_string()));
+            false
+        }
+    }
+}
+
+/// A file name from the organ and year: `某县人民政府2025年政府信息公开工作年度报告.nianbao.ron`
+/// for a draft (the pattern the desktop associates with the editor; plain `.ron` opens too).
+fn suggested_name(app: &EditorApp, ext: &str) -> String {
+    let stem = match app.doc.path.as_ref().or(app.doc.imported_from.as_ref()) {
+        Some(p) => p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        None => app.doc.draft.report.title(),
+    };
+    let stem: String = stem
+        .chars()
+        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        .collect();
+    let stem = if stem.trim().is_empty() {
+        s::UNTITLED.to_string()
+    } else {
+        stem
+    };
+    match ext {
+        "ron" if !stem.ends_with(".nianbao") => format!("{stem}.nianbao.ron"),
+        _ => format!("{stem}.{ext}"),
+    }
+}
+
+/// Where the typed-path prompt starts: next to the open file, else the home folder.
+fn default_path(app: &EditorApp, name: &str) -> String {
+    let dir = app
+        .doc
+        .path
+        .as_ref()
+        .or(app.doc.imported_from.as_ref())
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .or_else(dirs::home_dir)
+        .unwrap_or_default();
+    if name.is_empty() {
+        format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR)
+    } else {
+        dir.join(name).display().to_string()
+    }
+}

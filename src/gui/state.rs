@@ -1,0 +1,171 @@
+//! What the panels share: the open [`Document`], the editing state kept between frames,
+//! the narrow [`Editing`] context a panel receives, and the stable ids and names of fields.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use egui::Id;
+
+use crate::analysis::Analysis;
+use crate::draft::Draft;
+use crate::finding::{Finding, MetaField, Place};
+use crate::model::{CellValue, Report};
+use crate::template::{T2_BLOCKS, TEMPLATE, TEXTS, TextId, t2};
+
+use super::commands::Command;
+use super::strings as s;
+
+/// The open document.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub draft: Draft,
+    /// The draft file it is saved to (None: never saved as a draft).
+    pub path: Option<PathBuf>,
+    /// The published file it was imported from, if any.
+    pub imported_from: Option<PathBuf>,
+    /// The draft as last saved or opened; None when it exists on no disk as a draft.
+    pub baseline: Option<Draft>,
+    /// Findings of the import that produced it.
+    pub import_findings: Vec<Finding>,
+}
+
+impl Document {
+    /// A new blank document (not dirty until edited).
+    pub fn blank(report: Report) -> Document {
+        let draft = Draft::new(report);
+        Document {
+            baseline: Some(draft.clone()),
+            draft,
+            path: None,
+            imported_from: None,
+            import_findings: Vec::new(),
+        }
+    }
+
+    /// Unsaved changes: the report differs from the saved copy.
+    pub fn is_dirty(&self) -> bool {
+        self.baseline.as_ref() != Some(&self.draft)
+    }
+
+    /// The name shown in the title bar and dialogs.
+    pub fn display_name(&self) -> String {
+        let path = self.path.as_ref().or(self.imported_from.as_ref());
+        path.and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| s::UNTITLED.to_string())
+    }
+}
+
+/// What the form and the tables keep between frames.
+#[derive(Clone, Debug, Default)]
+pub struct EditState {
+    /// What is typed in a cell while it differs from the cell's canonical display.
+    pub buffers: HashMap<usize, String>,
+    /// The cell being edited and its value before the edit (Esc restores it).
+    pub before_edit: Option<(usize, CellValue)>,
+    /// The corner where a block selection started (Shift+arrows, Shift+click); the other
+    /// corner is the focused cell.
+    pub block_anchor: Option<usize>,
+    /// The selected block's cells, derived each frame from the anchor and the focus.
+    pub block: HashSet<usize>,
+    /// Typed text of the year and date fields (validated like cells).
+    pub year_buffer: Option<String>,
+    pub date_buffer: Option<String>,
+    /// A place to scroll to and focus on the next frame (from the findings panel).
+    pub focus_place: Option<Place>,
+    /// A part of the report (0 = 基本信息, 1..=6 = sections) to scroll to on the next frame.
+    pub scroll_to: Option<usize>,
+    /// Select the whole content of this cell when it gains focus (type-to-replace).
+    pub select_all: Option<usize>,
+}
+
+impl EditState {
+    /// Focuses a place on the next frame (scrolls to it).
+    pub fn focus(&mut self, place: Place) {
+        self.focus_place = Some(place);
+    }
+
+    /// True (once) when `place` was asked to be focused.
+    pub fn consume_focus_request(&mut self, place: Place) -> bool {
+        if self.focus_place == Some(place) {
+            self.focus_place = None;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Forgets what is typed and not yet taken (after undo, redo or a change of mode).
+    pub fn clear_typing(&mut self) {
+        self.buffers.clear();
+        self.year_buffer = None;
+        self.date_buffer = None;
+    }
+}
+
+/// What a panel works with: the document and the edit state to change in place, the
+/// analysis to read, and the queue for everything with a side effect (run after the frame).
+pub struct Editing<'a> {
+    pub doc: &'a mut Document,
+    pub edit: &'a mut EditState,
+    pub analysis: &'a Analysis,
+    pub commands: &'a mut Vec<Command>,
+}
+
+impl Editing<'_> {
+    /// Queues a command to run after this frame.
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Records the draft as it is now as an undo point (before a paste, after an edit).
+    pub fn mark_undo_point(&mut self) {
+        let now = Box::new(self.doc.draft.clone());
+        self.commands.push(Command::UndoPoint(now));
+    }
+
+    /// Shows a message in the status bar.
+    pub fn status(&mut self, message: String) {
+        self.commands.push(Command::Status(message));
+    }
+}
+
+/// The stable id of a cell's text field.
+pub fn cell_id(cell: usize) -> Id {
+    Id::unique(("nianbao-cell", cell))
+}
+
+/// The stable id of a text field's editor.
+pub fn text_id(text: TextId) -> Id {
+    Id::unique(("nianbao-text", text.key()))
+}
+
+/// The stable id of a meta field's editor.
+pub fn meta_id(field: MetaField) -> Id {
+    Id::unique(("nianbao-meta", field.key()))
+}
+
+/// Name of a text field as shown in the form.
+pub fn text_name(id: TextId) -> &'static str {
+    let spec = &TEXTS[id.index()];
+    spec.heading.unwrap_or(spec.name)
+}
+
+/// The accessible name of a cell: its short name, with the column for 表二's one-column
+/// blocks (whose short name is only the row label), e.g. `行政许可·本年处理决定数量`.
+pub fn cell_name(cell: usize) -> String {
+    let spec = &TEMPLATE.cells[cell];
+    if spec.short_name.contains('·') {
+        return spec.short_name.clone();
+    }
+    for (b, block) in T2_BLOCKS.iter().enumerate() {
+        for (r, (_, row)) in block.rows.iter().enumerate() {
+            for (c, (_, col)) in block.columns.iter().enumerate() {
+                if t2(b, r, c) == cell {
+                    return format!("{row}·{col}");
+                }
+            }
+        }
+    }
+    spec.short_name.clone()
+}

@@ -290,6 +290,71 @@ fn build_t4() -> TableGrid {
     )
 }
 
+/// The widths of a table's grid columns when it is `width` wide and its labels are set in
+/// type of size `em` (pixels in the editor, points in the PDF: both size tables with this).
+/// 表二: the label a third, the values share the rest; 表三: the group columns hold one
+/// character, the seven value columns a fixed share (never under 3.4 em), the leaf labels
+/// the rest; 表四: fifteen equal columns.
+pub fn column_widths(table: TableId, width: f32, em: f32) -> Vec<f32> {
+    match table {
+        TableId::T2 => {
+            let label = (width * 0.34).max(11.0 * em);
+            let v = ((width - label) / 3.0).max(6.0 * em);
+            vec![label, v, v, v]
+        }
+        TableId::T3 => {
+            let group = 1.6 * em;
+            let v = (width * 0.0814).max(3.4 * em);
+            let leaf = (width - 2.0 * group - 7.0 * v).max(12.0 * em);
+            let mut w = vec![group, group, leaf];
+            w.extend(std::iter::repeat_n(v, 7));
+            w
+        }
+        TableId::T4 => vec![(width / 15.0).max(2.5 * em); 15],
+    }
+}
+
+/// Row heights for a grid: each row as tall as `min_height(row)` and as its tallest one-row
+/// item, then the rows under an item spanning several grown evenly until it fits.
+/// `needed(k)` is the height item `k` (index into `grid.items`) needs, None for no text.
+pub fn row_heights(
+    grid: &TableGrid,
+    min_height: impl Fn(usize) -> f32,
+    needed: impl Fn(usize) -> Option<f32>,
+) -> Vec<f32> {
+    let mut heights: Vec<f32> = (0..grid.rows).map(min_height).collect();
+    for (k, it) in grid.items.iter().enumerate() {
+        if let (Some(need), 1) = (needed(k), it.row_span) {
+            heights[it.row] = heights[it.row].max(need);
+        }
+    }
+    for (k, it) in grid.items.iter().enumerate() {
+        if let Some(need) = needed(k)
+            && it.row_span > 1
+        {
+            let rows = it.row..it.row + it.row_span;
+            let have: f32 = heights[rows.clone()].iter().sum();
+            if need > have {
+                let extra = (need - have) / it.row_span as f32;
+                for h in &mut heights[rows] {
+                    *h += extra;
+                }
+            }
+        }
+    }
+    heights
+}
+
+/// Running offsets of a list of sizes: `[0, a, a+b, …]` (grid line positions).
+pub fn offsets(sizes: &[f32]) -> Vec<f32> {
+    std::iter::once(0.0)
+        .chain(sizes.iter().scan(0.0, |acc, w| {
+            *acc += w;
+            Some(*acc)
+        }))
+        .collect()
+}
+
 /// 表二 (4 blocks, 4 columns).
 pub static TABLE2: LazyLock<TableGrid> = LazyLock::new(build_t2);
 /// 表三 (3 header rows, 3 label columns, 7 value columns).

@@ -213,8 +213,13 @@ fn cmd_new(a: NewArgs) -> Result<()> {
         })?,
         None => OrganKind::infer(organ),
     };
-    if !(2019..=2100).contains(&year) {
-        bail!("统计年度 {year} 不在支持的范围（2019–2100）");
+    let years = nianbao::template::SUPPORTED_YEARS;
+    if !years.contains(&year) {
+        bail!(
+            "统计年度 {year} 不在支持的范围（{}–{}）",
+            years.start(),
+            years.end()
+        );
     }
     refuse_overwrite(&a.output, a.force)?;
     let report = Report::new(organ.trim(), kind, year);

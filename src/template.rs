@@ -512,6 +512,16 @@ pub enum T3Role {
     CarriedForward,
 }
 
+/// The date line under the signature when no date is set (as the Word template prints it).
+pub const DATE_PLACEHOLDER: &str = "年  月  日";
+
+/// The statistical years this program writes reports for: the 2019 trial format's first
+/// year to far ahead (older reports are read, and reported as an old format).
+pub const SUPPORTED_YEARS: std::ops::RangeInclusive<u16> = 2019..=2100;
+
+/// Index into [`T3_GROUPS`] of （六）其他处理: three rows in 2021, a single row in 2019.
+pub const T3_OTHER_HANDLING: usize = 4;
+
 /// A group cell of 表三 (layout only; no data).
 #[derive(Clone, Copy, Debug)]
 pub struct T3Group {
@@ -935,6 +945,76 @@ fn build_template() -> Template {
         .map(|(i, c)| (c.id.clone(), i))
         .collect();
     Template { cells, by_id }
+}
+
+// ---------------------------------------------------------------------------------------
+// 勾稽: which cells sum to which
+// ---------------------------------------------------------------------------------------
+
+/// What a [`Sum`] totals; the spec's rule is S1 for rows, S2 for columns, S4 for 表四.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SumOf {
+    /// S1: a 表三 row's 总计 is its six applicant columns (row index into [`T3_ROWS`]).
+    T3Row(usize),
+    /// S1 for the 2019 format's single （六）其他处理 row (only in 2019-format reports).
+    T3Row2019Other,
+    /// S2: a 表三 column's （七）总计 is the outcome leaves of that column.
+    T3Column(usize),
+    /// S4: a 表四 block's 总计 is 维持 + 纠正 + 其他 + 尚未审结 (index into [`T4_GROUPS`]).
+    T4Block(usize),
+}
+
+/// One sum of the template: `total` = the sum of `parts`.
+#[derive(Clone, Debug)]
+pub struct Sum {
+    pub of: SumOf,
+    pub total: usize,
+    pub parts: Vec<usize>,
+}
+
+/// Every sum of the template, in the order the totals are computed: a computed total is
+/// never a part of a sum before it, and each computed cell is the total of the first sum
+/// that names it (（七）总计's 总计 column is its row's sum; the column sum after it checks it).
+pub static SUMS: LazyLock<Vec<Sum>> = LazyLock::new(build_sums);
+
+fn build_sums() -> Vec<Sum> {
+    let outcome_rows: Vec<usize> = (0..T3_ROWS.len())
+        .filter(|&r| T3_ROWS[r].role == T3Role::Outcome)
+        .collect();
+    let column = |c: usize| Sum {
+        of: SumOf::T3Column(c),
+        total: t3(T3_R3_7, c),
+        // The 2019 format's （六） row is blank in 2021 reports: it adds nothing there.
+        parts: outcome_rows
+            .iter()
+            .map(|&r| t3(r, c))
+            .chain(std::iter::once(t3_r3_6_2019(c)))
+            .collect(),
+    };
+    let mut sums: Vec<Sum> = (0..T3_TOTAL_COL).map(column).collect();
+    sums.push(Sum {
+        of: SumOf::T3Row2019Other,
+        total: t3_r3_6_2019(T3_TOTAL_COL),
+        parts: (0..T3_TOTAL_COL).map(t3_r3_6_2019).collect(),
+    });
+    sums.extend((0..T3_ROWS.len()).map(|r| Sum {
+        of: SumOf::T3Row(r),
+        total: t3(r, T3_TOTAL_COL),
+        parts: (0..T3_TOTAL_COL).map(|c| t3(r, c)).collect(),
+    }));
+    let t4_total = T4_COLUMNS.len() - 1;
+    sums.extend((0..T4_GROUPS.len()).map(|g| Sum {
+        of: SumOf::T4Block(g),
+        total: t4(g, t4_total),
+        parts: (0..t4_total).map(|c| t4(g, c)).collect(),
+    }));
+    sums.push(column(T3_TOTAL_COL));
+    sums
+}
+
+/// The 表三 row of a role (一 本年新收, 二 上年结转, 四 结转下年度, （七）总计).
+pub fn t3_row_of(role: T3Role) -> usize {
+    T3_ROWS.iter().position(|r| r.role == role).unwrap_or(0)
 }
 
 /// Cell index of a 表三 cell.

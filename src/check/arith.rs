@@ -4,8 +4,8 @@
 use crate::finding::{Finding, Place, Rule, Severity};
 use crate::model::{CellValue, InputError, MAX_WAN_DECIMALS, Report};
 use crate::template::{
-    CellKind, T2_BLOCKS, T3_COLUMNS, T3_R3_7, T3_ROWS, T3_TOTAL_COL, T3Role, T4_COLUMNS, T4_GROUPS,
-    TEMPLATE, TableId, t2, t3, t3_r3_6_2019, t4,
+    CellKind, SUMS, Sum, SumOf, T2_BLOCKS, T3_COLUMNS, T3_R3_7, T3_ROWS, T3Role, T4_COLUMNS,
+    T4_GROUPS, TEMPLATE, t2, t3, t3_r3_6_2019, t3_row_of, t4,
 };
 
 /// A cell's value inside a formula: a blank counts as 0 and shows as `空`.
@@ -56,23 +56,9 @@ fn equation(report: &Report, left: &[usize], right: &[usize]) -> Option<(u128, u
     (l != r).then_some((l, r))
 }
 
-fn outcome_rows() -> impl Iterator<Item = usize> {
-    T3_ROWS
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.role == T3Role::Outcome)
-        .map(|(i, _)| i)
-}
-
-fn row_of(role: T3Role) -> usize {
-    T3_ROWS.iter().position(|r| r.role == role).unwrap_or(0)
-}
-
 pub(super) fn check_tables(report: &Report, options: &super::CheckOptions, out: &mut Vec<Finding>) {
     check_o1(report, out);
-    check_s1(report, out);
-    check_s2(report, out);
-    check_s4(report, out);
+    check_sums(report, out);
     check_types(report, out);
     check_blanks(report, options, out);
 }
@@ -84,9 +70,9 @@ fn column_name(col: usize) -> String {
 /// O1: r1 + r2 = r3_7 + r4 in every column.
 fn check_o1(report: &Report, out: &mut Vec<Finding>) {
     let (r1, r2, r4) = (
-        row_of(T3Role::NewlyReceived),
-        row_of(T3Role::CarriedOver),
-        row_of(T3Role::CarriedForward),
+        t3_row_of(T3Role::NewlyReceived),
+        t3_row_of(T3Role::CarriedOver),
+        t3_row_of(T3Role::CarriedForward),
     );
     for c in 0..T3_COLUMNS.len() {
         let cells = [t3(r1, c), t3(r2, c), t3(T3_R3_7, c), t3(r4, c)];
@@ -112,126 +98,97 @@ fn check_o1(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-/// S1: in every 表三 row, 总计 = the six applicant columns.
-fn check_s1(report: &Report, out: &mut Vec<Finding>) {
-    for r in 0..T3_ROWS.len() {
-        let parts: Vec<usize> = (0..T3_TOTAL_COL).map(|c| t3(r, c)).collect();
-        let total = [t3(r, T3_TOTAL_COL)];
-        if let Some((l, t)) = equation(report, &parts, &total) {
-            let terms: Vec<String> = (0..T3_TOTAL_COL)
-                .map(|c| format!("{}({})", T3_COLUMNS[c].label, shown(report.cell(t3(r, c)))))
+/// S1, S2, S4: every sum of the template ([`SUMS`]) holds where its cells are filled.
+fn check_sums(report: &Report, out: &mut Vec<Finding>) {
+    let v2019 = report.format == crate::model::Format::V2019;
+    // Reported by rule: S1 (rows), then S2 (columns), then S4 (表四).
+    let rank = |of: &SumOf| match of {
+        SumOf::T3Row(_) | SumOf::T3Row2019Other => 0,
+        SumOf::T3Column(_) => 1,
+        SumOf::T4Block(_) => 2,
+    };
+    let mut sums: Vec<&Sum> = SUMS
+        .iter()
+        .filter(|sum| v2019 || sum.of != SumOf::T3Row2019Other)
+        .collect();
+    sums.sort_by_key(|sum| rank(&sum.of));
+    for sum in sums {
+        let Some((l, t)) = equation(report, &sum.parts, &[sum.total]) else {
+            continue;
+        };
+        let terms = |name: &dyn Fn(usize) -> String, only_filled: bool| -> String {
+            let filled: Vec<String> = sum
+                .parts
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| !only_filled || report.cell(**i).count().is_some_and(|n| n > 0))
+                .map(|(k, &i)| format!("{}({})", name(k), shown(report.cell(i))))
                 .collect();
-            out.push(Finding::new(
+            if filled.is_empty() {
+                "0".to_string()
+            } else {
+                filled.join("+")
+            }
+        };
+        let total = shown(report.cell(sum.total));
+        let (rule, message) = match sum.of {
+            SumOf::T3Row(r) => (
                 Rule::S1,
-                Severity::Error,
-                parts
-                    .iter()
-                    .chain(&total)
-                    .map(|&i| Place::Cell(i))
-                    .collect(),
                 format!(
-                    "表三 {}：{}={} ≠ 总计({})，差{}",
+                    "表三 {}：{}={l} ≠ 总计({total})，差{}",
                     crate::template::t3_row_name(r),
-                    terms.join("+"),
-                    l,
-                    shown(report.cell(total[0])),
+                    terms(&|c| T3_COLUMNS[c].label.to_string(), false),
                     diff(l, t)
                 ),
-            ));
-        }
-    }
-}
-
-/// The outcome leaves of a column: the 21 rows of 2021, plus the 2019 format's single
-/// （六）其他处理 row (blank in 2021 reports, so it adds nothing there).
-fn outcome_leaves(c: usize) -> Vec<usize> {
-    outcome_rows()
-        .map(|r| t3(r, c))
-        .chain(std::iter::once(t3_r3_6_2019(c)))
-        .collect()
-}
-
-/// S2: in every column, （七）总计 = the 21 outcome leaves.
-fn check_s2(report: &Report, out: &mut Vec<Finding>) {
-    for c in 0..T3_COLUMNS.len() {
-        let leaves = outcome_leaves(c);
-        let total = [t3(T3_R3_7, c)];
-        if let Some((l, t)) = equation(report, &leaves, &total) {
-            let filled: Vec<String> = leaves
-                .iter()
-                .filter(|&&i| report.cell(i).count().is_some_and(|n| n > 0))
-                .map(|&i| {
-                    let short = TEMPLATE.cells[i]
+            ),
+            SumOf::T3Row2019Other => (
+                Rule::S1,
+                format!(
+                    "表三 {}（2019年版）：{}={l} ≠ 总计({total})，差{}",
+                    crate::template::T3_GROUPS[crate::template::T3_OTHER_HANDLING].label,
+                    terms(&|c| T3_COLUMNS[c].label.to_string(), false),
+                    diff(l, t)
+                ),
+            ),
+            SumOf::T3Column(c) => {
+                let leaf = |k: usize| {
+                    TEMPLATE.cells[sum.parts[k]]
                         .short_name
                         .split('·')
                         .next()
                         .unwrap_or_default()
-                        .to_string();
-                    format!("{short}({})", shown(report.cell(i)))
-                })
-                .collect();
-            let terms = if filled.is_empty() {
-                "0".to_string()
-            } else {
-                filled.join("+")
-            };
-            out.push(Finding::new(
-                Rule::S2,
-                Severity::Error,
-                leaves
-                    .iter()
-                    .chain(&total)
-                    .map(|&i| Place::Cell(i))
-                    .collect(),
-                format!(
-                    "{}：三(一)至三(六)各项之和 {}={} ≠ 三(七)总计({})，差{}",
-                    column_name(c),
-                    terms,
-                    l,
-                    shown(report.cell(total[0])),
-                    diff(l, t)
-                ),
-            ));
-        }
-    }
-}
-
-/// S4: in each 表四 block, 总计 = 维持 + 纠正 + 其他 + 尚未审结.
-fn check_s4(report: &Report, out: &mut Vec<Finding>) {
-    let total_col = T4_COLUMNS.len() - 1;
-    for (g, group) in T4_GROUPS.iter().enumerate() {
-        let parts: Vec<usize> = (0..total_col).map(|c| t4(g, c)).collect();
-        let total = [t4(g, total_col)];
-        if let Some((l, t)) = equation(report, &parts, &total) {
-            let terms: Vec<String> = (0..total_col)
-                .map(|c| format!("{}({})", T4_COLUMNS[c].1, shown(report.cell(t4(g, c)))))
-                .collect();
-            out.push(Finding::new(
+                        .to_string()
+                };
+                (
+                    Rule::S2,
+                    format!(
+                        "{}：三(一)至三(六)各项之和 {}={l} ≠ 三(七)总计({total})，差{}",
+                        column_name(c),
+                        terms(&leaf, true),
+                        diff(l, t)
+                    ),
+                )
+            }
+            SumOf::T4Block(g) => (
                 Rule::S4,
-                Severity::Error,
-                parts
-                    .iter()
-                    .chain(&total)
-                    .map(|&i| Place::Cell(i))
-                    .collect(),
                 format!(
-                    "表四{}：{}={} ≠ 总计({})，差{}",
-                    group.label,
-                    terms.join("+"),
-                    l,
-                    shown(report.cell(total[0])),
+                    "表四{}：{}={l} ≠ 总计({total})，差{}",
+                    T4_GROUPS[g].label,
+                    terms(&|c| T4_COLUMNS[c].1.to_string(), false),
                     diff(l, t)
                 ),
-            ));
-        }
-    }
-}
-
-fn table_name(table: TableId) -> &'static str {
-    match table {
-        TableId::T2 => "表二",
-        TableId::T3 => "表三",
-        TableId::T4 => "表四",
+            ),
+        };
+        out.push(Finding::new(
+            rule,
+            Severity::Error,
+            sum.parts
+                .iter()
+                .chain(std::iter::once(&sum.total))
+                .map(|&i| Place::Cell(i))
+                .collect(),
+            message,
+        ));
     }
 }
 
@@ -248,7 +205,7 @@ fn invalid_reason(kind: CellKind, raw: &str) -> String {
 fn check_types(report: &Report, out: &mut Vec<Finding>) {
     for (i, spec) in TEMPLATE.cells.iter().enumerate() {
         let place = vec![Place::Cell(i)];
-        let where_ = format!("{} {}", table_name(spec.table), spec.short_name);
+        let where_ = format!("{} {}", spec.table.name(), spec.short_name);
         match (spec.kind, report.cell(i)) {
             (CellKind::Count, CellValue::Invalid(raw)) => {
                 let reason = invalid_reason(CellKind::Count, raw);
@@ -296,9 +253,7 @@ const T2_FROM_2019: [&str; 5] = [
     "t2.art20_6.coercion.decisions",
 ];
 
-/// Index into `T3_GROUPS` of （六）其他处理, a single row in the 2019 format.
-const OTHER_HANDLING_GROUP: usize = 4;
-
+/// S7: blank cells, one finding per 表三 row, per 表二 block, for 表四.
 fn check_blanks(report: &Report, options: &super::CheckOptions, out: &mut Vec<Finding>) {
     let v2019 = report.format == crate::model::Format::V2019;
     // Totals the program computes are never asked for: they fill in by themselves.
@@ -361,7 +316,7 @@ fn check_blanks(report: &Report, options: &super::CheckOptions, out: &mut Vec<Fi
         let mut rows: Vec<(String, Vec<usize>)> = T3_ROWS
             .iter()
             .enumerate()
-            .filter(|(_, row)| !(v2019 && row.group == Some(OTHER_HANDLING_GROUP)))
+            .filter(|(_, row)| !(v2019 && row.group == Some(crate::template::T3_OTHER_HANDLING)))
             .map(|(r, _)| {
                 let cells = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
                 (format!("表三 {}", crate::template::t3_row_name(r)), cells)
@@ -372,7 +327,7 @@ fn check_blanks(report: &Report, options: &super::CheckOptions, out: &mut Vec<Fi
             rows.push((
                 format!(
                     "表三 {}（2019年版）",
-                    crate::template::T3_GROUPS[OTHER_HANDLING_GROUP].label
+                    crate::template::T3_GROUPS[crate::template::T3_OTHER_HANDLING].label
                 ),
                 cells,
             ));
@@ -411,34 +366,23 @@ fn check_blanks(report: &Report, options: &super::CheckOptions, out: &mut Vec<Fi
 
 const T3_BASE_OF_T2: usize = crate::template::T3_BASE;
 
-/// Fills the computed cells from the leaves: （七）总计 from the 21 outcome rows, the 总计
-/// column of every 表三 row, and the 总计 of each 表四 block. A computed cell whose operands
-/// are all blank becomes blank; one with an invalid operand becomes blank too (S5 reports
-/// the operand).
+/// Fills the computed cells from their parts ([`SUMS`]): （七）总计 from the 21 outcome rows,
+/// the 总计 column of every 表三 row, and the 总计 of each 表四 block. A computed cell whose
+/// parts are all blank becomes blank; one with an invalid part becomes blank too (S5
+/// reports the part).
 pub fn fill_totals(report: &mut Report) {
-    let set = |report: &mut Report, target: usize, cells: &[usize]| {
-        let value = match sum(report, cells) {
+    let v2019 = report.format == crate::model::Format::V2019;
+    let mut filled = std::collections::HashSet::new();
+    for sum in SUMS.iter() {
+        if (sum.of == SumOf::T3Row2019Other && !v2019) || !filled.insert(sum.total) {
+            continue;
+        }
+        let value = match self::sum(report, &sum.parts) {
             Some(total) => u64::try_from(total)
                 .map_or_else(|_| CellValue::Invalid(total.to_string()), CellValue::Count),
             None => CellValue::Blank,
         };
-        report.set_cell(target, value);
-    };
-    for c in 0..T3_TOTAL_COL {
-        set(report, t3(T3_R3_7, c), &outcome_leaves(c));
-    }
-    if report.format == crate::model::Format::V2019 {
-        let parts: Vec<usize> = (0..T3_TOTAL_COL).map(t3_r3_6_2019).collect();
-        set(report, t3_r3_6_2019(T3_TOTAL_COL), &parts);
-    }
-    for r in 0..T3_ROWS.len() {
-        let parts: Vec<usize> = (0..T3_TOTAL_COL).map(|c| t3(r, c)).collect();
-        set(report, t3(r, T3_TOTAL_COL), &parts);
-    }
-    let total_col = T4_COLUMNS.len() - 1;
-    for g in 0..T4_GROUPS.len() {
-        let parts: Vec<usize> = (0..total_col).map(|c| t4(g, c)).collect();
-        set(report, t4(g, total_col), &parts);
+        report.set_cell(sum.total, value);
     }
 }
 
@@ -448,6 +392,7 @@ mod tests {
     use crate::check::check;
     use crate::model::WanAmount;
     use crate::template::T2_FEES;
+    use crate::template::T3_TOTAL_COL;
 
     /// A fully filled, consistent report: 3 applications by 自然人, 2 disclosed, 1 not held.
     pub(crate) fn consistent() -> Report {

@@ -10,10 +10,6 @@ use crate::template::{SectionId, T3_COLUMNS, T3_ROWS, T3Role, TextId, t2, t3};
 /// Similarity above which a section counts as copied (spec H12: > 0.9).
 pub const COPY_THRESHOLD: f64 = 0.9;
 
-fn row_of(role: T3Role) -> usize {
-    T3_ROWS.iter().position(|r| r.role == role).unwrap_or(0)
-}
-
 /// Findings of `current` against `previous`, last year's report of the same organ.
 pub fn check_against_previous(current: &Report, previous: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -42,8 +38,8 @@ fn count(v: &CellValue) -> Option<u64> {
 
 /// H1: 二、上年结转 of this year = 四、结转下年度继续办理 of last year, per column.
 fn check_h1(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
-    let carried_over = row_of(T3Role::CarriedOver);
-    let carried_forward = row_of(T3Role::CarriedForward);
+    let carried_over = crate::template::t3_row_of(T3Role::CarriedOver);
+    let carried_forward = crate::template::t3_row_of(T3Role::CarriedForward);
     for (c, col) in T3_COLUMNS.iter().enumerate() {
         let now = current.cell(t3(carried_over, c));
         let Some(before) = count(previous.cell(t3(carried_forward, c))) else {
@@ -285,8 +281,8 @@ pub fn next_year_from(previous: &Report) -> (Report, Vec<(TextId, String)>) {
         r.meta.year = None;
     }
     r.meta.signature = previous.meta.signature.clone();
-    let carried_over = row_of(T3Role::CarriedOver);
-    let carried_forward = row_of(T3Role::CarriedForward);
+    let carried_over = crate::template::t3_row_of(T3Role::CarriedOver);
+    let carried_forward = crate::template::t3_row_of(T3Role::CarriedForward);
     for c in 0..T3_COLUMNS.len() {
         let v = previous.cell(t3(carried_forward, c)).clone();
         r.set_cell(t3(carried_over, c), v);
@@ -311,8 +307,14 @@ mod tests {
     fn pair() -> (Report, Report) {
         let mut before = Report::new("某县人民政府", OrganKind::Government, 2024);
         let mut now = Report::new("某县人民政府", OrganKind::Government, 2025);
-        before.set_cell(t3(row_of(T3Role::CarriedForward), 0), CellValue::Count(2));
-        now.set_cell(t3(row_of(T3Role::CarriedOver), 0), CellValue::Count(3));
+        before.set_cell(
+            t3(crate::template::t3_row_of(T3Role::CarriedForward), 0),
+            CellValue::Count(2),
+        );
+        now.set_cell(
+            t3(crate::template::t3_row_of(T3Role::CarriedOver), 0),
+            CellValue::Count(3),
+        );
         before.set_cell(t2(0, 1, 2), CellValue::Count(21));
         now.set_cell(t2(0, 1, 0), CellValue::Count(3));
         now.set_cell(t2(0, 1, 1), CellValue::Count(1));
@@ -392,7 +394,10 @@ mod tests {
     #[test]
     fn consistent_years_give_nothing_and_wrong_years_are_skipped() {
         let (mut now, before) = pair();
-        now.set_cell(t3(row_of(T3Role::CarriedOver), 0), CellValue::Count(2));
+        now.set_cell(
+            t3(crate::template::t3_row_of(T3Role::CarriedOver), 0),
+            CellValue::Count(2),
+        );
         now.set_cell(t2(0, 1, 2), CellValue::Count(23));
         assert!(check_against_previous(&now, &before).is_empty());
         now.meta.year = Some(2027);
@@ -428,7 +433,7 @@ mod tests {
         let (r, inherited) = next_year_from(&before);
         assert_eq!(r.meta.year, Some(2025));
         assert_eq!(
-            r.cell(t3(row_of(T3Role::CarriedOver), 0)),
+            r.cell(t3(crate::template::t3_row_of(T3Role::CarriedOver), 0)),
             &CellValue::Count(2)
         );
         assert!(inherited.is_empty());

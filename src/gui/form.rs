@@ -6,7 +6,7 @@ use egui::{Align, Response, RichText, TextEdit, Ui};
 use crate::finding::{MetaField, Place, Severity};
 use crate::layout::{BODY, Block, grid};
 use crate::model::{Date, Format, OrganKind};
-use crate::template::{SECTIONS, TEXTS, TextId};
+use crate::template::{SECTIONS, SUPPORTED_YEARS, TEXTS, TextId};
 
 use super::state::{Editing, meta_id, text_id, text_name};
 use super::strings as s;
@@ -210,16 +210,20 @@ fn year_field(ed: &mut Editing, ui: &mut Ui, label: egui::Id, dark: bool) {
     });
 }
 
-fn parse_year(text: &str) -> Result<Option<u16>, &'static str> {
+fn parse_year(text: &str) -> Result<Option<u16>, String> {
     let t = crate::model::normalize_digits(text.trim());
     let t = t.strip_suffix('年').unwrap_or(&t).trim();
     if t.is_empty() {
         return Ok(None);
     }
     match t.parse::<u16>() {
-        Ok(y) if (2008..=2100).contains(&y) => Ok(Some(y)),
-        Ok(_) => Err("年度应在2008至2100之间"),
-        Err(_) => Err("年度只能是四位数字，如2025"),
+        Ok(y) if SUPPORTED_YEARS.contains(&y) => Ok(Some(y)),
+        Ok(_) => Err(format!(
+            "年度应在{}至{}之间",
+            SUPPORTED_YEARS.start(),
+            SUPPORTED_YEARS.end()
+        )),
+        Err(_) => Err("年度只能是四位数字，如2025".to_string()),
     }
 }
 

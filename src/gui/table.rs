@@ -8,8 +8,10 @@ use std::sync::Arc;
 use egui::{FontId, Galley, Rect, Sense, Stroke, StrokeKind, Ui, WidgetInfo, pos2, vec2};
 
 use crate::finding::Severity;
-use crate::layout::{GridContent, GridItem, GridRole, TableGrid};
-use crate::template::{TEMPLATE, TableId};
+use crate::layout::{
+    GridContent, GridItem, GridRole, TableGrid, column_widths, offsets, row_heights,
+};
+use crate::template::TEMPLATE;
 
 use super::block::update_block;
 use super::cell::{TableView, refusal, value_cell};
@@ -21,26 +23,6 @@ const PAD: f32 = 4.0;
 const VALUE_ROW_HEIGHT: f32 = 28.0;
 const HEADER_ROW_HEIGHT: f32 = 24.0;
 const LABEL_SIZE: f32 = 13.5;
-
-/// Column widths for the available width.
-pub fn column_widths(grid: &TableGrid, avail: f32) -> Vec<f32> {
-    match grid.table {
-        TableId::T2 => {
-            let label = (avail * 0.34).max(150.0);
-            let v = ((avail - label) / 3.0).max(80.0);
-            vec![label, v, v, v]
-        }
-        TableId::T3 => {
-            let group = 34.0;
-            let v = ((avail - 2.0 * group - 260.0) / 7.0).clamp(58.0, 96.0);
-            let leaf = (avail - 2.0 * group - 7.0 * v).max(200.0);
-            let mut w = vec![group, group, leaf];
-            w.extend(std::iter::repeat_n(v, 7));
-            w
-        }
-        TableId::T4 => vec![(avail / 15.0).max(52.0); 15],
-    }
-}
 
 fn label_text(item: &GridItem) -> String {
     let text = item.label().unwrap_or_default();
@@ -63,20 +45,11 @@ fn label_text(item: &GridItem) -> String {
 
 pub fn show(ui: &mut Ui, ed: &mut Editing, grid: &TableGrid) {
     let avail = ui.available_width();
-    let widths = column_widths(grid, avail);
+    let widths = column_widths(grid.table, avail, LABEL_SIZE);
     let label_font = FontId::proportional(LABEL_SIZE);
     let text_color = ui.visuals().text_color();
 
     // Lay out the labels and size the rows.
-    let mut heights: Vec<f32> = (0..grid.rows)
-        .map(|r| {
-            if r < grid.header_rows {
-                HEADER_ROW_HEIGHT
-            } else {
-                VALUE_ROW_HEIGHT
-            }
-        })
-        .collect();
     let span_width =
         |it: &GridItem| -> f32 { widths[it.col..it.col + it.col_span].iter().sum::<f32>() };
     let galleys: Vec<Option<Arc<Galley>>> = grid
@@ -94,37 +67,18 @@ pub fn show(ui: &mut Ui, ed: &mut Editing, grid: &TableGrid) {
             })
         })
         .collect();
-    for (it, g) in grid.items.iter().zip(&galleys) {
-        if let (Some(g), 1) = (g, it.row_span) {
-            heights[it.row] = heights[it.row].max(g.size().y + 2.0 * PAD);
-        }
-    }
-    for (it, g) in grid.items.iter().zip(&galleys) {
-        if let Some(g) = g
-            && it.row_span > 1
-        {
-            let have: f32 = heights[it.row..it.row + it.row_span].iter().sum();
-            let need = g.size().y + 2.0 * PAD;
-            if need > have {
-                let extra = (need - have) / it.row_span as f32;
-                for h in &mut heights[it.row..it.row + it.row_span] {
-                    *h += extra;
-                }
+    let heights = row_heights(
+        grid,
+        |r| {
+            if r < grid.header_rows {
+                HEADER_ROW_HEIGHT
+            } else {
+                VALUE_ROW_HEIGHT
             }
-        }
-    }
-    let xs: Vec<f32> = std::iter::once(0.0)
-        .chain(widths.iter().scan(0.0, |acc, w| {
-            *acc += w;
-            Some(*acc)
-        }))
-        .collect();
-    let ys: Vec<f32> = std::iter::once(0.0)
-        .chain(heights.iter().scan(0.0, |acc, h| {
-            *acc += h;
-            Some(*acc)
-        }))
-        .collect();
+        },
+        |k| galleys[k].as_ref().map(|g| g.size().y + 2.0 * PAD),
+    );
+    let (xs, ys) = (offsets(&widths), offsets(&heights));
     let size = vec2(xs[grid.columns], ys[grid.rows]);
     let (table_rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let origin = table_rect.min;

@@ -1154,14 +1154,14 @@ pub fn read_t3(text: &str) -> StreamRead {
     // The 2019 format has its single （六） row instead of the three leaves.
     if (0..T3_COLUMNS.len()).any(|c| read.values.contains_key(&t3_r3_6_2019(c))) {
         let leaves: Vec<String> = (0..T3_ROWS.len())
-            .filter(|&r| T3_ROWS[r].group == Some(4))
+            .filter(|&r| T3_ROWS[r].group == Some(crate::template::T3_OTHER_HANDLING))
             .map(|r| format!("表三 {}", crate::template::t3_row_name(r)))
             .collect();
         let before = read.missing.len();
         read.missing.retain(|m| !leaves.contains(m));
         read.uncertain_rows -= before - read.missing.len();
         for (r, row) in T3_ROWS.iter().enumerate() {
-            if row.group == Some(4) {
+            if row.group == Some(crate::template::T3_OTHER_HANDLING) {
                 for c in 0..T3_COLUMNS.len() {
                     read.values.remove(&t3(r, c));
                 }

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use super::anchored::{self, Provenance, StreamRead};
 use super::labels::{self, Match};
 use super::{Doc, ImportError, Imported};
-use crate::export::text::DATE_PLACEHOLDER;
 use crate::finding::{Finding, MetaField, Place, Rule, Severity};
 use crate::model::{CellValue, Date, Format, OrganKind, Report};
+use crate::template::DATE_PLACEHOLDER;
 use crate::template::{
-    SECTIONS, SectionId, T2_BLOCKS, T2_CONTENT_HEADER, T3_COLUMNS, T3_GROUPS, T3_ROWS, T4_COLUMNS,
-    T4_GROUPS, TEMPLATE, TITLE_SUFFIX, TableId, TextId, t2, t3, t3_r3_6_2019, t4,
+    SECTIONS, SectionId, T2_BLOCKS, T2_CONTENT_HEADER, T3_COLUMNS, T3_GROUPS, T3_OTHER_HANDLING,
+    T3_ROWS, T4_COLUMNS, T4_GROUPS, TEMPLATE, TITLE_SUFFIX, TableId, TextId, t2, t3, t3_r3_6_2019,
+    t4,
 };
 
 /// Strings that only the 2019 trial format has (spec §4.4).
@@ -843,9 +844,9 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
     // A 2021 table with the leaves of （六）: a （六） line with numbers is their subtotal,
     // not the 2019 format's single row.
     let has_2021_other_leaves = table.iter().any(|l| {
-        l.non_empty()
-            .iter()
-            .any(|c| labels::t3_row(c).is_some_and(|(r, _)| T3_ROWS[r].group == Some(4)))
+        l.non_empty().iter().any(|c| {
+            labels::t3_row(c).is_some_and(|(r, _)| T3_ROWS[r].group == Some(T3_OTHER_HANDLING))
+        })
     });
     for line in table {
         if line.is_blank() {
@@ -865,12 +866,16 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
             // The 2019 format's single （六）其他处理 row (spec §4.2): kept as `t3.r3_6.*`.
             if let Some(k) = cells
                 .iter()
-                .position(|c| labels::normalize(c) == T3_GROUPS[4].label)
+                .position(|c| labels::normalize(c) == T3_GROUPS[T3_OTHER_HANDLING].label)
                 && (cells.len() > k + 1 || line.exact)
             {
                 ctx.report.format = Format::V2019;
-                let values =
-                    row_values(line, T3_GROUPS[4].label, &cells[k + 1..], T3_COLUMNS.len());
+                let values = row_values(
+                    line,
+                    T3_GROUPS[T3_OTHER_HANDLING].label,
+                    &cells[k + 1..],
+                    T3_COLUMNS.len(),
+                );
                 let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
                 if values.len() == targets.len() {
                     rows_read += 1;
@@ -940,7 +945,7 @@ fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
         .iter()
         .zip(seen)
         .filter(|(_, s)| !s)
-        .filter(|(row, _)| !(seen_2019_other && row.group == Some(4)))
+        .filter(|(row, _)| !(seen_2019_other && row.group == Some(T3_OTHER_HANDLING)))
         .map(|(r, _)| r.short)
         .collect();
     if !missing.is_empty() && missing.len() < T3_ROWS.len() {

@@ -413,7 +413,7 @@ impl<'s> Composer<'s> {
             .meta
             .published
             .map(|d| d.chinese())
-            .unwrap_or_else(|| crate::export::text::DATE_PLACEHOLDER.to_string());
+            .unwrap_or_else(|| crate::template::DATE_PLACEHOLDER.to_string());
         self.ensure(3.0 * BODY_LINE);
         self.y += BODY_LINE;
         let date_glyphs = self.shaper.shape(Role::Body, &date);

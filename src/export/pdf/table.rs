@@ -7,9 +7,10 @@ use std::rc::Rc;
 
 use printpdf::{Color, Line, LinePoint, Op, Point, Pt, Rgb};
 
-use crate::layout::{GridContent, GridItem, GridRole, TableGrid};
+use crate::layout::{
+    GridContent, GridItem, GridRole, TableGrid, column_widths, offsets, row_heights,
+};
 use crate::model::Report;
-use crate::template::TableId;
 
 use super::text::{Glyph, break_lines, visible, width_em};
 use super::{ASCENT, BODY_LINE, Composer, MARGIN_LEFT, MARGIN_TOP, PAGE_HEIGHT, Role, TEXT_WIDTH};
@@ -27,27 +28,6 @@ fn line_height(item: &GridItem) -> f32 {
         GROUP_LINE
     } else {
         LINE
-    }
-}
-
-/// Column widths that fill the text width exactly.
-fn column_widths(grid: &TableGrid) -> Vec<f32> {
-    let w = TEXT_WIDTH;
-    match grid.table {
-        TableId::T2 => {
-            let label = w * 0.34;
-            let v = (w - label) / 3.0;
-            vec![label, v, v, v]
-        }
-        TableId::T3 => {
-            let group = 1.6 * SIZE;
-            let v = 36.0;
-            let leaf = w - 2.0 * group - 7.0 * v;
-            let mut out = vec![group, group, leaf];
-            out.extend(std::iter::repeat_n(v, 7));
-            out
-        }
-        TableId::T4 => vec![w / 15.0; 15],
     }
 }
 
@@ -78,12 +58,7 @@ fn laid(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Rc<Laid> {
 }
 
 fn lay(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Laid {
-    let widths = column_widths(grid);
-    let mut xs = vec![0.0];
-    for w in &widths {
-        xs.push(xs.last().copied().unwrap_or(0.0) + w);
-    }
-    let mut heights = vec![LINE + 2.0 * PAD; grid.rows];
+    let xs = offsets(&column_widths(grid.table, TEXT_WIDTH, SIZE));
     let mut text = Vec::with_capacity(grid.items.len());
     let mut sizes = Vec::with_capacity(grid.items.len());
     for item in &grid.items {
@@ -112,25 +87,16 @@ fn lay(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Laid {
                 w -= 0.5;
             }
         }
-        if item.row_span == 1 {
-            let need = lines.len().max(1) as f32 * LINE + 2.0 * PAD;
-            heights[item.row] = heights[item.row].max(need);
-        }
         text.push((glyphs, lines));
     }
-    for (item, (_, lines)) in grid.items.iter().zip(&text) {
-        if item.row_span > 1 {
-            let rows = item.row..item.row + item.row_span;
-            let have: f32 = heights[rows.clone()].iter().sum();
-            let need = lines.len() as f32 * line_height(item) + 2.0 * PAD;
-            if need > have {
-                let extra = (need - have) / item.row_span as f32;
-                for h in &mut heights[rows] {
-                    *h += extra;
-                }
-            }
-        }
-    }
+    let heights = row_heights(
+        grid,
+        |_| LINE + 2.0 * PAD,
+        |k| {
+            let lines = text[k].1.len().max(1) as f32;
+            Some(lines * line_height(&grid.items[k]) + 2.0 * PAD)
+        },
+    );
     Laid {
         xs,
         heights,

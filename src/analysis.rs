@@ -43,20 +43,20 @@ impl Deadline {
         format!("{:02}-{:02}", self.month, self.day)
     }
 
-    /// 条例第四十九条: departments publish by 31 January, governments by 31 March; other
-    /// bodies have no national deadline (a region sets one: `--deadline`).
-    pub fn national(kind: OrganKind) -> Option<Deadline> {
+    /// 条例第四十九条: departments publish by 31 January, governments by 31 March. For
+    /// 乡镇/街道 and other bodies the rules are local; 31 March, the latest national date, is
+    /// the lenient default (a region sets its own: `--deadline`, 设置 → 发布期限).
+    pub fn national(kind: OrganKind) -> Deadline {
         match kind {
-            OrganKind::Department => Some(Deadline { month: 1, day: 31 }),
-            OrganKind::Government => Some(Deadline { month: 3, day: 31 }),
-            _ => None,
+            OrganKind::Department => Deadline { month: 1, day: 31 },
+            _ => Deadline { month: 3, day: 31 },
         }
     }
 }
 
 /// H11 (late): a report published after its deadline is 逾期发布.
 fn check_deadline(report: &Report, deadline: Option<Deadline>) -> Option<Finding> {
-    let deadline = deadline.or_else(|| Deadline::national(report.meta.organ_kind))?;
+    let deadline = deadline.unwrap_or_else(|| Deadline::national(report.meta.organ_kind));
     let (year, published) = (report.meta.year?, report.meta.published?);
     let due = Date::new(year + 1, deadline.month, deadline.day)?;
     (published > due).then(|| {
@@ -328,6 +328,23 @@ mod tests {
         let mut department = draft.clone();
         department.report.meta.organ_kind = OrganKind::Department;
         assert_eq!(late(&department, None), 1, "departments by 31 January");
+        let mut township = draft.clone();
+        township.report.meta.organ_kind = OrganKind::Township;
+        township.report.meta.published = Date::new(2025, 4, 2);
+        assert_eq!(
+            late(&township, None),
+            1,
+            "乡镇: 31 March unless set locally"
+        );
+        assert_eq!(
+            analyze(&township, &Context::default())
+                .findings
+                .iter()
+                .filter(|f| f.rule == Rule::H11)
+                .count(),
+            1,
+            "one finding for one late publication"
+        );
         assert_eq!(Deadline::parse("13-01"), None);
         assert_eq!(
             Deadline::parse("1-28"),

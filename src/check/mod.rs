@@ -6,7 +6,9 @@
 mod arith;
 mod content;
 pub mod cross;
+mod dates;
 mod narrative;
+mod organ;
 
 pub use arith::fill_totals;
 

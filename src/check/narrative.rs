@@ -100,18 +100,13 @@ const RELATIONS: &[Relation] = &[
     },
 ];
 
-const SCANNED: [TextId; 10] = [
-    TextId::Intro,
-    TextId::S1,
-    TextId::S1_1,
-    TextId::S1_2,
-    TextId::S1_3,
-    TextId::S1_4,
-    TextId::S1_5,
-    TextId::S2,
-    TextId::S3,
-    TextId::S4,
-];
+/// The texts that give the year's figures: the 导语 and sections 一 to 四 (not 五, 六).
+fn scanned() -> impl Iterator<Item = TextId> {
+    crate::template::TEXTS
+        .iter()
+        .map(|t| t.id)
+        .take_while(|id| *id != TextId::S5)
+}
 
 fn total(report: &Report, cells: &[usize]) -> Option<u128> {
     cells
@@ -121,7 +116,7 @@ fn total(report: &Report, cells: &[usize]) -> Option<u128> {
 }
 
 pub(super) fn check_h5(report: &Report, out: &mut Vec<Finding>) {
-    for id in SCANNED {
+    for id in scanned() {
         let Some(text) = report.text(id) else {
             continue;
         };
@@ -191,7 +186,7 @@ fn total_after_gong(s: &str) -> Option<(u64, bool, char)> {
 
 /// H6: a narrative total and its parts, "共X条，其中A条、B条、C条", must add up.
 pub(super) fn check_h6(report: &Report, out: &mut Vec<Finding>) {
-    for id in SCANNED {
+    for id in scanned() {
         let Some(text) = report.text(id) else {
             continue;
         };
@@ -239,7 +234,7 @@ pub(super) fn check_repeated_figures(report: &Report, out: &mut Vec<Finding>) {
     // (figure, unit, words before, sentence, text)
     let mut seen: Vec<(u64, char, String, String, TextId)> = Vec::new();
     let mut reported: Vec<u64> = Vec::new();
-    for id in SCANNED {
+    for id in scanned() {
         let Some(text) = report.text(id) else {
             continue;
         };

@@ -1,0 +1,41 @@
+//! How an imported cell's value was read: exactly, derived by the arithmetic, or not reliably.
+
+/// How an imported cell's value was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Provenance {
+    /// Read as printed, in a position that left no doubt.
+    Exact,
+    /// The digits ran together; the split was chosen by the table's arithmetic.
+    Derived,
+    /// Could not be read reliably (several splits fit, or none): left for the reviewer.
+    Uncertain,
+}
+
+impl Provenance {
+    /// `exact`, `derived` or `uncertain` (drafts, JSON).
+    pub fn key(self) -> &'static str {
+        match self {
+            Provenance::Exact => "exact",
+            Provenance::Derived => "derived",
+            Provenance::Uncertain => "uncertain",
+        }
+    }
+    /// Parses [`Provenance::key`].
+    pub fn from_key(key: &str) -> Option<Provenance> {
+        [
+            Provenance::Exact,
+            Provenance::Derived,
+            Provenance::Uncertain,
+        ]
+        .into_iter()
+        .find(|p| p.key() == key)
+    }
+    /// How the cell was read, for a tooltip (Chinese).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Provenance::Exact => "按原文读取",
+            Provenance::Derived => "原文数字连在一起，已按表格的勾稽关系拆分（请核对）",
+            Provenance::Uncertain => "原文无法可靠读取，请对照原文填写",
+        }
+    }
+}

@@ -1,0 +1,362 @@
+//! The numbers between one anchor and the next, read into the rows' cells.
+
+use std::collections::BTreeMap;
+
+use super::columns::{header_centers, place_by_columns};
+use super::provenance::Provenance;
+use super::spec::{Anchor, RowSpec, StreamRead};
+use super::split::{CrossSums, resolve_with_identities, splits};
+use super::tokens::{Tok, find, loose_numbers, not_glued, raw_of, tok_text};
+use crate::model::CellValue;
+use crate::template::TEMPLATE;
+
+/// Collected numbers per anchor.
+/// The numbers of each anchor, and where each anchor was found (token span).
+pub(super) type Collected = (Vec<Option<Vec<Tok>>>, Vec<Option<(usize, usize)>>);
+
+pub(super) fn collect(toks: &[Tok], anchors: &[Anchor], last_stops_at_text: bool) -> Collected {
+    let mut spans: Vec<Option<(usize, usize)>> = Vec::new();
+    let mut own_digits: Vec<usize> = Vec::new();
+    let mut pos = 0;
+    for (k, a) in anchors.iter().enumerate() {
+        let required = a.row.as_ref().is_some_and(|r| !r.optional);
+        // Only row labels may skip stray characters (a vertical group label between a
+        // row label's fragments); captions and headers match as printed.
+        let mut hit = find(toks, pos, &a.labels, a.row.is_some());
+        if !required && let Some((s, _, _)) = &hit {
+            // A caption, group label or optional row is taken only where it stands before
+            // the next required row (a note after the table may name it again).
+            let next = anchors[k + 1..]
+                .iter()
+                .find(|b| b.row.as_ref().is_some_and(|r| !r.optional))
+                .and_then(|b| find(toks, pos, &b.labels, true));
+            if next.is_some_and(|(ns, _, _)| ns < *s) {
+                hit = None;
+            }
+        }
+        match hit {
+            Some((s, e, own)) => {
+                spans.push(Some((s, e)));
+                own_digits.extend(own);
+                pos = e;
+            }
+            None => spans.push(None),
+        }
+    }
+    let found: Vec<usize> = (0..anchors.len()).filter(|&k| spans[k].is_some()).collect();
+    let mut out: Vec<Option<Vec<Tok>>> = vec![None; anchors.len()];
+    for (n, &k) in found.iter().enumerate() {
+        let (s, _) = spans[k].unwrap_or((0, 0));
+        let end = found
+            .get(n + 1)
+            .and_then(|&next| spans[next])
+            .map_or(toks.len(), |(ns, _)| ns);
+        let is_last = n + 1 == found.len();
+        let mut nums = Vec::new();
+        for (i, t) in toks.iter().enumerate().take(end).skip(s) {
+            match t {
+                Tok::Num { .. } if !own_digits.contains(&i) => nums.push(t.clone()),
+                Tok::Num { .. } => {}
+                Tok::Char {
+                    isolated: false, ..
+                } if is_last && last_stops_at_text && !nums.is_empty() => break,
+                _ => {}
+            }
+        }
+        out[k] = Some(nums);
+    }
+    (out, spans)
+}
+
+/// Reads rows from the stream: anchors in order, numbers per row, then blocks of numbers
+/// printed before their labels redistributed, run-together digits split.
+pub(super) fn read_rows(
+    toks: &[Tok],
+    anchors: &[Anchor],
+    cross: Option<&CrossSums>,
+    laid_out: bool,
+) -> StreamRead {
+    let (mut nums, spans) = collect(toks, anchors, true);
+    let headers: BTreeMap<usize, Vec<f32>> = anchors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.columns.is_empty())
+        .filter_map(|(k, a)| Some((k, header_centers(toks, spans[k]?, &a.columns)?)))
+        .collect();
+    // Numbers printed before their labels (default pdftotext reads a table column by
+    // column): a caption or header holds the numbers of the row after it, or a row holds
+    // the numbers of the rows after it. Where the counts balance exactly, deal the numbers
+    // out in order, each row its width.
+    let width_of = |k: usize| anchors[k].row.as_ref().map_or(0, |r| r.cells.len());
+    let found: Vec<usize> = (0..anchors.len()).filter(|&k| nums[k].is_some()).collect();
+    for (n, &k) in found.iter().enumerate() {
+        let have = nums[k].as_ref().map_or(0, Vec::len);
+        if anchors[k].row.is_none()
+            && have > 0
+            && let Some(&j) = found[n + 1..].iter().find(|&&j| anchors[j].row.is_some())
+            && nums[j].as_ref().is_some_and(Vec::is_empty)
+            && width_of(j) == have
+            && nums[k].as_ref().is_some_and(|v| v.iter().all(not_glued))
+        {
+            nums[j] = nums[k].take().map(|v| v.to_vec());
+            nums[k] = Some(Vec::new());
+        }
+    }
+    let row_ix: Vec<usize> = (0..anchors.len())
+        .filter(|&k| anchors[k].row.is_some() && nums[k].is_some())
+        .collect();
+    let mut n = 0;
+    while n < row_ix.len() {
+        let width = width_of(row_ix[n]);
+        let count = |k: usize| nums[k].as_ref().map_or(0, Vec::len);
+        if width == 0 || count(row_ix[n]) <= width {
+            n += 1;
+            continue;
+        }
+        // Rows just before it with no numbers may have theirs in it too (a wrapped label
+        // or a watermark moved the numbers below the next label).
+        let mut first = n;
+        while first > 0
+            && count(row_ix[first - 1]) == 0
+            && width_of(row_ix[first - 1]) == width
+            && !anchors[row_ix[first - 1]]
+                .row
+                .as_ref()
+                .is_some_and(|r| r.optional)
+        {
+            first -= 1;
+        }
+        // Extend the window until the numbers balance the rows, or fall short.
+        let mut total = 0;
+        let mut end = None;
+        for (m, &k) in row_ix.iter().enumerate().skip(first) {
+            if width_of(k) != width || nums[k].as_ref().is_some_and(|v| !v.iter().all(not_glued)) {
+                break;
+            }
+            total += count(k);
+            let rows = m - first + 1;
+            // Only a block followed by rows printed without numbers is dealt out; an
+            // excess next to a missing label is not.
+            if total == width * rows && row_ix[first..=m].iter().any(|&j| count(j) == 0) {
+                end = Some(m);
+                break;
+            }
+            if m >= n && total < width * rows {
+                break;
+            }
+        }
+        match end {
+            Some(m) => {
+                let pool: Vec<Tok> = row_ix[first..=m]
+                    .iter()
+                    .flat_map(|&k| nums[k].take().unwrap_or_default())
+                    .collect();
+                for (&k, chunk) in row_ix[first..=m].iter().zip(pool.chunks(width)) {
+                    nums[k] = Some(chunk.to_vec());
+                }
+                n = m + 1;
+            }
+            None => n += 1,
+        }
+    }
+
+    if laid_out {
+        place_by_columns(anchors, &mut nums, &headers);
+    }
+    // What stays irregular after that: rows with too many or too few numbers. Rows with
+    // no number at all are blank only while no row has numbers to spare; and where the
+    // numbers stand one per line (a table read column by column), a row's numbers may have
+    // run into its neighbours' places, so the neighbours of an irregular row are not
+    // trusted either. Unread, not guessed.
+    let count = |k: usize| nums[k].as_ref().map_or(0, Vec::len);
+    let irregular: Vec<usize> = row_ix
+        .iter()
+        .copied()
+        .filter(|&k| {
+            let w = width_of(k);
+            let separated = nums[k].as_ref().is_some_and(|v| v.iter().all(not_glued));
+            separated
+                && count(k) != 0
+                && count(k) != w
+                && !anchors[k].row.as_ref().is_some_and(|r| r.optional)
+        })
+        .collect();
+    let spare = row_ix.iter().any(|&k| count(k) > width_of(k));
+    let loose = loose_numbers(toks);
+    // Where numbers stand one per line, a row's numbers may have run into its neighbours'
+    // places without changing any count: a row whose own sum does not hold is as suspect
+    // as an irregular one. From the first such row on (and the row before it), nothing is
+    // trusted.
+    let adds_up = |k: usize| {
+        let (Some(spec), Some(v)) = (anchors[k].row.as_ref(), nums[k].as_ref()) else {
+            return true;
+        };
+        let values: Vec<u128> = v.iter().map(|t| tok_text(t).parse().unwrap_or(0)).collect();
+        let mut at = 0;
+        spec.sums.iter().all(|&g| {
+            let group = &values[at.min(values.len())..(at + g).min(values.len())];
+            at += g;
+            group.len() != g || group[..g - 1].iter().sum::<u128>() == group[g - 1]
+        })
+    };
+    let first_bad = loose
+        .then(|| {
+            row_ix
+                .iter()
+                .position(|&k| irregular.contains(&k) || (count(k) == width_of(k) && !adds_up(k)))
+        })
+        .flatten();
+    let mut starved: Vec<usize> = Vec::new();
+    for (n, &k) in row_ix.iter().enumerate() {
+        let optional = anchors[k].row.as_ref().is_some_and(|r| r.optional);
+        let empty = count(k) == 0 && !optional;
+        let after_bad = first_bad.is_some_and(|b| n + 1 >= b) && !optional;
+        if (empty && spare) || (after_bad && !irregular.contains(&k)) {
+            starved.push(k);
+        }
+    }
+
+    let mut read = StreamRead::default();
+    // Per row: candidate value lists.
+    let mut candidates: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
+    for (k, a) in anchors.iter().enumerate() {
+        let Some(spec) = &a.row else {
+            if let Some(v) = nums[k].as_ref().filter(|v| !v.is_empty()) {
+                let name: String = a.labels[0].iter().collect();
+                read.problems.push((
+                    Vec::new(),
+                    format!(
+                        "“{name}”处有不属于任何数据行的数字（{}），未导入",
+                        v.iter().map(tok_text).collect::<Vec<_>>().join("、")
+                    ),
+                ));
+            }
+            continue;
+        };
+        let Some(v) = &nums[k] else {
+            if !spec.optional {
+                // Not found: its cells are unread, not blank.
+                read.missing.push(spec.name.clone());
+                read.uncertain_rows += 1;
+                for &c in &spec.cells {
+                    read.values
+                        .insert(c, (CellValue::Blank, Provenance::Uncertain));
+                }
+            }
+            continue;
+        };
+        if v.is_empty() && spec.optional {
+            continue;
+        }
+        if starved.contains(&k) {
+            candidates.push((k, Vec::new()));
+            continue;
+        }
+        if v.is_empty() {
+            // The label with no number at all: every cell blank.
+            for &c in &spec.cells {
+                read.values.insert(c, (CellValue::Blank, Provenance::Exact));
+            }
+            read.complete_rows += 1;
+            continue;
+        }
+        candidates.push((k, splits(v, spec)));
+    }
+
+    // Choose among several splits with the column identities.
+    let mut chosen: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut derived: Vec<usize> = Vec::new();
+    let mut open: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
+    for (k, c) in candidates {
+        if starved.contains(&k) {
+            open.push((k, Vec::new()));
+            continue;
+        }
+        let exact = nums[k].as_ref().is_some_and(|v| {
+            v.iter().all(not_glued)
+                && Some(v.len()) == anchors[k].row.as_ref().map(|r| r.cells.len())
+        });
+        if exact {
+            chosen.insert(k, c.into_iter().next().unwrap_or_default());
+        } else if c.len() == 1 {
+            // A split that is the only one even without the arithmetic (one digit per cell,
+            // a single cell) is read as printed; otherwise it rests on the arithmetic.
+            let spec = anchors[k].row.as_ref();
+            let forced = spec.is_some_and(|spec| {
+                let plain = RowSpec {
+                    sums: Vec::new(),
+                    ..spec.clone()
+                };
+                nums[k]
+                    .as_ref()
+                    .is_some_and(|v| splits(v, &plain).len() == 1)
+            });
+            if !forced {
+                derived.push(k);
+            }
+            chosen.insert(k, c.into_iter().next().unwrap_or_default());
+        } else {
+            open.push((k, c));
+        }
+    }
+    if let Some(cross) = cross {
+        resolve_with_identities(anchors, &mut chosen, &mut derived, &mut open, cross);
+    }
+    for (k, values) in &chosen {
+        let Some(spec) = &anchors[*k].row else {
+            continue;
+        };
+        let how = if derived.contains(k) {
+            Provenance::Derived
+        } else {
+            Provenance::Exact
+        };
+        for (&cell, v) in spec.cells.iter().zip(values) {
+            let kind = TEMPLATE.cells[cell].kind;
+            read.values
+                .insert(cell, (CellValue::from_source(kind, v), how));
+        }
+        if values.len() == spec.cells.len() {
+            read.complete_rows += 1;
+        }
+        if how == Provenance::Derived {
+            read.problems.push((
+                spec.cells.clone(),
+                format!(
+                    "{}的数字连在一起（{}），已按表格的勾稽关系拆分为 {}，请对照原文核对",
+                    spec.name,
+                    raw_of(nums[*k].as_deref()),
+                    values.join("、")
+                ),
+            ));
+        }
+    }
+    for (k, c) in open {
+        let Some(spec) = &anchors[k].row else {
+            continue;
+        };
+        read.uncertain_rows += 1;
+        for &cell in &spec.cells {
+            read.values
+                .insert(cell, (CellValue::Blank, Provenance::Uncertain));
+        }
+        let raw = raw_of(nums[k].as_deref());
+        let msg = if c.is_empty() {
+            format!(
+                "{}无法可靠读取：读到“{raw}”，拆不出{}个数（或拆分后合计不符），已留空，请对照原文填写",
+                spec.name,
+                spec.cells.len()
+            )
+        } else {
+            let shown: Vec<String> = c.iter().take(4).map(|v| v.join("、")).collect();
+            format!(
+                "{}无法可靠读取：读到“{raw}”，有{}种拆分都符合合计（如 {}），已留空，请对照原文填写",
+                spec.name,
+                c.len(),
+                shown.join("；")
+            )
+        };
+        read.problems.push((spec.cells.clone(), msg));
+    }
+    read
+}

@@ -1,0 +1,240 @@
+//! Turns a [`Doc`] into a [`Report`]: title, sections, sub-areas, the three tables and the
+//! signature block. Rows are anchored on their labels; values on the right edge (总计 last).
+
+mod reader;
+mod section_one;
+mod table2;
+mod table3;
+mod table4;
+
+use std::collections::BTreeMap;
+
+use super::labels::{self, Match};
+use super::{Doc, ImportError, Imported};
+use crate::finding::{MetaField, Place, Rule, Severity};
+use crate::model::{OrganKind, Report};
+use crate::template::{SECTIONS, SectionId, TITLE_SUFFIX, TextId};
+use reader::{Ctx, Line, block_text, date_line};
+use section_one::section_one;
+use table2::section_two;
+use table3::section_three;
+use table4::section_four;
+
+/// Assembles a report from a document.
+pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
+    let mut lines: Vec<Line> = doc
+        .lines
+        .iter()
+        .map(|cells| Line {
+            raw: cells.join("\t"),
+            cells: cells.iter().map(String::as_str).collect(),
+            exact: doc.exact_cells,
+        })
+        .collect();
+    let mut ctx = Ctx {
+        report: Report::default(),
+        findings: Vec::new(),
+        provenance: BTreeMap::new(),
+    };
+
+    // Closing block: signature and date at the end (published files may end in blank lines).
+    let last_text = lines.iter().rposition(|l| !l.is_blank());
+    if let Some(date) = last_text.and_then(|i| date_line(&lines[i].raw)) {
+        ctx.report.meta.published = date;
+        lines.truncate(last_text.unwrap_or(0));
+        if let Some(sig) = lines
+            .last()
+            .filter(|l| !l.is_blank() && l.raw.trim().chars().count() <= 40)
+        {
+            // Right-aligned in a PDF's layout: the indentation is not part of the name.
+            ctx.report.meta.signature = sig.raw.trim().to_string();
+            lines.pop();
+        } else {
+            // Published layout: an indented signature a blank line or two above the date.
+            let n = lines.len();
+            let above = lines.iter().rev().take(3).position(|l| !l.is_blank());
+            if let Some(k) = above.filter(|k| *k > 0) {
+                let l = &lines[n - 1 - k];
+                let indented = l.raw.starts_with([' ', '\u{3000}', '\t']);
+                // A signature names an organ (…局, …中心, …人民政府, …办事处).
+                let names_organ = OrganKind::infer(l.raw.trim()) != OrganKind::Other;
+                if indented
+                    && names_organ
+                    && l.raw.trim().chars().count() <= 40
+                    && !l.raw.contains('。')
+                {
+                    ctx.report.meta.signature = l.raw.trim().to_string();
+                    lines.truncate(n - 1 - k);
+                    // Keep one framing blank line, as after any block.
+                    while lines.len() >= 2 && lines[lines.len() - 2..].iter().all(Line::is_blank) {
+                        lines.pop();
+                    }
+                }
+            }
+        }
+    }
+
+    // Section headings, in order.
+    let mut heads: Vec<(usize, usize)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.non_empty().len() != 1 {
+            continue;
+        }
+        if let Some((s, m)) = labels::section_heading(line.first()) {
+            if heads.last().is_some_and(|(_, last)| s <= *last) {
+                continue;
+            }
+            if let Match::Variant(_) = m {
+                ctx.variant(
+                    line.first(),
+                    SECTIONS[s].heading,
+                    Place::Section(SectionId::ALL[s]),
+                );
+            }
+            heads.push((i, s));
+        }
+    }
+
+    // Title: the first non-empty lines up to one that ends the title pattern.
+    let body_start = heads.first().map_or(lines.len(), |h| h.0);
+    let mut title = String::new();
+    let mut title_end = None;
+    let mut title_lines: Vec<&str> = Vec::new();
+    for (i, line) in lines[..body_start].iter().enumerate().take(12) {
+        if line.is_blank() {
+            continue;
+        }
+        title_lines.push(line.raw.trim());
+        // (The words may be split over two lines.)
+        if title_lines.concat().contains("年度报告") {
+            title_end = Some(i);
+            break;
+        }
+    }
+    if title_end.is_some() {
+        // The title is the line ending in 年度报告 and the lines just before it that belong
+        // to it (a title split over lines); a web page's navigation (首页 > …) is not.
+        let mut parts: Vec<&str> = Vec::new();
+        for l in title_lines.iter().rev() {
+            let nav = l.contains(['>', '|', '»']) || l.contains("首页") || l.contains("当前位置");
+            let len: usize = parts.iter().map(|p| p.chars().count()).sum();
+            if !parts.is_empty() && (nav || len + l.chars().count() > 60) {
+                break;
+            }
+            parts.push(l);
+        }
+        parts.reverse();
+        title = parts.concat();
+    }
+    if title_end.is_none() && heads.is_empty() {
+        return Err(ImportError::NotAReport);
+    }
+    match title_end {
+        Some(_) => parse_title(&mut ctx, &title),
+        None => ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Meta(MetaField::Organ)],
+            "未找到报告标题（应为“机关全称+YYYY年政府信息公开工作年度报告”）".into(),
+        ),
+    }
+    let intro_start = title_end.map_or(0, |t| t + 1);
+    let intro = block_text(&lines[intro_start.min(body_start)..body_start]);
+    ctx.report.set_text(TextId::Intro, intro);
+
+    // Sections.
+    let mut seen = [false; 6];
+    for (k, &(start, s)) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).map_or(lines.len(), |h| h.0);
+        let region = &lines[start + 1..end];
+        seen[s] = true;
+        match s {
+            0 => section_one(&mut ctx, region),
+            1 => section_two(&mut ctx, region),
+            2 => section_three(&mut ctx, region),
+            3 => section_four(&mut ctx, region),
+            4 => ctx.report.set_text(TextId::S5, block_text(region)),
+            _ => ctx.report.set_text(TextId::S6, block_text(region)),
+        }
+    }
+    for (s, section) in SECTIONS.iter().enumerate() {
+        if seen[s] {
+            continue;
+        }
+        match s {
+            5 => ctx.report.set_absent(TextId::S6),
+            4 => {
+                ctx.report.set_absent(TextId::S5);
+                ctx.find(
+                    Rule::Import,
+                    Severity::Warning,
+                    vec![Place::Section(SectionId::ALL[s])],
+                    format!("缺少“{}”一节", section.heading),
+                );
+            }
+            _ => ctx.find(
+                Rule::Import,
+                Severity::Warning,
+                vec![Place::Section(SectionId::ALL[s])],
+                format!("未找到“{}”一节", section.heading),
+            ),
+        }
+    }
+    if !seen[0] {
+        for a in TextId::AREAS {
+            ctx.report.set_absent(a);
+        }
+    }
+    Ok(Imported {
+        report: ctx.report,
+        findings: ctx.findings,
+        provenance: ctx.provenance,
+    })
+}
+
+fn parse_title(ctx: &mut Ctx, title: &str) {
+    let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    // Spec §1.3: "2021年度…年度报告" writes 年度 twice; the title is “YYYY年…年度报告”.
+    if compact.matches("年度").count() > 1 {
+        ctx.find(
+            Rule::H19,
+            Severity::Warning,
+            vec![Place::Meta(MetaField::Organ)],
+            format!("标题“{compact}”中“年度”重复：应为“机关全称+YYYY年{TITLE_SUFFIX}”"),
+        );
+    }
+    let Some(head) = compact.strip_suffix(TITLE_SUFFIX) else {
+        ctx.report.meta.organ = compact;
+        ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Meta(MetaField::Organ)],
+            format!("标题“{title}”不符合“机关全称+YYYY年{TITLE_SUFFIX}”的格式"),
+        );
+        return;
+    };
+    let head = head
+        .strip_suffix("年度")
+        .or_else(|| head.strip_suffix('年'));
+    let (organ, year) = match head {
+        Some(h) => {
+            let digits: String = h.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+            if digits.chars().count() == 4 {
+                let year: String = digits.chars().rev().collect();
+                (h[..h.len() - 4].to_string(), year.parse().ok())
+            } else {
+                (
+                    compact[..compact.len() - TITLE_SUFFIX.len()].to_string(),
+                    None,
+                )
+            }
+        }
+        None => (
+            compact[..compact.len() - TITLE_SUFFIX.len()].to_string(),
+            None,
+        ),
+    };
+    ctx.report.meta.organ_kind = OrganKind::infer(&organ);
+    ctx.report.meta.organ = organ;
+    ctx.report.meta.year = year;
+}

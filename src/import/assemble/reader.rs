@@ -1,0 +1,282 @@
+//! The reading context (the report being built, its findings, how each cell was read) and
+//! the line-level helpers every section uses.
+
+use std::collections::BTreeMap;
+
+use crate::finding::{Finding, Place, Rule, Severity};
+use crate::import::anchored::{Provenance, StreamRead};
+use crate::model::{CellValue, Date, Report};
+use crate::template::DATE_PLACEHOLDER;
+use crate::template::{TEMPLATE, TableId, TextId};
+
+pub(super) struct Line<'a> {
+    pub(super) raw: String,
+    pub(super) cells: Vec<&'a str>,
+    /// The cells are exact (blanks are real blank cells, not colspan padding).
+    pub(super) exact: bool,
+}
+
+impl Line<'_> {
+    pub(super) fn non_empty(&self) -> Vec<&str> {
+        self.cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty() && *c != "\u{3000}")
+            .collect()
+    }
+    pub(super) fn first(&self) -> &str {
+        self.cells
+            .iter()
+            .map(|c| c.trim())
+            .find(|c| !c.is_empty())
+            .unwrap_or("")
+    }
+    pub(super) fn is_blank(&self) -> bool {
+        self.raw.trim().is_empty()
+    }
+}
+
+pub(super) struct Ctx {
+    pub(super) report: Report,
+    pub(super) findings: Vec<Finding>,
+    /// Cells not read exactly as printed (split by the arithmetic, or uncertain).
+    pub(super) provenance: BTreeMap<usize, Provenance>,
+}
+
+/// The state of a [`Ctx`] before a table was read, to try another reading.
+pub(super) struct Snapshot {
+    pub(super) report: Report,
+    pub(super) findings: usize,
+    pub(super) provenance: BTreeMap<usize, Provenance>,
+}
+
+impl Ctx {
+    pub(super) fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            report: self.report.clone(),
+            findings: self.findings.len(),
+            provenance: self.provenance.clone(),
+        }
+    }
+    pub(super) fn restore(&mut self, s: Snapshot) {
+        self.report = s.report;
+        self.findings.truncate(s.findings);
+        self.provenance = s.provenance;
+    }
+    /// Takes a label-anchored reading of a table: its values, how each was read, and what
+    /// it could not read as import findings.
+    pub(super) fn apply_stream(&mut self, read: StreamRead, table: TableId) {
+        let what = table.name();
+        for (cell, (value, how)) in read.values {
+            self.report.set_cell(cell, value);
+            if how != Provenance::Exact {
+                self.provenance.insert(cell, how);
+            }
+        }
+        for (cells, message) in read.problems {
+            let places = if cells.is_empty() {
+                vec![Place::Table(table)]
+            } else {
+                cells.into_iter().map(Place::Cell).collect()
+            };
+            self.find(Rule::Import, Severity::Warning, places, message);
+        }
+        if !read.missing.is_empty() {
+            self.find(
+                Rule::Import,
+                Severity::Warning,
+                vec![Place::Table(table)],
+                format!("{what}未找到以下行：{}", read.missing.join("、")),
+            );
+        }
+    }
+    pub(super) fn find(
+        &mut self,
+        rule: Rule,
+        severity: Severity,
+        places: Vec<Place>,
+        message: String,
+    ) {
+        self.findings
+            .push(Finding::new(rule, severity, places, message));
+    }
+    pub(super) fn variant(&mut self, found: &str, canonical: &str, place: Place) {
+        self.find(
+            Rule::H15,
+            Severity::Warning,
+            vec![place],
+            format!("标签“{found}”与模板不一致，应为“{canonical}”"),
+        );
+    }
+}
+
+/// Text of a block of lines: one framing blank line dropped at each end.
+pub(super) fn block_text(lines: &[Line]) -> String {
+    let mut slice = lines;
+    if slice.first().is_some_and(Line::is_blank) {
+        slice = &slice[1..];
+    }
+    if slice.last().is_some_and(Line::is_blank) {
+        slice = &slice[..slice.len() - 1];
+    }
+    let texts: Vec<&str> = slice.iter().map(|l| l.raw.as_str()).collect();
+    texts.join("\n")
+}
+
+pub(super) fn date_line(line: &str) -> Option<Option<Date>> {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let placeholder: String = DATE_PLACEHOLDER
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if compact == placeholder {
+        return Some(None);
+    }
+    if compact.chars().count() <= 16 {
+        return Date::parse(&compact).map(Some);
+    }
+    None
+}
+
+/// Splits a section region into the text before the table and the table lines.
+pub(super) fn split_text_table<'r, 'a>(
+    region: &'r [Line<'a>],
+    starts_table: impl Fn(&Line) -> bool,
+) -> (&'r [Line<'a>], &'r [Line<'a>]) {
+    let at = region
+        .iter()
+        .position(|l| !l.is_blank() && starts_table(l))
+        .unwrap_or(region.len());
+    region.split_at(at)
+}
+
+/// The values of a table row after its label: every cell after the label, blanks included,
+/// when there are exactly as many as the columns (one-cell-per-line text, Word's "save as
+/// text" with empty cells between tabs); else the non-empty ones.
+pub(super) fn row_values<'a>(
+    line: &Line<'a>,
+    label: &str,
+    non_empty_after: &[&'a str],
+    width: usize,
+) -> Vec<&'a str> {
+    if let Some(at) = line.cells.iter().position(|c| c.trim() == label) {
+        let after: Vec<&str> = line.cells[at + 1..].iter().map(|c| c.trim()).collect();
+        if after.len() == width {
+            return after;
+        }
+    }
+    non_empty_after.to_vec()
+}
+
+/// Places `values` into `targets`: exactly as many → in order; otherwise the last value is
+/// the total (if `total_last`) and the rest fill from the left; reported as S9.
+pub(super) fn place_values(
+    ctx: &mut Ctx,
+    targets: &[usize],
+    values: &[&str],
+    what: &str,
+    total_last: bool,
+) {
+    let kind = |i: usize| TEMPLATE.cells[i].kind;
+    if values.len() == targets.len() {
+        for (&i, v) in targets.iter().zip(values) {
+            ctx.report.set_cell(i, CellValue::from_source(kind(i), v));
+        }
+        return;
+    }
+    let n = targets.len();
+    let placed: Vec<(usize, &str)> = if total_last && !values.is_empty() {
+        let (last, rest) = values.split_last().unwrap_or((&"", &[]));
+        let mut v: Vec<(usize, &str)> = rest
+            .iter()
+            .take(n - 1)
+            .enumerate()
+            .map(|(k, s)| (targets[k], *s))
+            .collect();
+        v.push((targets[n - 1], last));
+        v
+    } else {
+        values
+            .iter()
+            .take(n)
+            .enumerate()
+            .map(|(k, s)| (targets[k], *s))
+            .collect()
+    };
+    for (i, v) in &placed {
+        ctx.report.set_cell(*i, CellValue::from_source(kind(*i), v));
+    }
+    let how = if total_last {
+        "已按“最后一个数为总计、其余从左起依次”放入"
+    } else {
+        "已从左起依次放入"
+    };
+    ctx.find(
+        Rule::S9,
+        Severity::Warning,
+        targets.iter().map(|&i| Place::Cell(i)).collect(),
+        format!(
+            "{what}应有{n}个数，实际读到{}个（{}）：{how}，请对照原文核对",
+            values.len(),
+            values.join("、")
+        ),
+    );
+}
+
+/// True when a line (normalised) is one of `labels` followed by nothing or by numbers: a
+/// table row whose cells are not separated by tabs (text from PDF tools, run together).
+pub(super) fn label_then_numbers<'a>(
+    line: &str,
+    mut labels: impl Iterator<Item = &'a str>,
+) -> bool {
+    labels.any(|label| {
+        line.strip_prefix(label).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '—')
+        })
+    })
+}
+
+/// A table region's lines as text, for the label-anchored reading.
+pub(super) fn region_text(lines: &[Line]) -> String {
+    let raw: Vec<&str> = lines.iter().map(|l| l.raw.as_str()).collect();
+    raw.join("\n")
+}
+
+pub(super) fn unplaced(ctx: &mut Ctx, table: TableId, line: &Line) {
+    ctx.find(
+        Rule::Import,
+        Severity::Warning,
+        vec![Place::Table(table)],
+        format!(
+            "无法识别的表格行，未导入：“{}”",
+            line.raw.replace('\t', " | ").trim()
+        ),
+    );
+}
+
+/// Text found after a table: kept in the section's text, and reported.
+pub(super) fn trailing_text(ctx: &mut Ctx, id: TextId, lines: &[&Line]) {
+    let text: Vec<&str> = lines
+        .iter()
+        .map(|l| l.raw.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if text.is_empty() {
+        return;
+    }
+    let joined = text.join("\n");
+    let current = ctx.report.text(id).unwrap_or("").to_string();
+    let merged = if current.is_empty() {
+        joined
+    } else {
+        format!("{current}\n{joined}")
+    };
+    ctx.report.set_text(id, merged);
+    ctx.find(
+        Rule::Import,
+        Severity::Info,
+        vec![Place::Text(id)],
+        format!("表格之后的{}行文字已并入“{}”", text.len(), id.spec().name),
+    );
+}

@@ -1,0 +1,283 @@
+//! 三、收到和处理政府信息公开申请情况: text and 表三, group subtotals (S8), the 2019 （六） row.
+
+use super::reader::{
+    Ctx, Line, block_text, label_then_numbers, place_values, region_text, row_values,
+    split_text_table, trailing_text, unplaced,
+};
+use crate::finding::{Place, Rule, Severity};
+use crate::import::anchored;
+use crate::import::labels::{self, Match};
+use crate::model::{CellValue, Format};
+use crate::template::{
+    T3_COLUMNS, T3_GROUPS, T3_OTHER_HANDLING, T3_ROWS, TEMPLATE, TableId, TextId, t3, t3_r3_6_2019,
+};
+
+/// 三、收到和处理政府信息公开申请情况: text and 表三.
+pub(super) fn section_three(ctx: &mut Ctx, region: &[Line]) {
+    let (text, table) = split_text_table(region, |l| {
+        let f = labels::normalize(l.first());
+        let whole = labels::normalize(&l.raw);
+        f.starts_with("（本列数据")
+            || f == crate::template::T3_APPLICANTS_HEADER
+            || labels::t3_row(&f).is_some()
+            || labels::t3_group(&f)
+            || whole.starts_with("（本列数据")
+            || whole.starts_with(crate::template::T3_APPLICANTS_HEADER)
+            || label_then_numbers(&whole, T3_ROWS.iter().map(|r| r.label))
+    });
+    ctx.report.set_text(TextId::S3, block_text(text));
+    let snapshot = ctx.snapshot();
+    let (rows_read, rows_on_lines, expected) = t3_by_cells(ctx, table);
+    // Every row on a line of its own with its numbers: the line reading stands (a row with
+    // a number too few or too many is reported as S9). Otherwise the label-anchored reading
+    // is taken when it accounts for more rows.
+    if rows_on_lines < expected {
+        let read = anchored::read_t3(&region_text(table));
+        if read.rows_accounted() > rows_read {
+            ctx.restore(snapshot);
+            if (0..T3_COLUMNS.len()).any(|c| read.values.contains_key(&t3_r3_6_2019(c))) {
+                ctx.report.format = Format::V2019;
+            }
+            ctx.apply_stream(read, TableId::T3);
+        }
+    }
+    if let Some(values) = legacy_note_values(table) {
+        ctx.report.format = Format::V2019;
+        for (c, v) in values.iter().enumerate() {
+            let i = t3_r3_6_2019(c);
+            ctx.report
+                .set_cell(i, CellValue::from_source(TEMPLATE.cells[i].kind, v));
+        }
+    }
+}
+
+/// The 2019 format's （六） row as our PDF prints it, a note under 表三 (see
+/// [`crate::template::LEGACY_2019_NOTE`]): its seven values, if the note is there.
+pub(super) fn legacy_note_values(table: &[Line]) -> Option<Vec<String>> {
+    use crate::template::{LEGACY_2019_BLANK, LEGACY_2019_NOTE};
+    let text: String = table
+        .iter()
+        .flat_map(|l| l.raw.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let rest = &text[text.find(LEGACY_2019_NOTE)? + LEGACY_2019_NOTE.len()..];
+    let body = &rest[..rest.find('。')?];
+    let parts: Vec<&str> = body.split('，').collect();
+    if parts.len() != T3_COLUMNS.len() {
+        return None;
+    }
+    parts
+        .iter()
+        .zip(&T3_COLUMNS)
+        .map(|(p, col)| {
+            let v = p.strip_prefix(col.label)?;
+            Some(if v == LEGACY_2019_BLANK {
+                String::new()
+            } else {
+                v.to_string()
+            })
+        })
+        .collect()
+}
+
+/// Reads 表三 line by line (rows as cells); returns the rows read with exactly 7 values,
+/// the rows found on a line with numbers, and how many rows the format has.
+pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
+    let mut rows_read = 0;
+    let mut rows_on_lines = 0;
+    let mut seen = [false; T3_ROWS.len()];
+    let mut seen_2019_other = false;
+    let mut text_after = Vec::new();
+    let mut subtotals: Vec<(usize, Vec<String>)> = Vec::new();
+    // A 2021 table with the leaves of （六）: a （六） line with numbers is their subtotal,
+    // not the 2019 format's single row.
+    let has_2021_other_leaves = table.iter().any(|l| {
+        l.non_empty().iter().any(|c| {
+            labels::t3_row(c).is_some_and(|(r, _)| T3_ROWS[r].group == Some(T3_OTHER_HANDLING))
+        })
+    });
+    for line in table {
+        if line.is_blank() {
+            continue;
+        }
+        let cells = line.non_empty();
+        let found = cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.bytes().all(|b| b.is_ascii_digit()))
+            .find_map(|(k, c)| labels::t3_row(c).map(|(r, m)| (k, r, m)));
+        let Some((k, r, m)) = found else {
+            if let Some((g, values)) = group_subtotal(line, &cells, has_2021_other_leaves) {
+                subtotals.push((g, values));
+                continue;
+            }
+            // The 2019 format's single （六）其他处理 row (spec §4.2): kept as `t3.r3_6.*`.
+            if let Some(k) = cells
+                .iter()
+                .position(|c| labels::normalize(c) == T3_GROUPS[T3_OTHER_HANDLING].label)
+                && (cells.len() > k + 1 || line.exact)
+            {
+                ctx.report.format = Format::V2019;
+                let values = row_values(
+                    line,
+                    T3_GROUPS[T3_OTHER_HANDLING].label,
+                    &cells[k + 1..],
+                    T3_COLUMNS.len(),
+                );
+                let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
+                let what = "表三（六）其他处理行（2019年版，未分项）";
+                let (read, on_line) = place_row(ctx, &targets, &values, what);
+                rows_read += read;
+                rows_on_lines += on_line;
+                seen_2019_other = true;
+                continue;
+            }
+            if cells
+                .iter()
+                .all(|c| labels::t3_header_word(c).is_some() || labels::t3_group(c))
+            {
+                for c in &cells {
+                    if let Some(Match::Variant(v)) = labels::t3_header_word(c)
+                        && let Some(col) =
+                            T3_COLUMNS.iter().position(|col| col.variants.contains(&v))
+                    {
+                        ctx.variant(v, T3_COLUMNS[col].label, Place::Cell(t3(0, col)));
+                    }
+                }
+            } else if cells.len() == 1 {
+                text_after.push(line);
+            } else {
+                unplaced(ctx, TableId::T3, line);
+            }
+            continue;
+        };
+        let row = &T3_ROWS[r];
+        if let Match::Variant(v) = m {
+            ctx.variant(v, row.label, Place::Cell(t3(r, 0)));
+        }
+        if seen[r] {
+            ctx.find(
+                Rule::Import,
+                Severity::Warning,
+                vec![Place::Cell(t3(r, 0))],
+                format!("表三“{}”一行出现了两次，已采用后一次的数字", row.label),
+            );
+        }
+        seen[r] = true;
+        let values = row_values(line, cells[k], &cells[k + 1..], T3_COLUMNS.len());
+        let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
+        let what = format!("表三 {}", crate::template::t3_row_name(r));
+        let (read, on_line) = place_row(ctx, &targets, &values, &what);
+        rows_read += read;
+        rows_on_lines += on_line;
+    }
+    let missing: Vec<&str> = T3_ROWS
+        .iter()
+        .zip(seen)
+        .filter(|(_, s)| !s)
+        .filter(|(row, _)| !(seen_2019_other && row.group == Some(T3_OTHER_HANDLING)))
+        .map(|(r, _)| r.short)
+        .collect();
+    if !missing.is_empty() && missing.len() < T3_ROWS.len() {
+        ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Table(TableId::T3)],
+            format!("表三缺少以下行：{}", missing.join("、")),
+        );
+    }
+    trailing_text(ctx, TextId::S3, &text_after);
+    for (g, values) in subtotals {
+        check_s8(ctx, g, &values);
+    }
+    let expected = if seen_2019_other {
+        T3_ROWS.len() - 2
+    } else {
+        T3_ROWS.len()
+    };
+    (rows_read, rows_on_lines, expected)
+}
+
+/// Places a 表三 row's values (the last is the 总计); counts it as read (all seven values)
+/// and as found on a line (any values), for choosing between line and anchored reading.
+fn place_row(ctx: &mut Ctx, targets: &[usize], values: &[&str], what: &str) -> (usize, usize) {
+    place_values(ctx, targets, values, what, true);
+    (
+        usize::from(values.len() == targets.len()),
+        usize::from(!values.is_empty()),
+    )
+}
+
+/// A 表三 group line ((三)…(六)) printed with a value for every column: the group's
+/// subtotal (spec S8). The 2019 format's （六） row is one only when the 2021 leaves are absent.
+pub(super) fn group_subtotal(
+    line: &Line,
+    cells: &[&str],
+    has_2021_other_leaves: bool,
+) -> Option<(usize, Vec<String>)> {
+    let (k, g) = cells.iter().enumerate().find_map(|(k, c)| {
+        let label = labels::normalize(c);
+        (1..T3_GROUPS.len())
+            .find(|&g| T3_GROUPS[g].label == label)
+            .map(|g| (k, g))
+    })?;
+    if g == 4 && !has_2021_other_leaves {
+        return None;
+    }
+    let values = row_values(line, T3_GROUPS[g].label, &cells[k + 1..], T3_COLUMNS.len());
+    (values.len() == T3_COLUMNS.len()).then(|| (g, values.iter().map(|v| v.to_string()).collect()))
+}
+
+/// S8: a group line with values is a variant of the template (usually a subtotal). It is
+/// not kept (the template has no such cells); it is checked against the sum of its rows.
+pub(super) fn check_s8(ctx: &mut Ctx, group: usize, printed: &[String]) {
+    let leaves: Vec<usize> = (0..T3_ROWS.len())
+        .filter(|&r| T3_ROWS[r].group == Some(group))
+        .collect();
+    let label = T3_GROUPS[group].label;
+    let mut differences = Vec::new();
+    let mut places = Vec::new();
+    for (c, column) in T3_COLUMNS.iter().enumerate() {
+        let printed_value = CellValue::from_source(TEMPLATE.cells[t3(0, c)].kind, &printed[c]);
+        let parts: Option<Vec<u64>> = leaves
+            .iter()
+            .map(|&r| ctx.report.cell(t3(r, c)).count())
+            .collect();
+        let (Some(subtotal), Some(parts)) = (printed_value.count(), parts) else {
+            continue;
+        };
+        let sum: u64 = parts.iter().sum();
+        if sum != subtotal {
+            let terms: Vec<String> = leaves
+                .iter()
+                .zip(&parts)
+                .map(|(&r, n)| format!("{}({n})", T3_ROWS[r].short))
+                .collect();
+            differences.push(format!(
+                "{}列：小计{subtotal} ≠ {}={sum}，差{}",
+                column.label,
+                terms.join("+"),
+                subtotal.abs_diff(sum)
+            ));
+            places.extend(leaves.iter().map(|&r| Place::Cell(t3(r, c))));
+        }
+    }
+    if differences.is_empty() {
+        ctx.find(
+            Rule::S8,
+            Severity::Info,
+            leaves.iter().map(|&r| Place::Cell(t3(r, 0))).collect(),
+            format!("表三“{label}”一行印有小计，与其下各项之和一致；模板中该行不填数，小计未导入"),
+        );
+    } else {
+        ctx.find(
+            Rule::S8,
+            Severity::Warning,
+            places,
+            format!(
+                "表三“{label}”一行印有小计，与其下各项之和不符（小计未导入）：{}",
+                differences.join("；")
+            ),
+        );
+    }
+}

@@ -1,0 +1,69 @@
+//! 四、政府信息公开行政复议、行政诉讼情况: text and 表四.
+
+use super::reader::{
+    Ctx, Line, block_text, place_values, region_text, split_text_table, trailing_text,
+};
+use crate::finding::{Place, Rule, Severity};
+use crate::import::anchored;
+use crate::import::labels;
+use crate::template::{T4_COLUMNS, T4_GROUPS, TableId, TextId, t4};
+
+/// 四、政府信息公开行政复议、行政诉讼情况: text and 表四.
+pub(super) fn section_four(ctx: &mut Ctx, region: &[Line]) {
+    let (text, table) = split_text_table(region, |l| {
+        let f = labels::normalize(l.first());
+        let whole = labels::normalize(&l.raw);
+        f == crate::template::T4_REVIEW_HEADER
+            || T4_COLUMNS.iter().any(|(_, c)| *c == f)
+            || whole
+                .strip_prefix(crate::template::T4_REVIEW_HEADER)
+                .is_some_and(|rest| {
+                    rest.is_empty() || rest.starts_with(crate::template::T4_SUIT_HEADER)
+                })
+    });
+    ctx.report.set_text(TextId::S4, block_text(text));
+    let snapshot = ctx.snapshot();
+    if !t4_by_cells(ctx, table) {
+        let read = anchored::read_t4(&region_text(table));
+        if read.rows_accounted() > 0 {
+            ctx.restore(snapshot);
+            ctx.apply_stream(read, TableId::T4);
+        }
+    }
+}
+
+/// Reads 表四 line by line; true when its data row had exactly its 15 values.
+pub(super) fn t4_by_cells(ctx: &mut Ctx, table: &[Line]) -> bool {
+    let mut complete = false;
+    let mut data_seen = false;
+    let mut text_after = Vec::new();
+    for line in table {
+        if line.is_blank() {
+            continue;
+        }
+        let cells = line.non_empty();
+        if cells.iter().any(|c| labels::t4_header_word(c)) && !data_seen {
+            continue;
+        }
+        if !data_seen && (cells.len() > 1 || line.cells.len() > 1) {
+            data_seen = true;
+            let targets: Vec<usize> = (0..T4_GROUPS.len())
+                .flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c)))
+                .collect();
+            complete = cells.len() == targets.len();
+            place_values(ctx, &targets, &cells, "表四数据行", false);
+        } else {
+            text_after.push(line);
+        }
+    }
+    if !data_seen {
+        ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Table(TableId::T4)],
+            "未找到表四的数据行".into(),
+        );
+    }
+    trailing_text(ctx, TextId::S4, &text_after);
+    complete
+}

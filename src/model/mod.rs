@@ -1,0 +1,274 @@
+//! The report model: meta data, narrative texts and the 200 cells, with exact value types.
+//!
+//! A cell is [`CellValue::Blank`] until filled (blank ≠ 0). Counts are `u64`; 收费金额 is a
+//! [`WanAmount`], an exact decimal. Anything that is not a valid value (a negative number, a
+//! fraction in a count, text, a number beyond `u64`) is kept as [`CellValue::Invalid`] with
+//! its raw text, so nothing a user typed or a file contained is lost and the checks can
+//! report it.
+
+mod date;
+mod value;
+
+use std::collections::BTreeSet;
+
+pub use date::Date;
+pub use value::{CellValue, InputError, MAX_WAN_DECIMALS, WanAmount, normalize_digits};
+
+use crate::template::{ALL_CELLS, TEMPLATE, TEXTS, TextId};
+
+/// Which official format the report's tables follow.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// 国办公开办函〔2021〕30号 (report years 2021 and later).
+    #[default]
+    V2021,
+    /// 国办公开办函〔2019〕60号 trial format (report years 2019–2020).
+    V2019,
+}
+
+impl Format {
+    /// `"2021"` or `"2019"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::V2021 => "2021",
+            Format::V2019 => "2019",
+        }
+    }
+    /// Parses `"2021"` or `"2019"`.
+    pub fn from_key(s: &str) -> Option<Format> {
+        match s {
+            "2021" => Some(Format::V2021),
+            "2019" => Some(Format::V2019),
+            _ => None,
+        }
+    }
+}
+
+/// The kind of organ that publishes the report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum OrganKind {
+    /// 各级人民政府 (and the 政府办公室 that reports for it).
+    Government,
+    /// 政府部门.
+    Department,
+    /// 乡镇人民政府、街道办事处.
+    Township,
+    /// 其他.
+    #[default]
+    Other,
+}
+
+impl OrganKind {
+    /// All kinds, in the order the UI offers them.
+    pub const ALL: [OrganKind; 4] = [
+        OrganKind::Government,
+        OrganKind::Department,
+        OrganKind::Township,
+        OrganKind::Other,
+    ];
+
+    /// Chinese label, also the serialised form.
+    pub fn label(self) -> &'static str {
+        match self {
+            OrganKind::Government => "人民政府",
+            OrganKind::Department => "部门",
+            OrganKind::Township => "乡镇街道",
+            OrganKind::Other => "其他",
+        }
+    }
+
+    /// Parses the Chinese label or an English alias.
+    pub fn parse(s: &str) -> Option<OrganKind> {
+        let s = s.trim();
+        OrganKind::ALL.into_iter().find(|k| k.label() == s).or(
+            match s.to_ascii_lowercase().as_str() {
+                "government" | "gov" => Some(OrganKind::Government),
+                "department" | "dept" => Some(OrganKind::Department),
+                "township" | "street" => Some(OrganKind::Township),
+                "other" => Some(OrganKind::Other),
+                _ => None,
+            },
+        )
+    }
+
+    /// Infers the kind from an organ's full name. Used where a source has no explicit kind
+    /// (published text): 乡/镇/街道 first, then 人民政府 (incl. its 办公室), then departments.
+    pub fn infer(name: &str) -> OrganKind {
+        let name = name.trim();
+        let township_ends = ["乡", "镇", "街道", "街道办事处", "办事处", "街道办"];
+        let township_govs = ["乡人民政府", "镇人民政府", "乡政府", "镇政府"];
+        if township_ends.iter().any(|e| name.ends_with(e))
+            || township_govs.iter().any(|e| name.ends_with(e))
+        {
+            return OrganKind::Township;
+        }
+        let gov_ends = [
+            "人民政府",
+            "人民政府办公室",
+            "人民政府办公厅",
+            "政府办公室",
+            "政府办公厅",
+            "政府办",
+        ];
+        if gov_ends.iter().any(|e| name.ends_with(e)) {
+            return OrganKind::Government;
+        }
+        let dept_ends = [
+            "局",
+            "委员会",
+            "委",
+            "厅",
+            "部",
+            "署",
+            "办公室",
+            "办",
+            "中心",
+            "院",
+            "所",
+            "队",
+            "处",
+        ];
+        if dept_ends.iter().any(|e| name.ends_with(e)) {
+            return OrganKind::Department;
+        }
+        OrganKind::Other
+    }
+}
+
+/// Report meta data.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// 机关全称.
+    pub organ: String,
+    /// 机关类型.
+    pub organ_kind: OrganKind,
+    /// 统计年度.
+    pub year: Option<u16>,
+    /// 发布日期.
+    pub published: Option<Date>,
+    /// 落款机关.
+    pub signature: String,
+}
+
+/// A whole report: meta, twelve text fields and the 200 cells of the 2021 template.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    pub format: Format,
+    pub meta: Meta,
+    texts: [String; TEXTS.len()],
+    /// Headed sections that the source document did not contain at all (e.g. fixture 002
+    /// has no section 六). Only fields with their own heading can be absent.
+    absent: BTreeSet<TextId>,
+    cells: Vec<CellValue>,
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        Report {
+            format: Format::V2021,
+            meta: Meta::default(),
+            texts: Default::default(),
+            absent: BTreeSet::new(),
+            cells: vec![CellValue::Blank; ALL_CELLS],
+        }
+    }
+}
+
+impl Report {
+    /// A blank 2021-format report for an organ and year.
+    pub fn new(organ: &str, kind: OrganKind, year: u16) -> Report {
+        let mut r = Report::default();
+        r.meta.organ = organ.to_string();
+        r.meta.organ_kind = kind;
+        r.meta.year = Some(year);
+        r.meta.signature = organ.to_string();
+        r
+    }
+
+    /// The title: `{organ}{year}年政府信息公开工作年度报告`.
+    pub fn title(&self) -> String {
+        match self.meta.year {
+            Some(y) => format!(
+                "{}{}年{}",
+                self.meta.organ,
+                y,
+                crate::template::TITLE_SUFFIX
+            ),
+            None => format!("{}{}", self.meta.organ, crate::template::TITLE_SUFFIX),
+        }
+    }
+
+    /// The cell at a template index.
+    pub fn cell(&self, index: usize) -> &CellValue {
+        &self.cells[index]
+    }
+
+    /// All cells in template order.
+    pub fn cells(&self) -> &[CellValue] {
+        &self.cells
+    }
+
+    /// Replaces a cell's value.
+    pub fn set_cell(&mut self, index: usize, value: CellValue) {
+        self.cells[index] = value;
+    }
+
+    /// The cell with a stable id.
+    pub fn cell_by_id(&self, id: &str) -> Option<&CellValue> {
+        TEMPLATE.index_of(id).map(|i| &self.cells[i])
+    }
+
+    /// A text field; None if the source document lacked that section.
+    pub fn text(&self, id: TextId) -> Option<&str> {
+        (!self.absent.contains(&id)).then(|| self.texts[id.index()].as_str())
+    }
+
+    /// A text field for editing; marks the section as present.
+    pub fn text_mut(&mut self, id: TextId) -> &mut String {
+        self.absent.remove(&id);
+        &mut self.texts[id.index()]
+    }
+
+    /// Sets a text field (present).
+    pub fn set_text(&mut self, id: TextId, text: impl Into<String>) {
+        *self.text_mut(id) = text.into();
+    }
+
+    /// Marks a headed section as missing from the source document. Fields without a
+    /// heading of their own cannot be absent and are set to empty instead.
+    pub fn set_absent(&mut self, id: TextId) {
+        self.texts[id.index()].clear();
+        if id.spec().heading.is_some() {
+            self.absent.insert(id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    use super::*;
+
+    #[test]
+    fn infer_kinds() {
+        assert_eq!(
+            OrganKind::infer("清河县人民政府办公室"),
+            OrganKind::Government
+        );
+        assert_eq!(OrganKind::infer("汇源街道办事处"), OrganKind::Township);
+        assert_eq!(OrganKind::infer("某某镇人民政府"), OrganKind::Township);
+        assert_eq!(OrganKind::infer("某市生态环境局"), OrganKind::Department);
+        assert_eq!(OrganKind::infer("某协会"), OrganKind::Other);
+    }
+
+    #[test]
+    fn absent_sections() {
+        let mut r = Report::default();
+        r.set_absent(TextId::S6);
+        assert_eq!(r.text(TextId::S6), None);
+        r.set_absent(TextId::Intro);
+        assert_eq!(r.text(TextId::Intro), Some(""));
+        r.text_mut(TextId::S6).push('无');
+        assert_eq!(r.text(TextId::S6), Some("无"));
+    }
+}

@@ -1,0 +1,108 @@
+//! One analysis for every caller: `nianbao check`, the batch check and the editor give the
+//! same findings for the same draft — including a draft whose totals went stale outside
+//! the editor, a late publication and cells the import could not read.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+
+use nianbao::draft;
+use nianbao::gui::{Action, Command, EditorApp, ScriptedDialogs, Storage};
+use nianbao::model::{CellValue, Date};
+use nianbao::template::t3;
+
+/// A draft with something for every part of the analysis: fixture 001 as imported (import
+/// provenance, label variants, a negative count), computed totals left stale, published late.
+fn awkward_draft(dir: &Path) -> PathBuf {
+    let published =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published/001_102e60219bc16b4b.txt");
+    let mut opened = nianbao::document::open_path(&published).expect("fixture opens");
+    let d = &mut opened.draft;
+    d.manual_totals = false;
+    // A leaf changed by hand in the file: its row total and （七）总计 are now stale.
+    d.report.set_cell(t3(2, 0), CellValue::Count(7));
+    d.report.meta.published = Date::new(2022, 6, 30);
+    let path = dir.join("001.nianbao.ron");
+    draft::save_draft(&path, d).expect("saves");
+    path
+}
+
+fn cli_findings(path: &Path) -> BTreeSet<String> {
+    let out = common::run(&["check", path.to_str().expect("utf-8 path")]);
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('['))
+        .map(str::to_string)
+        .collect()
+}
+
+fn batch_findings(path: &Path) -> BTreeSet<String> {
+    let rows = nianbao::batch::check_files(&[path.to_path_buf()]);
+    let checked = rows[0].outcome.as_ref().expect("batch reads the draft");
+    checked.findings.iter().map(|f| f.to_line()).collect()
+}
+
+fn editor_findings(path: &Path, config: &Path) -> BTreeSet<String> {
+    let mut app = EditorApp::new(
+        Box::new(ScriptedDialogs::default()),
+        Storage::at(config),
+        Date::new(2026, 1, 15).expect("date"),
+    );
+    app.push(Command::Run(Action::OpenPath(path.to_path_buf())));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(nianbao::gui::install_fonts)
+        .build_ui_state(|ui, app: &mut EditorApp| app.frame(ui), app);
+    harness.run();
+    harness
+        .state()
+        .analysis
+        .findings
+        .iter()
+        .map(|f| f.to_line())
+        .collect()
+}
+
+#[test]
+fn check_batch_and_the_editor_give_the_same_findings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = awkward_draft(dir.path());
+    let cli = cli_findings(&path);
+    let batch = batch_findings(&path);
+    let editor = editor_findings(&path, &dir.path().join("config"));
+    // The draft exercises the rules that once differed between callers.
+    for (rule, why) in [
+        ("S5", "the negative count"),
+        ("逾期发布", "the late publication"),
+    ] {
+        assert!(
+            cli.iter().any(|l| l.contains(rule)),
+            "{why} is found: {cli:#?}"
+        );
+    }
+    assert!(
+        !cli.iter()
+            .any(|l| l.contains("] S1 ") || l.contains("] S2 ")),
+        "stale computed totals are recomputed, not reported: {cli:#?}"
+    );
+    assert_eq!(cli, batch, "check and the batch check");
+    assert_eq!(cli, editor, "check and the editor");
+}
+
+#[test]
+fn a_published_report_gives_the_same_findings_everywhere_with_its_import_findings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let published =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published/001_102e60219bc16b4b.txt");
+    let cli = cli_findings(&published);
+    assert!(
+        cli.iter().any(|l| l.contains("] H15 ")),
+        "the import's findings are part of it: {cli:#?}"
+    );
+    assert_eq!(cli, batch_findings(&published));
+    assert_eq!(cli, editor_findings(&published, &dir.path().join("config")));
+}

@@ -133,7 +133,7 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             app.deadline = deadline;
             app.invalidate_analysis();
             app.status = Some(match deadline {
-                Some(d) => s::fill(s::DEADLINE_SET_LOCAL, d.mm_dd()),
+                Some(d) => s::fill(s::DEADLINE_SET_LOCAL, format!("{}月{}日", d.month, d.day)),
                 None => s::DEADLINE_SET_NATIONAL.to_string(),
             });
             if let Err(e) = app.storage.save_deadline(deadline) {

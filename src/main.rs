@@ -12,8 +12,9 @@ use nianbao::batch;
 use nianbao::check::cross;
 use nianbao::document::{self, OpenError, Opened};
 use nianbao::draft::{self, Draft};
+use nianbao::export::docx::DocxOptions;
 use nianbao::export::pdf::{FontSet, PdfOptions, export_pdf};
-use nianbao::export::{json, text};
+use nianbao::export::{html, json, text};
 use nianbao::finding::{Severity, tally};
 use nianbao::fsio;
 use nianbao::import;
@@ -119,6 +120,15 @@ struct ExportTarget {
     /// 导出为 PDF（按 GB/T 9704-2012 排版）
     #[arg(long, value_name = "OUT.pdf")]
     pdf: Option<PathBuf>,
+    /// 导出为可编辑的 Word 文件（.docx，版式同 PDF）
+    #[arg(long, value_name = "OUT.docx")]
+    docx: Option<PathBuf>,
+    /// 导出为网页片段（粘贴到网站内容管理系统的编辑器）
+    #[arg(long, value_name = "OUT.html")]
+    html: Option<PathBuf>,
+    /// 导出为独立网页
+    #[arg(long, value_name = "OUT.html")]
+    html_page: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -128,7 +138,7 @@ struct ExportArgs {
     /// PDF：正式版，报告仍有错误时拒绝导出（默认导出并在每页加“草稿”水印）
     #[arg(long = "final")]
     final_version: bool,
-    /// PDF：写入文件信息的日期，如 2026-01-20（默认今天）
+    /// PDF、Word：写入文件信息的日期，如 2026-01-20（默认今天）
     #[arg(long, value_name = "DATE")]
     date: Option<String>,
     /// PDF：只用内置字体，不使用本机安装的公文字体
@@ -366,48 +376,54 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    let out = match (&a.target.text, &a.target.json, &a.target.pdf) {
-        (Some(out), _, _) => {
-            fsio::write_atomic(out, text::export_text(report).as_bytes())?;
-            out
+    let date = match &a.date {
+        Some(s) => Date::parse(s).with_context(|| format!("日期“{s}”无法识别，应如 2026-01-20"))?,
+        None => Date::today(),
+    };
+    let t = &a.target;
+    let out = if let Some(out) = &t.text {
+        fsio::write_atomic(out, text::export_text(report).as_bytes())?;
+        out
+    } else if let Some(out) = &t.json {
+        fsio::write_atomic(out, json::export_json(report).as_bytes())?;
+        out
+    } else if let Some(out) = &t.docx {
+        let bytes = nianbao::export::docx::export_docx(report, &DocxOptions { date });
+        fsio::write_atomic(out, &bytes)?;
+        out
+    } else if let Some(out) = &t.html {
+        fsio::write_atomic(out, html::export_html_fragment(report).as_bytes())?;
+        out
+    } else if let Some(out) = &t.html_page {
+        fsio::write_atomic(out, html::export_html_page(report).as_bytes())?;
+        out
+    } else if let Some(out) = &t.pdf {
+        if a.final_version && errors > 0 {
+            for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+                eprintln!("{}", f.to_line());
+            }
+            bail!(
+                "报告仍有 {errors} 个错误，不能导出正式版 PDF（去掉 --final 可导出带“草稿”水印的版本）"
+            );
         }
-        (_, Some(out), _) => {
-            fsio::write_atomic(out, json::export_json(report).as_bytes())?;
-            out
+        let mut options = PdfOptions::new(date);
+        options.draft_watermark = errors > 0;
+        if !a.bundled_fonts {
+            options.fonts = FontSet::with_installed_official();
         }
-        (_, _, Some(out)) => {
-            if a.final_version && errors > 0 {
-                for f in findings.iter().filter(|f| f.severity == Severity::Error) {
-                    eprintln!("{}", f.to_line());
-                }
-                bail!(
-                    "报告仍有 {errors} 个错误，不能导出正式版 PDF（去掉 --final 可导出带“草稿”水印的版本）"
-                );
-            }
-            let date = match &a.date {
-                Some(s) => {
-                    Date::parse(s).with_context(|| format!("日期“{s}”无法识别，应如 2026-01-20"))?
-                }
-                None => Date::today(),
-            };
-            let mut options = PdfOptions::new(date);
-            options.draft_watermark = errors > 0;
-            if !a.bundled_fonts {
-                options.fonts = FontSet::with_installed_official();
-            }
-            let pdf = export_pdf(report, &options)?;
-            fsio::write_atomic(out, &pdf.bytes)?;
-            out!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
-            if !pdf.missing_glyphs.is_empty() {
-                let chars: String = pdf.missing_glyphs.iter().collect();
-                eprintln!("注意：以下字符没有字体可以显示，已印为 □：{chars}");
-            }
-            if options.draft_watermark {
-                eprintln!("报告仍有错误，每页已加“草稿”水印");
-            }
-            out
+        let pdf = export_pdf(report, &options)?;
+        fsio::write_atomic(out, &pdf.bytes)?;
+        out!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
+        if !pdf.missing_glyphs.is_empty() {
+            let chars: String = pdf.missing_glyphs.iter().collect();
+            eprintln!("注意：以下字符没有字体可以显示，已印为 □：{chars}");
         }
-        _ => bail!("请指定 --text、--json 或 --pdf"),
+        if options.draft_watermark {
+            eprintln!("报告仍有错误，每页已加“草稿”水印");
+        }
+        out
+    } else {
+        bail!("请指定 --text、--json、--pdf、--docx、--html 或 --html-page");
     };
     out!("已导出：{}", out.display());
     if errors > 0 {

@@ -1,8 +1,11 @@
-//! Property tests: random reports survive save→load (RON) and export→import (text) unchanged.
+//! Property tests: random reports survive save→load (RON) and export→import (text, Word,
+//! web page) unchanged.
 
 use nianbao::draft::{Draft, parse_draft, to_ron};
+use nianbao::export::docx::{DocxOptions, export_docx};
+use nianbao::export::html::{export_html_fragment, export_html_page};
 use nianbao::export::text::export_text;
-use nianbao::import::import_text;
+use nianbao::import::{import_bytes, import_text};
 use nianbao::model::{CellValue, Date, Format, OrganKind, Report, WanAmount};
 use nianbao::template::{CELL_COUNT, CellKind, TEMPLATE, TEXTS};
 use proptest::prelude::*;
@@ -99,6 +102,44 @@ fn report(texts: BoxedStrategy<String>) -> impl Strategy<Value = Report> {
         })
 }
 
+/// Narrative as a Word document carries it: paragraphs, blank ones inside included, but a
+/// text neither begins nor ends with a blank paragraph (the importer takes those for the
+/// spacing around headings and tables, as in a text file).
+fn document_narrative() -> impl Strategy<Value = String> {
+    narrative().prop_map(|t| {
+        let lines: Vec<&str> = t.split('\n').collect();
+        let first = lines.iter().position(|l| !l.trim().is_empty());
+        let last = lines.iter().rposition(|l| !l.trim().is_empty());
+        match (first, last) {
+            (Some(a), Some(b)) => lines[a..=b].join("\n"),
+            _ => String::new(),
+        }
+    })
+}
+
+/// Narrative as a web page carries it: words with single spaces, lines without blank lines
+/// between them (a page collapses runs of spaces and empty paragraphs).
+fn web_narrative() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "政务", "公开", "工作", "加强", "推进", "平台", "监督", "信息", "ABC", "x", "12", "３",
+        "，", "。", "、", "“", "”", "%", "<b>", "&amp;",
+    ]);
+    let line = prop::collection::vec((word, prop::bool::weighted(0.2)), 1..8).prop_map(|w| {
+        w.iter()
+            .map(|(w, space)| {
+                if *space {
+                    format!("{w} ")
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<String>()
+            .trim()
+            .to_string()
+    });
+    prop::collection::vec(line, 0..4).prop_map(|l| l.join("\n"))
+}
+
 /// Any text at all, for the RON round trip (quotes, backslashes, tabs, CR, control chars).
 fn any_text() -> impl Strategy<Value = String> {
     prop::collection::vec(
@@ -138,5 +179,29 @@ proptest! {
         prop_assert!(imported.findings.iter().all(|f| f.rule != nianbao::Rule::S9), "{:?}", imported.findings);
         // Deterministic: the same report gives the same bytes.
         prop_assert_eq!(export_text(&imported.report), text);
+    }
+
+    #[test]
+    fn word_export_import_round_trip(r in report(document_narrative().boxed()), v2019 in prop::bool::weighted(0.2)) {
+        let mut r = r;
+        if v2019 { r.format = Format::V2019; }
+        let options = DocxOptions { date: Date::new(2026, 1, 20).expect("date") };
+        let bytes = export_docx(&r, &options);
+        let imported = import_bytes(std::path::Path::new("报告.docx"), &bytes)
+            .map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        prop_assert_eq!(&imported.report, &r);
+        prop_assert!(imported.findings.iter().all(|f| f.rule != nianbao::Rule::S9), "{:?}", imported.findings);
+        prop_assert_eq!(export_docx(&imported.report, &options), bytes, "same report, same bytes");
+    }
+
+    #[test]
+    fn web_page_export_import_round_trip(r in report(web_narrative().boxed()), page in any::<bool>(), v2019 in prop::bool::weighted(0.2)) {
+        let mut r = r;
+        if v2019 { r.format = Format::V2019; }
+        let html = if page { export_html_page(&r) } else { export_html_fragment(&r) };
+        let imported = import_bytes(std::path::Path::new("报告.html"), html.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        prop_assert_eq!(&imported.report, &r, "page:\n{}", html);
+        prop_assert!(imported.findings.iter().all(|f| f.rule != nianbao::Rule::S9), "{:?}", imported.findings);
     }
 }

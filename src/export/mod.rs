@@ -1,5 +1,8 @@
 //! Exporters: each returns the bytes (or text) of the output; the caller writes them.
 
+pub mod docx;
+pub mod html;
 pub mod json;
 pub mod pdf;
+pub mod pieces;
 pub mod text;

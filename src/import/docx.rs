@@ -154,8 +154,9 @@ fn target(s: &mut State) -> &mut String {
 
 fn flush_paragraph(s: &mut State) {
     let text = std::mem::take(&mut s.para);
+    // Kept as written (trailing spaces too): the page's own text, like a text file's line.
     for line in text.split('\n') {
-        s.lines.push(vec![line.trim_end().to_string()]);
+        s.lines.push(vec![line.to_string()]);
     }
 }
 

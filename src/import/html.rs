@@ -132,11 +132,22 @@ fn walk(h: NodeHandle, parser: &Parser<'_>, out: &mut Out, depth: usize) {
             if block {
                 out.flush();
             }
+            let lines_before = out.lines.len();
             for c in tag.children().top().iter() {
                 walk(*c, parser, out, depth + 1);
             }
             if block {
                 out.flush();
+                // An empty paragraph (`<p></p>`, `<p>&nbsp;</p>`) is a blank line on the page:
+                // kept as one, as a text file's empty line (consecutive ones count once).
+                let empty = out.lines.len() == lines_before;
+                let after_blank = out
+                    .lines
+                    .last()
+                    .is_none_or(|l| l.iter().all(|c| c.is_empty()));
+                if name == "p" && empty && !after_blank {
+                    out.lines.push(vec![String::new()]);
+                }
             }
         }
     }

@@ -532,33 +532,11 @@ fn compose_body(c: &mut Composer<'_>, report: &Report) {
                 table::draw(c, report, grid(t));
                 if t == crate::template::TableId::T3 && report.format == crate::model::Format::V2019
                 {
-                    c.paragraph(Role::Body, &legacy_note(report), false);
+                    c.paragraph(Role::Body, &super::pieces::legacy_note(report), false);
                 }
             }
         }
     }
-}
-
-/// The note under 表三 of a 2019-format report: its single （六）其他处理 row.
-fn legacy_note(report: &Report) -> String {
-    use crate::template::{LEGACY_2019_BLANK, LEGACY_2019_NOTE, T3_COLUMNS, t3_r3_6_2019};
-    let values: Vec<String> = T3_COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(c, col)| {
-            let v = report.cell(t3_r3_6_2019(c)).display();
-            format!(
-                "{}{}",
-                col.label,
-                if v.is_empty() {
-                    LEGACY_2019_BLANK.to_string()
-                } else {
-                    v
-                }
-            )
-        })
-        .collect();
-    format!("{LEGACY_2019_NOTE}{}。", values.join("，"))
 }
 
 /// How much of what follows a heading must stay on its page: two lines of text, or the

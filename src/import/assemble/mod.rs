@@ -42,10 +42,13 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     if let Some(date) = last_text.and_then(|i| date_line(&lines[i].raw)) {
         ctx.report.meta.published = date;
         lines.truncate(last_text.unwrap_or(0));
-        if let Some(sig) = lines
-            .last()
-            .filter(|l| !l.is_blank() && l.raw.trim().chars().count() <= 40)
-        {
+        // A section heading right above the date is the end of an empty section, not a
+        // signature (a report without 落款 whose 六 is empty).
+        if let Some(sig) = lines.last().filter(|l| {
+            !l.is_blank()
+                && l.raw.trim().chars().count() <= 40
+                && labels::section_heading(l.first()).is_none()
+        }) {
             // Right-aligned in a PDF's layout: the indentation is not part of the name.
             ctx.report.meta.signature = sig.raw.trim().to_string();
             lines.pop();

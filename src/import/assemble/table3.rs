@@ -145,7 +145,11 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
                     }
                 }
             } else if cells.len() == 1 {
-                text_after.push(line);
+                // The 2019 note under the table is read as the （六） row, not kept as text.
+                let compact: String = line.raw.chars().filter(|c| !c.is_whitespace()).collect();
+                if !compact.starts_with(crate::template::LEGACY_2019_NOTE) {
+                    text_after.push(line);
+                }
             } else {
                 unplaced(ctx, TableId::T3, line);
             }

@@ -50,8 +50,16 @@ pub(super) fn t4_by_cells(ctx: &mut Ctx, table: &[Line]) -> bool {
             let targets: Vec<usize> = (0..T4_GROUPS.len())
                 .flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c)))
                 .collect();
-            complete = cells.len() == targets.len();
-            place_values(ctx, &targets, &cells, "表四数据行", false);
+            // A row of exactly its cells (Word, web pages, tab-separated text) keeps its blank
+            // cells in place; otherwise the values are taken in order.
+            let all: Vec<&str> = line.cells.iter().map(|c| c.trim()).collect();
+            let values = if all.len() == targets.len() {
+                all
+            } else {
+                cells
+            };
+            complete = values.len() == targets.len();
+            place_values(ctx, &targets, &values, "表四数据行", false);
         } else {
             text_after.push(line);
         }

@@ -122,10 +122,7 @@ mod tests {
             .unwrap();
         assert_eq!(p[at + 1], Piece::Paragraph("第二段"));
         assert!(matches!(p[at - 1], Piece::Heading(Level::Area, _)));
-        assert!(
-            !p.iter()
-                .any(|x| *x == Piece::Heading(Level::Section, "六、其他需要报告的事项"))
-        );
+        assert!(!p.contains(&Piece::Heading(Level::Section, "六、其他需要报告的事项")));
         assert_eq!(p.iter().filter(|x| matches!(x, Piece::Table(_))).count(), 3);
         assert!(matches!(p.last(), Some(Piece::Closing { date, .. }) if date == "2026年1月20日"));
         r.format = Format::V2019;

@@ -817,3 +817,32 @@ fn a_local_publication_deadline_is_set_in_the_settings_and_kept() {
     f.harness.run();
     assert!(!late(&f));
 }
+
+#[test]
+fn word_and_web_page_export_from_the_file_menu_read_back_as_the_report() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "3");
+    f.type_into(t3(R3_1, NP), "3");
+    for (menu_item, name, ext) in [
+        ("导出 Word…", "报告", "docx"),
+        ("导出网页…", "网页", "html"),
+    ] {
+        let path = f.path(name);
+        f.dialogs.push(Picked::Path(path.clone()));
+        f.harness.get_by_label("文件").click();
+        f.harness.run();
+        f.harness.get_by_label(menu_item).click();
+        f.harness.run();
+        let written = path.with_extension(ext);
+        let bytes = std::fs::read(&written).expect("exported");
+        let back = nianbao::import::import_bytes(&written, &bytes).expect("imports");
+        assert_eq!(back.report.cell(t3(R1, NP)), &CellValue::Count(3), "{ext}");
+        assert_eq!(
+            back.report.cell(t3(R3_1, TOTAL)),
+            &CellValue::Count(3),
+            "{ext}"
+        );
+        let status = f.app().status.clone().unwrap_or_default();
+        assert!(status.contains("已导出"), "{status}");
+    }
+}

@@ -67,6 +67,7 @@ pub fn export_docx(report: &Report, options: &DocxOptions) -> Vec<u8> {
                     first_line: 0,
                     right: 0,
                     after: TITLE_LINE,
+                    keep_next: true,
                 },
             )),
             Piece::Heading(level, h) => {
@@ -74,7 +75,11 @@ pub fn export_docx(report: &Report, options: &DocxOptions) -> Vec<u8> {
                     Level::Section => HEADING_FONT,
                     Level::Area => AREA_FONT,
                 };
-                body.push_str(&paragraph(h, font, BODY_SZ, ParaStyle::body(false)));
+                let style = ParaStyle {
+                    keep_next: true,
+                    ..ParaStyle::body(false)
+                };
+                body.push_str(&paragraph(h, font, BODY_SZ, style));
             }
             Piece::Paragraph(p) => {
                 body.push_str(&paragraph(p, BODY_FONT, BODY_SZ, ParaStyle::body(true)));
@@ -124,6 +129,8 @@ struct ParaStyle {
     first_line: u32,
     right: u32,
     after: u32,
+    /// Kept on the page of the next paragraph (headings).
+    keep_next: bool,
 }
 
 impl ParaStyle {
@@ -135,6 +142,7 @@ impl ParaStyle {
             first_line: 2 * BODY_CHAR,
             right: 0,
             after: 0,
+            keep_next: false,
         }
     }
     fn closing() -> ParaStyle {
@@ -144,6 +152,7 @@ impl ParaStyle {
             first_line: 0,
             right: 0,
             after: 0,
+            keep_next: false,
         }
     }
     fn cell(align: &'static str) -> ParaStyle {
@@ -153,6 +162,7 @@ impl ParaStyle {
             first_line: 0,
             right: 0,
             after: 0,
+            keep_next: false,
         }
     }
 }
@@ -194,6 +204,7 @@ fn paragraph(text: &str, font: &str, size: u32, style: ParaStyle) -> String {
         r#"<w:ind w:left="0" w:right="{}" w:firstLine="{}"/>"#,
         style.right, style.first_line
     );
+    let keep = if style.keep_next { "<w:keepNext/>" } else { "" };
     let props = run_props(font, size);
     let run = if text.is_empty() {
         String::new()
@@ -204,7 +215,7 @@ fn paragraph(text: &str, font: &str, size: u32, style: ParaStyle) -> String {
         )
     };
     format!(
-        r#"<w:p><w:pPr>{spacing}{indent}<w:jc w:val="{}"/>{props}</w:pPr>{run}</w:p>"#,
+        r#"<w:p><w:pPr>{keep}{spacing}{indent}<w:jc w:val="{}"/>{props}</w:pPr>{run}</w:p>"#,
         style.align
     )
 }

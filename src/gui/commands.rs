@@ -42,8 +42,9 @@ pub enum Command {
         path: PathBuf,
         then: Option<Action>,
     },
-    ExportText,
-    ExportTextTo(PathBuf),
+    /// 导出文本… / 导出 Word… / 导出网页…: ask where.
+    Export(DocumentKind),
+    ExportTo(DocumentKind, PathBuf),
     /// 导出PDF…: asks first when the report still has errors.
     ExportPdf,
     /// Ask where to put the PDF.
@@ -88,12 +89,31 @@ impl Command {
     }
 }
 
+/// A document the editor exports besides the PDF (which asks about errors first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentKind {
+    Text,
+    Word,
+    WebPage,
+}
+
+impl DocumentKind {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            DocumentKind::Text => "txt",
+            DocumentKind::Word => "docx",
+            DocumentKind::WebPage => "html",
+        }
+    }
+}
+
 /// What a typed path is for.
 #[derive(Clone, Debug)]
 pub enum PathPurpose {
     Open,
     SaveAs { then: Option<Action> },
-    ExportText,
+    Export(DocumentKind),
     ExportPdf { watermark: bool },
     ComparePrevious,
     NewFromPrevious,
@@ -159,7 +179,9 @@ impl PathPurpose {
                 path: with_extension(path, "ron"),
                 then: then.clone(),
             },
-            PathPurpose::ExportText => Command::ExportTextTo(with_extension(path, "txt")),
+            PathPurpose::Export(kind) => {
+                Command::ExportTo(*kind, with_extension(path, kind.extension()))
+            }
             PathPurpose::ExportPdf { watermark } => Command::ExportPdfTo {
                 path: with_extension(path, "pdf"),
                 watermark: *watermark,

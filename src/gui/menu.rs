@@ -6,7 +6,7 @@ use egui::{Button, Ui};
 
 use crate::analysis::Deadline;
 
-use super::commands::{Action, Command, Modal};
+use super::commands::{Action, Command, DocumentKind, Modal};
 use super::editor::keys;
 use super::state::Editing;
 use super::strings as s;
@@ -105,7 +105,13 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
         }
         ui.separator();
         if item(ui, s::EXPORT_TEXT, None) {
-            ed.push(Command::ExportText);
+            ed.push(Command::Export(DocumentKind::Text));
+        }
+        if item(ui, s::EXPORT_WORD, None) {
+            ed.push(Command::Export(DocumentKind::Word));
+        }
+        if item(ui, s::EXPORT_WEB_PAGE, None) {
+            ed.push(Command::Export(DocumentKind::WebPage));
         }
         if item(ui, s::EXPORT_PDF, None) {
             ed.push(Command::ExportPdf);

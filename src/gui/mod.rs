@@ -23,7 +23,7 @@ mod theme;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use commands::{Action, Command, Modal};
+pub use commands::{Action, Command, DocumentKind, Modal};
 pub use dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
 pub use editor::EditorApp;
 pub use state::{Document, cell_name};

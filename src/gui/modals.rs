@@ -50,7 +50,7 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                     | PathPurpose::ComparePrevious
                     | PathPurpose::NewFromPrevious => s::PATH_TITLE_OPEN,
                     PathPurpose::SaveAs { .. } => s::PATH_TITLE_SAVE,
-                    PathPurpose::ExportText | PathPurpose::ExportPdf { .. } => s::PATH_TITLE_EXPORT,
+                    PathPurpose::Export(_) | PathPurpose::ExportPdf { .. } => s::PATH_TITLE_EXPORT,
                 };
                 ui.heading(title);
                 ui.label(s::PATH_BODY);

@@ -7,12 +7,14 @@ use egui::Context;
 
 use crate::document::{self, Source};
 use crate::draft;
+use crate::export::docx::{DocxOptions, export_docx};
+use crate::export::html::export_html_page;
 use crate::export::pdf::{FontSet, PdfOptions, export_pdf};
 use crate::export::text::export_text;
 use crate::fsio;
 use crate::model::{OrganKind, Report};
 
-use super::commands::{Action, Command, Modal, PathPurpose};
+use super::commands::{Action, Command, DocumentKind, Modal, PathPurpose};
 use super::dialogs::{FileFilter, Picked};
 use super::editor::EditorApp;
 use super::state::Document;
@@ -39,7 +41,44 @@ const REPORT_FILTERS: [FileFilter; 3] = [
     },
 ];
 const DRAFT_FILTER: FileFilter = REPORT_FILTERS[1];
-const TEXT_FILTER: FileFilter = REPORT_FILTERS[2];
+
+/// The save dialog's filter for an exported document.
+fn document_filter(kind: DocumentKind) -> FileFilter {
+    match kind {
+        DocumentKind::Text => REPORT_FILTERS[2],
+        DocumentKind::Word => FileFilter {
+            name: s::FILTER_WORD,
+            extensions: &["docx"],
+        },
+        DocumentKind::WebPage => FileFilter {
+            name: s::FILTER_WEB_PAGE,
+            extensions: &["html"],
+        },
+    }
+}
+
+/// Writes the report as text, Word or a web page.
+fn export_to(app: &mut EditorApp, kind: DocumentKind, path: &Path) {
+    let report = &app.doc.draft.report;
+    let bytes = match kind {
+        DocumentKind::Text => export_text(report).into_bytes(),
+        DocumentKind::Word => export_docx(report, &DocxOptions { date: app.today }),
+        DocumentKind::WebPage => export_html_page(report).into_bytes(),
+    };
+    match fsio::write_atomic(path, &bytes) {
+        Ok(()) => {
+            let mut msg = format!("{}：{}", s::EXPORTED, path.display());
+            if app.analysis.tally.0 > 0 {
+                msg = format!(
+                    "{msg}（{}）",
+                    s::fill(s::EXPORT_HAS_ERRORS, app.analysis.tally.0)
+                );
+            }
+            app.status = Some(msg);
+        }
+        Err(e) => app.modal = Some(Modal::Error(e.to_string())),
+    }
+}
 
 /// Runs every queued command (commands may queue more; those run too).
 pub fn run_all(app: &mut EditorApp, ctx: &Context) {
@@ -79,23 +118,8 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
                 run_action(app, ctx, action);
             }
         }
-        Command::ExportText => ask_path(app, PathPurpose::ExportText),
-        Command::ExportTextTo(path) => {
-            let text = export_text(&app.doc.draft.report);
-            match fsio::write_atomic(&path, text.as_bytes()) {
-                Ok(()) => {
-                    let mut msg = format!("{}：{}", s::EXPORTED, path.display());
-                    if app.analysis.tally.0 > 0 {
-                        msg = format!(
-                            "{msg}（{}）",
-                            s::fill(s::EXPORT_HAS_ERRORS, app.analysis.tally.0)
-                        );
-                    }
-                    app.status = Some(msg);
-                }
-                Err(e) => app.modal = Some(Modal::Error(e.to_string())),
-            }
-        }
+        Command::Export(kind) => ask_path(app, PathPurpose::Export(kind)),
+        Command::ExportTo(kind, path) => export_to(app, kind, &path),
         Command::ExportPdf => {
             let errors = app.analysis.tally.0;
             if errors > 0 {
@@ -170,7 +194,7 @@ fn ask_path(app: &mut EditorApp, purpose: PathPurpose) {
 fn save_kind(purpose: &PathPurpose) -> Option<(&'static str, FileFilter)> {
     match purpose {
         PathPurpose::SaveAs { .. } => Some(("ron", DRAFT_FILTER)),
-        PathPurpose::ExportText => Some(("txt", TEXT_FILTER)),
+        PathPurpose::Export(kind) => Some((kind.extension(), document_filter(*kind))),
         PathPurpose::ExportPdf { .. } => Some(("pdf", PDF_FILTER)),
         PathPurpose::Open | PathPurpose::ComparePrevious | PathPurpose::NewFromPrevious => None,
     }

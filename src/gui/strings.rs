@@ -23,6 +23,8 @@ pub const RECENT: &str = "最近打开";
 pub const RECENT_NONE: &str = "（无）";
 pub const EXPORT_TEXT: &str = "导出文本…";
 pub const EXPORT_PDF: &str = "导出PDF…";
+pub const EXPORT_WORD: &str = "导出 Word…";
+pub const EXPORT_WEB_PAGE: &str = "导出网页…";
 pub const PDF_ERRORS_TITLE: &str = "报告仍有错误";
 pub const PDF_ERRORS_BODY: &str =
     "报告仍有 {} 个错误（见问题列表）。仍然导出的 PDF 每页都会加上浅色的“草稿”水印。";
@@ -96,6 +98,8 @@ pub const EXPORT_HAS_ERRORS: &str = "注意：报告仍有 {} 个错误";
 pub const FILTER_ALL_REPORTS: &str = "年报草稿或已发布的报告（PDF、Word、网页、文本）";
 pub const FILTER_DRAFT: &str = "年报草稿";
 pub const FILTER_TEXT: &str = "文本";
+pub const FILTER_WORD: &str = "Word 文档";
+pub const FILTER_WEB_PAGE: &str = "网页";
 
 /// Fills the single `{}` of a template string.
 pub fn fill(template: &str, value: impl std::fmt::Display) -> String {

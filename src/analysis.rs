@@ -210,6 +210,7 @@ fn findings_of(draft: &Draft, ctx: &Context) -> Vec<Finding> {
         _ => f,
     }));
     findings.extend(check_deadline(&draft.report, ctx.deadline));
+    findings.extend(sum_findings(draft));
     if let Some(previous) = ctx.previous {
         findings.extend(
             cross::check_against_previous(&draft.report, previous)
@@ -258,6 +259,56 @@ fn draft_findings(draft: &Draft) -> Vec<Finding> {
                 )
             }),
     );
+    out
+}
+
+/// The findings a summed draft carries: the warnings found when it was made, the upper-bound
+/// 表二 counts, and summed cells changed by hand since.
+fn sum_findings(draft: &Draft) -> Vec<Finding> {
+    let Some(record) = &draft.sum else {
+        return Vec::new();
+    };
+    let mut out: Vec<Finding> = record
+        .warnings
+        .iter()
+        .map(|w| {
+            Finding::new(
+                Rule::Sum,
+                Severity::Warning,
+                vec![Place::Meta(crate::finding::MetaField::Organ)],
+                format!("汇总：{w}"),
+            )
+        })
+        .collect();
+    let bounds: Vec<usize> = crate::template::upper_bound_cells()
+        .into_iter()
+        .filter(|&i| draft.report.cell(i).count().is_some_and(|n| n > 0))
+        .collect();
+    if !bounds.is_empty() {
+        out.push(Finding::new(
+            Rule::Sum,
+            Severity::Info,
+            bounds.iter().map(|&i| Place::Cell(i)).collect(),
+            "汇总：表二“本年制发件数”“现行有效件数”是各单位之和，联合发文被每个发文机关各计一次，是上限；请核实后修改，并在正文中说明",
+        ));
+    }
+    for i in crate::template::input_cells() {
+        let summed = crate::draft::sum_of(&record.units, i);
+        let now = draft.report.cell(i);
+        if *now != summed {
+            out.push(Finding::new(
+                Rule::Sum,
+                Severity::Info,
+                vec![Place::Cell(i)],
+                format!(
+                    "汇总：{}已改为“{}”，各单位之和为“{}”",
+                    TEMPLATE.cells[i].short_name,
+                    now.display(),
+                    summed.display()
+                ),
+            ));
+        }
+    }
     out
 }
 

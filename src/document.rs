@@ -98,5 +98,6 @@ pub fn draft_of_import(imported: import::Imported) -> Draft {
         manual_totals: true,
         inherited_texts: Default::default(),
         read_as,
+        sum: None,
     }
 }

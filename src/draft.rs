@@ -5,6 +5,7 @@
 //! is refused before anything else is read, so an older program never half-reads and
 //! re-saves it. Saving is atomic ([`crate::fsio::write_atomic`]).
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -17,8 +18,11 @@ use crate::import::Provenance;
 use crate::model::{CellValue, Date, Format, OrganKind, Report};
 use crate::template::{TEMPLATE, TEXTS, TextId};
 
-/// The draft format version this program writes and the newest it reads.
-pub const DRAFT_VERSION: u32 = 1;
+/// The draft format version this program writes and the newest it reads. Version 2 adds
+/// the record of a 汇总 (`sum`); a draft without one is written as version 1, so older
+/// programs still open it, and refuse (rather than silently drop) a summed draft.
+pub const DRAFT_VERSION: u32 = 2;
+const VERSION_WITHOUT_SUM: u32 = 1;
 
 const HEADER: &str =
     "// nianbao 草稿：政府信息公开工作年度报告（可用文本编辑器查看；请勿修改 version）\n";
@@ -72,6 +76,24 @@ struct DraftFile {
     /// has been checked by a person and is no longer marked.
     #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
     read_as: OrderedMap,
+    /// The units of a 汇总, with their values (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sum: Option<SumRepr>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SumRepr {
+    scope: String,
+    #[serde(default)]
+    warnings: Vec<String>,
+    units: Vec<SumUnitRepr>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SumUnitRepr {
+    organ: String,
+    file: String,
+    cells: OrderedMap,
 }
 
 /// A string map kept in insertion order.
@@ -124,6 +146,8 @@ pub struct Draft {
     pub inherited_texts: std::collections::BTreeMap<TextId, String>,
     /// How imported cells were read, with the value each was given: marked until edited.
     pub read_as: std::collections::BTreeMap<usize, (Provenance, CellValue)>,
+    /// For a 汇总: the units summed and what made the sum unsafe.
+    pub sum: Option<SumRecord>,
 }
 
 impl Draft {
@@ -134,6 +158,7 @@ impl Draft {
             manual_totals: false,
             inherited_texts: Default::default(),
             read_as: Default::default(),
+            sum: None,
         }
     }
 
@@ -152,11 +177,93 @@ impl Draft {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// 汇总: the units behind a summed draft
+// ---------------------------------------------------------------------------------------
+
+/// Whose report the sum is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// 本级: the office's own level (its departments).
+    #[default]
+    OwnLevel,
+    /// 本行政区域: the whole region (departments, 乡镇, 街道).
+    Region,
+}
+
+impl Scope {
+    /// 本级 / 本行政区域.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::OwnLevel => "本级",
+            Scope::Region => "本行政区域",
+        }
+    }
+
+    /// Parses [`Scope::label`].
+    pub fn parse(s: &str) -> Option<Scope> {
+        [Scope::OwnLevel, Scope::Region]
+            .into_iter()
+            .find(|k| k.label() == s.trim())
+    }
+}
+
+/// One unit's contribution, as kept in the parent draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SumUnit {
+    pub organ: String,
+    /// The file it was read from (its name only).
+    pub file: String,
+    /// Its values of the summed cells (blank cells left out).
+    pub cells: BTreeMap<usize, CellValue>,
+}
+
+/// How a parent draft was summed: the units and what made the sum unsafe.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SumRecord {
+    pub scope: Scope,
+    pub units: Vec<SumUnit>,
+    /// Why the sum may be wrong, found when it was made (Chinese, one sentence each).
+    pub warnings: Vec<String>,
+}
+
+/// Adds one value to a running sum; None when a value cannot be added (reported).
+fn add(total: &CellValue, v: &CellValue) -> Option<CellValue> {
+    Some(match (total, v) {
+        (t, CellValue::Blank) => t.clone(),
+        (CellValue::Blank, v @ (CellValue::Count(_) | CellValue::Amount(_))) => v.clone(),
+        (CellValue::Count(a), CellValue::Count(b)) => CellValue::Count(a.checked_add(*b)?),
+        (CellValue::Amount(a), CellValue::Amount(b)) => CellValue::Amount(a.checked_add(b)?),
+        _ => return None,
+    })
+}
+
+/// The sum of the units' values of one cell.
+pub fn sum_of(units: &[SumUnit], cell: usize) -> CellValue {
+    units
+        .iter()
+        .filter_map(|u| u.cells.get(&cell))
+        .fold(CellValue::Blank, |t, v| add(&t, v).unwrap_or(t))
+}
+
+/// What each unit contributed to a cell, for the editor's tooltip: `(organ, value)`.
+pub fn contributions(record: &SumRecord, cell: usize) -> Vec<(&str, &CellValue)> {
+    record
+        .units
+        .iter()
+        .filter_map(|u| u.cells.get(&cell).map(|v| (u.organ.as_str(), v)))
+        .collect()
+}
+
 impl From<&Draft> for DraftFile {
     fn from(d: &Draft) -> DraftFile {
         let r = &d.report;
         DraftFile {
-            version: DRAFT_VERSION,
+            version: if d.sum.is_some() {
+                DRAFT_VERSION
+            } else {
+                VERSION_WITHOUT_SUM
+            },
             format: r.format.key().into(),
             meta: MetaRepr {
                 organ: r.meta.organ.clone(),
@@ -201,6 +308,24 @@ impl From<&Draft> for DraftFile {
                     })
                     .collect(),
             ),
+            sum: d.sum.as_ref().map(|record| SumRepr {
+                scope: record.scope.label().to_string(),
+                warnings: record.warnings.clone(),
+                units: record
+                    .units
+                    .iter()
+                    .map(|u| SumUnitRepr {
+                        organ: u.organ.clone(),
+                        file: u.file.clone(),
+                        cells: OrderedMap(
+                            u.cells
+                                .iter()
+                                .map(|(i, v)| (TEMPLATE.cells[*i].id.clone(), v.display()))
+                                .collect(),
+                        ),
+                    })
+                    .collect(),
+            }),
         }
     }
 }
@@ -260,11 +385,40 @@ impl TryFrom<DraftFile> for Draft {
                 .ok_or_else(|| format!("单元格“{id}”的读取方式“{key}”无法识别"))?;
             read_as.insert(i, (p, CellValue::from_source(TEMPLATE.cells[i].kind, raw)));
         }
+        let sum = match f.sum {
+            None => None,
+            Some(repr) => {
+                let scope = Scope::parse(&repr.scope).ok_or_else(|| {
+                    format!("未知的汇总范围“{}”（应为 本级 或 本行政区域）", repr.scope)
+                })?;
+                let mut units = Vec::new();
+                for u in repr.units {
+                    let mut cells = std::collections::BTreeMap::new();
+                    for (id, raw) in u.cells.0 {
+                        let i = TEMPLATE
+                            .index_of(&id)
+                            .ok_or_else(|| format!("汇总记录中未知的单元格编号“{id}”"))?;
+                        cells.insert(i, CellValue::from_source(TEMPLATE.cells[i].kind, &raw));
+                    }
+                    units.push(SumUnit {
+                        organ: u.organ,
+                        file: u.file,
+                        cells,
+                    });
+                }
+                Some(SumRecord {
+                    scope,
+                    units,
+                    warnings: repr.warnings,
+                })
+            }
+        };
         Ok(Draft {
             report: r,
             manual_totals: f.manual_totals,
             inherited_texts,
             read_as,
+            sum,
         })
     }
 }
@@ -413,7 +567,38 @@ mod tests {
             manual_totals: true,
             inherited_texts,
             read_as,
+            sum: None,
         }
+    }
+
+    #[test]
+    fn a_summed_draft_keeps_its_units_and_is_version_2() {
+        let mut d = sample();
+        assert!(
+            to_ron(&d).contains("version: 1,"),
+            "no sum: still version 1"
+        );
+        let mut cells = BTreeMap::new();
+        cells.insert(t3(0, 0), CellValue::Count(3));
+        d.sum = Some(SumRecord {
+            scope: Scope::Region,
+            units: vec![SumUnit {
+                organ: "某县财政局".into(),
+                file: "财政局.ron".into(),
+                cells,
+            }],
+            warnings: vec!["“某县民政局”是2024年度的报告".into()],
+        });
+        let text = to_ron(&d);
+        assert!(text.contains("version: 2,"), "{text}");
+        assert!(text.contains("本行政区域") && text.contains("某县财政局"));
+        assert_eq!(parse_draft(&text).unwrap(), d);
+        // A draft from a version after this one is refused, never half-read.
+        let newer = text.replacen("version: 2,", "version: 3,", 1);
+        assert!(matches!(
+            parse_draft(&newer),
+            Err(DraftError::NewerVersion { found: 3 })
+        ));
     }
 
     #[test]

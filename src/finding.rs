@@ -77,6 +77,10 @@ pub enum Rule {
     /// year's report, a 表三 总计 or a 表二 count that changes by more than half and by more
     /// than 20 is a 提示 asking for a written explanation.
     H20,
+    /// This program's rule for a 汇总 of subordinate units' reports: what makes the sum
+    /// unsafe (another year or format, a unit with errors, a unit counted twice or missing),
+    /// the 表二 counts that are upper bounds, and summed cells changed by hand.
+    Sum,
     /// Something the importer could not place (an unknown row, text outside any section,
     /// a file layout it does not understand).
     Import,
@@ -84,7 +88,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order (report columns follow it).
-    pub const ALL: [Rule; 29] = [
+    pub const ALL: [Rule; 30] = [
         Rule::O1,
         Rule::S1,
         Rule::S2,
@@ -113,6 +117,7 @@ impl Rule {
         Rule::H16,
         Rule::H19,
         Rule::H20,
+        Rule::Sum,
         Rule::Import,
     ];
 
@@ -147,6 +152,7 @@ impl Rule {
             Rule::H16 => "H16",
             Rule::H19 => "H19",
             Rule::H20 => "H20",
+            Rule::Sum => "SUM",
             Rule::Import => "IMPORT",
         }
     }

@@ -14,6 +14,7 @@ pub mod fsio;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod sum;
 pub mod template;
 pub mod textscan;
 

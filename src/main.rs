@@ -39,7 +39,7 @@ macro_rules! out {
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// 在编辑器中打开的文件（草稿 .ron 或报告文本 .txt）
+    /// 在编辑器中打开的文件（草稿 .ron，或已发布的报告 .pdf、.docx、.html、.txt）
     file: Option<PathBuf>,
 }
 
@@ -47,12 +47,42 @@ struct Cli {
 enum Command {
     /// 新建空白草稿
     New(NewArgs),
-    /// 检查草稿（.ron）或已发布的报告文本（.txt），列出问题
+    /// 检查草稿或已发布的报告（PDF、Word、网页、文本），列出问题
     Check(CheckArgs),
-    /// 把已发布的报告文本导入为草稿
+    /// 把已发布的报告（PDF、Word、网页、文本）导入为草稿
     Import(ImportArgs),
-    /// 导出为文本或 JSON
+    /// 导出为 PDF、Word、网页、文本或 JSON
     Export(ExportArgs),
+    /// 汇总下级单位的报告，生成上级（本级或本行政区域）报告的草稿
+    Sum(SumArgs),
+}
+
+#[derive(Args)]
+struct SumArgs {
+    /// 下级单位的报告（草稿或已发布的报告）或其所在文件夹
+    #[arg(required = true)]
+    units: Vec<PathBuf>,
+    /// 上级报告草稿的路径（.ron）
+    #[arg(short = 'o', long = "output")]
+    output: PathBuf,
+    /// 上级机关全称，如“某某县人民政府办公室”
+    #[arg(long, default_value = "")]
+    organ: String,
+    /// 汇总范围：本级 或 本行政区域
+    #[arg(long, default_value = "本级")]
+    scope: String,
+    /// 发现不安全的因素（年度、格式不一、单位报告有错误、重复、缺报）时拒绝汇总；默认作为警告写入上级报告
+    #[arg(long)]
+    strict: bool,
+    /// 上年汇总过的单位名单（文本文件，每行一个机关名称）：缺报的单位会列出
+    #[arg(long, value_name = "LIST.txt")]
+    previous_list: Option<PathBuf>,
+    /// 另存每个单位一行（含全部单元格）和合计行的 CSV，供 Excel 核对
+    #[arg(long, value_name = "OUT.csv")]
+    csv: Option<PathBuf>,
+    /// 覆盖已存在的文件
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args)]
@@ -157,6 +187,7 @@ fn main() -> ExitCode {
         Some(Command::Check(a)) => return cmd_check(a),
         Some(Command::Import(a)) => cmd_import(a),
         Some(Command::Export(a)) => cmd_export(a),
+        Some(Command::Sum(a)) => cmd_sum(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -175,6 +206,67 @@ fn open_editor(file: Option<PathBuf>, started: std::time::Instant) -> Result<()>
 #[cfg(not(feature = "gui"))]
 fn open_editor(_file: Option<PathBuf>, _started: std::time::Instant) -> Result<()> {
     out!("此版本未包含图形编辑器（编译时未启用 gui 功能）。可用的命令请看：nianbao --help");
+    Ok(())
+}
+
+fn cmd_sum(a: SumArgs) -> Result<()> {
+    use nianbao::sum::{Scope, SumOptions, sum_units, to_csv};
+    let scope = Scope::parse(&a.scope)
+        .with_context(|| format!("未知的汇总范围“{}”：应为 本级 或 本行政区域", a.scope))?;
+    let previous_list = match &a.previous_list {
+        Some(p) => {
+            let bytes = fsio::read_bounded(p)?;
+            let text =
+                import::decode(&bytes).with_context(|| format!("“{}”不是文本文件", p.display()))?;
+            Some(text.lines().map(str::to_string).collect())
+        }
+        None => None,
+    };
+    let (files, problems) = batch::collect(&a.units);
+    if let Some(p) = problems.first() {
+        bail!(
+            "{}：{}",
+            p.file.display(),
+            p.outcome.as_ref().err().map_or("", String::as_str)
+        );
+    }
+    refuse_overwrite(&a.output, a.force)?;
+    let mut units = Vec::new();
+    for f in &files {
+        let opened = load(f)?;
+        let name = f.file_name().map_or_else(
+            || f.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        units.push((name, opened));
+    }
+    let options = SumOptions {
+        scope,
+        organ: a.organ.clone(),
+        previous_list,
+        strict: a.strict,
+    };
+    let parent = sum_units(&units, &options)?;
+    draft::save_draft(&a.output, &parent)?;
+    if let Some(csv) = &a.csv {
+        fsio::write_atomic(csv, to_csv(&parent).as_bytes())?;
+        out!("已写入 CSV：{}", csv.display());
+    }
+    let warnings = parent.sum.as_ref().map_or(0, |r| r.warnings.len());
+    out!(
+        "已汇总 {} 个单位（{}）：{}",
+        units.len(),
+        scope.label(),
+        a.output.display()
+    );
+    for w in parent.sum.iter().flat_map(|r| &r.warnings) {
+        eprintln!("注意：{w}");
+    }
+    if warnings > 0 {
+        eprintln!(
+            "有 {warnings} 处可能使汇总不准，已作为警告写入上级报告（用 nianbao check 查看；--strict 则拒绝汇总）"
+        );
+    }
     Ok(())
 }
 

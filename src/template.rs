@@ -1012,6 +1012,20 @@ fn build_sums() -> Vec<Sum> {
     sums
 }
 
+/// The cells a clerk fills in (every cell but the computed totals): what a 汇总 adds up.
+pub fn input_cells() -> impl Iterator<Item = usize> {
+    (0..ALL_CELLS).filter(|&i| !TEMPLATE.cells[i].computed)
+}
+
+/// The 表二 cells that are upper bounds in a 汇总: documents issued and in force (a document
+/// issued jointly is counted by every issuer).
+pub fn upper_bound_cells() -> Vec<usize> {
+    let block = &T2_BLOCKS[0];
+    (0..block.rows.len())
+        .flat_map(|r| [t2(0, r, 0), t2(0, r, 2)])
+        .collect()
+}
+
 /// The 表三 row of a role (一 本年新收, 二 上年结转, 四 结转下年度, （七）总计).
 pub fn t3_row_of(role: T3Role) -> usize {
     T3_ROWS.iter().position(|r| r.role == role).unwrap_or(0)

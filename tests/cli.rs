@@ -190,7 +190,7 @@ fn malformed_drafts_are_refused_clearly() {
     );
     refused(
         "newer.ron",
-        good.replace("version: 1", "version: 2").as_bytes(),
+        good.replace("version: 1", "version: 99").as_bytes(),
         "较新版本",
     );
     let garbage: Vec<u8> = (0..50 * 1024 * 1024u32)
@@ -474,4 +474,76 @@ fn killed_saves_leave_at_most_one_stray_file() {
     let o = run(&["export", "--text", s(&target), s(&draft)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(strays(), 0);
+}
+
+#[test]
+fn sum_of_units_with_csv_and_strict_refusal() {
+    use nianbao::draft::{Draft, load_draft, save_draft};
+    use nianbao::model::{CellValue, OrganKind, Report};
+    use nianbao::template::t3;
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("units");
+    std::fs::create_dir(&units).unwrap();
+    for (organ, year, n) in [("某县财政局", 2025, 3), ("某县教育局", 2025, 4)] {
+        let mut r = Report::new(organ, OrganKind::Department, year);
+        r.set_cell(t3(0, 0), CellValue::Count(n));
+        r.set_cell(t3(2, 0), CellValue::Count(n));
+        save_draft(&units.join(format!("{organ}.ron")), &Draft::new(r)).unwrap();
+    }
+    let parent = dir.path().join("汇总.ron");
+    let csv = dir.path().join("汇总.csv");
+    let o = common::run(&[
+        "sum",
+        units.to_str().unwrap(),
+        "-o",
+        parent.to_str().unwrap(),
+        "--organ",
+        "某县人民政府办公室",
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let d = load_draft(&parent).unwrap();
+    assert_eq!(d.report.cell(t3(0, 0)), &CellValue::Count(7));
+    assert_eq!(d.report.meta.year, Some(2025));
+    assert_eq!(d.sum.as_ref().unwrap().units.len(), 2);
+    let rows = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(
+        rows.lines().count(),
+        4,
+        "header, two units, the total:\n{rows}"
+    );
+    // A unit of another year: listed as a warning, or refused with --strict.
+    let mut r = Report::new("某县民政局", OrganKind::Department, 2024);
+    r.set_cell(t3(0, 0), CellValue::Count(1));
+    save_draft(&units.join("民政局.ron"), &Draft::new(r)).unwrap();
+    let strict = common::run(&[
+        "sum",
+        units.to_str().unwrap(),
+        "-o",
+        dir.path().join("严格.ron").to_str().unwrap(),
+        "--strict",
+    ]);
+    assert_eq!(strict.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("2024年度"));
+    assert!(!dir.path().join("严格.ron").exists());
+    let warned = dir.path().join("警告.ron");
+    let o = common::run(&[
+        "sum",
+        units.to_str().unwrap(),
+        "-o",
+        warned.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let checked = common::run(&["check", warned.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        out.contains("[警告] SUM 汇总：“某县民政局”是2024年度的报告"),
+        "{out}"
+    );
 }

@@ -846,3 +846,38 @@ fn word_and_web_page_export_from_the_file_menu_read_back_as_the_report() {
         assert!(status.contains("已导出"), "{status}");
     }
 }
+
+#[test]
+fn summing_subordinate_units_from_the_file_menu() {
+    let mut f = fixture();
+    let mut paths = Vec::new();
+    for (organ, n) in [("某县财政局", 3), ("某县教育局", 4)] {
+        let mut r = Report::new(organ, OrganKind::Department, 2025);
+        r.set_cell(t3(R1, NP), CellValue::Count(n));
+        r.set_cell(t3(R3_1, NP), CellValue::Count(n));
+        let path = f.path(&format!("{organ}.ron"));
+        draft::save_draft(&path, &Draft::new(r)).expect("saves");
+        paths.push(path);
+    }
+    f.dialogs.push(Picked::Paths(paths));
+    f.harness.get_by_label("文件").click();
+    f.harness.run();
+    f.harness.get_by_label("汇总下级单位报告…").click();
+    f.harness.run();
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(7));
+    assert_eq!(f.cell(t3(R1, TOTAL)), CellValue::Count(7));
+    assert!(f.app().doc.is_dirty(), "a new parent report, not saved yet");
+    let status = f.app().status.clone().unwrap_or_default();
+    assert!(status.contains("已汇总 2 个单位"), "{status}");
+    let record = f.app().doc.draft.sum.clone().expect("the units are kept");
+    assert_eq!(record.units.len(), 2);
+    // A summed cell changed by hand stays visible against the units' sum.
+    f.type_into(t3(R1, NP), "8");
+    assert!(
+        f.app()
+            .analysis
+            .findings
+            .iter()
+            .any(|x| x.rule == Rule::Sum && x.message.contains("各单位之和为“7”"))
+    );
+}

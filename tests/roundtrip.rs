@@ -165,6 +165,7 @@ proptest! {
             manual_totals: manual,
             inherited_texts: Default::default(),
             read_as: Default::default(),
+            sum: None,
         };
         let text = to_ron(&draft);
         let back = parse_draft(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;

@@ -14,22 +14,10 @@ const NATIONAL_PREFIXES: [&str; 4] = ["国务院", "国家", "中华人民共和
 /// Abbreviations that are never a full name on their own.
 const BARE_ABBREVIATIONS: [&str; 6] = ["政府办", "府办", "办事处", "办公室", "政府", "街道办"];
 
-/// A name as compared across title and signature: no spaces, half-width brackets.
-fn normalized_organ(name: &str) -> String {
-    name.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            c => c,
-        })
-        .collect()
-}
-
 /// H19 (this program's rule, from spec §1.3): the 机关全称 is a full name, and the title's
 /// organ and the 落款 are the same organ.
 pub(super) fn check_h19(report: &Report, out: &mut Vec<Finding>) {
-    let organ = normalized_organ(&report.meta.organ);
+    let organ = crate::model::normalize_organ(&report.meta.organ);
     if organ.is_empty() {
         return;
     }
@@ -67,7 +55,7 @@ pub(super) fn check_h19(report: &Report, out: &mut Vec<Finding>) {
             ),
         ));
     }
-    let signature = normalized_organ(&report.meta.signature);
+    let signature = crate::model::normalize_organ(&report.meta.signature);
     if !signature.is_empty() && signature != organ {
         out.push(Finding::new(
             Rule::H19,
@@ -109,7 +97,7 @@ fn organ_named_in_opening(report: &Report, organ: &str) -> Option<(TextId, Strin
     let (text_id, name) = [TextId::Intro, TextId::S1].into_iter().find_map(|id| {
         let text = report.text(id)?.trim();
         let first_sentence = text.split(['。', '\n']).next().unwrap_or("");
-        subject_clauses(&normalized_organ(first_sentence))
+        subject_clauses(&crate::model::normalize_organ(first_sentence))
             .into_iter()
             .find_map(|clause| {
                 let end = clause.find(ending)? + ending.len();

@@ -248,6 +248,17 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
             .circle_filled(rect.right_top() + egui::vec2(-5.0, 5.0), 3.0, color);
         tips.push(format!("{}{}", s::READ_AS, how.describe()));
     }
+    // A summed report: who contributed what.
+    if let Some(record) = &ed.doc.draft.sum {
+        let parts = crate::draft::contributions(record, i);
+        if !parts.is_empty() {
+            let list: Vec<String> = parts
+                .iter()
+                .map(|(organ, v)| format!("  {organ}：{}", v.display()))
+                .collect();
+            tips.push(format!("{}\n{}", s::SUM_CONTRIBUTIONS, list.join("\n")));
+        }
+    }
     if !tips.is_empty() {
         r.on_hover_text(format!("{}\n{}", spec.short_name, tips.join("\n")));
     }

@@ -19,6 +19,10 @@ pub enum Action {
     NewFromPrevious,
     /// A new report for next year from this file.
     NewFromPath(PathBuf),
+    /// 汇总下级单位报告…: pick the units' reports.
+    SumUnits,
+    /// A parent report summed from these files or folders.
+    SumPaths(Vec<PathBuf>),
     Quit,
 }
 
@@ -112,11 +116,17 @@ impl DocumentKind {
 #[derive(Clone, Debug)]
 pub enum PathPurpose {
     Open,
-    SaveAs { then: Option<Action> },
+    SaveAs {
+        then: Option<Action>,
+    },
     Export(DocumentKind),
-    ExportPdf { watermark: bool },
+    ExportPdf {
+        watermark: bool,
+    },
     ComparePrevious,
     NewFromPrevious,
+    /// A folder (or file) of units to sum.
+    SumUnits,
 }
 
 /// The modal on screen.
@@ -175,6 +185,7 @@ impl PathPurpose {
             PathPurpose::Open => Command::Run(Action::OpenPath(path)),
             PathPurpose::ComparePrevious => Command::ComparePreviousPath(path),
             PathPurpose::NewFromPrevious => Command::Run(Action::NewFromPath(path)),
+            PathPurpose::SumUnits => Command::Run(Action::SumPaths(vec![path])),
             PathPurpose::SaveAs { then } => Command::SaveTo {
                 path: with_extension(path, "ron"),
                 then: then.clone(),

@@ -15,6 +15,8 @@ pub struct FileFilter {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Picked {
     Path(PathBuf),
+    /// Several files (a dialog that picks many).
+    Paths(Vec<PathBuf>),
     /// The user closed the dialog.
     Cancelled,
     /// No dialog could be shown (e.g. Linux without a desktop portal or zenity).
@@ -27,6 +29,8 @@ pub trait FileDialogs {
     fn open_file(&mut self, filters: &[FileFilter]) -> Picked;
     /// Chooses where to save, suggesting a file name.
     fn save_file(&mut self, suggested_name: &str, filter: FileFilter) -> Picked;
+    /// Chooses several files to open (the units of a 汇总).
+    fn open_files(&mut self, filters: &[FileFilter]) -> Picked;
 }
 
 /// rfd's native dialogs. rfd returns `None` both for "cancelled" and for "no dialog service";
@@ -78,6 +82,21 @@ impl FileDialogs for NativeDialogs {
         let result = dialog.save_file();
         self.interpret(started, result)
     }
+
+    fn open_files(&mut self, filters: &[FileFilter]) -> Picked {
+        if self.unavailable {
+            return Picked::Unavailable;
+        }
+        let mut dialog = rfd::FileDialog::new();
+        for f in filters {
+            dialog = dialog.add_filter(f.name, f.extensions);
+        }
+        let started = Instant::now();
+        match dialog.pick_files() {
+            Some(paths) if !paths.is_empty() => Picked::Paths(paths),
+            _ => self.interpret(started, None),
+        }
+    }
 }
 
 /// Dialogs that answer from a script (tests, automation): each call takes the next answer;
@@ -109,6 +128,9 @@ impl FileDialogs for ScriptedDialogs {
         self.next()
     }
     fn save_file(&mut self, _suggested_name: &str, _filter: FileFilter) -> Picked {
+        self.next()
+    }
+    fn open_files(&mut self, _filters: &[FileFilter]) -> Picked {
         self.next()
     }
 }

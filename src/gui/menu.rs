@@ -86,6 +86,9 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
         if item(ui, s::OPEN, Some(&keys::OPEN)) {
             ed.push(Command::Guarded(Action::Open));
         }
+        if item(ui, s::SUM_UNITS, None) {
+            ed.push(Command::Guarded(Action::SumUnits));
+        }
         ui.menu_button(s::RECENT, |ui| {
             if recent.is_empty() {
                 ui.label(s::RECENT_NONE);

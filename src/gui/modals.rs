@@ -48,7 +48,8 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                 let title = match purpose {
                     PathPurpose::Open
                     | PathPurpose::ComparePrevious
-                    | PathPurpose::NewFromPrevious => s::PATH_TITLE_OPEN,
+                    | PathPurpose::NewFromPrevious
+                    | PathPurpose::SumUnits => s::PATH_TITLE_OPEN,
                     PathPurpose::SaveAs { .. } => s::PATH_TITLE_SAVE,
                     PathPurpose::Export(_) | PathPurpose::ExportPdf { .. } => s::PATH_TITLE_EXPORT,
                 };

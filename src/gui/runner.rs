@@ -185,6 +185,11 @@ fn ask_path(app: &mut EditorApp, purpose: PathPurpose) {
     };
     match picked {
         Picked::Path(p) => app.push(purpose.command(p)),
+        Picked::Paths(paths) => {
+            if let Some(p) = paths.into_iter().next() {
+                app.push(purpose.command(p));
+            }
+        }
         Picked::Cancelled => {}
         Picked::Unavailable => app.modal = Some(Modal::path(purpose, start)),
     }
@@ -196,7 +201,10 @@ fn save_kind(purpose: &PathPurpose) -> Option<(&'static str, FileFilter)> {
         PathPurpose::SaveAs { .. } => Some(("ron", DRAFT_FILTER)),
         PathPurpose::Export(kind) => Some((kind.extension(), document_filter(*kind))),
         PathPurpose::ExportPdf { .. } => Some(("pdf", PDF_FILTER)),
-        PathPurpose::Open | PathPurpose::ComparePrevious | PathPurpose::NewFromPrevious => None,
+        PathPurpose::Open
+        | PathPurpose::ComparePrevious
+        | PathPurpose::NewFromPrevious
+        | PathPurpose::SumUnits => None,
     }
 }
 
@@ -228,6 +236,16 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             }
             Err(e) => app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display()))),
         },
+        Action::SumUnits => match app.dialogs.open_files(&REPORT_FILTERS) {
+            Picked::Paths(paths) => app.push(Command::Run(Action::SumPaths(paths))),
+            Picked::Path(p) => app.push(Command::Run(Action::SumPaths(vec![p]))),
+            Picked::Cancelled => {}
+            Picked::Unavailable => {
+                let start = default_path(app, "");
+                app.modal = Some(Modal::path(PathPurpose::SumUnits, start));
+            }
+        },
+        Action::SumPaths(paths) => sum_paths(app, &paths),
         Action::Quit => {
             app.close_confirmed = true;
             app.quit_requested = true;
@@ -262,6 +280,56 @@ fn export_pdf_to(app: &mut EditorApp, path: &Path, watermark: bool) {
             ));
         }
         Err(e) => app.modal = Some(Modal::Error(e)),
+    }
+}
+
+/// Sums the units' reports into a new, unsaved parent report.
+fn sum_paths(app: &mut EditorApp, paths: &[std::path::PathBuf]) {
+    let (files, problems) = crate::batch::collect(paths);
+    let mut units = Vec::new();
+    let mut unreadable: Vec<String> = problems
+        .iter()
+        .map(|p| format!("“{}”", p.file.display()))
+        .collect();
+    for f in &files {
+        match document::open_path(f) {
+            Ok(opened) => {
+                let name = f.file_name().map_or_else(
+                    || f.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                units.push((name, opened));
+            }
+            Err(e) => unreadable.push(format!("“{}”：{e}", f.display())),
+        }
+    }
+    if !unreadable.is_empty() {
+        app.modal = Some(Modal::Error(format!(
+            "{}\n{}",
+            s::SUM_UNREADABLE,
+            unreadable.join("\n")
+        )));
+        return;
+    }
+    match crate::sum::sum_units(&units, &crate::sum::SumOptions::default()) {
+        Ok(parent) => {
+            let warnings = parent.sum.as_ref().map_or(0, |r| r.warnings.len());
+            let mut doc = Document::blank(Report::default());
+            doc.draft = parent;
+            doc.baseline = None;
+            app.storage.clear_recovery();
+            app.replace_document(doc);
+            app.status = Some(format!(
+                "{}{}",
+                s::fill(s::SUM_DONE, units.len()),
+                if warnings > 0 {
+                    s::fill(s::SUM_WARNINGS, warnings)
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        Err(e) => app.modal = Some(Modal::Error(e.to_string())),
     }
 }
 

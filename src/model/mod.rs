@@ -244,6 +244,18 @@ impl Report {
     }
 }
 
+/// An organ's name as compared across title, 落款 and units: no spaces, half-width brackets.
+pub fn normalize_organ(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
 

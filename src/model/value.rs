@@ -25,6 +25,18 @@ impl WanAmount {
         self.digits / 10u64.pow(self.scale as u32)
     }
 
+    /// The exact sum of two amounts (None if it does not fit).
+    pub fn checked_add(&self, other: &WanAmount) -> Option<WanAmount> {
+        let scale = self.scale.max(other.scale);
+        let widen = |a: &WanAmount| {
+            10u64
+                .checked_pow(u32::from(scale - a.scale))
+                .and_then(|f| a.digits.checked_mul(f))
+        };
+        let digits = widen(self)?.checked_add(widen(other)?)?;
+        Some(WanAmount { digits, scale })
+    }
+
     /// The amount with at least four decimals, e.g. `0.0000` (JSON export form).
     pub fn with_four_decimals(&self) -> String {
         if self.scale >= MAX_WAN_DECIMALS {

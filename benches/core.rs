@@ -1,5 +1,6 @@
-//! Benchmarks: check of a full report (target ≤ 50 µs) and import + check of a report text
-//! (target ≥ 5,000 reports/s on one core, i.e. ≤ 200 µs each).
+//! Benchmarks: check of a full report (target ≤ 50 µs), import + check of a report text
+//! (target ≥ 5,000 reports/s on one core, i.e. ≤ 200 µs each), Word export of a full report
+//! (≤ 20 ms) and 汇总 of 100 unit drafts (≤ 200 ms).
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use nianbao::check::{check, fill_totals};
@@ -58,5 +59,37 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(core, benches);
+fn exports_and_sums(c: &mut Criterion) {
+    use nianbao::document::{Opened, Source};
+    use nianbao::draft::Draft;
+    use nianbao::export::docx::{DocxOptions, export_docx};
+    use nianbao::model::Date;
+    use nianbao::sum::{SumOptions, sum_units};
+    let report = full_report();
+    let options = DocxOptions {
+        date: Date::new(2026, 1, 20).expect("date"),
+    };
+    c.bench_function("export_docx_full_report", |b| {
+        b.iter(|| export_docx(black_box(&report), &options))
+    });
+    let units: Vec<(String, Opened)> = (0..100)
+        .map(|k| {
+            let mut r = report.clone();
+            r.meta.organ = format!("某某县第{k}局");
+            (
+                format!("{k}.ron"),
+                Opened {
+                    draft: Draft::new(r),
+                    source: Source::Draft,
+                    import_findings: Vec::new(),
+                },
+            )
+        })
+        .collect();
+    c.bench_function("sum_100_unit_drafts", |b| {
+        b.iter(|| sum_units(black_box(&units), &SumOptions::default()).expect("sums"))
+    });
+}
+
+criterion_group!(core, benches, exports_and_sums);
 criterion_main!(core);

@@ -9,6 +9,7 @@ use crate::check::{CheckOptions, check_with, cross};
 use crate::draft::Draft;
 use crate::finding::{Finding, MetaField, Place, Rule, Severity, Source};
 use crate::model::{Date, OrganKind, Report};
+use crate::review::{Explained, Explanation};
 use crate::template::{ALL_CELLS, SectionId, TEMPLATE, TextId};
 
 /// What the analysis needs beside the draft.
@@ -87,8 +88,10 @@ pub struct Analysis {
     /// (errors, warnings, infos) per part of the report: 0 = 基本信息 (title, meta), 1..=6 =
     /// sections 一 … 六 (see [`part_of`]).
     pub part_counts: [(usize, usize, usize); 7],
-    /// (errors, warnings, infos) of all findings.
+    /// (errors, warnings, infos) of the findings not explained by a current 说明.
     pub tally: (usize, usize, usize),
+    /// Per finding: the 说明 that covers it, current or stale.
+    pub explained: Vec<Option<Explained>>,
 }
 
 /// The part of the report a place is in: 0 = 基本信息 (title, meta, 导语), 1..=6 = sections.
@@ -113,12 +116,31 @@ fn worse(a: Option<Severity>, b: Severity) -> Severity {
 impl Analysis {
     /// Indexes findings (Severity orders Error < Warning < Info).
     pub fn new(findings: Vec<Finding>) -> Analysis {
+        let none = vec![None; findings.len()];
+        Analysis::with_explanations(findings, none)
+    }
+
+    /// Indexes findings, leaving out of the marks and counts those explained by a current
+    /// 说明 (they stay listed).
+    pub fn with_explanations(
+        findings: Vec<Finding>,
+        explained: Vec<Option<Explained>>,
+    ) -> Analysis {
+        let counted: Vec<Finding> = findings
+            .iter()
+            .zip(&explained)
+            .filter(|(_, e)| !matches!(e, Some(Explained::Current(_))))
+            .map(|(f, _)| f.clone())
+            .collect();
         let mut a = Analysis {
             cell_marks: vec![None; ALL_CELLS],
-            tally: crate::finding::tally(&findings),
+            tally: crate::finding::tally(&counted),
             ..Analysis::default()
         };
         for (fi, f) in findings.iter().enumerate() {
+            if matches!(explained[fi], Some(Explained::Current(_))) {
+                continue;
+            }
             let mut parts: Vec<usize> = Vec::new();
             for place in &f.places {
                 match *place {
@@ -154,7 +176,23 @@ impl Analysis {
             }
         }
         a.findings = findings;
+        a.explained = explained;
         a
+    }
+
+    /// The findings explained by a current 说明, with it.
+    pub fn explained_findings<'a>(
+        &'a self,
+        explanations: &'a [Explanation],
+    ) -> impl Iterator<Item = (&'a Finding, &'a Explanation, bool)> {
+        self.findings
+            .iter()
+            .zip(&self.explained)
+            .filter_map(move |(f, e)| match e {
+                Some(Explained::Current(k)) => Some((f, &explanations[*k], false)),
+                Some(Explained::Stale(k)) => Some((f, &explanations[*k], true)),
+                None => None,
+            })
     }
 
     /// The findings on a cell.
@@ -175,11 +213,22 @@ impl Analysis {
 /// draft whose totals went stale outside the editor is judged as the editor shows it.
 pub fn analyze(draft: &Draft, ctx: &Context) -> Analysis {
     if draft.manual_totals {
-        return Analysis::new(findings_of(draft, ctx));
+        return with_review(draft, findings_of(draft, ctx));
     }
     let mut filled = draft.clone();
     crate::check::fill_totals(&mut filled.report);
-    Analysis::new(findings_of(&filled, ctx))
+    let findings = findings_of(&filled, ctx);
+    with_review(&filled, findings)
+}
+
+/// The analysis with each finding matched against the draft's 说明.
+fn with_review(draft: &Draft, findings: Vec<Finding>) -> Analysis {
+    let explanations = &draft.review.explanations;
+    let explained = findings
+        .iter()
+        .map(|f| crate::review::explained(&draft.report, explanations, f))
+        .collect();
+    Analysis::with_explanations(findings, explained)
 }
 
 /// The totals rule, for a draft being edited: computes the totals unless they are typed by

@@ -99,5 +99,6 @@ pub fn draft_of_import(imported: import::Imported) -> Draft {
         inherited_texts: Default::default(),
         read_as,
         sum: None,
+        review: Default::default(),
     }
 }

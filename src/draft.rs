@@ -13,9 +13,11 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::finding::Rule;
 use crate::fsio::{self, FileError};
 use crate::import::Provenance;
 use crate::model::{CellValue, Date, Format, OrganKind, Report};
+use crate::review::{Explanation, Review, SignOff, Stage};
 use crate::template::{TEMPLATE, TEXTS, TextId};
 
 /// The draft format version this program writes and the newest it reads. Version 2 adds
@@ -79,6 +81,35 @@ struct DraftFile {
     /// The units of a 汇总, with their values (version 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sum: Option<SumRepr>,
+    /// 说明 and sign-offs (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    review: Option<ReviewRepr>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ReviewRepr {
+    #[serde(default)]
+    explanations: Vec<ExplanationRepr>,
+    #[serde(default)]
+    sign_offs: Vec<SignOffRepr>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ExplanationRepr {
+    rule: String,
+    places: Vec<String>,
+    values: Vec<String>,
+    text: String,
+    author: String,
+    at: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SignOffRepr {
+    stage: String,
+    name: String,
+    at: String,
+    digest: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -148,6 +179,8 @@ pub struct Draft {
     pub read_as: std::collections::BTreeMap<usize, (Provenance, CellValue)>,
     /// For a 汇总: the units summed and what made the sum unsafe.
     pub sum: Option<SumRecord>,
+    /// 说明 for warnings and the sign-offs.
+    pub review: Review,
 }
 
 impl Draft {
@@ -159,6 +192,7 @@ impl Draft {
             inherited_texts: Default::default(),
             read_as: Default::default(),
             sum: None,
+            review: Review::default(),
         }
     }
 
@@ -259,7 +293,7 @@ impl From<&Draft> for DraftFile {
     fn from(d: &Draft) -> DraftFile {
         let r = &d.report;
         DraftFile {
-            version: if d.sum.is_some() {
+            version: if d.sum.is_some() || !d.review.is_empty() {
                 DRAFT_VERSION
             } else {
                 VERSION_WITHOUT_SUM
@@ -323,6 +357,32 @@ impl From<&Draft> for DraftFile {
                                 .map(|(i, v)| (TEMPLATE.cells[*i].id.clone(), v.display()))
                                 .collect(),
                         ),
+                    })
+                    .collect(),
+            }),
+            review: (!d.review.is_empty()).then(|| ReviewRepr {
+                explanations: d
+                    .review
+                    .explanations
+                    .iter()
+                    .map(|e| ExplanationRepr {
+                        rule: e.rule.id().to_string(),
+                        places: e.places.clone(),
+                        values: e.values.clone(),
+                        text: e.text.clone(),
+                        author: e.author.clone(),
+                        at: e.at.clone(),
+                    })
+                    .collect(),
+                sign_offs: d
+                    .review
+                    .sign_offs
+                    .iter()
+                    .map(|o| SignOffRepr {
+                        stage: o.stage.label().to_string(),
+                        name: o.name.clone(),
+                        at: o.at.clone(),
+                        digest: o.digest.clone(),
                     })
                     .collect(),
             }),
@@ -413,12 +473,39 @@ impl TryFrom<DraftFile> for Draft {
                 })
             }
         };
+        let mut review = Review::default();
+        if let Some(repr) = f.review {
+            for e in repr.explanations {
+                let rule = Rule::from_id(&e.rule)
+                    .ok_or_else(|| format!("说明中未知的规则编号“{}”", e.rule))?;
+                review.explanations.push(Explanation {
+                    rule,
+                    places: e.places,
+                    values: e.values,
+                    text: e.text,
+                    author: e.author,
+                    at: e.at,
+                });
+            }
+            for o in repr.sign_offs {
+                let stage = Stage::parse(&o.stage).ok_or_else(|| {
+                    format!("未知的签发状态“{}”（应为 已审核 或 已签发）", o.stage)
+                })?;
+                review.sign_offs.push(SignOff {
+                    stage,
+                    name: o.name,
+                    at: o.at,
+                    digest: o.digest,
+                });
+            }
+        }
         Ok(Draft {
             report: r,
             manual_totals: f.manual_totals,
             inherited_texts,
             read_as,
             sum,
+            review,
         })
     }
 }
@@ -568,7 +655,33 @@ mod tests {
             inherited_texts,
             read_as,
             sum: None,
+            review: Review::default(),
         }
+    }
+
+    #[test]
+    fn explanations_and_sign_offs_survive_save_and_load() {
+        let mut d = sample();
+        d.review.explanations.push(Explanation {
+            rule: Rule::H14,
+            places: vec!["t3.r4.total".into()],
+            values: vec!["9".into()],
+            text: "12月集中收到申请".into(),
+            author: "张三".into(),
+            at: "2026-01-10 09:00".into(),
+        });
+        d.review.sign_offs.push(SignOff {
+            stage: Stage::Signed,
+            name: "李四".into(),
+            at: "2026-01-20 10:00".into(),
+            digest: crate::review::report_digest(&d.report),
+        });
+        let text = to_ron(&d);
+        assert!(
+            text.contains("version: 2,") && text.contains("已签发"),
+            "{text}"
+        );
+        assert_eq!(parse_draft(&text).unwrap(), d);
     }
 
     #[test]

@@ -121,6 +121,11 @@ impl Rule {
         Rule::Import,
     ];
 
+    /// Parses [`Rule::id`].
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id)
+    }
+
     /// The spec's id, e.g. `O1`; `IMPORT` for importer findings.
     pub fn id(self) -> &'static str {
         match self {

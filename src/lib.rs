@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod batch;
 pub mod check;
+pub mod diff;
 pub mod document;
 pub mod draft;
 pub mod export;
@@ -14,6 +15,7 @@ pub mod fsio;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod review;
 pub mod sum;
 pub mod template;
 pub mod textscan;

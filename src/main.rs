@@ -15,7 +15,7 @@ use nianbao::draft::{self, Draft};
 use nianbao::export::docx::DocxOptions;
 use nianbao::export::pdf::{FontSet, PdfOptions, export_pdf};
 use nianbao::export::{html, json, text};
-use nianbao::finding::{Severity, tally};
+use nianbao::finding::Severity;
 use nianbao::fsio;
 use nianbao::import;
 use nianbao::import::Provenance;
@@ -55,6 +55,33 @@ enum Command {
     Export(ExportArgs),
     /// 汇总下级单位的报告，生成上级（本级或本行政区域）报告的草稿
     Sum(SumArgs),
+    /// 审核或签发草稿：记下签署人、时间和报告内容的摘要；此后再改动会显示“签发后已修改”
+    Sign(SignArgs),
+    /// 比较两个版本（草稿或已发布的报告）：改动的基本信息、单元格、正文句子和问题
+    Diff(DiffArgs),
+}
+
+#[derive(Args)]
+struct SignArgs {
+    /// 草稿（.ron）
+    draft: PathBuf,
+    /// 审核 或 签发
+    #[arg(long)]
+    stage: String,
+    /// 签署人
+    #[arg(long)]
+    name: String,
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// 旧版本
+    old: PathBuf,
+    /// 新版本
+    new: PathBuf,
+    /// 输出一行 JSON
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -188,6 +215,8 @@ fn main() -> ExitCode {
         Some(Command::Import(a)) => cmd_import(a),
         Some(Command::Export(a)) => cmd_export(a),
         Some(Command::Sum(a)) => cmd_sum(a),
+        Some(Command::Sign(a)) => cmd_sign(a),
+        Some(Command::Diff(a)) => cmd_diff(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -266,6 +295,58 @@ fn cmd_sum(a: SumArgs) -> Result<()> {
         eprintln!(
             "有 {warnings} 处可能使汇总不准，已作为警告写入上级报告（用 nianbao check 查看；--strict 则拒绝汇总）"
         );
+    }
+    Ok(())
+}
+
+fn cmd_sign(a: SignArgs) -> Result<()> {
+    use nianbao::review::{SignOff, Stage, report_digest};
+    let stage = Stage::parse(&a.stage)
+        .with_context(|| format!("未知的签署环节“{}”：应为 审核 或 签发", a.stage))?;
+    if a.name.trim().is_empty() {
+        bail!("请用 --name 写明签署人");
+    }
+    let mut d = draft::load_draft(&a.draft)
+        .with_context(|| format!("无法打开草稿“{}”", a.draft.display()))?;
+    // Approval means the report is right: a report with errors is sent back, not signed.
+    let errors = analyze(&d, &analysis::Context::default()).tally.0;
+    if errors > 0 {
+        bail!(
+            "报告仍有 {errors} 个错误，不能{}（用 nianbao check 查看）",
+            stage.label().trim_start_matches('已')
+        );
+    }
+    let at = Date::now_beijing();
+    d.review.sign_offs.push(SignOff {
+        stage,
+        name: a.name.trim().to_string(),
+        at: at.clone(),
+        digest: report_digest(&d.report),
+    });
+    draft::save_draft(&a.draft, &d)?;
+    out!(
+        "{}：{} {}（{}）",
+        stage.label(),
+        a.name.trim(),
+        at,
+        a.draft.display()
+    );
+    Ok(())
+}
+
+fn cmd_diff(a: DiffArgs) -> Result<()> {
+    let old = load(&a.old)?;
+    let new = load(&a.new)?;
+    let d = nianbao::diff::diff(
+        &old.draft,
+        &old.import_findings,
+        &new.draft,
+        &new.import_findings,
+    );
+    if a.json {
+        out!("{}", nianbao::diff::to_json(&d));
+    } else {
+        out!("{}", nianbao::diff::to_text(&d).trim_end());
     }
     Ok(())
 }
@@ -398,31 +479,99 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
     for path in &files {
         match load(path) {
             Ok(loaded) => {
-                let findings = analyze(
+                let analysis = analyze(
                     &loaded.draft,
                     &analysis::Context {
                         import_findings: &loaded.import_findings,
                         previous: previous.as_ref(),
                         deadline,
                     },
-                )
-                .findings;
-                let (errors, warnings, infos) = tally(&findings);
+                );
+                let review = &loaded.draft.review;
+                let explained: Vec<_> = analysis.explained_findings(&review.explanations).collect();
+                // Listed and counted: every finding but those a current 说明 covers.
+                let findings: Vec<&nianbao::Finding> = analysis
+                    .findings
+                    .iter()
+                    .zip(&analysis.explained)
+                    .filter(|(_, e)| !matches!(e, Some(nianbao::review::Explained::Current(_))))
+                    .map(|(f, _)| f)
+                    .collect();
+                let (errors, warnings, infos) = analysis.tally;
                 if errors > 0 {
                     worst = worst.max(1);
                 }
+                let state = review.state(&loaded.draft.report);
                 if a.json {
+                    let explanation_json =
+                        |(f, e, _): &(&nianbao::Finding, &nianbao::review::Explanation, bool)| {
+                            let mut v = json::finding_json(f);
+                            v["explanation"] = serde_json::json!({
+                                "text": e.text, "author": e.author, "at": e.at,
+                            });
+                            v
+                        };
                     let line = serde_json::json!({
                         "file": path.display().to_string(),
-                        "findings": findings.iter().map(json::finding_json).collect::<Vec<_>>(),
+                        "findings": findings.iter().map(|f| json::finding_json(f)).collect::<Vec<_>>(),
+                        "explained": {
+                            "current": explained.iter().filter(|x| !x.2).map(explanation_json).collect::<Vec<_>>(),
+                            "stale": explained.iter().filter(|x| x.2).map(explanation_json).collect::<Vec<_>>(),
+                        },
+                        "sign_off": state.map(|(s, modified)| serde_json::json!({
+                            "stage": s.stage.label(), "name": s.name, "at": s.at, "modified_since": modified,
+                        })),
                         "uncertain_cells": json::cell_ids(&loaded.draft.uncertain_cells()),
                         "derived_cells": json::cell_ids(&loaded.draft.marked_cells(Provenance::Derived)),
                     });
                     out!("{line}");
                 } else {
-                    out!("{}：{}", path.display(), loaded.draft.report.title());
+                    let state_text = match state {
+                        Some((s, modified)) => format!(
+                            "（{}：{} {}）",
+                            if modified {
+                                s.stage.modified_label()
+                            } else {
+                                s.stage.label()
+                            },
+                            s.name,
+                            s.at
+                        ),
+                        None => String::new(),
+                    };
+                    out!(
+                        "{}：{}{state_text}",
+                        path.display(),
+                        loaded.draft.report.title()
+                    );
                     for f in &findings {
                         out!("  {}", f.to_line());
+                    }
+                    let current: Vec<_> = explained.iter().filter(|x| !x.2).collect();
+                    if !current.is_empty() {
+                        out!("  已说明（不计入）：");
+                        for (f, e, _) in current {
+                            out!(
+                                "    {}——说明（{} {}）：{}",
+                                f.to_line(),
+                                e.author,
+                                e.at,
+                                e.text
+                            );
+                        }
+                    }
+                    let stale: Vec<_> = explained.iter().filter(|x| x.2).collect();
+                    if !stale.is_empty() {
+                        out!("  说明已过期（所涉数值已改，问题重新计入）：");
+                        for (f, e, _) in stale {
+                            out!(
+                                "    {}——原说明（{} {}）：{}",
+                                f.to_line(),
+                                e.author,
+                                e.at,
+                                e.text
+                            );
+                        }
                     }
                     out!("  错误 {errors} · 警告 {warnings} · 提示 {infos}");
                 }
@@ -490,6 +639,17 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
         fsio::write_atomic(out, html::export_html_page(report).as_bytes())?;
         out
     } else if let Some(out) = &t.pdf {
+        if a.final_version
+            && let Some((s, true)) = loaded.draft.review.state(report)
+        {
+            bail!(
+                "报告在{}（{} {}）后已修改，不能导出正式版 PDF：请重新{}，或去掉 --final 导出草稿",
+                s.stage.label().trim_start_matches('已'),
+                s.name,
+                s.at,
+                s.stage.label().trim_start_matches('已')
+            );
+        }
         if a.final_version && errors > 0 {
             for f in findings.iter().filter(|f| f.severity == Severity::Error) {
                 eprintln!("{}", f.to_line());

@@ -547,3 +547,152 @@ fn sum_of_units_with_csv_and_strict_refusal() {
         "{out}"
     );
 }
+
+/// A clean 2025 report of a county department, fully filled in.
+fn clean_draft(path: &Path) {
+    use nianbao::draft::{Draft, save_draft};
+    use nianbao::model::{CellValue, Date, OrganKind, Report, WanAmount};
+    use nianbao::template::{CELL_COUNT, T2_FEES, TextId};
+    let mut r = Report::new("某某县财政局", OrganKind::Department, 2025);
+    for i in 0..CELL_COUNT {
+        r.set_cell(i, CellValue::Count(0));
+    }
+    r.set_cell(
+        T2_FEES,
+        CellValue::Amount(WanAmount {
+            digits: 0,
+            scale: 0,
+        }),
+    );
+    for id in TextId::AREAS {
+        r.set_text(id, "开展了相关工作。");
+    }
+    r.set_text(TextId::S5, "问题与改进。");
+    r.set_text(TextId::S6, "本年度未收取信息处理费。");
+    r.meta.published = Date::new(2026, 1, 20);
+    r.meta.signature = "某某县财政局".into();
+    save_draft(path, &Draft::new(r)).unwrap();
+}
+
+#[test]
+fn signing_then_editing_shows_and_the_final_pdf_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("草稿.ron");
+    clean_draft(&d);
+    let o = run(&["sign", s(&d), "--stage", "签发", "--name", "李四"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let checked = run(&["check", s(&d)]);
+    assert!(String::from_utf8_lossy(&checked.stdout).contains("（已签发：李四"));
+    // An edit after the sign-off: in a text editor, as anyone could.
+    let text = std::fs::read_to_string(&d).unwrap();
+    std::fs::write(
+        &d,
+        text.replacen("\"t3.r1.np\": \"0\"", "\"t3.r1.np\": \"0 \"", 1),
+    )
+    .unwrap();
+    let unchanged = run(&["check", s(&d)]);
+    assert!(
+        String::from_utf8_lossy(&unchanged.stdout).contains("（已签发："),
+        "the same value: not a change"
+    );
+    let text = std::fs::read_to_string(&d).unwrap();
+    let edited = text.replacen("本年度未收取信息处理费。", "本年度未收取信息处理费用。", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&d, edited).unwrap();
+    let checked = run(&["check", s(&d)]);
+    assert!(String::from_utf8_lossy(&checked.stdout).contains("（签发后已修改：李四"));
+    let pdf = dir.path().join("正式.pdf");
+    let o = run(&[
+        "export",
+        "--pdf",
+        s(&pdf),
+        "--final",
+        "--bundled-fonts",
+        s(&d),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("签发（李四"), "{}", stderr(&o));
+    assert!(!pdf.exists());
+    // Signed again: the final PDF is made.
+    let o = run(&["sign", s(&d), "--stage", "签发", "--name", "李四"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&[
+        "export",
+        "--pdf",
+        s(&pdf),
+        "--final",
+        "--bundled-fonts",
+        s(&d),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // A report with errors is not signed.
+    let bad = dir.path().join("有错.ron");
+    std::fs::write(
+        &bad,
+        std::fs::read_to_string(&d).unwrap().replacen(
+            "\"t3.r1.np\": \"0\"",
+            "\"t3.r1.np\": \"5\"",
+            1,
+        ),
+    )
+    .unwrap();
+    let o = run(&["sign", s(&bad), "--stage", "审核", "--name", "王五"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不能审核"), "{}", stderr(&o));
+}
+
+#[test]
+fn diff_of_two_fixture_drafts_lists_exactly_the_changed_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("旧.ron");
+    let new = dir.path().join("新.ron");
+    let fixture = fixture("003");
+    assert_eq!(
+        run(&["import", s(&fixture), "-o", s(&old)]).status.code(),
+        Some(0)
+    );
+    let text = std::fs::read_to_string(&old).unwrap();
+    // Two cells and one sentence changed.
+    let changed = text
+        .replacen("\"t3.r1.np\": \"8\"", "\"t3.r1.np\": \"9\"", 1)
+        .replacen(
+            "\"t4.review.upheld\": \"0\"",
+            "\"t4.review.upheld\": \"1\"",
+            1,
+        );
+    assert_ne!(changed, text);
+    std::fs::write(&new, changed).unwrap();
+    let o = run(&["diff", s(&old), s(&new), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let cells: Vec<(String, String, String)> = v["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                c["old"].as_str().unwrap().to_string(),
+                c["new"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        vec![
+            ("t3.r1.np".into(), "8".into(), "9".into()),
+            ("t4.review.upheld".into(), "0".into(), "1".into())
+        ]
+    );
+    assert!(
+        v["new_findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "O1")
+    );
+    let plain = run(&["diff", s(&old), s(&new)]);
+    assert!(String::from_utf8_lossy(&plain.stdout).contains("t3.r1.np（"));
+    let same = run(&["diff", s(&old), s(&old)]);
+    assert!(String::from_utf8_lossy(&same.stdout).contains("两个版本内容相同"));
+}

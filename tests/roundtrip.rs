@@ -166,6 +166,7 @@ proptest! {
             inherited_texts: Default::default(),
             read_as: Default::default(),
             sum: None,
+            review: Default::default(),
         };
         let text = to_ron(&draft);
         let back = parse_draft(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;

@@ -78,6 +78,21 @@ impl Date {
             })
     }
 
+    /// Now in 北京时间 (UTC+8, no daylight saving), `YYYY-MM-DD HH:MM`: when a 说明 was
+    /// written or a report signed. For the program's edges only, like [`Date::today`].
+    pub fn now_beijing() -> String {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+            + 8 * 3600;
+        let date = i64::try_from(secs / 86_400)
+            .ok()
+            .and_then(Date::from_unix_days)
+            .map_or_else(|| "1970-01-01".to_string(), |d| d.iso());
+        let minutes = (secs % 86_400) / 60;
+        format!("{date} {:02}:{:02}", minutes / 60, minutes % 60)
+    }
+
     /// The civil date of a day count since 1970-01-01 (UTC); None before 1900 or after 9999.
     pub fn from_unix_days(days: i64) -> Option<Date> {
         // Howard Hinnant's civil_from_days.

@@ -881,3 +881,116 @@ fn summing_subordinate_units_from_the_file_menu() {
             .any(|x| x.rule == Rule::Sum && x.message.contains("各单位之和为“7”"))
     );
 }
+
+#[test]
+fn a_warning_explained_then_a_covered_cell_changed_brings_it_back_with_the_old_explanation() {
+    let mut f = fixture();
+    f.harness.state_mut().reviewer = "张三".into();
+    f.harness.run();
+    // The backlog hint H14: more carried forward than half of the new applications.
+    f.type_into(t3(R1, NP), "4");
+    f.type_into(t3(R2, NP), "0");
+    f.type_into(t3(R3_1, NP), "1");
+    f.type_into(t3(24, NP), "3");
+    let h14 = |f: &Fixture| {
+        f.app()
+            .analysis
+            .findings
+            .iter()
+            .find(|x| x.rule == Rule::H14)
+            .cloned()
+    };
+    let finding = h14(&f).expect("H14 points at the backlog");
+    let hints_before = f.app().analysis.tally.2;
+    let button = format!("写说明：H14 {}", finding.message);
+    // The hint may be below the panel's fold: the keyboard reaches it there too.
+    f.harness.get_by_label(&button).focus();
+    f.harness.run();
+    f.key(Modifiers::NONE, Key::Enter);
+    f.harness.run();
+    assert!(f.harness.query_by_label("为此问题写说明").is_some());
+    let field = "说明（为什么这样填报，如“12月集中收到申请，年底尚未办结”）：";
+    f.harness.get_by_label(field).focus();
+    f.harness.run();
+    f.harness
+        .get_by_label(field)
+        .type_text("12月集中收到申请，年底尚未办结");
+    f.harness.run();
+    f.harness.get_by_label("确定").click();
+    f.harness.run();
+    f.harness.run();
+    let explanations = &f.app().doc.draft.review.explanations;
+    assert_eq!(explanations.len(), 1);
+    assert_eq!(explanations[0].author, "张三");
+    assert_eq!(
+        f.app().analysis.tally.2,
+        hints_before - 1,
+        "explained: not counted"
+    );
+    assert!(h14(&f).is_some(), "still listed");
+    assert!(f.harness.query_by_label_contains("已说明（张三").is_some());
+    // The backlog changes: the 说明 is stale, the warning counts again, the old text shown.
+    f.type_into(t3(24, NP), "4");
+    assert!(h14(&f).is_some());
+    assert_eq!(f.app().analysis.tally.2, hints_before);
+    assert!(
+        f.harness
+            .query_by_label_contains("原说明已过期（所涉数值已改）（张三")
+            .is_some()
+    );
+    // Saved with the draft, read back.
+    let path = f.path("有说明.ron");
+    f.harness.state_mut().push(Command::SaveTo {
+        path: path.clone(),
+        then: None,
+    });
+    f.harness.run();
+    let back = draft::load_draft(&path).expect("loads");
+    assert_eq!(back.review.explanations.len(), 1);
+}
+
+#[test]
+fn signing_then_editing_shows_in_the_title_and_status() {
+    let mut f = fixture();
+    let clean = {
+        let mut r = Report::new("某某县财政局", OrganKind::Department, 2025);
+        for i in 0..nianbao::template::CELL_COUNT {
+            r.set_cell(i, CellValue::Count(0));
+        }
+        r.set_cell(
+            nianbao::template::T2_FEES,
+            CellValue::Amount(nianbao::model::WanAmount {
+                digits: 0,
+                scale: 0,
+            }),
+        );
+        r
+    };
+    f.harness.state_mut().doc.draft.report = clean;
+    f.harness.run();
+    assert_eq!(f.app().analysis.tally.0, 0);
+    f.harness.get_by_label("编辑").click();
+    f.harness.run();
+    f.harness.get_by_label("签发…").click();
+    f.harness.run();
+    f.harness.get_by_label("签署人：").focus();
+    f.harness.run();
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    f.harness.get_by_label("签署人：").type_text("李四");
+    f.harness.run();
+    f.harness.get_by_label("确定").click();
+    f.harness.run();
+    assert!(
+        f.app().title().contains("（已签发）"),
+        "{}",
+        f.app().title()
+    );
+    f.type_into(t3(R1, NP), "1");
+    f.type_into(t3(R3_1, NP), "1");
+    assert!(
+        f.app().title().contains("（签发后已修改）"),
+        "{}",
+        f.app().title()
+    );
+    assert!(f.harness.query_by_label("签发后已修改").is_some());
+}

@@ -17,6 +17,7 @@ impl EditorApp {
 
         let menu = super::menu::MenuState {
             recent: &self.recent,
+            reviewer: &self.reviewer,
             comparing: self.previous.is_some(),
             deadline: self.deadline,
             show_findings: &mut self.show_findings,
@@ -28,9 +29,21 @@ impl EditorApp {
             commands: &mut self.commands,
         };
         super::menu::show(ui, &mut editing, menu);
-        super::status::show(ui, &self.analysis, self.status.as_deref());
+        let state = self.doc.draft.review.state_label(&self.doc.draft.report);
+        super::status::show(ui, &self.analysis, state, self.status.as_deref());
         if self.show_findings {
-            super::findings::show(ui, &self.analysis, self.doc_generation, &mut self.edit);
+            let review = super::findings::ReviewView {
+                explanations: &self.doc.draft.review.explanations,
+                reviewer: &self.reviewer,
+            };
+            super::findings::show(
+                ui,
+                &self.analysis,
+                review,
+                self.doc_generation,
+                &mut self.edit,
+                &mut self.commands,
+            );
         }
         super::outline::show(ui, &self.analysis, &mut self.edit);
         super::form::show(ui, &mut self.editing());

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use crate::analysis::Deadline;
 use crate::draft::Draft;
+use crate::finding::Finding;
+use crate::review::Stage;
 
 use super::storage::Recovery;
 
@@ -80,6 +82,17 @@ pub enum Command {
     Status(String),
     /// Ask or tell the user something.
     ShowModal(Modal),
+    /// Keep a 说明 for this finding of the open report.
+    Explain {
+        finding: Box<Finding>,
+        text: String,
+        author: String,
+    },
+    /// Record a sign-off (审核 or 签发) of the open report.
+    SignOff {
+        stage: Stage,
+        name: String,
+    },
 }
 
 impl Command {
@@ -151,6 +164,17 @@ pub enum Modal {
     Deadline {
         local: bool,
         text: String,
+    },
+    /// A 说明 for a 警告 or 提示.
+    Explain {
+        finding: Box<Finding>,
+        text: String,
+        author: String,
+    },
+    /// 编辑 → 审核通过… / 签发…: who signs.
+    SignOff {
+        stage: Stage,
+        name: String,
     },
 }
 

@@ -53,6 +53,8 @@ pub struct EditorApp {
     pub previous: Option<(PathBuf, Report)>,
     /// The local publication deadline (设置 → 发布期限…); `None`: the national one.
     pub deadline: Option<Deadline>,
+    /// The name last given for a 说明 or a sign-off (first: the system user's).
+    pub reviewer: String,
 }
 
 /// The shortcut list, shared by the menu labels and the key handling.
@@ -99,6 +101,9 @@ impl EditorApp {
             window_title: String::new(),
             today,
             deadline,
+            reviewer: std::env::var("USER")
+                .or_else(|_| std::env::var("USERNAME"))
+                .unwrap_or_default(),
             pdf_fonts: None,
             previous: None,
         };
@@ -121,7 +126,19 @@ impl EditorApp {
         } else {
             String::new()
         };
-        format!("{}{} — {}", self.doc.display_name(), mark, s::APP_NAME)
+        let state = self
+            .doc
+            .draft
+            .review
+            .state_label(&self.doc.draft.report)
+            .map(|l| format!("（{l}）"))
+            .unwrap_or_default();
+        format!(
+            "{}{}{state} — {}",
+            self.doc.display_name(),
+            mark,
+            s::APP_NAME
+        )
     }
 
     /// Replaces the open document (after any unsaved-changes question was answered).

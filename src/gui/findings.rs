@@ -5,7 +5,9 @@
 use egui::{CollapsingHeader, RichText, Ui};
 
 use crate::analysis::Analysis;
+use crate::review::{Explained, Explanation};
 
+use super::commands::{Command, Modal};
 use super::state::EditState;
 use super::strings as s;
 use super::theme::severity_color;
@@ -20,7 +22,20 @@ fn table_of(f: &Finding) -> Option<TableId> {
     })
 }
 
-pub fn show(ui: &mut Ui, analysis: &Analysis, generation: u64, edit: &mut EditState) {
+/// What the panel shows of the review: the draft's 说明 and the name to sign new ones with.
+pub struct ReviewView<'a> {
+    pub explanations: &'a [Explanation],
+    pub reviewer: &'a str,
+}
+
+pub fn show(
+    ui: &mut Ui,
+    analysis: &Analysis,
+    review: ReviewView,
+    generation: u64,
+    edit: &mut EditState,
+    commands: &mut Vec<Command>,
+) {
     egui::Panel::bottom("nianbao-findings")
         .resizable(true)
         .show_separator_line(true)
@@ -39,25 +54,68 @@ pub fn show(ui: &mut Ui, analysis: &Analysis, generation: u64, edit: &mut EditSt
             ui.separator();
             let dark = ui.visuals().dark_mode;
             let mut clicked = None;
-            let line = |ui: &mut Ui, f: &Finding, clicked: &mut Option<Place>| {
+            let mut explain: Option<Finding> = None;
+            let index_of = |f: &Finding| analysis.findings.iter().position(|x| std::ptr::eq(x, f));
+            let mut line = |ui: &mut Ui, f: &Finding, clicked: &mut Option<Place>| {
+                let state = index_of(f).and_then(|k| analysis.explained.get(k).cloned().flatten());
                 let source = if f.source == Source::Import {
                     format!("{} ", s::IMPORT_SOURCE)
                 } else {
                     String::new()
                 };
+                let explained_now = matches!(state, Some(Explained::Current(_)));
                 let text = format!(
                     "{}［{}］{} {}",
                     source,
-                    f.severity.label(),
+                    if explained_now {
+                        s::EXPLAINED
+                    } else {
+                        f.severity.label()
+                    },
                     f.rule.id(),
                     f.message
                 );
-                let rich = RichText::new(text).color(severity_color(f.severity, dark));
-                if ui
-                    .add(egui::Button::new(rich).frame(false).wrap())
-                    .clicked()
+                let color = if explained_now {
+                    ui.visuals().weak_text_color()
+                } else {
+                    severity_color(f.severity, dark)
+                };
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .add(
+                            egui::Button::new(RichText::new(text).color(color))
+                                .frame(false)
+                                .wrap(),
+                        )
+                        .clicked()
+                    {
+                        *clicked = f.places.first().copied();
+                    }
+                    if f.severity != Severity::Error && !explained_now {
+                        let name =
+                            format!("{}{} {}", s::EXPLAIN_BUTTON_NAME, f.rule.id(), f.message);
+                        let b = ui.small_button(s::EXPLAIN_BUTTON);
+                        b.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                        });
+                        if b.clicked() {
+                            explain = Some(f.clone());
+                        }
+                    }
+                });
+                let shown = match state {
+                    Some(Explained::Current(k)) => Some((k, s::EXPLAINED)),
+                    Some(Explained::Stale(k)) => Some((k, s::EXPLANATION_STALE)),
+                    None => None,
+                };
+                if let Some((k, label)) = shown
+                    && let Some(e) = review.explanations.get(k)
                 {
-                    *clicked = f.places.first().copied();
+                    ui.label(
+                        RichText::new(format!("    {label}（{} {}）：{}", e.author, e.at, e.text))
+                            .small()
+                            .color(ui.visuals().weak_text_color()),
+                    );
                 }
             };
             egui::ScrollArea::vertical()
@@ -112,6 +170,13 @@ pub fn show(ui: &mut Ui, analysis: &Analysis, generation: u64, edit: &mut EditSt
                 });
             if let Some(place) = clicked {
                 edit.focus(place);
+            }
+            if let Some(finding) = explain {
+                commands.push(Command::ShowModal(Modal::Explain {
+                    finding: Box::new(finding),
+                    text: String::new(),
+                    author: review.reviewer.to_string(),
+                }));
             }
         });
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use egui::{Button, Ui};
 
 use crate::analysis::Deadline;
+use crate::review::Stage;
 
 use super::commands::{Action, Command, DocumentKind, Modal};
 use super::editor::keys;
@@ -14,6 +15,8 @@ use super::strings as s;
 /// What the menus show beside the document: the editor's lists and settings.
 pub struct MenuState<'a> {
     pub recent: &'a [PathBuf],
+    /// The name last given for a 说明 or a sign-off.
+    pub reviewer: &'a str,
     /// Last year's report is open for comparison.
     pub comparing: bool,
     pub deadline: Option<Deadline>,
@@ -24,7 +27,7 @@ pub fn show(ui: &mut Ui, ed: &mut Editing, state: MenuState) {
     egui::Panel::top("nianbao-menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             file_menu(ui, ed, state.recent);
-            edit_menu(ui, ed, state.comparing);
+            edit_menu(ui, ed, state.comparing, state.reviewer);
             view_menu(ui, ed, state.show_findings);
             ui.menu_button(s::MENU_SETTINGS, |ui| {
                 if item(ui, s::DEADLINE_MENU, None) {
@@ -126,7 +129,7 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
     });
 }
 
-fn edit_menu(ui: &mut Ui, ed: &mut Editing, comparing: bool) {
+fn edit_menu(ui: &mut Ui, ed: &mut Editing, comparing: bool, reviewer: &str) {
     ui.menu_button(s::MENU_EDIT, |ui| {
         if item(ui, s::UNDO, Some(&keys::UNDO)) {
             ed.push(Command::Undo);
@@ -140,6 +143,18 @@ fn edit_menu(ui: &mut Ui, ed: &mut Editing, comparing: bool) {
         }
         if comparing && item(ui, s::CLEAR_PREVIOUS, None) {
             ed.push(Command::ClearPrevious);
+        }
+        ui.separator();
+        for (stage, label) in [
+            (Stage::Reviewed, s::SIGN_REVIEW),
+            (Stage::Signed, s::SIGN_SIGN),
+        ] {
+            if item(ui, label, None) {
+                ed.push(Command::ShowModal(Modal::SignOff {
+                    stage,
+                    name: reviewer.to_string(),
+                }));
+            }
         }
         ui.separator();
         let mut manual = ed.doc.draft.manual_totals;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::{Context, Id, Key, RichText};
 
 use crate::analysis::Deadline;
+use crate::review::Stage;
 
 use super::commands::{Command, Modal, PathPurpose};
 use super::strings as s;
@@ -156,6 +157,74 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                     if ui.add_enabled(!invalid, egui::Button::new(s::OK)).clicked() {
                         let chosen = if *local { typed } else { None };
                         answer = Answer::Commands(vec![Command::SetDeadline(chosen)]);
+                    }
+                    if ui.button(s::CANCEL).clicked() {
+                        answer = Answer::Close;
+                    }
+                });
+                answer
+            }
+            Modal::Explain {
+                finding,
+                text,
+                author,
+            } => {
+                ui.heading(s::EXPLAIN_TITLE);
+                ui.label(finding.to_line());
+                ui.add_space(6.0);
+                let label = ui.label(s::EXPLAIN_TEXT);
+                let edit = ui
+                    .add(
+                        egui::TextEdit::multiline(text)
+                            .desired_rows(3)
+                            .desired_width(480.0),
+                    )
+                    .labelled_by(label.id);
+                if !edit.has_focus() && text.is_empty() && !edit.lost_focus() {
+                    edit.request_focus();
+                }
+                let label = ui.label(s::EXPLAIN_AUTHOR);
+                ui.add(egui::TextEdit::singleline(author).desired_width(200.0))
+                    .labelled_by(label.id);
+                let ready = !text.trim().is_empty() && !author.trim().is_empty();
+                let mut answer = Answer::Keep;
+                ui.horizontal(|ui| {
+                    if ui.add_enabled(ready, egui::Button::new(s::OK)).clicked() {
+                        answer = Answer::Commands(vec![Command::Explain {
+                            finding: finding.clone(),
+                            text: text.trim().to_string(),
+                            author: author.trim().to_string(),
+                        }]);
+                    }
+                    if ui.button(s::CANCEL).clicked() {
+                        answer = Answer::Close;
+                    }
+                });
+                answer
+            }
+            Modal::SignOff { stage, name } => {
+                ui.heading(match stage {
+                    Stage::Reviewed => s::SIGN_REVIEW_TITLE,
+                    Stage::Signed => s::SIGN_SIGN_TITLE,
+                });
+                ui.label(s::SIGN_BODY);
+                let label = ui.label(s::SIGN_NAME);
+                let edit = ui
+                    .add(egui::TextEdit::singleline(name).desired_width(200.0))
+                    .labelled_by(label.id);
+                if !edit.has_focus() && !edit.lost_focus() {
+                    edit.request_focus();
+                }
+                let mut answer = Answer::Keep;
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(!name.trim().is_empty(), egui::Button::new(s::OK))
+                        .clicked()
+                    {
+                        answer = Answer::Commands(vec![Command::SignOff {
+                            stage: *stage,
+                            name: name.trim().to_string(),
+                        }]);
                     }
                     if ui.button(s::CANCEL).clicked() {
                         answer = Answer::Close;

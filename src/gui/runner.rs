@@ -153,6 +153,38 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         Command::Redo => app.redo(),
         Command::Status(message) => app.status = Some(message),
         Command::ShowModal(modal) => app.modal = Some(modal),
+        Command::Explain {
+            finding,
+            text,
+            author,
+        } => {
+            let at = crate::model::Date::now_beijing();
+            match crate::review::explain(&app.doc.draft.report, &finding, &text, &author, &at) {
+                Ok(e) => {
+                    app.doc.draft.review.explanations.push(e);
+                    app.reviewer = author;
+                    app.invalidate_analysis();
+                    app.status = Some(s::EXPLAINED_DONE.to_string());
+                }
+                Err(e) => app.modal = Some(Modal::Error(e.to_string())),
+            }
+        }
+        Command::SignOff { stage, name } => {
+            let errors = app.analysis.tally.0;
+            if errors > 0 {
+                app.modal = Some(Modal::Error(s::fill(s::SIGN_REFUSED, errors)));
+            } else {
+                let at = crate::model::Date::now_beijing();
+                app.doc.draft.review.sign_offs.push(crate::review::SignOff {
+                    stage,
+                    name: name.clone(),
+                    at: at.clone(),
+                    digest: crate::review::report_digest(&app.doc.draft.report),
+                });
+                app.reviewer = name.clone();
+                app.status = Some(format!("{}{}：{name} {at}", s::SIGNED, stage.label()));
+            }
+        }
         Command::SetDeadline(deadline) => {
             app.deadline = deadline;
             app.invalidate_analysis();

@@ -14,7 +14,7 @@ pub fn tally_text(analysis: &Analysis) -> String {
     format!("{} {e} · {} {w} · {} {i}", s::ERRORS, s::WARNINGS, s::INFOS)
 }
 
-pub fn show(ui: &mut Ui, analysis: &Analysis, status: Option<&str>) {
+pub fn show(ui: &mut Ui, analysis: &Analysis, state: Option<&str>, status: Option<&str>) {
     egui::Panel::bottom("nianbao-status").show(ui, |ui| {
         ui.horizontal(|ui| {
             let dark = ui.visuals().dark_mode;
@@ -27,6 +27,16 @@ pub fn show(ui: &mut Ui, analysis: &Analysis, status: Option<&str>) {
                 ui.visuals().text_color()
             };
             ui.label(RichText::new(tally_text(analysis)).color(color));
+            // The approval state: 已审核 / 已签发, or a change since (in the error colour).
+            if let Some(state) = state {
+                ui.separator();
+                let color = if state.ends_with("已修改") {
+                    severity_color(Severity::Error, dark)
+                } else {
+                    ui.visuals().text_color()
+                };
+                ui.label(RichText::new(state).color(color));
+            }
             if let Some(msg) = status {
                 ui.separator();
                 // Long messages are cut at the window edge: the whole text on hover.

@@ -137,6 +137,23 @@ pub const DEADLINE_SET_LOCAL: &str = "发布期限已设为次年{}";
 pub const DEADLINE_SET_NATIONAL: &str = "发布期限按条例第四十九条";
 pub const DEADLINE_NOT_SAVED: &str = "发布期限未能保存，下次启动时将不再生效：";
 
+pub const EXPLAIN_BUTTON: &str = "说明…";
+pub const EXPLAIN_BUTTON_NAME: &str = "写说明：";
+pub const EXPLAIN_TITLE: &str = "为此问题写说明";
+pub const EXPLAIN_TEXT: &str = "说明（为什么这样填报，如“12月集中收到申请，年底尚未办结”）：";
+pub const EXPLAIN_AUTHOR: &str = "说明人：";
+pub const EXPLAINED: &str = "已说明";
+pub const EXPLANATION_STALE: &str = "原说明已过期（所涉数值已改）";
+pub const EXPLAINED_DONE: &str = "已记下说明，此问题不再计入";
+pub const SIGN_REVIEW: &str = "审核通过…";
+pub const SIGN_SIGN: &str = "签发…";
+pub const SIGN_REVIEW_TITLE: &str = "审核通过";
+pub const SIGN_SIGN_TITLE: &str = "签发";
+pub const SIGN_BODY: &str = "记下签署人、时间和此刻报告内容的摘要；此后报告再有改动，标题栏和状态栏会显示“审核后已修改”或“签发后已修改”，正式版 PDF 不能导出，直到重新签署。";
+pub const SIGN_NAME: &str = "签署人：";
+pub const SIGN_REFUSED: &str = "报告仍有 {} 个错误，不能签署：请先更正，或退回拟稿单位";
+pub const SIGNED: &str = "已记下";
+
 pub const MENU_HELP: &str = "帮助";
 pub const ABOUT: &str = "关于年报编辑器";
 pub const ABOUT_VERSION: &str = "版本 ";

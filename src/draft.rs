@@ -13,11 +13,11 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::finding::Rule;
+use crate::finding::{Place, Rule};
 use crate::fsio::{self, FileError};
 use crate::import::Provenance;
 use crate::model::{CellValue, Date, Format, OrganKind, Report};
-use crate::review::{Explanation, Review, SignOff, Stage};
+use crate::review::{Explanation, Note, Review, SignOff, Stage};
 use crate::template::{TEMPLATE, TEXTS, TextId};
 
 /// The draft format version this program writes and the newest it reads. Version 2 adds
@@ -92,6 +92,18 @@ struct ReviewRepr {
     explanations: Vec<ExplanationRepr>,
     #[serde(default)]
     sign_offs: Vec<SignOffRepr>,
+    #[serde(default)]
+    notes: Vec<NoteRepr>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct NoteRepr {
+    place: String,
+    text: String,
+    author: String,
+    at: String,
+    #[serde(default)]
+    resolved: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -385,6 +397,18 @@ impl From<&Draft> for DraftFile {
                         digest: o.digest.clone(),
                     })
                     .collect(),
+                notes: d
+                    .review
+                    .notes
+                    .iter()
+                    .map(|n| NoteRepr {
+                        place: n.place.id().to_string(),
+                        text: n.text.clone(),
+                        author: n.author.clone(),
+                        at: n.at.clone(),
+                        resolved: n.resolved,
+                    })
+                    .collect(),
             }),
         }
     }
@@ -496,6 +520,17 @@ impl TryFrom<DraftFile> for Draft {
                     name: o.name,
                     at: o.at,
                     digest: o.digest,
+                });
+            }
+            for n in repr.notes {
+                let place = Place::from_id(&n.place)
+                    .ok_or_else(|| format!("批注的位置“{}”无法识别", n.place))?;
+                review.notes.push(Note {
+                    place,
+                    text: n.text,
+                    author: n.author,
+                    at: n.at,
+                    resolved: n.resolved,
                 });
             }
         }

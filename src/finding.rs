@@ -200,6 +200,37 @@ pub enum Place {
 }
 
 impl Place {
+    /// The place of a stable id: a cell, a text field, a meta field, a table or (for ids no
+    /// text field takes) a section.
+    pub fn from_id(id: &str) -> Option<Place> {
+        if let Some(i) = TEMPLATE.index_of(id) {
+            return Some(Place::Cell(i));
+        }
+        if let Some(t) = TextId::from_key(id) {
+            return Some(Place::Text(t));
+        }
+        let meta = [
+            MetaField::Organ,
+            MetaField::OrganKind,
+            MetaField::Year,
+            MetaField::Published,
+            MetaField::Signature,
+        ];
+        if let Some(m) = meta.into_iter().find(|m| m.key() == id) {
+            return Some(Place::Meta(m));
+        }
+        if let Some(t) = [TableId::T2, TableId::T3, TableId::T4]
+            .into_iter()
+            .find(|t| t.key() == id)
+        {
+            return Some(Place::Table(t));
+        }
+        SectionId::ALL
+            .into_iter()
+            .find(|s| s.spec().key == id)
+            .map(Place::Section)
+    }
+
     /// The stable id of the place (cell id, text key, meta key or section key).
     pub fn id(&self) -> &str {
         match self {

@@ -518,6 +518,9 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
                             "current": explained.iter().filter(|x| !x.2).map(explanation_json).collect::<Vec<_>>(),
                             "stale": explained.iter().filter(|x| x.2).map(explanation_json).collect::<Vec<_>>(),
                         },
+                        "notes": review.notes.iter().map(|n| serde_json::json!({
+                            "place": n.place.id(), "text": n.text, "author": n.author, "at": n.at, "resolved": n.resolved,
+                        })).collect::<Vec<_>>(),
                         "sign_off": state.map(|(s, modified)| serde_json::json!({
                             "stage": s.stage.label(), "name": s.name, "at": s.at, "modified_since": modified,
                         })),
@@ -571,6 +574,13 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
                                 e.at,
                                 e.text
                             );
+                        }
+                    }
+                    let open: Vec<_> = review.notes.iter().filter(|n| !n.resolved).collect();
+                    if !open.is_empty() {
+                        out!("  批注（未处理 {}）：", open.len());
+                        for n in open {
+                            out!("    {}：{}（{} {}）", n.place.id(), n.text, n.author, n.at);
                         }
                     }
                     out!("  错误 {errors} · 警告 {warnings} · 提示 {infos}");

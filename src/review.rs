@@ -67,17 +67,37 @@ pub struct SignOff {
     pub digest: String,
 }
 
+/// A reviewer's note (退回意见) on a cell, a text field, a meta field or a section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub place: Place,
+    pub text: String,
+    pub author: String,
+    /// `YYYY-MM-DD HH:MM`.
+    pub at: String,
+    /// Dealt with by the unit (kept, shown as resolved).
+    pub resolved: bool,
+}
+
 /// The review record of a draft.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Review {
     pub explanations: Vec<Explanation>,
     pub sign_offs: Vec<SignOff>,
+    pub notes: Vec<Note>,
 }
 
 impl Review {
     /// True when there is nothing to keep.
     pub fn is_empty(&self) -> bool {
-        self.explanations.is_empty() && self.sign_offs.is_empty()
+        self.explanations.is_empty() && self.sign_offs.is_empty() && self.notes.is_empty()
+    }
+
+    /// The notes not yet resolved on a place.
+    pub fn open_notes_at(&self, place: Place) -> impl Iterator<Item = &Note> {
+        self.notes
+            .iter()
+            .filter(move |n| !n.resolved && n.place == place)
     }
 
     /// The approval state of `report`: the last sign-off, and whether the report changed

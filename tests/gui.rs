@@ -994,3 +994,49 @@ fn signing_then_editing_shows_in_the_title_and_status() {
     );
     assert!(f.harness.query_by_label("签发后已修改").is_some());
 }
+
+#[test]
+fn a_note_on_a_cell_is_listed_kept_and_jumps_to_its_cell() {
+    let mut f = fixture();
+    f.harness.state_mut().reviewer = "王五".into();
+    f.harness.run();
+    // Scrolled into view (focusing a cell does), then right-clicked.
+    f.harness.get_by_label(&name(t3(R1, NP))).focus();
+    f.harness.run();
+    f.harness.get_by_label(&name(t3(R1, NP))).click_secondary();
+    f.harness.run();
+    f.harness.get_by_label("添加批注…").click();
+    f.harness.run();
+    let field = "批注（退回意见）：";
+    f.harness.get_by_label(field).focus();
+    f.harness.run();
+    f.harness.get_by_label(field).type_text("请核对本年新收");
+    f.harness.run();
+    f.harness.get_by_label("确定").click();
+    f.harness.run();
+    let notes = f.app().doc.draft.review.notes.clone();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].place, Place::Cell(t3(R1, NP)));
+    assert_eq!(notes[0].author, "王五");
+    // Listed beside the findings; a click there focuses the cell.
+    f.harness.get_by_label("批注 1 条（未处理 1）").click();
+    f.harness.run();
+    f.harness.get_by_label("批注 1 条（未处理 1）").click();
+    f.harness.run();
+    let line = f.harness.get_by_label_contains("：请核对本年新收（王五");
+    line.click();
+    f.harness.run();
+    f.harness.run();
+    assert!(f.harness.get_by_label(&name(t3(R1, NP))).is_focused());
+    // Kept with the draft; resolved with a tick.
+    let path = f.path("批注.ron");
+    f.harness.state_mut().push(Command::SaveTo {
+        path: path.clone(),
+        then: None,
+    });
+    f.harness.run();
+    assert_eq!(draft::load_draft(&path).expect("loads").review.notes, notes);
+    f.harness.get_by_label("已处理").click();
+    f.harness.run();
+    assert!(f.app().doc.draft.review.notes[0].resolved);
+}

@@ -27,6 +27,7 @@ impl EditorApp {
             edit: &mut self.edit,
             analysis: &self.analysis,
             commands: &mut self.commands,
+            reviewer: &self.reviewer,
         };
         super::menu::show(ui, &mut editing, menu);
         let state = self.doc.draft.review.state_label(&self.doc.draft.report);
@@ -34,6 +35,7 @@ impl EditorApp {
         if self.show_findings {
             let review = super::findings::ReviewView {
                 explanations: &self.doc.draft.review.explanations,
+                notes: &self.doc.draft.review.notes,
                 reviewer: &self.reviewer,
             };
             super::findings::show(

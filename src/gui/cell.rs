@@ -13,7 +13,7 @@ use crate::template::TEMPLATE;
 use super::block::{Nav, copy_block, paste_block, take_block_copy, take_block_paste};
 use super::state::{Editing, cell_id, cell_name};
 use super::strings as s;
-use super::theme::{provenance_color, tint};
+use super::theme::{note_color, provenance_color, tint};
 
 /// How a table is drawn this frame: its grid, whether totals are typed by hand, colours.
 pub(super) struct TableView<'g> {
@@ -94,9 +94,13 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
         if ed.edit.consume_focus_request(Place::Cell(i)) {
             r.scroll_to_me(Some(Align::Center));
         }
+        ed.note_menu(&r, Place::Cell(i));
         let mut tip = s::COMPUTED_HELP.to_string();
         for f in ed.analysis.findings_of_cell(i) {
             tip = format!("{tip}\n{}", f.to_line());
+        }
+        for n in ed.open_notes(Place::Cell(i)) {
+            tip = format!("{tip}\n{n}");
         }
         r.on_hover_text(tip);
         return;
@@ -248,6 +252,22 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
             .circle_filled(rect.right_top() + egui::vec2(-5.0, 5.0), 3.0, color);
         tips.push(format!("{}{}", s::READ_AS, how.describe()));
     }
+    // A reviewer's open notes: a mark in the lower-left corner and the notes.
+    let notes = ed.open_notes(Place::Cell(i));
+    if !notes.is_empty() {
+        let corner = rect.left_bottom();
+        ui.painter().add(egui::Shape::convex_polygon(
+            vec![
+                corner,
+                corner + egui::vec2(8.0, 0.0),
+                corner + egui::vec2(0.0, -8.0),
+            ],
+            note_color(),
+            Stroke::NONE,
+        ));
+        tips.extend(notes);
+    }
+    ed.note_menu(&r, Place::Cell(i));
     // A summed report: who contributed what.
     if let Some(record) = &ed.doc.draft.sum {
         let parts = crate::draft::contributions(record, i);

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::analysis::Deadline;
 use crate::draft::Draft;
-use crate::finding::Finding;
+use crate::finding::{Finding, Place};
 use crate::review::Stage;
 
 use super::storage::Recovery;
@@ -93,6 +93,14 @@ pub enum Command {
         stage: Stage,
         name: String,
     },
+    /// Add a reviewer's note.
+    AddNote {
+        place: Place,
+        text: String,
+        author: String,
+    },
+    /// Mark a note (index into the draft's notes) resolved or open again.
+    SetNoteResolved(usize, bool),
 }
 
 impl Command {
@@ -175,6 +183,12 @@ pub enum Modal {
     SignOff {
         stage: Stage,
         name: String,
+    },
+    /// 添加批注… on a place.
+    Note {
+        place: Place,
+        text: String,
+        author: String,
     },
 }
 

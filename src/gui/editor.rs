@@ -242,6 +242,7 @@ impl EditorApp {
             edit: &mut self.edit,
             analysis: &self.analysis,
             commands: &mut self.commands,
+            reviewer: &self.reviewer,
         }
     }
 }

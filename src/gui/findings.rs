@@ -5,7 +5,7 @@
 use egui::{CollapsingHeader, RichText, Ui};
 
 use crate::analysis::Analysis;
-use crate::review::{Explained, Explanation};
+use crate::review::{Explained, Explanation, Note};
 
 use super::commands::{Command, Modal};
 use super::state::EditState;
@@ -22,9 +22,58 @@ fn table_of(f: &Finding) -> Option<TableId> {
     })
 }
 
+/// The reviewer's notes, open first: a tick marks one resolved, a click goes to its place.
+fn notes(ui: &mut Ui, notes: &[Note], clicked: &mut Option<Place>, commands: &mut Vec<Command>) {
+    if notes.is_empty() {
+        return;
+    }
+    let open = notes.iter().filter(|n| !n.resolved).count();
+    let title = RichText::new(format!("{} {} 条（未处理 {open}）", s::NOTES, notes.len()))
+        .color(super::theme::note_color());
+    CollapsingHeader::new(title)
+        .id_salt("nianbao-notes")
+        .default_open(true)
+        .show(ui, |ui| {
+            let mut order: Vec<usize> = (0..notes.len()).collect();
+            order.sort_by_key(|&k| notes[k].resolved);
+            for k in order {
+                let n = &notes[k];
+                ui.horizontal_wrapped(|ui| {
+                    let mut resolved = n.resolved;
+                    if ui.checkbox(&mut resolved, s::NOTE_RESOLVED).changed() {
+                        commands.push(Command::SetNoteResolved(k, resolved));
+                    }
+                    let text = format!(
+                        "{}：{}（{} {}）",
+                        super::state::place_name(n.place),
+                        n.text,
+                        n.author,
+                        n.at
+                    );
+                    let color = if n.resolved {
+                        ui.visuals().weak_text_color()
+                    } else {
+                        super::theme::note_color()
+                    };
+                    if ui
+                        .add(
+                            egui::Button::new(RichText::new(text).color(color))
+                                .frame(false)
+                                .wrap(),
+                        )
+                        .clicked()
+                    {
+                        *clicked = Some(n.place);
+                    }
+                });
+            }
+        });
+}
+
 /// What the panel shows of the review: the draft's 说明 and the name to sign new ones with.
 pub struct ReviewView<'a> {
     pub explanations: &'a [Explanation],
+    pub notes: &'a [Note],
     pub reviewer: &'a str,
 }
 
@@ -122,6 +171,7 @@ pub fn show(
                 .id_salt(("nianbao-findings-list", generation))
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    notes(ui, review.notes, &mut clicked, commands);
                     let findings = &analysis.findings;
                     if findings.is_empty() {
                         ui.label(s::NO_FINDINGS);

@@ -10,7 +10,7 @@ use crate::template::{SECTIONS, SUPPORTED_YEARS, TEXTS, TextId};
 
 use super::state::{Editing, meta_id, text_id, text_name};
 use super::strings as s;
-use super::theme::{severity_color, tint};
+use super::theme::{note_color, severity_color, tint};
 
 /// Widest the form grows, so lines stay readable on large screens.
 const MAX_FORM_WIDTH: f32 = 1100.0;
@@ -340,6 +340,10 @@ fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
             .map(|f| f.to_line())
             .collect();
         response.clone().on_hover_text(messages.join("\n"));
+    }
+    ed.note_menu(&response, Place::Text(id));
+    for note in ed.open_notes(Place::Text(id)) {
+        ui.colored_label(note_color(), note);
     }
     focus_if_requested(ed, Place::Text(id), &response);
 }

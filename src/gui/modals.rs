@@ -9,6 +9,7 @@ use crate::analysis::Deadline;
 use crate::review::Stage;
 
 use super::commands::{Command, Modal, PathPurpose};
+use super::state::place_name;
 use super::strings as s;
 
 enum Answer {
@@ -224,6 +225,43 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                         answer = Answer::Commands(vec![Command::SignOff {
                             stage: *stage,
                             name: name.trim().to_string(),
+                        }]);
+                    }
+                    if ui.button(s::CANCEL).clicked() {
+                        answer = Answer::Close;
+                    }
+                });
+                answer
+            }
+            Modal::Note {
+                place,
+                text,
+                author,
+            } => {
+                ui.heading(s::NOTE_TITLE);
+                ui.label(place_name(*place));
+                let label = ui.label(s::NOTE_TEXT);
+                let edit = ui
+                    .add(
+                        egui::TextEdit::multiline(text)
+                            .desired_rows(3)
+                            .desired_width(480.0),
+                    )
+                    .labelled_by(label.id);
+                if !edit.has_focus() && text.is_empty() && !edit.lost_focus() {
+                    edit.request_focus();
+                }
+                let label = ui.label(s::EXPLAIN_AUTHOR);
+                ui.add(egui::TextEdit::singleline(author).desired_width(200.0))
+                    .labelled_by(label.id);
+                let ready = !text.trim().is_empty() && !author.trim().is_empty();
+                let mut answer = Answer::Keep;
+                ui.horizontal(|ui| {
+                    if ui.add_enabled(ready, egui::Button::new(s::OK)).clicked() {
+                        answer = Answer::Commands(vec![Command::AddNote {
+                            place: *place,
+                            text: text.trim().to_string(),
+                            author: author.trim().to_string(),
                         }]);
                     }
                     if ui.button(s::CANCEL).clicked() {

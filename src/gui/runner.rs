@@ -169,6 +169,26 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
                 Err(e) => app.modal = Some(Modal::Error(e.to_string())),
             }
         }
+        Command::AddNote {
+            place,
+            text,
+            author,
+        } => {
+            app.doc.draft.review.notes.push(crate::review::Note {
+                place,
+                text,
+                author: author.clone(),
+                at: crate::model::Date::now_beijing(),
+                resolved: false,
+            });
+            app.reviewer = author;
+            app.status = Some(s::NOTE_ADDED.to_string());
+        }
+        Command::SetNoteResolved(k, resolved) => {
+            if let Some(n) = app.doc.draft.review.notes.get_mut(k) {
+                n.resolved = resolved;
+            }
+        }
         Command::SignOff { stage, name } => {
             let errors = app.analysis.tally.0;
             if errors > 0 {

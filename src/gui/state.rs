@@ -110,6 +110,8 @@ pub struct Editing<'a> {
     pub edit: &'a mut EditState,
     pub analysis: &'a Analysis,
     pub commands: &'a mut Vec<Command>,
+    /// The name new notes are signed with.
+    pub reviewer: &'a str,
 }
 
 impl Editing<'_> {
@@ -127,6 +129,55 @@ impl Editing<'_> {
     /// Shows a message in the status bar.
     pub fn status(&mut self, message: String) {
         self.commands.push(Command::Status(message));
+    }
+
+    /// The right-click menu of a field: 添加批注… on `place`.
+    pub fn note_menu(&mut self, response: &egui::Response, place: Place) {
+        let mut add = false;
+        response.context_menu(|ui| {
+            if ui.button(s::NOTE_ADD).clicked() {
+                add = true;
+                ui.close();
+            }
+        });
+        if add {
+            self.push(Command::ShowModal(super::commands::Modal::Note {
+                place,
+                text: String::new(),
+                author: self.reviewer.to_string(),
+            }));
+        }
+    }
+
+    /// The open notes on a place, one line each, for a tooltip.
+    pub fn open_notes(&self, place: Place) -> Vec<String> {
+        self.doc
+            .draft
+            .review
+            .open_notes_at(place)
+            .map(|n| format!("{}（{} {}）：{}", s::NOTE, n.author, n.at, n.text))
+            .collect()
+    }
+}
+
+/// What a place is called in the editor: a cell's name, a text field's heading, a meta
+/// field's label, a table or a section.
+pub fn place_name(place: Place) -> String {
+    use crate::finding::MetaField;
+    match place {
+        Place::Cell(i) => cell_name(i),
+        Place::Text(t) => text_name(t).to_string(),
+        Place::Meta(m) => match m {
+            MetaField::Organ => s::ORGAN,
+            MetaField::OrganKind => s::ORGAN_KIND,
+            MetaField::Year => s::YEAR,
+            MetaField::Published => s::PUBLISHED,
+            MetaField::Signature => s::SIGNATURE,
+        }
+        .trim_end_matches('：')
+        .to_string(),
+        Place::Table(t) => t.name().to_string(),
+        Place::Section(sec) => sec.spec().heading.to_string(),
     }
 }
 

@@ -154,6 +154,14 @@ pub const SIGN_NAME: &str = "签署人：";
 pub const SIGN_REFUSED: &str = "报告仍有 {} 个错误，不能签署：请先更正，或退回拟稿单位";
 pub const SIGNED: &str = "已记下";
 
+pub const NOTE_ADD: &str = "添加批注…";
+pub const NOTE: &str = "批注";
+pub const NOTE_TITLE: &str = "添加批注";
+pub const NOTE_TEXT: &str = "批注（退回意见）：";
+pub const NOTES: &str = "批注";
+pub const NOTE_RESOLVED: &str = "已处理";
+pub const NOTE_ADDED: &str = "已添加批注";
+
 pub const MENU_HELP: &str = "帮助";
 pub const ABOUT: &str = "关于年报编辑器";
 pub const ABOUT_VERSION: &str = "版本 ";

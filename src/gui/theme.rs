@@ -35,3 +35,8 @@ pub fn provenance_color(how: Provenance) -> Color32 {
         _ => Color32::from_rgb(0x2F, 0x6F, 0xCF),
     }
 }
+
+/// The mark of a reviewer's open note.
+pub fn note_color() -> Color32 {
+    Color32::from_rgb(0x8E, 0x44, 0xAD)
+}

@@ -186,6 +186,9 @@ struct ExportTarget {
     /// 导出为独立网页
     #[arg(long, value_name = "OUT.html")]
     html_page: Option<PathBuf>,
+    /// 导出退回意见（尚未解决的问题、审核批注、已过期的说明）：.pdf，或 .txt 为文本
+    #[arg(long, value_name = "OUT.pdf")]
+    return_notes: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -201,6 +204,9 @@ struct ExportArgs {
     /// PDF：只用内置字体，不使用本机安装的公文字体
     #[arg(long)]
     bundled_fonts: bool,
+    /// 退回意见：审核人
+    #[arg(long, default_value = "")]
+    reviewer: String,
     /// 草稿（.ron）或已发布的报告（.txt、.docx、.html）
     file: PathBuf,
 }
@@ -648,6 +654,31 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
     } else if let Some(out) = &t.html_page {
         fsio::write_atomic(out, html::export_html_page(report).as_bytes())?;
         out
+    } else if let Some(out) = &t.return_notes {
+        use nianbao::export::return_notes::{return_notes, to_text};
+        let analysis = analyze(
+            &loaded.draft,
+            &analysis::Context {
+                import_findings: &loaded.import_findings,
+                ..analysis::Context::default()
+            },
+        );
+        let letter = return_notes(&loaded.draft, &analysis, &a.reviewer, date);
+        let is_text = out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        if is_text {
+            fsio::write_atomic(out, to_text(&letter).as_bytes())?;
+        } else {
+            let mut options = PdfOptions::new(date);
+            if !a.bundled_fonts {
+                options.fonts = FontSet::with_installed_official();
+            }
+            let pdf = nianbao::export::pdf::export_pdf_letter(&letter, &options)?;
+            fsio::write_atomic(out, &pdf.bytes)?;
+            out!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
+        }
+        out
     } else if let Some(out) = &t.pdf {
         if a.final_version
             && let Some((s, true)) = loaded.draft.review.state(report)
@@ -685,7 +716,7 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
         }
         out
     } else {
-        bail!("请指定 --text、--json、--pdf、--docx、--html 或 --html-page");
+        bail!("请指定 --text、--json、--pdf、--docx、--html、--html-page 或 --return-notes");
     };
     out!("已导出：{}", out.display());
     if errors > 0 {

@@ -114,11 +114,19 @@ fn export(report: &Report, watermark: bool) -> Exported {
     }
 }
 
-fn assert_pdf(report: &Report, watermark: bool) {
-    let e = export(report, watermark);
+/// A page number line ("— 3 —").
+fn is_page_number(l: &str) -> bool {
+    let t = squeeze(l);
+    t.starts_with('—')
+        && t.ends_with('—')
+        && t.trim_matches('—').chars().all(|c| c.is_ascii_digit())
+}
 
-    // Fonts: every one embedded, subset, with a ToUnicode map.
-    let fonts = pdffonts(&e.path);
+/// What every PDF we make passes: fonts embedded as subsets with Unicode maps; no line that
+/// starts with a closing mark or ends with an opening one; nothing outside the text block
+/// but the page numbers (and the watermark).
+fn assert_typeset(path: &Path, watermark: bool) {
+    let fonts = pdffonts(path);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!rows.is_empty(), "{fonts}");
     for row in rows {
@@ -126,6 +134,66 @@ fn assert_pdf(report: &Report, watermark: bool) {
         let n = cols.len();
         assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{row}");
     }
+    let info = tool("pdfinfo", &[], path);
+    assert!(
+        !info.contains("PDF/X"),
+        "no false conformance claim: {info}"
+    );
+    // No line starts with a closing mark or ends with an opening one (single characters
+    // are the vertical group labels of 表三, set one character per line).
+    let raw_lines = tool("pdftotext", &["-raw"], path);
+    for line in raw_lines
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.chars().count() > 1 && !is_page_number(l))
+    {
+        let first = line.chars().next().unwrap_or(' ');
+        let last = line.chars().last().unwrap_or(' ');
+        assert!(
+            !NO_LINE_START.contains(first),
+            "line starts with {first}: {line}"
+        );
+        assert!(!NO_LINE_END.contains(last), "line ends with {last}: {line}");
+    }
+
+    // Nothing outside the text block but the page numbers (and the watermark).
+    let bbox = tool("pdftotext", &["-bbox"], path);
+    let tol = 0.6;
+    let (left, right) = (MARGIN_LEFT - tol, PAGE_WIDTH - MARGIN_RIGHT + tol);
+    let (top, bottom) = (MARGIN_TOP - tol, PAGE_HEIGHT - MARGIN_BOTTOM + tol);
+    for line in bbox.lines().filter(|l| l.contains("<word ")) {
+        let attr = |name: &str| -> f32 {
+            let key = format!("{name}=\"");
+            let start = line.find(&key).map(|p| p + key.len()).unwrap_or(0);
+            let end = line[start..].find('"').map_or(start, |p| start + p);
+            line[start..end].parse().unwrap_or(f32::NAN)
+        };
+        let word = line
+            .rsplit_once('>')
+            .map(|(a, _)| a)
+            .and_then(|a| a.rsplit_once('>'))
+            .map_or("", |(_, w)| w)
+            .trim_end_matches("</word");
+        let (x0, y0, x1, y1) = (attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax"));
+        if watermark && (word == "草稿" || word == "草" || word == "稿") {
+            continue;
+        }
+        let page_number = y0 > bottom && (word == "—" || word.chars().all(|c| c.is_ascii_digit()));
+        if page_number {
+            assert!(y1 < PAGE_HEIGHT - 40.0, "{line}");
+            continue;
+        }
+        assert!(
+            x0 >= left && x1 <= right && y0 >= top && y1 <= bottom,
+            "outside the text block: {line}"
+        );
+    }
+}
+
+fn assert_pdf(report: &Report, watermark: bool) {
+    let e = export(report, watermark);
+
+    assert_typeset(&e.path, watermark);
 
     // Every label of the template, in reading (content) order.
     let raw = squeeze(&tool("pdftotext", &["-raw"], &e.path));
@@ -160,12 +228,6 @@ fn assert_pdf(report: &Report, watermark: bool) {
     // Every sentence of the draft, in the default (reading order) extraction too.
     let plain = tool("pdftotext", &[], &e.path);
     // Page numbers ("— 3 —") sit between the last line of a page and the next page.
-    let is_page_number = |l: &str| {
-        let t = squeeze(l);
-        t.starts_with('—')
-            && t.ends_with('—')
-            && t.trim_matches('—').chars().all(|c| c.is_ascii_digit())
-    };
     let body: String = plain
         .lines()
         .filter(|l| !is_page_number(l))
@@ -184,56 +246,6 @@ fn assert_pdf(report: &Report, watermark: bool) {
                 );
             }
         }
-    }
-
-    // No line starts with a closing mark or ends with an opening one (single characters
-    // are the vertical group labels of 表三, set one character per line).
-    let raw_lines = tool("pdftotext", &["-raw"], &e.path);
-    for line in raw_lines
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.chars().count() > 1 && !is_page_number(l))
-    {
-        let first = line.chars().next().unwrap_or(' ');
-        let last = line.chars().last().unwrap_or(' ');
-        assert!(
-            !NO_LINE_START.contains(first),
-            "line starts with {first}: {line}"
-        );
-        assert!(!NO_LINE_END.contains(last), "line ends with {last}: {line}");
-    }
-
-    // Nothing outside the text block but the page numbers (and the watermark).
-    let bbox = tool("pdftotext", &["-bbox"], &e.path);
-    let tol = 0.6;
-    let (left, right) = (MARGIN_LEFT - tol, PAGE_WIDTH - MARGIN_RIGHT + tol);
-    let (top, bottom) = (MARGIN_TOP - tol, PAGE_HEIGHT - MARGIN_BOTTOM + tol);
-    for line in bbox.lines().filter(|l| l.contains("<word ")) {
-        let attr = |name: &str| -> f32 {
-            let key = format!("{name}=\"");
-            let start = line.find(&key).map(|p| p + key.len()).unwrap_or(0);
-            let end = line[start..].find('"').map_or(start, |p| start + p);
-            line[start..end].parse().unwrap_or(f32::NAN)
-        };
-        let word = line
-            .rsplit_once('>')
-            .map(|(a, _)| a)
-            .and_then(|a| a.rsplit_once('>'))
-            .map_or("", |(_, w)| w)
-            .trim_end_matches("</word");
-        let (x0, y0, x1, y1) = (attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax"));
-        if watermark && (word == "草稿" || word == "草" || word == "稿") {
-            continue;
-        }
-        let page_number = y0 > bottom && (word == "—" || word.chars().all(|c| c.is_ascii_digit()));
-        if page_number {
-            assert!(y1 < PAGE_HEIGHT - 40.0, "{line}");
-            continue;
-        }
-        assert!(
-            x0 >= left && x1 <= right && y0 >= top && y1 <= bottom,
-            "outside the text block: {line}"
-        );
     }
 
     // Stable: the same report gives the same pages and the same bytes.
@@ -303,4 +315,64 @@ fn page_counts_are_stable() {
     let blank = Report::new("某县人民政府", OrganKind::Government, 2025);
     assert_eq!(export(&blank, false).pages, 3);
     assert_eq!(export(&longest_report(), false).pages, 13);
+}
+
+#[test]
+fn the_return_notes_pdf_passes_the_same_checks_as_a_report() {
+    use nianbao::analysis::{Context, analyze};
+    use nianbao::export::pdf::export_pdf_letter;
+    use nianbao::export::return_notes::return_notes;
+    use nianbao::finding::Place;
+    use nianbao::review::Note;
+    for path in fixtures() {
+        let bytes = std::fs::read(&path).expect("read fixture");
+        let Ok(imported) = import_text(&bytes) else {
+            continue;
+        };
+        let import_findings = imported.findings.clone();
+        let mut draft = nianbao::document::draft_of_import(imported);
+        draft.review.notes.push(Note {
+            place: Place::Cell(nianbao::template::t3(0, 0)),
+            text: "请核对本年新收的数字，与正文不一致（“10965”与表三）。".into(),
+            author: "王五".into(),
+            at: "2026-01-12 15:30".into(),
+            resolved: false,
+        });
+        let analysis = analyze(
+            &draft,
+            &Context {
+                import_findings: &import_findings,
+                ..Context::default()
+            },
+        );
+        let letter = return_notes(
+            &draft,
+            &analysis,
+            "王五",
+            Date::new(2026, 1, 13).expect("date"),
+        );
+        let options = PdfOptions::new(Date::new(2026, 1, 13).expect("date"));
+        let out = export_pdf_letter(&letter, &options).expect("export");
+        assert!(out.missing_glyphs.is_empty(), "{:?}", out.missing_glyphs);
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pdf = dir.path().join("退回意见.pdf");
+        std::fs::write(&pdf, &out.bytes).expect("write");
+        assert_typeset(&pdf, false);
+        let plain = squeeze(
+            &tool("pdftotext", &[], &pdf)
+                .lines()
+                .filter(|l| !is_page_number(l))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        for (heading, paragraphs) in &letter.sections {
+            assert!(plain.contains(&squeeze(heading)), "{heading}");
+            for p in paragraphs {
+                assert!(plain.contains(&squeeze(p)), "paragraph missing: {p}");
+            }
+        }
+        assert!(plain.contains(&squeeze(&letter.title)));
+        let again = export_pdf_letter(&letter, &options).expect("export");
+        assert_eq!(again.bytes, out.bytes, "reproducible");
+    }
 }

@@ -5,4 +5,5 @@ pub mod html;
 pub mod json;
 pub mod pdf;
 pub mod pieces;
+pub mod return_notes;
 pub mod text;

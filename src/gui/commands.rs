@@ -120,6 +120,8 @@ pub enum DocumentKind {
     Text,
     Word,
     WebPage,
+    /// 退回意见 (PDF): the open findings, notes and stale 说明, to send back to the unit.
+    ReturnNotes,
 }
 
 impl DocumentKind {
@@ -129,6 +131,7 @@ impl DocumentKind {
             DocumentKind::Text => "txt",
             DocumentKind::Word => "docx",
             DocumentKind::WebPage => "html",
+            DocumentKind::ReturnNotes => "pdf",
         }
     }
 }

@@ -119,6 +119,9 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
         if item(ui, s::EXPORT_WEB_PAGE, None) {
             ed.push(Command::Export(DocumentKind::WebPage));
         }
+        if item(ui, s::EXPORT_RETURN_NOTES, None) {
+            ed.push(Command::Export(DocumentKind::ReturnNotes));
+        }
         if item(ui, s::EXPORT_PDF, None) {
             ed.push(Command::ExportPdf);
         }

@@ -54,6 +54,7 @@ fn document_filter(kind: DocumentKind) -> FileFilter {
             name: s::FILTER_WEB_PAGE,
             extensions: &["html"],
         },
+        DocumentKind::ReturnNotes => PDF_FILTER,
     }
 }
 
@@ -64,6 +65,26 @@ fn export_to(app: &mut EditorApp, kind: DocumentKind, path: &Path) {
         DocumentKind::Text => export_text(report).into_bytes(),
         DocumentKind::Word => export_docx(report, &DocxOptions { date: app.today }),
         DocumentKind::WebPage => export_html_page(report).into_bytes(),
+        DocumentKind::ReturnNotes => {
+            let letter = crate::export::return_notes::return_notes(
+                &app.doc.draft,
+                &app.analysis,
+                &app.reviewer,
+                app.today,
+            );
+            let mut options = PdfOptions::new(app.today);
+            options.fonts = app
+                .pdf_fonts
+                .get_or_insert_with(FontSet::with_installed_official)
+                .clone();
+            match crate::export::pdf::export_pdf_letter(&letter, &options) {
+                Ok(pdf) => pdf.bytes,
+                Err(e) => {
+                    app.modal = Some(Modal::Error(e.to_string()));
+                    return;
+                }
+            }
+        }
     };
     match fsio::write_atomic(path, &bytes) {
         Ok(()) => {
@@ -224,7 +245,10 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
 fn ask_path(app: &mut EditorApp, purpose: PathPurpose) {
     let (picked, start) = match save_kind(&purpose) {
         Some((ext, filter)) => {
-            let suggested = suggested_name(app, ext);
+            let mut suggested = suggested_name(app, ext);
+            if matches!(purpose, PathPurpose::Export(DocumentKind::ReturnNotes)) {
+                suggested = suggested.replace(".pdf", "审核意见.pdf");
+            }
             (
                 app.dialogs.save_file(&suggested, filter),
                 default_path(app, &suggested),

@@ -85,19 +85,59 @@ pub enum PdfError {
 
 /// Exports the report as a PDF.
 pub fn export_pdf(report: &Report, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
-    let mut doc = PdfDocument::new(&report.title());
+    render(&report.title(), &report.meta.organ, options, |c| {
+        c.title(report);
+        compose_body(c, report);
+        c.closing(report);
+    })
+}
+
+/// A document that is not a report but is set like one (the 退回意见 of a review): a title,
+/// sections of a heading and paragraphs, the signature and the date.
+#[derive(Clone, Debug, Default)]
+pub struct Letter {
+    pub title: String,
+    /// Where the title may break (the organ's name), and the PDF's author.
+    pub organ: String,
+    pub sections: Vec<(String, Vec<String>)>,
+    pub signature: String,
+    pub date: String,
+}
+
+/// A [`Letter`] as PDF, in the report's typography.
+pub fn export_pdf_letter(letter: &Letter, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
+    render(&letter.title, &letter.organ, options, |c| {
+        c.title_text(&letter.title, letter.organ.trim());
+        for (heading, paragraphs) in &letter.sections {
+            if !heading.is_empty() {
+                c.heading(Role::Heading, heading, 2.0 * BODY_LINE);
+            }
+            for p in paragraphs {
+                c.paragraph(Role::Body, p, true);
+            }
+        }
+        c.closing_lines(letter.signature.trim(), &letter.date);
+    })
+}
+
+/// Lays out pages with `compose` and writes the PDF file.
+fn render(
+    title: &str,
+    author: &str,
+    options: &PdfOptions,
+    compose: impl FnOnce(&mut Composer<'_>),
+) -> Result<PdfOutput, PdfError> {
+    let mut doc = PdfDocument::new(title);
     let (faces, chains) = load_faces(&mut doc, &options.fonts)?;
     let mut shaper = Shaper::new(faces, chains);
     let mut c = Composer::new(&mut shaper);
-    c.title(report);
-    compose_body(&mut c, report);
-    c.closing(report);
+    compose(&mut c);
     let pages = c.finish(options.draft_watermark);
     let page_count = pages.len();
 
     let info = &mut doc.metadata.info;
-    info.document_title = report.title();
-    info.author = report.meta.organ.clone();
+    info.document_title = title.to_string();
+    info.author = author.to_string();
     info.creator = "nianbao".to_string();
     info.producer = "nianbao".to_string();
     let when = pdf_date(options.date);
@@ -332,8 +372,12 @@ impl<'s> Composer<'s> {
     }
 
     fn title(&mut self, report: &Report) {
-        let title = report.title();
-        let organ = report.meta.organ.trim();
+        self.title_text(&report.title(), report.meta.organ.trim());
+    }
+
+    /// A centred title in 小标宋, split after `organ` when it does not fit one line.
+    fn title_text(&mut self, title: &str, organ: &str) {
+        let title = title.to_string();
         let width = TEXT_WIDTH / TITLE_SIZE;
         let whole = self.shaper.shape(Role::Title, &title);
         // One line if it fits; else split at the organ name (GB/T: 回行 at a word boundary).
@@ -414,9 +458,14 @@ impl<'s> Composer<'s> {
             .published
             .map(|d| d.chinese())
             .unwrap_or_else(|| crate::template::DATE_PLACEHOLDER.to_string());
+        self.closing_lines(signature, &date);
+    }
+
+    /// The signature and the date line at the end.
+    fn closing_lines(&mut self, signature: &str, date: &str) {
         self.ensure(3.0 * BODY_LINE);
         self.y += BODY_LINE;
-        let date_glyphs = self.shaper.shape(Role::Body, &date);
+        let date_glyphs = self.shaper.shape(Role::Body, date);
         let date_w = width_em(&date_glyphs) * BODY_SIZE;
         let date_x = (TEXT_WIDTH - 4.0 * BODY_SIZE - date_w).max(0.0);
         let center = date_x + date_w / 2.0;

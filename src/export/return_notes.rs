@@ -1,0 +1,167 @@
+//! 退回意见: what a reviewer sends back to the unit that drafted the report — the findings
+//! still open, the reviewer's open notes and the 说明 that went stale — with the organ, the
+//! year and the date, set as a PDF in the report's typography or as text.
+
+use super::pdf::Letter;
+use crate::analysis::Analysis;
+use crate::draft::Draft;
+use crate::finding::{MetaField, Place, Severity};
+use crate::model::Date;
+use crate::review::Explained;
+use crate::template::TEMPLATE;
+
+/// What a place is called in a letter: a cell's short name, a text's heading, a field's name.
+pub fn place_label(place: Place) -> String {
+    match place {
+        Place::Cell(i) => format!(
+            "{} {}",
+            TEMPLATE.cells[i].table.name(),
+            TEMPLATE.cells[i].short_name
+        ),
+        Place::Text(t) => t.spec().heading.unwrap_or(t.spec().name).to_string(),
+        Place::Meta(m) => match m {
+            MetaField::Organ => "机关全称",
+            MetaField::OrganKind => "机关类型",
+            MetaField::Year => "统计年度",
+            MetaField::Published => "发布日期",
+            MetaField::Signature => "落款",
+        }
+        .to_string(),
+        Place::Table(t) => t.name().to_string(),
+        Place::Section(s) => s.spec().heading.to_string(),
+    }
+}
+
+/// The 退回意见 of a draft as analysed; `reviewer` signs it, `date` dates it.
+pub fn return_notes(draft: &Draft, analysis: &Analysis, reviewer: &str, date: Date) -> Letter {
+    let report = &draft.report;
+    let numbered = |items: Vec<String>| -> Vec<String> {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(k, s)| format!("{}. {s}", k + 1))
+            .collect()
+    };
+    let mut open: Vec<(Severity, String)> = analysis
+        .findings
+        .iter()
+        .zip(&analysis.explained)
+        .filter(|(_, e)| !matches!(e, Some(Explained::Current(_))))
+        .map(|(f, _)| (f.severity, f.to_line()))
+        .collect();
+    open.sort_by_key(|(s, _)| *s);
+    let notes: Vec<String> = draft
+        .review
+        .notes
+        .iter()
+        .filter(|n| !n.resolved)
+        .map(|n| {
+            format!(
+                "{}：{}（{} {}）",
+                place_label(n.place),
+                n.text,
+                n.author,
+                n.at
+            )
+        })
+        .collect();
+    let stale: Vec<String> = analysis
+        .explained_findings(&draft.review.explanations)
+        .filter(|(_, _, stale)| *stale)
+        .map(|(f, e, _)| {
+            format!(
+                "{}——原说明（{} {}）：{}",
+                f.to_line(),
+                e.author,
+                e.at,
+                e.text
+            )
+        })
+        .collect();
+    let total = open.len() + notes.len() + stale.len();
+    let intro = if total == 0 {
+        format!("经审核，《{}》没有需要修改的问题。", report.title())
+    } else {
+        format!(
+            "经审核，《{}》有以下{total}处需要修改或说明，请修改后重新报送。",
+            report.title()
+        )
+    };
+    let mut sections = vec![(String::new(), vec![intro])];
+    for (heading, items) in [
+        (
+            "一、尚未解决的问题",
+            open.into_iter().map(|(_, s)| s).collect(),
+        ),
+        ("二、审核批注", notes),
+        ("三、已过期的说明（所涉数值已改）", stale),
+    ] {
+        if !items.is_empty() {
+            sections.push((heading.to_string(), numbered(items)));
+        }
+    }
+    Letter {
+        title: format!("{}审核意见", report.title()),
+        organ: report.meta.organ.trim().to_string(),
+        sections,
+        signature: if reviewer.trim().is_empty() {
+            String::new()
+        } else {
+            format!("审核人：{}", reviewer.trim())
+        },
+        date: date.chinese(),
+    }
+}
+
+/// A letter as text: the title, the sections, the signature and the date.
+pub fn to_text(letter: &Letter) -> String {
+    let mut out = format!("{}\n\n", letter.title);
+    for (heading, paragraphs) in &letter.sections {
+        if !heading.is_empty() {
+            out.push_str(&format!("{heading}\n\n"));
+        }
+        for p in paragraphs {
+            out.push_str(&format!("{p}\n"));
+        }
+        out.push('\n');
+    }
+    if !letter.signature.is_empty() {
+        out.push_str(&format!("{}\n", letter.signature));
+    }
+    out.push_str(&format!("{}\n", letter.date));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Context, analyze};
+    use crate::model::{CellValue, OrganKind, Report};
+    use crate::review::Note;
+    use crate::template::t3;
+
+    #[test]
+    fn open_findings_notes_and_a_date() {
+        let mut r = Report::new("某县财政局", OrganKind::Department, 2025);
+        r.set_cell(t3(0, 0), CellValue::Count(3));
+        let mut d = Draft::new(r);
+        d.review.notes.push(Note {
+            place: Place::Cell(t3(0, 0)),
+            text: "请核对".into(),
+            author: "王五".into(),
+            at: "2026-01-12 15:30".into(),
+            resolved: false,
+        });
+        let a = analyze(&d, &Context::default());
+        let letter = return_notes(&d, &a, "王五", Date::new(2026, 1, 13).unwrap());
+        let text = to_text(&letter);
+        assert!(text.starts_with("某县财政局2025年政府信息公开工作年度报告审核意见"));
+        assert!(text.contains("一、尚未解决的问题") && text.contains("1. [错误] O1"));
+        assert!(
+            text.contains("二、审核批注") && text.contains("表三 一·自然人：请核对（王五"),
+            "{text}"
+        );
+        assert!(!text.contains("三、已过期的说明"));
+        assert!(text.ends_with("审核人：王五\n2026年1月13日\n"));
+    }
+}

@@ -122,6 +122,9 @@ struct SignOffRepr {
     name: String,
     at: String,
     digest: String,
+    /// The report as approved (a draft of its own, nested).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    report: Option<Report>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -395,6 +398,7 @@ impl From<&Draft> for DraftFile {
                         name: o.name.clone(),
                         at: o.at.clone(),
                         digest: o.digest.clone(),
+                        report: o.report.as_deref().cloned(),
                     })
                     .collect(),
                 notes: d
@@ -520,6 +524,7 @@ impl TryFrom<DraftFile> for Draft {
                     name: o.name,
                     at: o.at,
                     digest: o.digest,
+                    report: o.report.map(Box::new),
                 });
             }
             for n in repr.notes {
@@ -710,6 +715,7 @@ mod tests {
             name: "李四".into(),
             at: "2026-01-20 10:00".into(),
             digest: crate::review::report_digest(&d.report),
+            report: Some(Box::new(d.report.clone())),
         });
         let text = to_ron(&d);
         assert!(

@@ -75,10 +75,10 @@ struct SignArgs {
 
 #[derive(Args)]
 struct DiffArgs {
-    /// 旧版本
+    /// 旧版本；只给一个草稿时，与它最近一次审核或签发时的内容比较
     old: PathBuf,
     /// 新版本
-    new: PathBuf,
+    new: Option<PathBuf>,
     /// 输出一行 JSON
     #[arg(long)]
     json: bool,
@@ -328,6 +328,7 @@ fn cmd_sign(a: SignArgs) -> Result<()> {
         name: a.name.trim().to_string(),
         at: at.clone(),
         digest: report_digest(&d.report),
+        report: Some(Box::new(d.report.clone())),
     });
     draft::save_draft(&a.draft, &d)?;
     out!(
@@ -341,14 +342,39 @@ fn cmd_sign(a: SignArgs) -> Result<()> {
 }
 
 fn cmd_diff(a: DiffArgs) -> Result<()> {
-    let old = load(&a.old)?;
-    let new = load(&a.new)?;
-    let d = nianbao::diff::diff(
-        &old.draft,
-        &old.import_findings,
-        &new.draft,
-        &new.import_findings,
-    );
+    let d = match &a.new {
+        Some(new_path) => {
+            let old = load(&a.old)?;
+            let new = load(new_path)?;
+            nianbao::diff::diff(
+                &old.draft,
+                &old.import_findings,
+                &new.draft,
+                &new.import_findings,
+            )
+        }
+        None => {
+            let now = load(&a.old)?;
+            let Some(last) = now.draft.review.sign_offs.last() else {
+                bail!(
+                    "“{}”还没有审核或签发过：请给出要比较的两个版本",
+                    a.old.display()
+                );
+            };
+            let Some(then) = last.report.as_deref() else {
+                bail!("最近一次{}没有保存当时的内容，无法比较", last.stage.label());
+            };
+            out!(
+                "与{}（{} {}）时的内容比较：",
+                last.stage.label(),
+                last.name,
+                last.at
+            );
+            let mut before = now.draft.clone();
+            before.report = then.clone();
+            nianbao::diff::diff(&before, &[], &now.draft, &now.import_findings)
+        }
+    };
     if a.json {
         out!("{}", nianbao::diff::to_json(&d));
     } else {

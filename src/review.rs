@@ -65,6 +65,8 @@ pub struct SignOff {
     pub at: String,
     /// [`report_digest`] of the report as approved.
     pub digest: String,
+    /// The report as approved, to show what changed since without a second file.
+    pub report: Option<Box<Report>>,
 }
 
 /// A reviewer's note (退回意见) on a cell, a text field, a meta field or a section.
@@ -310,6 +312,7 @@ mod tests {
             name: "李四".into(),
             at: "2026-01-20 10:00".into(),
             digest: report_digest(&r),
+            report: Some(Box::new(r.clone())),
         });
         assert_eq!(review.state_label(&r), Some("已签发"));
         r.set_cell(t3(0, 0), CellValue::Count(1));

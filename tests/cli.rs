@@ -613,6 +613,11 @@ fn signing_then_editing_shows_and_the_final_pdf_refuses() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("签发（李四"), "{}", stderr(&o));
     assert!(!pdf.exists());
+    // What changed since the sign-off, from the draft alone.
+    let since = run(&["diff", s(&d)]);
+    let out = String::from_utf8_lossy(&since.stdout);
+    assert!(out.contains("与已签发（李四"), "{out}");
+    assert!(out.contains("六、其他需要报告的事项"), "{out}");
     // Signed again: the final PDF is made.
     let o = run(&["sign", s(&d), "--stage", "签发", "--name", "李四"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -902,7 +902,15 @@ fn a_warning_explained_then_a_covered_cell_changed_brings_it_back_with_the_old_e
     };
     let finding = h14(&f).expect("H14 points at the backlog");
     let hints_before = f.app().analysis.tally.2;
-    let button = format!("写说明：H14 {}", finding.message);
+    let number = f
+        .app()
+        .analysis
+        .findings
+        .iter()
+        .position(|x| *x == finding)
+        .expect("listed")
+        + 1;
+    let button = format!("为第{number}条问题写说明（H14）");
     // The hint may be below the panel's fold: the keyboard reaches it there too.
     f.harness.get_by_label(&button).focus();
     f.harness.run();

@@ -6,6 +6,7 @@ use egui::{Context, KeyboardShortcut, Ui};
 
 use super::commands::{Action, Command};
 use super::editor::{AUTOSAVE_AFTER_SECS, EditorApp, keys};
+use super::menu::MenuCompare;
 use super::state::Editing;
 
 impl EditorApp {
@@ -16,6 +17,16 @@ impl EditorApp {
         self.handle_close_request(&ctx);
 
         let menu = super::menu::MenuState {
+            compare: MenuCompare {
+                active: self.compare.is_some(),
+                since_sign_off: self
+                    .doc
+                    .draft
+                    .review
+                    .sign_offs
+                    .last()
+                    .is_some_and(|s| s.report.is_some()),
+            },
             recent: &self.recent,
             reviewer: &self.reviewer,
             comparing: self.previous.is_some(),
@@ -28,6 +39,7 @@ impl EditorApp {
             analysis: &self.analysis,
             commands: &mut self.commands,
             reviewer: &self.reviewer,
+            changed: self.compare.as_ref().map(|c| &c.cells),
         };
         super::menu::show(ui, &mut editing, menu);
         let state = self.doc.draft.review.state_label(&self.doc.draft.report);
@@ -36,6 +48,7 @@ impl EditorApp {
             let review = super::findings::ReviewView {
                 explanations: &self.doc.draft.review.explanations,
                 notes: &self.doc.draft.review.notes,
+                compare: self.compare.as_ref(),
                 reviewer: &self.reviewer,
             };
             super::findings::show(

@@ -13,7 +13,7 @@ use crate::template::TEMPLATE;
 use super::block::{Nav, copy_block, paste_block, take_block_copy, take_block_paste};
 use super::state::{Editing, cell_id, cell_name};
 use super::strings as s;
-use super::theme::{note_color, provenance_color, tint};
+use super::theme::{change_color, note_color, provenance_color, tint};
 
 /// How a table is drawn this frame: its grid, whether totals are typed by hand, colours.
 pub(super) struct TableView<'g> {
@@ -251,6 +251,15 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
         ui.painter()
             .circle_filled(rect.right_top() + egui::vec2(-5.0, 5.0), 3.0, color);
         tips.push(format!("{}{}", s::READ_AS, how.describe()));
+    }
+    // Changed against the version compared with: a frame in the change colour.
+    if ed.changed.is_some_and(|c| c.contains(&i)) {
+        ui.painter().rect_stroke(
+            rect.shrink(2.0),
+            0.0,
+            Stroke::new(2.0, change_color()),
+            StrokeKind::Inside,
+        );
     }
     // A reviewer's open notes: a mark in the lower-left corner and the notes.
     let notes = ed.open_notes(Place::Cell(i));

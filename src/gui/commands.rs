@@ -101,6 +101,12 @@ pub enum Command {
     },
     /// Mark a note (index into the draft's notes) resolved or open again.
     SetNoteResolved(usize, bool),
+    /// 与其他版本比较…: pick the other version.
+    CompareVersion,
+    CompareVersionPath(PathBuf),
+    /// Compare with the report as last approved.
+    CompareSignOff,
+    EndCompare,
 }
 
 impl Command {
@@ -151,6 +157,8 @@ pub enum PathPurpose {
     NewFromPrevious,
     /// A folder (or file) of units to sum.
     SumUnits,
+    /// Another version to compare with.
+    CompareVersion,
 }
 
 /// The modal on screen.
@@ -227,6 +235,7 @@ impl PathPurpose {
             PathPurpose::ComparePrevious => Command::ComparePreviousPath(path),
             PathPurpose::NewFromPrevious => Command::Run(Action::NewFromPath(path)),
             PathPurpose::SumUnits => Command::Run(Action::SumPaths(vec![path])),
+            PathPurpose::CompareVersion => Command::CompareVersionPath(path),
             PathPurpose::SaveAs { then } => Command::SaveTo {
                 path: with_extension(path, "ron"),
                 then: then.clone(),

@@ -55,6 +55,44 @@ pub struct EditorApp {
     pub deadline: Option<Deadline>,
     /// The name last given for a 说明 or a sign-off (first: the system user's).
     pub reviewer: String,
+    /// 与其他版本比较: the other version and what differs from it.
+    pub compare: Option<Compare>,
+}
+
+/// The version the open report is compared with, and the differences (kept current).
+#[derive(Clone, Debug)]
+pub struct Compare {
+    /// What the other version is (a file name, or 签发时).
+    pub label: String,
+    pub other: Draft,
+    pub diff: crate::diff::Diff,
+    /// The changed cells, for their marks.
+    pub cells: std::collections::BTreeSet<usize>,
+}
+
+impl Compare {
+    /// The differences of `current` from `other`.
+    pub fn new(label: String, other: Draft, current: &Draft) -> Compare {
+        let mut c = Compare {
+            label,
+            other,
+            diff: Default::default(),
+            cells: Default::default(),
+        };
+        c.update(current);
+        c
+    }
+
+    /// Recomputes the differences after an edit.
+    pub fn update(&mut self, current: &Draft) {
+        self.diff = crate::diff::diff(&self.other, &[], current, &[]);
+        self.cells = self
+            .diff
+            .cells
+            .iter()
+            .filter_map(|(id, _, _)| crate::template::TEMPLATE.index_of(id))
+            .collect();
+    }
 }
 
 /// The shortcut list, shared by the menu labels and the key handling.
@@ -101,6 +139,7 @@ impl EditorApp {
             window_title: String::new(),
             today,
             deadline,
+            compare: None,
             reviewer: std::env::var("USER")
                 .or_else(|_| std::env::var("USERNAME"))
                 .unwrap_or_default(),
@@ -173,6 +212,9 @@ impl EditorApp {
             },
         );
         self.analyzed = Some(self.doc.draft.clone());
+        if let Some(c) = &mut self.compare {
+            c.update(&self.doc.draft);
+        }
         true
     }
 
@@ -243,6 +285,7 @@ impl EditorApp {
             analysis: &self.analysis,
             commands: &mut self.commands,
             reviewer: &self.reviewer,
+            changed: self.compare.as_ref().map(|c| &c.cells),
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::review::{Explained, Explanation, Note};
 
 use super::commands::{Command, Modal};
+use super::editor::Compare;
 use super::state::EditState;
 use super::strings as s;
 use super::theme::severity_color;
@@ -20,6 +21,64 @@ fn table_of(f: &Finding) -> Option<TableId> {
         Place::Cell(i) => Some(TEMPLATE.cells[*i].table),
         _ => None,
     })
+}
+
+/// What differs from the version compared with: cells and texts, a click goes there.
+fn changes(ui: &mut Ui, c: &Compare, clicked: &mut Option<Place>) {
+    let d = &c.diff;
+    let n = d.meta.len() + d.cells.len() + d.texts.len();
+    let title = RichText::new(format!("{} {n} 处（与 {} 比较）", s::CHANGES, c.label))
+        .color(super::theme::change_color());
+    CollapsingHeader::new(title)
+        .id_salt("nianbao-changes")
+        .default_open(true)
+        .show(ui, |ui| {
+            if n == 0 {
+                ui.label(s::CHANGES_NONE);
+            }
+            for (name, old, new) in &d.meta {
+                ui.label(format!("{name}：{old} → {new}"));
+            }
+            for (id, old, new) in &d.cells {
+                let Some(i) = TEMPLATE.index_of(id) else {
+                    continue;
+                };
+                let show = |v: &str| {
+                    if v.is_empty() {
+                        "空".to_string()
+                    } else {
+                        v.to_string()
+                    }
+                };
+                let text = format!(
+                    "{}：{} → {}",
+                    super::state::cell_name(i),
+                    show(old),
+                    show(new)
+                );
+                if ui
+                    .add(egui::Button::new(text).frame(false).wrap())
+                    .clicked()
+                {
+                    *clicked = Some(Place::Cell(i));
+                }
+            }
+            for t in &d.texts {
+                let mut text = format!("{}：", t.name);
+                for r in &t.removed {
+                    text.push_str(&format!("\n  − {r}"));
+                }
+                for a in &t.added {
+                    text.push_str(&format!("\n  + {a}"));
+                }
+                if ui
+                    .add(egui::Button::new(text).frame(false).wrap())
+                    .clicked()
+                {
+                    *clicked = crate::template::TextId::from_key(t.key).map(Place::Text);
+                }
+            }
+        });
 }
 
 /// The reviewer's notes, open first: a tick marks one resolved, a click goes to its place.
@@ -74,6 +133,8 @@ fn notes(ui: &mut Ui, notes: &[Note], clicked: &mut Option<Place>, commands: &mu
 pub struct ReviewView<'a> {
     pub explanations: &'a [Explanation],
     pub notes: &'a [Note],
+    /// The version compared with, if any.
+    pub compare: Option<&'a Compare>,
     pub reviewer: &'a str,
 }
 
@@ -141,8 +202,9 @@ pub fn show(
                         *clicked = f.places.first().copied();
                     }
                     if f.severity != Severity::Error && !explained_now {
+                        let k = index_of(f).map_or(0, |k| k + 1);
                         let name =
-                            format!("{}{} {}", s::EXPLAIN_BUTTON_NAME, f.rule.id(), f.message);
+                            s::fill(s::EXPLAIN_BUTTON_NAME, k).replacen("{}", f.rule.id(), 1);
                         let b = ui.small_button(s::EXPLAIN_BUTTON);
                         b.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
@@ -171,6 +233,9 @@ pub fn show(
                 .id_salt(("nianbao-findings-list", generation))
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    if let Some(c) = review.compare {
+                        changes(ui, c, &mut clicked);
+                    }
                     notes(ui, review.notes, &mut clicked, commands);
                     let findings = &analysis.findings;
                     if findings.is_empty() {

@@ -13,7 +13,16 @@ use super::state::Editing;
 use super::strings as s;
 
 /// What the menus show beside the document: the editor's lists and settings.
+/// What the 比较 entries need.
+pub struct MenuCompare {
+    /// A comparison is shown.
+    pub active: bool,
+    /// The last sign-off kept the report as approved.
+    pub since_sign_off: bool,
+}
+
 pub struct MenuState<'a> {
+    pub compare: MenuCompare,
     pub recent: &'a [PathBuf],
     /// The name last given for a 说明 or a sign-off.
     pub reviewer: &'a str,
@@ -27,7 +36,7 @@ pub fn show(ui: &mut Ui, ed: &mut Editing, state: MenuState) {
     egui::Panel::top("nianbao-menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             file_menu(ui, ed, state.recent);
-            edit_menu(ui, ed, state.comparing, state.reviewer);
+            edit_menu(ui, ed, &state);
             view_menu(ui, ed, state.show_findings);
             ui.menu_button(s::MENU_SETTINGS, |ui| {
                 if item(ui, s::DEADLINE_MENU, None) {
@@ -132,7 +141,8 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
     });
 }
 
-fn edit_menu(ui: &mut Ui, ed: &mut Editing, comparing: bool, reviewer: &str) {
+fn edit_menu(ui: &mut Ui, ed: &mut Editing, state: &MenuState) {
+    let (comparing, reviewer) = (state.comparing, state.reviewer);
     ui.menu_button(s::MENU_EDIT, |ui| {
         if item(ui, s::UNDO, Some(&keys::UNDO)) {
             ed.push(Command::Undo);
@@ -146,6 +156,16 @@ fn edit_menu(ui: &mut Ui, ed: &mut Editing, comparing: bool, reviewer: &str) {
         }
         if comparing && item(ui, s::CLEAR_PREVIOUS, None) {
             ed.push(Command::ClearPrevious);
+        }
+        ui.separator();
+        if item(ui, s::COMPARE_VERSION, None) {
+            ed.push(Command::CompareVersion);
+        }
+        if state.compare.since_sign_off && item(ui, s::COMPARE_SIGN_OFF, None) {
+            ed.push(Command::CompareSignOff);
+        }
+        if state.compare.active && item(ui, s::COMPARE_END, None) {
+            ed.push(Command::EndCompare);
         }
         ui.separator();
         for (stage, label) in [

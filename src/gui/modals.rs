@@ -51,7 +51,8 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                     PathPurpose::Open
                     | PathPurpose::ComparePrevious
                     | PathPurpose::NewFromPrevious
-                    | PathPurpose::SumUnits => s::PATH_TITLE_OPEN,
+                    | PathPurpose::SumUnits
+                    | PathPurpose::CompareVersion => s::PATH_TITLE_OPEN,
                     PathPurpose::SaveAs { .. } => s::PATH_TITLE_SAVE,
                     PathPurpose::Export(_) | PathPurpose::ExportPdf { .. } => s::PATH_TITLE_EXPORT,
                 };

@@ -16,7 +16,7 @@ use crate::model::{OrganKind, Report};
 
 use super::commands::{Action, Command, DocumentKind, Modal, PathPurpose};
 use super::dialogs::{FileFilter, Picked};
-use super::editor::EditorApp;
+use super::editor::{Compare, EditorApp};
 use super::state::Document;
 use super::storage::touch_recent;
 use super::strings as s;
@@ -205,6 +205,34 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             app.reviewer = author;
             app.status = Some(s::NOTE_ADDED.to_string());
         }
+        Command::CompareVersion => ask_path(app, PathPurpose::CompareVersion),
+        Command::CompareVersionPath(path) => match document::open_path(&path) {
+            Ok(opened) => {
+                let label = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                app.compare = Some(Compare::new(label, opened.draft, &app.doc.draft));
+            }
+            Err(e) => app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display()))),
+        },
+        Command::CompareSignOff => {
+            let last = app.doc.draft.review.sign_offs.last().cloned();
+            if let Some(sign_off) = last
+                && let Some(report) = sign_off.report
+            {
+                let mut other = app.doc.draft.clone();
+                other.report = *report;
+                let label = format!(
+                    "{}时（{} {}）",
+                    sign_off.stage.label(),
+                    sign_off.name,
+                    sign_off.at
+                );
+                app.compare = Some(Compare::new(label, other, &app.doc.draft));
+            }
+        }
+        Command::EndCompare => app.compare = None,
         Command::SetNoteResolved(k, resolved) => {
             if let Some(n) = app.doc.draft.review.notes.get_mut(k) {
                 n.resolved = resolved;
@@ -221,6 +249,7 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
                     name: name.clone(),
                     at: at.clone(),
                     digest: crate::review::report_digest(&app.doc.draft.report),
+                    report: Some(Box::new(app.doc.draft.report.clone())),
                 });
                 app.reviewer = name.clone();
                 app.status = Some(format!("{}{}：{name} {at}", s::SIGNED, stage.label()));
@@ -280,7 +309,8 @@ fn save_kind(purpose: &PathPurpose) -> Option<(&'static str, FileFilter)> {
         PathPurpose::Open
         | PathPurpose::ComparePrevious
         | PathPurpose::NewFromPrevious
-        | PathPurpose::SumUnits => None,
+        | PathPurpose::SumUnits
+        | PathPurpose::CompareVersion => None,
     }
 }
 

@@ -112,6 +112,8 @@ pub struct Editing<'a> {
     pub commands: &'a mut Vec<Command>,
     /// The name new notes are signed with.
     pub reviewer: &'a str,
+    /// The cells changed against the version being compared with, if any.
+    pub changed: Option<&'a std::collections::BTreeSet<usize>>,
 }
 
 impl Editing<'_> {

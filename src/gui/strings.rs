@@ -139,7 +139,8 @@ pub const DEADLINE_SET_NATIONAL: &str = "发布期限按条例第四十九条";
 pub const DEADLINE_NOT_SAVED: &str = "发布期限未能保存，下次启动时将不再生效：";
 
 pub const EXPLAIN_BUTTON: &str = "说明…";
-pub const EXPLAIN_BUTTON_NAME: &str = "写说明：";
+/// The accessible name of a finding's 说明… button: its number in the list and its rule.
+pub const EXPLAIN_BUTTON_NAME: &str = "为第{}条问题写说明（{}）";
 pub const EXPLAIN_TITLE: &str = "为此问题写说明";
 pub const EXPLAIN_TEXT: &str = "说明（为什么这样填报，如“12月集中收到申请，年底尚未办结”）：";
 pub const EXPLAIN_AUTHOR: &str = "说明人：";
@@ -155,6 +156,11 @@ pub const SIGN_NAME: &str = "签署人：";
 pub const SIGN_REFUSED: &str = "报告仍有 {} 个错误，不能签署：请先更正，或退回拟稿单位";
 pub const SIGNED: &str = "已记下";
 
+pub const COMPARE_VERSION: &str = "与其他版本比较…";
+pub const COMPARE_SIGN_OFF: &str = "与最近一次审核或签发时比较";
+pub const COMPARE_END: &str = "结束比较";
+pub const CHANGES: &str = "改动";
+pub const CHANGES_NONE: &str = "与比较的版本相同";
 pub const NOTE_ADD: &str = "添加批注…";
 pub const NOTE: &str = "批注";
 pub const NOTE_TITLE: &str = "添加批注";

@@ -40,3 +40,8 @@ pub fn provenance_color(how: Provenance) -> Color32 {
 pub fn note_color() -> Color32 {
     Color32::from_rgb(0x8E, 0x44, 0xAD)
 }
+
+/// The mark of a cell that differs from the version compared with.
+pub fn change_color() -> Color32 {
+    Color32::from_rgb(0x00, 0x89, 0x7B)
+}

@@ -1,11 +1,12 @@
-//! The `nianbao` command: opens the editor without arguments; `new`, `check`, `import` and
-//! `export` work on drafts (`.ron`) and published reports (`.txt`) from the command line.
+//! The `nianbao` command: opens the editor without arguments; `new`, `check`, `import`,
+//! `export`, `sum`, `sign` and `diff` work on drafts (`.ron`) and published reports (PDF,
+//! Word, web pages, text) from the command line. The arguments are in `args.rs`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{Args, Parser, Subcommand};
+use clap::Parser;
 
 use nianbao::analysis::{self, analyze};
 use nianbao::batch;
@@ -22,193 +23,15 @@ use nianbao::import::Provenance;
 use nianbao::model::{Date, OrganKind, Report};
 
 /// Prints a line to stdout; a closed pipe (`nianbao check … | head`) is not an error.
+mod args;
+
+use args::{CheckArgs, Cli, Command, DiffArgs, ExportArgs, ImportArgs, NewArgs, SignArgs, SumArgs};
+
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
         let _ = writeln!(std::io::stdout(), $($arg)*);
     }};
-}
-
-#[derive(Parser)]
-#[command(
-    name = "nianbao",
-    version,
-    about = "政府信息公开工作年度报告编辑器与检查工具（2021年版格式）",
-    args_conflicts_with_subcommands = true
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-    /// 在编辑器中打开的文件（草稿 .ron，或已发布的报告 .pdf、.docx、.html、.txt）
-    file: Option<PathBuf>,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// 新建空白草稿
-    New(NewArgs),
-    /// 检查草稿或已发布的报告（PDF、Word、网页、文本），列出问题
-    Check(CheckArgs),
-    /// 把已发布的报告（PDF、Word、网页、文本）导入为草稿
-    Import(ImportArgs),
-    /// 导出为 PDF、Word、网页、文本或 JSON
-    Export(ExportArgs),
-    /// 汇总下级单位的报告，生成上级（本级或本行政区域）报告的草稿
-    Sum(SumArgs),
-    /// 审核或签发草稿：记下签署人、时间和报告内容的摘要；此后再改动会显示“签发后已修改”
-    Sign(SignArgs),
-    /// 比较两个版本（草稿或已发布的报告）：改动的基本信息、单元格、正文句子和问题
-    Diff(DiffArgs),
-}
-
-#[derive(Args)]
-struct SignArgs {
-    /// 草稿（.ron）
-    draft: PathBuf,
-    /// 审核 或 签发
-    #[arg(long)]
-    stage: String,
-    /// 签署人
-    #[arg(long)]
-    name: String,
-}
-
-#[derive(Args)]
-struct DiffArgs {
-    /// 旧版本；只给一个草稿时，与它最近一次审核或签发时的内容比较
-    old: PathBuf,
-    /// 新版本
-    new: Option<PathBuf>,
-    /// 输出一行 JSON
-    #[arg(long)]
-    json: bool,
-}
-
-#[derive(Args)]
-struct SumArgs {
-    /// 下级单位的报告（草稿或已发布的报告）或其所在文件夹
-    #[arg(required = true)]
-    units: Vec<PathBuf>,
-    /// 上级报告草稿的路径（.ron）
-    #[arg(short = 'o', long = "output")]
-    output: PathBuf,
-    /// 上级机关全称，如“某某县人民政府办公室”
-    #[arg(long, default_value = "")]
-    organ: String,
-    /// 汇总范围：本级 或 本行政区域
-    #[arg(long, default_value = "本级")]
-    scope: String,
-    /// 发现不安全的因素（年度、格式不一、单位报告有错误、重复、缺报）时拒绝汇总；默认作为警告写入上级报告
-    #[arg(long)]
-    strict: bool,
-    /// 上年汇总过的单位名单（文本文件，每行一个机关名称）：缺报的单位会列出
-    #[arg(long, value_name = "LIST.txt")]
-    previous_list: Option<PathBuf>,
-    /// 另存每个单位一行（含全部单元格）和合计行的 CSV，供 Excel 核对
-    #[arg(long, value_name = "OUT.csv")]
-    csv: Option<PathBuf>,
-    /// 覆盖已存在的文件
-    #[arg(long)]
-    force: bool,
-}
-
-#[derive(Args)]
-struct NewArgs {
-    /// 机关全称，如“某某县人民政府办公室”
-    #[arg(long, required_unless_present = "from")]
-    organ: Option<String>,
-    /// 统计年度，如 2025
-    #[arg(long, required_unless_present = "from")]
-    year: Option<u16>,
-    /// 从上年的报告（草稿或文本）新建：沿用机关信息和正文，年度加一，上年结转取自上年的结转下年度
-    #[arg(long, value_name = "LAST")]
-    from: Option<PathBuf>,
-    /// 机关类型：人民政府、部门、乡镇街道、其他（默认按名称推断）
-    #[arg(long)]
-    kind: Option<String>,
-    /// 草稿文件路径（.ron）
-    #[arg(short = 'o', long = "output")]
-    output: PathBuf,
-    /// 覆盖已存在的文件
-    #[arg(long)]
-    force: bool,
-}
-
-#[derive(Args)]
-struct CheckArgs {
-    /// 每个文件输出一行 JSON
-    #[arg(long)]
-    json: bool,
-    /// 上年的报告（草稿或文本）：另做跨年检查 H1、H2、H12
-    #[arg(long, value_name = "LAST", conflicts_with = "summary")]
-    previous: Option<PathBuf>,
-    /// 批量检查：把每个文件一行的汇总写入 CSV（同一机关的上年报告在其中时自动对照）
-    #[arg(long, value_name = "OUT.csv")]
-    summary: Option<PathBuf>,
-    /// 本地规定的发布期限（次年的 月-日，如 01-28）；不写则按条例第四十九条：部门 01-31，人民政府 03-31
-    #[arg(long, value_name = "MM-DD")]
-    deadline: Option<String>,
-    /// 要检查的文件或文件夹（文件夹中的 .ron 和 .txt 都会检查）
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
-}
-
-#[derive(Args)]
-struct ImportArgs {
-    /// 已发布的报告文本（.txt）
-    input: PathBuf,
-    /// 草稿文件路径（.ron）
-    #[arg(short = 'o', long = "output")]
-    output: PathBuf,
-    /// 覆盖已存在的文件
-    #[arg(long)]
-    force: bool,
-}
-
-#[derive(Args)]
-#[group(required = true, multiple = false, id = "target")]
-struct ExportTarget {
-    /// 导出为文本文件
-    #[arg(long, value_name = "OUT.txt")]
-    text: Option<PathBuf>,
-    /// 导出为 JSON 文件
-    #[arg(long, value_name = "OUT.json")]
-    json: Option<PathBuf>,
-    /// 导出为 PDF（按 GB/T 9704-2012 排版）
-    #[arg(long, value_name = "OUT.pdf")]
-    pdf: Option<PathBuf>,
-    /// 导出为可编辑的 Word 文件（.docx，版式同 PDF）
-    #[arg(long, value_name = "OUT.docx")]
-    docx: Option<PathBuf>,
-    /// 导出为网页片段（粘贴到网站内容管理系统的编辑器）
-    #[arg(long, value_name = "OUT.html")]
-    html: Option<PathBuf>,
-    /// 导出为独立网页
-    #[arg(long, value_name = "OUT.html")]
-    html_page: Option<PathBuf>,
-    /// 导出退回意见（尚未解决的问题、审核批注、已过期的说明）：.pdf，或 .txt 为文本
-    #[arg(long, value_name = "OUT.pdf")]
-    return_notes: Option<PathBuf>,
-}
-
-#[derive(Args)]
-struct ExportArgs {
-    #[command(flatten)]
-    target: ExportTarget,
-    /// PDF：正式版，报告仍有错误时拒绝导出（默认导出并在每页加“草稿”水印）
-    #[arg(long = "final")]
-    final_version: bool,
-    /// PDF、Word：写入文件信息的日期，如 2026-01-20（默认今天）
-    #[arg(long, value_name = "DATE")]
-    date: Option<String>,
-    /// PDF：只用内置字体，不使用本机安装的公文字体
-    #[arg(long)]
-    bundled_fonts: bool,
-    /// 退回意见：审核人
-    #[arg(long, default_value = "")]
-    reviewer: String,
-    /// 草稿（.ron）或已发布的报告（.txt、.docx、.html）
-    file: PathBuf,
 }
 
 fn main() -> ExitCode {

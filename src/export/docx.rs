@@ -13,6 +13,7 @@ use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
 
+use super::markup::escape;
 use super::pieces::{Level, Piece, pieces};
 use crate::layout::{GridContent, GridItem, GridRole, TableGrid, column_widths, grid};
 use crate::model::{Date, Report};
@@ -165,23 +166,6 @@ impl ParaStyle {
             keep_next: false,
         }
     }
-}
-
-/// XML text: `&`, `<`, `>` escaped; characters XML 1.0 cannot hold dropped.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The run properties naming a font in all four slots (Latin, East-Asian, complex, high ANSI).

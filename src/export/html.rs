@@ -4,6 +4,7 @@
 //! `lang="zh-CN"`) around the same fragment. Label cells are `<th>` with a `scope`, so
 //! screen readers announce a value's row and column.
 
+use super::markup::escape;
 use super::pieces::{Level, Piece, pieces};
 use crate::layout::{GridContent, GridItem, GridRole, TableGrid, column_widths, grid};
 use crate::model::Report;
@@ -12,21 +13,6 @@ const BODY_FONT: &str = "仿宋_GB2312, FangSong_GB2312, 仿宋, FangSong, STFan
 const TITLE_FONT: &str = "方正小标宋简体, FZXiaoBiaoSong-B05S, 小标宋, SimSun, serif";
 const HEADING_FONT: &str = "黑体, SimHei, \"Noto Sans SC\", sans-serif";
 const AREA_FONT: &str = "楷体_GB2312, KaiTi_GB2312, 楷体, KaiTi, STKaiti, serif";
-
-/// HTML text: `&`, `<`, `>`, `"` escaped.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The report as an HTML fragment (one `<div>`), for pasting into a CMS editor.
 pub fn export_html_fragment(report: &Report) -> String {

@@ -57,17 +57,20 @@ impl NativeDialogs {
     }
 }
 
+/// An open dialog with these filters.
+fn open_dialog(filters: &[FileFilter]) -> rfd::FileDialog {
+    filters.iter().fold(rfd::FileDialog::new(), |d, f| {
+        d.add_filter(f.name, f.extensions)
+    })
+}
+
 impl FileDialogs for NativeDialogs {
     fn open_file(&mut self, filters: &[FileFilter]) -> Picked {
         if self.unavailable {
             return Picked::Unavailable;
         }
-        let mut dialog = rfd::FileDialog::new();
-        for f in filters {
-            dialog = dialog.add_filter(f.name, f.extensions);
-        }
         let started = Instant::now();
-        let result = dialog.pick_file();
+        let result = open_dialog(filters).pick_file();
         self.interpret(started, result)
     }
 
@@ -87,12 +90,8 @@ impl FileDialogs for NativeDialogs {
         if self.unavailable {
             return Picked::Unavailable;
         }
-        let mut dialog = rfd::FileDialog::new();
-        for f in filters {
-            dialog = dialog.add_filter(f.name, f.extensions);
-        }
         let started = Instant::now();
-        match dialog.pick_files() {
+        match open_dialog(filters).pick_files() {
             Some(paths) if !paths.is_empty() => Picked::Paths(paths),
             _ => self.interpret(started, None),
         }

@@ -174,35 +174,15 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                 ui.heading(s::EXPLAIN_TITLE);
                 ui.label(finding.to_line());
                 ui.add_space(6.0);
-                let label = ui.label(s::EXPLAIN_TEXT);
-                let edit = ui
-                    .add(
-                        egui::TextEdit::multiline(text)
-                            .desired_rows(3)
-                            .desired_width(480.0),
-                    )
-                    .labelled_by(label.id);
-                if !edit.has_focus() && text.is_empty() && !edit.lost_focus() {
-                    edit.request_focus();
+                match text_and_author(ui, s::EXPLAIN_TEXT, text, author) {
+                    Some(Some((text, author))) => Answer::Commands(vec![Command::Explain {
+                        finding: finding.clone(),
+                        text,
+                        author,
+                    }]),
+                    Some(None) => Answer::Close,
+                    None => Answer::Keep,
                 }
-                let label = ui.label(s::EXPLAIN_AUTHOR);
-                ui.add(egui::TextEdit::singleline(author).desired_width(200.0))
-                    .labelled_by(label.id);
-                let ready = !text.trim().is_empty() && !author.trim().is_empty();
-                let mut answer = Answer::Keep;
-                ui.horizontal(|ui| {
-                    if ui.add_enabled(ready, egui::Button::new(s::OK)).clicked() {
-                        answer = Answer::Commands(vec![Command::Explain {
-                            finding: finding.clone(),
-                            text: text.trim().to_string(),
-                            author: author.trim().to_string(),
-                        }]);
-                    }
-                    if ui.button(s::CANCEL).clicked() {
-                        answer = Answer::Close;
-                    }
-                });
-                answer
             }
             Modal::SignOff { stage, name } => {
                 ui.heading(match stage {
@@ -241,35 +221,15 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
             } => {
                 ui.heading(s::NOTE_TITLE);
                 ui.label(place_name(*place));
-                let label = ui.label(s::NOTE_TEXT);
-                let edit = ui
-                    .add(
-                        egui::TextEdit::multiline(text)
-                            .desired_rows(3)
-                            .desired_width(480.0),
-                    )
-                    .labelled_by(label.id);
-                if !edit.has_focus() && text.is_empty() && !edit.lost_focus() {
-                    edit.request_focus();
+                match text_and_author(ui, s::NOTE_TEXT, text, author) {
+                    Some(Some((text, author))) => Answer::Commands(vec![Command::AddNote {
+                        place: *place,
+                        text,
+                        author,
+                    }]),
+                    Some(None) => Answer::Close,
+                    None => Answer::Keep,
                 }
-                let label = ui.label(s::EXPLAIN_AUTHOR);
-                ui.add(egui::TextEdit::singleline(author).desired_width(200.0))
-                    .labelled_by(label.id);
-                let ready = !text.trim().is_empty() && !author.trim().is_empty();
-                let mut answer = Answer::Keep;
-                ui.horizontal(|ui| {
-                    if ui.add_enabled(ready, egui::Button::new(s::OK)).clicked() {
-                        answer = Answer::Commands(vec![Command::AddNote {
-                            place: *place,
-                            text: text.trim().to_string(),
-                            author: author.trim().to_string(),
-                        }]);
-                    }
-                    if ui.button(s::CANCEL).clicked() {
-                        answer = Answer::Close;
-                    }
-                });
-                answer
             }
             Modal::Error(message) => {
                 ui.heading(s::ERROR_TITLE);
@@ -288,4 +248,39 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
         Answer::Keep | Answer::Close => {}
         Answer::Commands(answer) => commands.extend(answer),
     }
+}
+
+/// A text and who writes it, with 确定 and 取消: `Some(Some(..))` when confirmed (both
+/// filled in), `Some(None)` when cancelled, `None` while being written.
+fn text_and_author(
+    ui: &mut egui::Ui,
+    prompt: &str,
+    text: &mut String,
+    author: &mut String,
+) -> Option<Option<(String, String)>> {
+    let label = ui.label(prompt);
+    let edit = ui
+        .add(
+            egui::TextEdit::multiline(text)
+                .desired_rows(3)
+                .desired_width(480.0),
+        )
+        .labelled_by(label.id);
+    if !edit.has_focus() && text.is_empty() && !edit.lost_focus() {
+        edit.request_focus();
+    }
+    let label = ui.label(s::EXPLAIN_AUTHOR);
+    ui.add(egui::TextEdit::singleline(author).desired_width(200.0))
+        .labelled_by(label.id);
+    let ready = !text.trim().is_empty() && !author.trim().is_empty();
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        if ui.add_enabled(ready, egui::Button::new(s::OK)).clicked() {
+            answer = Some(Some((text.trim().to_string(), author.trim().to_string())));
+        }
+        if ui.button(s::CANCEL).clicked() {
+            answer = Some(None);
+        }
+    });
+    answer
 }

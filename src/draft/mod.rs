@@ -5,7 +5,6 @@
 //! is refused before anything else is read, so an older program never half-reads and
 //! re-saves it. Saving is atomic ([`crate::fsio::write_atomic`]).
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -18,7 +17,11 @@ use crate::fsio::{self, FileError};
 use crate::import::Provenance;
 use crate::model::{CellValue, Date, Format, OrganKind, Report};
 use crate::review::{Explanation, Note, Review, SignOff, Stage};
+
+mod summed;
+
 use crate::template::{TEMPLATE, TEXTS, TextId};
+pub use summed::{Scope, SumRecord, SumUnit, contributions, sum_of};
 
 /// The draft format version this program writes and the newest it reads. Version 2 adds
 /// the record of a 汇总 (`sum`); a draft without one is written as version 1, so older
@@ -224,84 +227,6 @@ impl Draft {
             .map(|(i, _)| *i)
             .collect()
     }
-}
-
-// ---------------------------------------------------------------------------------------
-// 汇总: the units behind a summed draft
-// ---------------------------------------------------------------------------------------
-
-/// Whose report the sum is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Scope {
-    /// 本级: the office's own level (its departments).
-    #[default]
-    OwnLevel,
-    /// 本行政区域: the whole region (departments, 乡镇, 街道).
-    Region,
-}
-
-impl Scope {
-    /// 本级 / 本行政区域.
-    pub fn label(self) -> &'static str {
-        match self {
-            Scope::OwnLevel => "本级",
-            Scope::Region => "本行政区域",
-        }
-    }
-
-    /// Parses [`Scope::label`].
-    pub fn parse(s: &str) -> Option<Scope> {
-        [Scope::OwnLevel, Scope::Region]
-            .into_iter()
-            .find(|k| k.label() == s.trim())
-    }
-}
-
-/// One unit's contribution, as kept in the parent draft.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SumUnit {
-    pub organ: String,
-    /// The file it was read from (its name only).
-    pub file: String,
-    /// Its values of the summed cells (blank cells left out).
-    pub cells: BTreeMap<usize, CellValue>,
-}
-
-/// How a parent draft was summed: the units and what made the sum unsafe.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SumRecord {
-    pub scope: Scope,
-    pub units: Vec<SumUnit>,
-    /// Why the sum may be wrong, found when it was made (Chinese, one sentence each).
-    pub warnings: Vec<String>,
-}
-
-/// Adds one value to a running sum; None when a value cannot be added (reported).
-fn add(total: &CellValue, v: &CellValue) -> Option<CellValue> {
-    Some(match (total, v) {
-        (t, CellValue::Blank) => t.clone(),
-        (CellValue::Blank, v @ (CellValue::Count(_) | CellValue::Amount(_))) => v.clone(),
-        (CellValue::Count(a), CellValue::Count(b)) => CellValue::Count(a.checked_add(*b)?),
-        (CellValue::Amount(a), CellValue::Amount(b)) => CellValue::Amount(a.checked_add(b)?),
-        _ => return None,
-    })
-}
-
-/// The sum of the units' values of one cell.
-pub fn sum_of(units: &[SumUnit], cell: usize) -> CellValue {
-    units
-        .iter()
-        .filter_map(|u| u.cells.get(&cell))
-        .fold(CellValue::Blank, |t, v| add(&t, v).unwrap_or(t))
-}
-
-/// What each unit contributed to a cell, for the editor's tooltip: `(organ, value)`.
-pub fn contributions(record: &SumRecord, cell: usize) -> Vec<(&str, &CellValue)> {
-    record
-        .units
-        .iter()
-        .filter_map(|u| u.cells.get(&cell).map(|v| (u.organ.as_str(), v)))
-        .collect()
 }
 
 impl From<&Draft> for DraftFile {
@@ -666,149 +591,4 @@ pub fn save_draft(path: &Path, draft: &Draft) -> Result<(), DraftError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::WanAmount;
-    use crate::template::{T2_FEES, t3};
-
-    fn sample() -> Draft {
-        let mut r = Report::new("某县人民政府办公室", OrganKind::Government, 2023);
-        r.set_text(TextId::S1_1, "第一段。\n第二段，含“引号”和\\反斜杠。");
-        r.set_cell(t3(0, 0), CellValue::Count(3));
-        r.set_cell(
-            T2_FEES,
-            CellValue::Amount(WanAmount {
-                digits: 12345,
-                scale: 4,
-            }),
-        );
-        r.set_cell(t3(1, 1), CellValue::Invalid("-2".into()));
-        r.meta.published = Date::new(2024, 1, 28);
-        r.set_absent(TextId::S6);
-        let mut inherited_texts = std::collections::BTreeMap::new();
-        inherited_texts.insert(TextId::S5, "上年的问题".to_string());
-        let mut read_as = std::collections::BTreeMap::new();
-        read_as.insert(t3(0, 0), (Provenance::Uncertain, CellValue::Blank));
-        Draft {
-            report: r,
-            manual_totals: true,
-            inherited_texts,
-            read_as,
-            sum: None,
-            review: Review::default(),
-        }
-    }
-
-    #[test]
-    fn explanations_and_sign_offs_survive_save_and_load() {
-        let mut d = sample();
-        d.review.explanations.push(Explanation {
-            rule: Rule::H14,
-            places: vec!["t3.r4.total".into()],
-            values: vec!["9".into()],
-            text: "12月集中收到申请".into(),
-            author: "张三".into(),
-            at: "2026-01-10 09:00".into(),
-        });
-        d.review.sign_offs.push(SignOff {
-            stage: Stage::Signed,
-            name: "李四".into(),
-            at: "2026-01-20 10:00".into(),
-            digest: crate::review::report_digest(&d.report),
-            report: Some(Box::new(d.report.clone())),
-        });
-        let text = to_ron(&d);
-        assert!(
-            text.contains("version: 2,") && text.contains("已签发"),
-            "{text}"
-        );
-        assert_eq!(parse_draft(&text).unwrap(), d);
-    }
-
-    #[test]
-    fn a_summed_draft_keeps_its_units_and_is_version_2() {
-        let mut d = sample();
-        assert!(
-            to_ron(&d).contains("version: 1,"),
-            "no sum: still version 1"
-        );
-        let mut cells = BTreeMap::new();
-        cells.insert(t3(0, 0), CellValue::Count(3));
-        d.sum = Some(SumRecord {
-            scope: Scope::Region,
-            units: vec![SumUnit {
-                organ: "某县财政局".into(),
-                file: "财政局.ron".into(),
-                cells,
-            }],
-            warnings: vec!["“某县民政局”是2024年度的报告".into()],
-        });
-        let text = to_ron(&d);
-        assert!(text.contains("version: 2,"), "{text}");
-        assert!(text.contains("本行政区域") && text.contains("某县财政局"));
-        assert_eq!(parse_draft(&text).unwrap(), d);
-        // A draft from a version after this one is refused, never half-read.
-        let newer = text.replacen("version: 2,", "version: 3,", 1);
-        assert!(matches!(
-            parse_draft(&newer),
-            Err(DraftError::NewerVersion { found: 3 })
-        ));
-    }
-
-    #[test]
-    fn round_trip_is_readable() {
-        let r = sample();
-        let text = to_ron(&r);
-        assert!(text.contains("某县人民政府办公室"), "{text}");
-        assert!(
-            text.contains("第一段。\n第二段"),
-            "newlines literal: {text}"
-        );
-        assert!(text.contains("\"t3.r1.np\": \"3\""), "{text}");
-        assert!(text.contains("\"t2.art20_8.fees.amount_wan\": \"1.2345\""));
-        assert!(!text.contains("\"s6\""));
-        assert_eq!(parse_draft(&text).unwrap(), r);
-    }
-
-    #[test]
-    fn newer_version_is_refused_first() {
-        let text = to_ron(&sample())
-            .replace("version: 1", "version: 9")
-            .replace("format: \"2021\"", "format: 7");
-        let e = parse_draft(&text).unwrap_err();
-        assert!(matches!(e, DraftError::NewerVersion { found: 9 }), "{e}");
-        assert!(e.to_string().contains("较新版本"));
-    }
-
-    #[test]
-    fn errors_have_positions_and_chinese() {
-        let text = to_ron(&sample());
-        let cut = &text[..text.len() / 2];
-        let e = parse_draft(cut).unwrap_err().to_string();
-        assert!(e.starts_with("草稿格式错误（第"), "{e}");
-        let wrong = text.replace("year: Some(2023)", "year: \"二〇二三\"");
-        let e = parse_draft(&wrong).unwrap_err().to_string();
-        assert!(e.contains("行") && e.contains("列"), "{e}");
-        let bad_cell = text.replace("\"t3.r1.np\"", "\"t3.r99.np\"");
-        assert!(
-            parse_draft(&bad_cell)
-                .unwrap_err()
-                .to_string()
-                .contains("t3.r99.np")
-        );
-        assert!(matches!(parse_draft("   "), Err(DraftError::Empty)));
-        assert!(matches!(
-            parse_draft_bytes(b"\x00\x01\x02"),
-            Err(DraftError::NotText)
-        ));
-    }
-
-    #[test]
-    fn deep_nesting_is_an_error_not_a_crash() {
-        let deep = "[".repeat(100_000);
-        let e = parse_draft(&deep).unwrap_err();
-        assert!(matches!(e, DraftError::Syntax { .. }), "{e}");
-        let deep_in_field = format!("(version: 1, format: {}", "(".repeat(100_000));
-        assert!(parse_draft(&deep_in_field).is_err());
-    }
-}
+mod tests;

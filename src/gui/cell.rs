@@ -95,6 +95,14 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
             r.scroll_to_me(Some(Align::Center));
         }
         ed.note_menu(&r, Place::Cell(i));
+        if ed.changed.is_some_and(|c| c.contains(&i)) {
+            ui.painter().rect_stroke(
+                rect.shrink(2.0),
+                0.0,
+                Stroke::new(2.0, change_color()),
+                StrokeKind::Inside,
+            );
+        }
         let mut tip = s::COMPUTED_HELP.to_string();
         for f in ed.analysis.findings_of_cell(i) {
             tip = format!("{tip}\n{}", f.to_line());

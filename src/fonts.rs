@@ -1,39 +1,126 @@
 //! The bundled fonts (all SIL OFL 1.1; licences beside them in `assets/fonts/`).
 //! Embedded in the binary so the editor and the PDF export render the same glyphs on every
-//! machine, whatever fonts it has installed.
+//! machine, whatever fonts it has installed. The editor's UI font is stored as is (instantly
+//! available at start); the faces only the PDF export uses are stored brotli-compressed
+//! (`examples/compress_fonts.rs`) and unpacked once, on the first export.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// Where unpacked faces are kept between runs (set once by the program's edge; tests and
+/// library users leave it unset, and faces are unpacked in memory each run).
+static CACHE_DIR: OnceLock<PathBuf> = OnceLock::new();
+
+/// Sets the folder for unpacked faces (e.g. `~/.cache/nianbao`); the first call counts.
+pub fn set_cache_dir(dir: PathBuf) {
+    let _ = CACHE_DIR.set(dir);
+}
+
+/// The user's cache folder by the XDG convention (`$XDG_CACHE_HOME`, else `~/.cache`), or
+/// `%LOCALAPPDATA%` on Windows, with `nianbao` under it.
+pub fn default_cache_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("LOCALAPPDATA").map(PathBuf::from))
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("nianbao"))
+}
+
+/// How a bundled face is stored in the binary.
+#[derive(Debug)]
+enum Stored {
+    Raw(&'static [u8]),
+    Brotli(&'static [u8]),
+}
 
 /// One bundled font face.
-#[derive(Clone, Copy, Debug)]
+#[derive(Debug)]
 pub struct BundledFont {
     /// Family name as shown to the user.
     pub family: &'static str,
-    /// The TrueType (glyf) file.
-    pub bytes: &'static [u8],
+    stored: Stored,
+    unpacked: OnceLock<Vec<u8>>,
+}
+
+impl BundledFont {
+    const fn raw(family: &'static str, bytes: &'static [u8]) -> BundledFont {
+        BundledFont {
+            family,
+            stored: Stored::Raw(bytes),
+            unpacked: OnceLock::new(),
+        }
+    }
+
+    const fn brotli(family: &'static str, bytes: &'static [u8]) -> BundledFont {
+        BundledFont {
+            family,
+            stored: Stored::Brotli(bytes),
+            unpacked: OnceLock::new(),
+        }
+    }
+
+    /// The TrueType (glyf) file, unpacked on first use (from the cache folder when a run
+    /// before left it there). Empty if the stored data is broken (a damaged binary): the PDF
+    /// export then reports the font as unreadable.
+    pub fn bytes(&'static self) -> &'static [u8] {
+        match self.stored {
+            Stored::Raw(b) => b,
+            Stored::Brotli(packed) => self.unpacked.get_or_init(|| {
+                let cached = CACHE_DIR.get().map(|dir| {
+                    // Named by the packed size: another build's face is another file.
+                    let name = format!("{}-{}.ttf", self.family.replace(' ', ""), packed.len());
+                    dir.join("fonts").join(name)
+                });
+                if let Some(bytes) = cached
+                    .as_ref()
+                    .and_then(|p| std::fs::read(p).ok())
+                    .filter(|b| ttf_parser::Face::parse(b, 0).is_ok())
+                {
+                    return bytes;
+                }
+                let mut out = Vec::with_capacity(packed.len() * 2);
+                let mut reader = brotli_decompressor::Decompressor::new(packed, 1 << 16);
+                if reader.read_to_end(&mut out).is_err() {
+                    return Vec::new();
+                }
+                if let Some(path) = cached {
+                    // A cache that cannot be written only costs the next run the unpacking.
+                    if let Some(dir) = path.parent() {
+                        let _ = std::fs::create_dir_all(dir);
+                    }
+                    let _ = crate::fsio::write_atomic(&path, &out);
+                }
+                out
+            }),
+        }
+    }
 }
 
 /// Noto Sans SC Regular: 黑体-style. The editor's UI font and the PDF's 一、 headings.
-pub static SANS: BundledFont = BundledFont {
-    family: "Noto Sans SC",
-    bytes: include_bytes!("../assets/fonts/NotoSansSC_400Regular.ttf"),
-};
+pub static SANS: BundledFont = BundledFont::raw(
+    "Noto Sans SC",
+    include_bytes!("../assets/fonts/NotoSansSC_400Regular.ttf"),
+);
 
 /// Noto Serif SC Regular: 宋体-style. The PDF's body text and tables.
-pub static SERIF: BundledFont = BundledFont {
-    family: "Noto Serif SC",
-    bytes: include_bytes!("../assets/fonts/NotoSerifSC_400Regular.ttf"),
-};
+pub static SERIF: BundledFont = BundledFont::brotli(
+    "Noto Serif SC",
+    include_bytes!("../assets/fonts/NotoSerifSC_400Regular.ttf.br"),
+);
 
 /// Noto Serif SC Bold: stands in for 小标宋 in the PDF's title.
-pub static SERIF_BOLD: BundledFont = BundledFont {
-    family: "Noto Serif SC Bold",
-    bytes: include_bytes!("../assets/fonts/NotoSerifSC_700Bold.ttf"),
-};
+pub static SERIF_BOLD: BundledFont = BundledFont::brotli(
+    "Noto Serif SC Bold",
+    include_bytes!("../assets/fonts/NotoSerifSC_700Bold.ttf.br"),
+);
 
 /// LXGW WenKai Regular: 楷体-style. The PDF's （一） headings.
-pub static KAI: BundledFont = BundledFont {
-    family: "LXGW WenKai",
-    bytes: include_bytes!("../assets/fonts/LXGWWenKai-Regular.ttf"),
-};
+pub static KAI: BundledFont = BundledFont::brotli(
+    "LXGW WenKai",
+    include_bytes!("../assets/fonts/LXGWWenKai-Regular.ttf.br"),
+);
 
 /// Every bundled face, with its licence (for 帮助 → 关于 and the package).
 pub static ALL: [(&BundledFont, &str); 4] = [
@@ -42,3 +129,21 @@ pub static ALL: [(&BundledFont, &str); 4] = [
     (&SERIF_BOLD, "SIL Open Font License 1.1"),
     (&KAI, "SIL Open Font License 1.1"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_face_unpacks_to_a_font() {
+        for (font, _) in &ALL {
+            let bytes = font.bytes();
+            assert!(
+                ttf_parser::Face::parse(bytes, 0).is_ok(),
+                "{} is not a font",
+                font.family
+            );
+            assert!(std::ptr::eq(bytes, font.bytes()), "unpacked once");
+        }
+    }
+}

@@ -37,6 +37,10 @@ macro_rules! out {
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let cli = Cli::parse();
+    // The PDF fonts, once unpacked, are kept in the user's cache folder for later runs.
+    if let Some(dir) = nianbao::fonts::default_cache_dir() {
+        nianbao::fonts::set_cache_dir(dir);
+    }
     let result = match cli.command {
         None => open_editor(cli.file, started),
         Some(Command::New(a)) => cmd_new(a),

@@ -376,3 +376,25 @@ fn the_return_notes_pdf_passes_the_same_checks_as_a_report() {
         assert_eq!(again.bytes, out.bytes, "reproducible");
     }
 }
+
+#[test]
+fn every_character_printed_has_its_glyph_in_the_cut_down_fonts() {
+    // A 2019-format report: its text export leaves out the 2021 （六） rows the PDF prints.
+    let mut r = Report::new("某某县人民政府办公室", OrganKind::Government, 2020);
+    r.format = nianbao::model::Format::V2019;
+    for i in 0..CELL_COUNT {
+        r.set_cell(i, CellValue::Count(0));
+    }
+    let out =
+        export_pdf(&r, &PdfOptions::new(Date::new(2021, 1, 20).expect("date"))).expect("export");
+    assert!(out.missing_glyphs.is_empty(), "{:?}", out.missing_glyphs);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, &out.bytes).expect("write");
+    let text = squeeze(&tool("pdftotext", &[], &path));
+    // Characters only the 2021 （六） rows have (laid out in narrow columns, so by character).
+    for c in ['逾', '缴', '纳', '再'] {
+        assert!(text.contains(c), "{c}");
+    }
+    assert!(!text.contains('□'));
+}

@@ -40,7 +40,7 @@ pub fn install_fonts(ctx: &egui::Context) {
     let mut defs = egui::FontDefinitions::default();
     defs.font_data.insert(
         UI_FONT.to_owned(),
-        Arc::new(egui::FontData::from_static(fonts::SANS.bytes)),
+        Arc::new(egui::FontData::from_static(fonts::SANS.bytes())),
     );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         let list = defs.families.entry(family).or_default();

@@ -57,12 +57,31 @@ impl Role {
     }
 }
 
+/// A font file's bytes: a bundled font stays where the program holds it (no copy of its
+/// megabytes per export); a font read from the machine is shared.
+#[derive(Clone)]
+pub enum FontBytes {
+    /// Unpacked on first use (see [`BundledFont::bytes`]).
+    Bundled(&'static BundledFont),
+    Installed(Arc<[u8]>),
+}
+
+impl std::ops::Deref for FontBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            FontBytes::Bundled(f) => f.bytes(),
+            FontBytes::Installed(a) => a,
+        }
+    }
+}
+
 /// The bytes of one font face.
 #[derive(Clone)]
 pub struct FaceSource {
     /// Family name as shown to the user.
     pub family: String,
-    pub bytes: Arc<[u8]>,
+    pub bytes: FontBytes,
     /// Face index inside a collection (0 for a plain .ttf).
     pub index: u32,
     /// True for a font found on this machine, false for a bundled one.
@@ -73,7 +92,7 @@ impl std::fmt::Debug for FaceSource {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FaceSource")
             .field("family", &self.family)
-            .field("bytes", &self.bytes.len())
+            .field("installed", &matches!(self.bytes, FontBytes::Installed(_)))
             .field("index", &self.index)
             .field("installed", &self.installed)
             .finish()
@@ -81,10 +100,10 @@ impl std::fmt::Debug for FaceSource {
 }
 
 impl FaceSource {
-    fn bundled(font: &BundledFont) -> FaceSource {
+    fn bundled(font: &'static BundledFont) -> FaceSource {
         FaceSource {
             family: font.family.to_string(),
-            bytes: Arc::from(font.bytes),
+            bytes: FontBytes::Bundled(font),
             index: 0,
             installed: false,
         }
@@ -180,11 +199,45 @@ fn find_installed(db: &fontdb::Database, names: &[&str]) -> Option<FaceSource> {
         if let Some(bytes) = db.with_face_data(id, |data, _| Arc::<[u8]>::from(data)) {
             return Some(FaceSource {
                 family: (*name).to_string(),
-                bytes,
+                bytes: FontBytes::Installed(bytes),
                 index,
                 installed: true,
             });
         }
     }
     None
+}
+
+/// The face cut down to `chars`: a valid font of its own (with a Unicode cmap and the
+/// metrics), so the PDF library parses a few hundred glyphs instead of a CJK face's tens of
+/// thousands. None when the face cannot be cut (the whole face is used then).
+pub(super) fn subset_face(
+    bytes: &[u8],
+    index: u32,
+    chars: &std::collections::BTreeSet<char>,
+) -> Option<Vec<u8>> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+    let face = ttf_parser::Face::parse(bytes, index).ok()?;
+    let mut gids: Vec<u16> = chars
+        .iter()
+        .filter_map(|c| face.glyph_index(*c))
+        .map(|g| g.0)
+        .filter(|g| *g != 0)
+        .collect();
+    gids.sort_unstable();
+    gids.dedup();
+    // Glyph 0 (.notdef) first, as allsorts requires.
+    let ids: Vec<u16> = std::iter::once(0).chain(gids).collect();
+    let scope = ReadScope::new(bytes);
+    let font_file = scope.read::<FontData<'_>>().ok()?;
+    let provider = font_file.table_provider(index as usize).ok()?;
+    subset(
+        &provider,
+        &ids,
+        &SubsetProfile::Minimal,
+        CmapTarget::Unicode,
+    )
+    .ok()
 }

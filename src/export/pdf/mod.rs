@@ -8,7 +8,7 @@ pub mod fonts;
 mod table;
 pub mod text;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use printpdf::{
     Color, FontId, Greyscale, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
@@ -17,7 +17,7 @@ use printpdf::{
 
 use crate::layout::{BODY, Block, grid};
 use crate::model::{Date, Report};
-use crate::template::{SECTIONS, TEXTS, TextId};
+use crate::template::{SECTIONS, TEXTS, TableId, TextId};
 
 pub use fonts::{FaceSource, FontSet, Role};
 use text::{Glyph, LoadedFace, Shaper, break_lines, visible, width_em};
@@ -85,7 +85,20 @@ pub enum PdfError {
 
 /// Exports the report as a PDF.
 pub fn export_pdf(report: &Report, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
-    render(&report.title(), &report.meta.organ, options, |c| {
+    let mut chars = characters(&crate::export::text::export_text(report));
+    chars.extend(super::pieces::legacy_note(report).chars());
+    // Every label of the grids (a 2019-format report's text leaves the 2021 （六） rows out,
+    // the PDF prints them).
+    for t in [TableId::T2, TableId::T3, TableId::T4] {
+        chars.extend(
+            grid(t)
+                .items
+                .iter()
+                .filter_map(|it| it.label())
+                .flat_map(str::chars),
+        );
+    }
+    render(&report.title(), &report.meta.organ, options, &chars, |c| {
         c.title(report);
         compose_body(c, report);
         c.closing(report);
@@ -106,7 +119,13 @@ pub struct Letter {
 
 /// A [`Letter`] as PDF, in the report's typography.
 pub fn export_pdf_letter(letter: &Letter, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
-    render(&letter.title, &letter.organ, options, |c| {
+    let mut chars = characters(&letter.title);
+    for (heading, paragraphs) in &letter.sections {
+        chars.extend(heading.chars());
+        chars.extend(paragraphs.iter().flat_map(|p| p.chars()));
+    }
+    chars.extend(letter.signature.chars().chain(letter.date.chars()));
+    render(&letter.title, &letter.organ, options, &chars, |c| {
         c.title_text(&letter.title, letter.organ.trim());
         for (heading, paragraphs) in &letter.sections {
             if !heading.is_empty() {
@@ -120,15 +139,25 @@ pub fn export_pdf_letter(letter: &Letter, options: &PdfOptions) -> Result<PdfOut
     })
 }
 
-/// Lays out pages with `compose` and writes the PDF file.
+/// The characters of `text` and those every PDF may print besides: page numbers, the
+/// watermark, the mark of a missing glyph.
+fn characters(text: &str) -> BTreeSet<char> {
+    text.chars()
+        .chain("— 0123456789草稿□年月日".chars())
+        .collect()
+}
+
+/// Lays out pages with `compose` and writes the PDF file. `chars` holds every character
+/// the pages may show (the faces are cut down to them).
 fn render(
     title: &str,
     author: &str,
     options: &PdfOptions,
+    chars: &BTreeSet<char>,
     compose: impl FnOnce(&mut Composer<'_>),
 ) -> Result<PdfOutput, PdfError> {
     let mut doc = PdfDocument::new(title);
-    let (faces, chains) = load_faces(&mut doc, &options.fonts)?;
+    let (faces, chains) = load_faces(&mut doc, &options.fonts, chars)?;
     let mut shaper = Shaper::new(faces, chains);
     let mut c = Composer::new(&mut shaper);
     compose(&mut c);
@@ -242,7 +271,11 @@ type Chains = HashMap<Role, Vec<usize>>;
 
 /// Parses the role faces and the bundled fallbacks once each; a role's chain is its own
 /// face, then the bundled 宋, 黑 and 楷 faces for characters it lacks.
-fn load_faces(doc: &mut PdfDocument, set: &FontSet) -> Result<(Vec<LoadedFace>, Chains), PdfError> {
+fn load_faces(
+    doc: &mut PdfDocument,
+    set: &FontSet,
+    chars: &BTreeSet<char>,
+) -> Result<(Vec<LoadedFace>, Chains), PdfError> {
     let bundled = FontSet::bundled();
     let fallbacks = [&bundled.body, &bundled.heading, &bundled.subheading];
     let same = |a: &FaceSource, b: &FaceSource| {
@@ -266,14 +299,51 @@ fn load_faces(doc: &mut PdfDocument, set: &FontSet) -> Result<(Vec<LoadedFace>, 
         }
         chains.insert(role, chain);
     }
+    // A fallback face is used only for characters the faces before it lack: a chain whose
+    // first face (say an installed 仿宋_GB2312) has every character needs no other.
+    for chain in chains.values_mut() {
+        let mut missing: Vec<char> = chars
+            .iter()
+            .copied()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let mut keep = 0;
+        for &i in chain.iter() {
+            if missing.is_empty() {
+                break;
+            }
+            keep += 1;
+            if let Ok(face) = ttf_parser::Face::parse(&sources[i].bytes, sources[i].index) {
+                missing.retain(|c| face.glyph_index(*c).is_none());
+            }
+        }
+        chain.truncate(keep.max(1));
+    }
+    let used: BTreeSet<usize> = chains.values().flatten().copied().collect();
+    // The bundled faces still packed are unpacked side by side.
+    std::thread::scope(|scope| {
+        for &i in &used {
+            if let fonts::FontBytes::Bundled(font) = sources[i].bytes {
+                scope.spawn(move || font.bytes().len());
+            }
+        }
+    });
     let mut faces = Vec::new();
-    for src in &sources {
+    let mut remap = HashMap::new();
+    for (i, src) in sources.iter().enumerate() {
+        if !used.contains(&i) {
+            continue;
+        }
+        remap.insert(i, faces.len());
         let mut warnings = Vec::new();
-        let font = ParsedFont::from_bytes(&src.bytes, src.index as usize, &mut warnings).ok_or(
-            PdfError::UnreadableFont {
-                family: src.family.clone(),
-            },
-        )?;
+        let cut = fonts::subset_face(&src.bytes, src.index, chars);
+        let font = match &cut {
+            Some(small) => ParsedFont::from_bytes(small, 0, &mut warnings),
+            None => ParsedFont::from_bytes(&src.bytes, src.index as usize, &mut warnings),
+        }
+        .ok_or(PdfError::UnreadableFont {
+            family: src.family.clone(),
+        })?;
         // Our own ids, not printpdf's process-wide random ones: the same report gives the
         // same bytes however many exports ran before.
         // Six capitals: printpdf derives the subset tag (ABCDEF+Name) from the id.
@@ -283,6 +353,11 @@ fn load_faces(doc: &mut PdfDocument, set: &FontSet) -> Result<(Vec<LoadedFace>, 
             .map
             .insert(id.clone(), printpdf::font::PdfFont::new(font.clone()));
         faces.push(LoadedFace::new(font, id));
+    }
+    for chain in chains.values_mut() {
+        for i in chain.iter_mut() {
+            *i = remap[i];
+        }
     }
     Ok((faces, chains))
 }

@@ -76,6 +76,15 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
             ui.visuals().selection.bg_fill.gamma_multiply(0.35),
         );
     }
+    // Changed against the version compared with: a frame in the change colour.
+    if ed.changed.is_some_and(|c| c.contains(&i)) {
+        ui.painter().rect_stroke(
+            rect.shrink(2.0),
+            0.0,
+            Stroke::new(2.0, change_color()),
+            StrokeKind::Inside,
+        );
+    }
     let inner = rect.shrink(1.0);
 
     if !editable {
@@ -95,14 +104,6 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
             r.scroll_to_me(Some(Align::Center));
         }
         ed.note_menu(&r, Place::Cell(i));
-        if ed.changed.is_some_and(|c| c.contains(&i)) {
-            ui.painter().rect_stroke(
-                rect.shrink(2.0),
-                0.0,
-                Stroke::new(2.0, change_color()),
-                StrokeKind::Inside,
-            );
-        }
         let mut tip = s::COMPUTED_HELP.to_string();
         for f in ed.analysis.findings_of_cell(i) {
             tip = format!("{tip}\n{}", f.to_line());
@@ -259,15 +260,6 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
         ui.painter()
             .circle_filled(rect.right_top() + egui::vec2(-5.0, 5.0), 3.0, color);
         tips.push(format!("{}{}", s::READ_AS, how.describe()));
-    }
-    // Changed against the version compared with: a frame in the change colour.
-    if ed.changed.is_some_and(|c| c.contains(&i)) {
-        ui.painter().rect_stroke(
-            rect.shrink(2.0),
-            0.0,
-            Stroke::new(2.0, change_color()),
-            StrokeKind::Inside,
-        );
     }
     // A reviewer's open notes: a mark in the lower-left corner and the notes.
     let notes = ed.open_notes(Place::Cell(i));

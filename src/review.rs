@@ -179,16 +179,28 @@ fn value_at(report: &Report, place: &Place) -> String {
     }
 }
 
-/// A finding's places as sorted stable ids, with the values they hold now.
-fn places_and_values(report: &Report, finding: &Finding) -> (Vec<String>, Vec<String>) {
-    let mut pairs: Vec<(String, String)> = finding
+/// A finding's places, sorted by stable id, each once.
+fn sorted_places(finding: &Finding) -> Vec<(String, Place)> {
+    let mut places: Vec<(String, Place)> = finding
         .places
         .iter()
-        .map(|p| (p.id().to_string(), value_at(report, p)))
+        .map(|p| (p.id().to_string(), *p))
         .collect();
-    pairs.sort();
-    pairs.dedup();
-    pairs.into_iter().unzip()
+    places.sort_by(|a, b| a.0.cmp(&b.0));
+    places.dedup_by(|a, b| a.0 == b.0);
+    places
+}
+
+/// The values the places hold now, in the same order.
+fn values_at(report: &Report, places: &[(String, Place)]) -> Vec<String> {
+    places.iter().map(|(_, p)| value_at(report, p)).collect()
+}
+
+/// A finding's places as sorted stable ids, with the values they hold now.
+fn places_and_values(report: &Report, finding: &Finding) -> (Vec<String>, Vec<String>) {
+    let places = sorted_places(finding);
+    let values = values_at(report, &places);
+    (places.into_iter().map(|(id, _)| id).collect(), values)
 }
 
 /// Why a finding cannot be explained.
@@ -244,19 +256,19 @@ pub fn explained(
     if finding.severity == Severity::Error {
         return None;
     }
-    let (places, values) = places_and_values(report, finding);
-    explanations
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, e)| e.rule == finding.rule && e.places == places)
-        .map(|(k, e)| {
-            if e.values == values {
-                Explained::Current(k)
-            } else {
-                Explained::Stale(k)
-            }
-        })
+    // The places first, the values only for a finding that has a 说明: a value can be the
+    // digest of a whole text, too costly to take for every finding of every analysis.
+    let places = sorted_places(finding);
+    let (k, e) = explanations.iter().enumerate().rev().find(|(_, e)| {
+        e.rule == finding.rule
+            && e.places.len() == places.len()
+            && e.places.iter().zip(&places).all(|(a, (b, _))| a == b)
+    })?;
+    Some(if e.values == values_at(report, &places) {
+        Explained::Current(k)
+    } else {
+        Explained::Stale(k)
+    })
 }
 
 #[cfg(test)]

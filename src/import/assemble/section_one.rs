@@ -85,7 +85,9 @@ pub(super) fn section_one(ctx: &mut Ctx, region: &[Line]) {
     let lead_end = subs.first().map_or(region.len(), |s| s.0);
     ctx.report
         .set_text(TextId::S1, block_text(&region[..lead_end]));
-    let mut present = [false; 5];
+    // Each area's parts, joined once at the end (an area headed twice gets both parts; joining
+    // as they come would copy the text over and over on a file with thousands of headings).
+    let mut parts: [Vec<String>; 5] = Default::default();
     for (k, (start, area, inline)) in subs.iter().enumerate() {
         let end = subs.get(k + 1).map_or(region.len(), |s| s.0);
         let body = block_text(&region[start + 1..end]);
@@ -94,18 +96,14 @@ pub(super) fn section_one(ctx: &mut Ctx, region: &[Line]) {
             (false, true) => inline.clone(),
             (false, false) => format!("{inline}\n{body}"),
         };
-        let id = TextId::AREAS[*area];
-        if present[*area] {
-            let merged = format!("{}\n{}", ctx.report.text(id).unwrap_or(""), text);
-            ctx.report.set_text(id, merged);
-        } else {
-            ctx.report.set_text(id, text);
-        }
-        present[*area] = true;
+        parts[*area].push(text);
     }
-    for (a, p) in present.iter().enumerate() {
-        if !p {
-            ctx.report.set_absent(TextId::AREAS[a]);
+    for (a, texts) in parts.iter().enumerate() {
+        let id = TextId::AREAS[a];
+        if texts.is_empty() {
+            ctx.report.set_absent(id);
+        } else {
+            ctx.report.set_text(id, texts.join("\n"));
         }
     }
 }

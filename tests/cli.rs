@@ -432,6 +432,64 @@ fn deeply_nested_web_pages_are_refused() {
     }
 }
 
+/// A minimal Word file whose body is `body`, its document.xml stored as `method` packs it.
+fn docx_with_body(body: &str, method: zip::CompressionMethod) -> Vec<u8> {
+    let mut buf = Vec::new();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(&mut buf));
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
+    w.start_file("word/document.xml", options).unwrap();
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#
+    );
+    std::io::Write::write_all(&mut w, xml.as_bytes()).unwrap();
+    w.finish().unwrap();
+    buf
+}
+
+/// Hostile Word files end cleanly: tables nested 20,000 deep and elements nested 100,000
+/// deep are read without recursion (a result, not a crash); a zip bomb whose document.xml
+/// unpacks to 40 MB is refused with exit 2 and the limit named, not read into memory whole.
+#[test]
+fn hostile_word_files_end_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let para = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let nested_tables = format!(
+        "{}{}{}{}",
+        para("某县人民政府2025年政府信息公开工作年度报告"),
+        "<w:tbl><w:tr><w:tc>".repeat(20_000),
+        para("1"),
+        "</w:tc></w:tr></w:tbl>".repeat(20_000)
+    );
+    let nested_elements = format!(
+        "{}{}{}",
+        "<w:sdt><w:sdtContent>".repeat(100_000),
+        para("一、总体情况"),
+        "</w:sdtContent></w:sdt>".repeat(100_000)
+    );
+    for (name, body) in [
+        ("tables.docx", nested_tables),
+        ("sdt.docx", nested_elements),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            docx_with_body(&body, zip::CompressionMethod::Deflated),
+        )
+        .unwrap();
+        let o = run(&["check", s(&path)]);
+        // Read as a (nearly empty) report: errors found, exit 1, no crash.
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+    }
+    let bomb = dir.path().join("bomb.docx");
+    let body = para(&" ".repeat(40 * 1024 * 1024));
+    let packed = docx_with_body(&body, zip::CompressionMethod::Deflated);
+    assert!(packed.len() < 1024 * 1024, "the bomb is small on disk");
+    std::fs::write(&bomb, packed).unwrap();
+    let o = run(&["check", s(&bomb)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("超过 32 MB"), "{}", stderr(&o));
+}
+
 /// Saves killed at random moments (kill -9) leave at most one temporary file beside the
 /// target, and the next successful save removes it.
 #[cfg(unix)]

@@ -10,18 +10,22 @@ use quick_xml::events::Event;
 
 use super::{Doc, ImportError};
 
-/// Largest `document.xml` read (a report is far smaller; a zip bomb is not).
-const MAX_XML_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest `document.xml` read, unpacked (a report's is about 1 MB; a zip bomb's is not).
+pub const MAX_XML_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Reads a .docx file's body as lines of cells.
 pub fn docx_to_doc(bytes: &[u8]) -> Result<Doc, ImportError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ImportError::NotDocx)?;
-    let mut xml = String::new();
+    let mut xml = Vec::new();
     zip.by_name("word/document.xml")
         .map_err(|_| ImportError::NotDocx)?
-        .take(MAX_XML_BYTES)
-        .read_to_string(&mut xml)
+        .take(MAX_XML_BYTES + 1)
+        .read_to_end(&mut xml)
         .map_err(|_| ImportError::NotDocx)?;
+    if xml.len() as u64 > MAX_XML_BYTES {
+        return Err(ImportError::DocxTooLarge);
+    }
+    let xml = String::from_utf8(xml).map_err(|_| ImportError::NotDocx)?;
     parse_document_xml(&xml)
 }
 

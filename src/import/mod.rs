@@ -48,6 +48,11 @@ pub enum ImportError {
     NotAReport,
     #[error("不是有效的 Word 文件（.docx）：文件损坏，或并非 Word 文档")]
     NotDocx,
+    #[error(
+        "Word 文件的正文解压后超过 {} MB，不像是一份年度报告（可能是损坏或恶意构造的文件），未读取",
+        docx::MAX_XML_BYTES / 1048576
+    )]
+    DocxTooLarge,
     #[error("Word 文件内容无法读取：{0}")]
     BadDocx(String),
     #[error("这是旧版 Word 文件（.doc），请在 Word 或 WPS 中“另存为”.docx 后再打开")]

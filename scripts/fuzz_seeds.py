@@ -4,6 +4,7 @@ long lines, huge drafts (what short random inputs never reach). Writes them into
 given, for one target:
     python3 scripts/fuzz_seeds.py html /tmp/seeds/html
     python3 scripts/fuzz_seeds.py docx /tmp/seeds/docx
+    python3 scripts/fuzz_seeds.py docx_xml /tmp/seeds/docx_xml
     python3 scripts/fuzz_seeds.py text /tmp/seeds/text
     python3 scripts/fuzz_seeds.py draft /tmp/seeds/draft
     cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O import_html /tmp/seeds/html -- -max_len=3000000
@@ -223,7 +224,24 @@ def draft_seeds():
     return seeds
 
 
-TARGETS = {"html": html_seeds, "docx": docx_seeds, "text": text_seeds, "draft": draft_seeds}
+def docx_xml_seeds():
+    """The body XML of each Word seed, for the docx_xml target (which packs it itself)."""
+    seeds = {}
+    for name, packed in docx_seeds().items():
+        with zipfile.ZipFile(io.BytesIO(packed)) as z:
+            info = z.getinfo("word/document.xml")
+            if info.file_size <= 3_000_000:
+                seeds[name.replace(".docx", ".xml")] = z.read(info)
+    return seeds
+
+
+TARGETS = {
+    "html": html_seeds,
+    "docx": docx_seeds,
+    "docx_xml": docx_xml_seeds,
+    "text": text_seeds,
+    "draft": draft_seeds,
+}
 
 if len(sys.argv) != 3 or sys.argv[1] not in TARGETS:
     sys.exit(f"usage: fuzz_seeds.py {{{'|'.join(TARGETS)}}} FOLDER")

@@ -1,7 +1,7 @@
 //! PDF import through the CLI: our own PDF of each fixture checks like the fixture, and bad
 //! PDFs (encrypted, scanned, truncated, broken cross-reference table, 5,000 pages, a
-//! compression bomb, a web page named .pdf) each end with exit 2 and a clear Chinese
-//! message, in bounded time, without a panic.
+//! compression bomb, a web page named .pdf, structures that recurse) each end with exit 2 and
+//! a clear Chinese message, in bounded time, without a panic.
 
 mod common;
 
@@ -231,5 +231,106 @@ fn fuzzer_findings_stay_fixed() {
             text(&o)
         );
         assert!(!text(&o).contains("panicked"), "{file}: {}", text(&o));
+    }
+}
+
+/// PDFs whose structure recurses end cleanly (exit 2 with a message, no stack overflow, no
+/// endless loop): arrays nested 200,000 deep in an object and in a page's content, dictionaries
+/// nested 20,000 deep, a page tree 20,000 levels deep, a page tree that contains itself, a form
+/// that draws itself, and 200,000 nested `q` (save state).
+#[test]
+fn recursive_pdfs_end_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = |extra: &[u8]| {
+        let mut v = b"<< /Type /Catalog /Pages 2 0 R ".to_vec();
+        v.extend(extra);
+        v.extend(b" >>");
+        v
+    };
+    let font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec();
+    let one_page = |content: Vec<u8>, resources: &str| {
+        vec![
+            catalog(b""),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> {resources} >> >>").into_bytes(),
+            content,
+            font.clone(),
+        ]
+    };
+    let text_op = b"BT /F1 12 Tf 72 700 Td (hello) Tj ET".to_vec();
+    let nest = |open: &str, inner: &str, close: &str, n: usize| {
+        format!("{}{inner}{}", open.repeat(n), close.repeat(n)).into_bytes()
+    };
+
+    let mut deep_array = one_page(stream("", &text_op), "");
+    deep_array[0] = catalog(&nest("[", "", "]", 200_000));
+    let mut deep_dict = one_page(stream("", &text_op), "");
+    deep_dict[0] = catalog(&[b"/X ".as_slice(), &nest("<< /A ", "1", " >>", 20_000)].concat());
+    let deep_content = one_page(
+        stream(
+            "",
+            &[
+                b"BT /F1 12 Tf 72 700 Td ".as_slice(),
+                &nest("[", "(x)", "]", 200_000),
+                b" TJ ET",
+            ]
+            .concat(),
+        ),
+        "",
+    );
+    let deep_q = one_page(
+        stream(
+            "",
+            &[
+                nest("q ", "", "", 200_000),
+                text_op.clone(),
+                nest(" Q", "", "", 200_000),
+            ]
+            .concat(),
+        ),
+        "",
+    );
+    let mut self_form = one_page(
+        stream("", &[text_op.as_slice(), b" /X1 Do"].concat()),
+        "/XObject << /X1 6 0 R >>",
+    );
+    self_form.push(stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >>",
+        &[text_op.as_slice(), b" /X1 Do"].concat(),
+    ));
+    let mut looping_tree = one_page(stream("", &text_op), "");
+    looping_tree[1] = b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 1 >>".to_vec();
+    let levels = 20_000;
+    let mut deep_tree = vec![catalog(b"")];
+    deep_tree.extend(
+        (0..levels)
+            .map(|i| format!("<< /Type /Pages /Kids [{} 0 R] /Count 1 >>", i + 3).into_bytes()),
+    );
+    deep_tree.push(
+        format!(
+            "<< /Type /Page /MediaBox [0 0 595 842] /Contents {} 0 R /Resources << /Font << /F1 {} 0 R >> >> >>",
+            levels + 3,
+            levels + 4
+        )
+        .into_bytes(),
+    );
+    deep_tree.push(stream("", &text_op));
+    deep_tree.push(font.clone());
+
+    for (name, objs) in [
+        ("deep-array.pdf", deep_array),
+        ("deep-dict.pdf", deep_dict),
+        ("deep-content.pdf", deep_content),
+        ("deep-q.pdf", deep_q),
+        ("self-form.pdf", self_form),
+        ("looping-tree.pdf", looping_tree),
+        ("deep-tree.pdf", deep_tree),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, pdf(&objs)).unwrap();
+        let o = run(&["check", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", text(&o));
+        assert!(text(&o).contains("错误："), "{name}: {}", text(&o));
+        assert!(!text(&o).contains("panicked"), "{name}: {}", text(&o));
     }
 }

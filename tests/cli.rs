@@ -446,9 +446,9 @@ fn docx_with_body(body: &str, method: zip::CompressionMethod) -> Vec<u8> {
     buf
 }
 
-/// Hostile Word files end cleanly: tables nested 20,000 deep and elements nested 100,000
-/// deep are read without recursion (a result, not a crash); a zip bomb whose document.xml
-/// unpacks to 40 MB is refused with exit 2 and the limit named, not read into memory whole.
+/// Hostile Word files end cleanly, fast, with exit 2 and a message: tables nested 20,000
+/// deep and elements nested 100,000 deep (文件嵌套过深, like a web page), and a zip bomb whose
+/// document.xml unpacks to 40 MB (refused with the limit named, not read into memory whole).
 #[test]
 fn hostile_word_files_end_cleanly() {
     let dir = tempfile::tempdir().unwrap();
@@ -477,8 +477,12 @@ fn hostile_word_files_end_cleanly() {
         )
         .unwrap();
         let o = run(&["check", s(&path)]);
-        // Read as a (nearly empty) report: errors found, exit 1, no crash.
-        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("文件嵌套过深"),
+            "{name}: {}",
+            stderr(&o)
+        );
     }
     let bomb = dir.path().join("bomb.docx");
     let body = para(&" ".repeat(40 * 1024 * 1024));

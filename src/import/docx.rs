@@ -8,7 +8,7 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::{Doc, ImportError};
+use super::{Doc, ImportError, MAX_NESTING};
 
 /// Largest `document.xml` read, unpacked (a report's is about 1 MB; a zip bomb's is not).
 pub const MAX_XML_BYTES: u64 = 32 * 1024 * 1024;
@@ -64,10 +64,21 @@ fn named_entity(name: &str) -> Option<char> {
 fn parse_document_xml(xml: &str) -> Result<Doc, ImportError> {
     let mut reader = Reader::from_str(xml);
     let mut s = State::default();
+    let mut depth = 0usize;
     loop {
         let event = reader
             .read_event()
             .map_err(|e| ImportError::BadDocx(e.to_string()))?;
+        match &event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(ImportError::TooDeep);
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
@@ -190,6 +201,23 @@ mod tests {
         assert_eq!(doc.lines[3], ["（二）部分公开", ""]);
         assert_eq!(doc.lines.last().unwrap(), &["后记"]);
         assert!(doc.exact_cells);
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let nested = |n: usize| {
+            format!(
+                "<w:document><w:body>{}<w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>{}</w:body></w:document>",
+                "<w:tbl><w:tr><w:tc>".repeat(n),
+                "</w:tc></w:tr></w:tbl>".repeat(n)
+            )
+        };
+        // 2 + 3 × 80 + 3 = 245 levels: read; 2 + 3 × 90 = 272: refused.
+        assert!(parse_document_xml(&nested(80)).is_ok());
+        assert!(matches!(
+            parse_document_xml(&nested(90)),
+            Err(ImportError::TooDeep)
+        ));
     }
 
     #[test]

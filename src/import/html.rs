@@ -5,11 +5,7 @@
 
 use tl::{Node, NodeHandle, Parser, ParserOptions};
 
-use super::{Doc, ImportError};
-
-/// Deeper nesting than any real page has (a report page nests some tens of elements): the
-/// walk stops there with a message instead of exhausting the stack.
-pub const MAX_DEPTH: usize = 256;
+use super::{Doc, ImportError, MAX_NESTING};
 
 /// Elements whose content is never report text.
 const SKIPPED: [&str; 8] = [
@@ -64,7 +60,7 @@ pub fn html_to_doc(text: &str) -> Result<Doc, ImportError> {
 struct Out {
     lines: Vec<Vec<String>>,
     line: String,
-    /// The page nests deeper than [`MAX_DEPTH`].
+    /// The page nests deeper than [`MAX_NESTING`].
     too_deep: bool,
 }
 
@@ -105,7 +101,7 @@ fn text_of(raw: &str) -> String {
 }
 
 fn walk(h: NodeHandle, parser: &Parser<'_>, out: &mut Out, depth: usize) {
-    if depth > MAX_DEPTH || out.too_deep {
+    if depth > MAX_NESTING || out.too_deep {
         out.too_deep = true;
         return;
     }
@@ -155,7 +151,7 @@ fn walk(h: NodeHandle, parser: &Parser<'_>, out: &mut Out, depth: usize) {
 
 /// The rows of a table (through thead/tbody/tfoot), each with its cells' text.
 fn table(tag: &tl::HTMLTag<'_>, parser: &Parser<'_>, out: &mut Out, depth: usize) {
-    if depth > MAX_DEPTH {
+    if depth > MAX_NESTING {
         out.too_deep = true;
         return;
     }

@@ -33,6 +33,11 @@ pub struct Imported {
     pub provenance: std::collections::BTreeMap<usize, Provenance>,
 }
 
+/// Deeper element nesting than any real report has (a web page nests some tens of elements,
+/// a Word body about ten): reading stops there with [`ImportError::TooDeep`] instead of
+/// exhausting the stack or the memory.
+pub const MAX_NESTING: usize = 256;
+
 /// A document could not be imported at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -65,7 +70,7 @@ pub enum ImportError {
     BadPdf(String),
     #[error(
         "文件嵌套过深（超过{}层），不像是一份年度报告（可能是损坏或恶意构造的文件），未读取",
-        html::MAX_DEPTH
+        MAX_NESTING
     )]
     TooDeep,
     #[error("PDF 已加密（需要密码才能打开），无法读取其中的文字；请向发布单位索取未加密的版本")]

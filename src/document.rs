@@ -37,6 +37,19 @@ pub enum OpenError {
     Import(#[from] ImportError),
 }
 
+impl OpenError {
+    /// The whole message for the user, the file named once: what could not be done with
+    /// `path`, and why.
+    pub fn describe(&self, path: &Path) -> String {
+        match self {
+            // A file error names the file itself.
+            OpenError::File(_) => self.to_string(),
+            OpenError::Draft(_) => format!("无法打开草稿“{}”：{self}", path.display()),
+            OpenError::Import(_) => format!("无法导入“{}”：{self}", path.display()),
+        }
+    }
+}
+
 /// True when the file should be read as a draft: by extension, else by its first bytes.
 pub fn looks_like_draft(path: &Path, bytes: &[u8]) -> bool {
     match path

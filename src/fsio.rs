@@ -11,8 +11,10 @@ pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 /// A file could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("无法读取“{}”：{}", path.display(), io_reason(source))]
-    Read { path: PathBuf, source: io::Error },
+    // `cause`, not `source`: the Chinese reason is the whole message, so an error chain does not
+    // repeat the system's English one after it.
+    #[error("无法读取“{}”：{}", path.display(), io_reason(cause))]
+    Read { path: PathBuf, cause: io::Error },
     #[error("“{}”是一个文件夹，不是文件", path.display())]
     IsFolder { path: PathBuf },
     #[error("“{}”太大（{:.1} MB），超过 {} MB 的上限，不像是年度报告或草稿", path.display(), *size as f64 / 1048576.0, MAX_INPUT_BYTES / 1048576)]
@@ -36,9 +38,9 @@ pub fn io_reason(e: &io::Error) -> String {
 
 /// Reads a whole file, refusing folders and files over [`MAX_INPUT_BYTES`].
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
-    let meta = fs::metadata(path).map_err(|source| FileError::Read {
+    let meta = fs::metadata(path).map_err(|cause| FileError::Read {
         path: path.into(),
-        source,
+        cause,
     })?;
     if meta.is_dir() {
         return Err(FileError::IsFolder { path: path.into() });
@@ -50,15 +52,15 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
         });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    let file = fs::File::open(path).map_err(|source| FileError::Read {
+    let file = fs::File::open(path).map_err(|cause| FileError::Read {
         path: path.into(),
-        source,
+        cause,
     })?;
     // Bounded even if the file grows while we read it.
     io::Read::read_to_end(&mut io::Read::take(file, MAX_INPUT_BYTES + 1), &mut bytes).map_err(
-        |source| FileError::Read {
+        |cause| FileError::Read {
             path: path.into(),
-            source,
+            cause,
         },
     )?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {

@@ -11,7 +11,7 @@ use clap::Parser;
 use nianbao::analysis::{self, analyze};
 use nianbao::batch;
 use nianbao::check::cross;
-use nianbao::document::{self, OpenError, Opened};
+use nianbao::document::{self, Opened};
 use nianbao::draft::{self, Draft};
 use nianbao::export::docx::DocxOptions;
 use nianbao::export::pdf::{FontSet, PdfOptions, export_pdf};
@@ -54,7 +54,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("错误：{e:#}");
+            eprintln!("错误：{}", in_chinese(&e));
             ExitCode::from(2)
         }
     }
@@ -270,15 +270,16 @@ fn cmd_new(a: NewArgs) -> Result<()> {
     Ok(())
 }
 
+/// An error and its causes, joined with a full-width colon (anyhow's `{:#}` joins with ": ").
+fn in_chinese(e: &anyhow::Error) -> String {
+    e.chain()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("：")
+}
+
 fn load(path: &Path) -> Result<Opened> {
-    document::open_path(path).map_err(|e| {
-        let what = match &e {
-            OpenError::Draft(_) => "无法打开草稿",
-            OpenError::Import(_) => "无法导入",
-            OpenError::File(_) => "无法打开",
-        };
-        anyhow::Error::new(e).context(format!("{what}“{}”", path.display()))
-    })
+    document::open_path(path).map_err(|e| anyhow::anyhow!(e.describe(path)))
 }
 
 fn cmd_check(a: CheckArgs) -> ExitCode {
@@ -329,7 +330,7 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
         Some(p) => match load(p) {
             Ok(opened) => Some(opened.draft.report),
             Err(e) => {
-                eprintln!("错误：{e:#}");
+                eprintln!("错误：{}", in_chinese(&e));
                 return ExitCode::from(2);
             }
         },
@@ -447,7 +448,7 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
             }
             Err(e) => {
                 worst = 2;
-                eprintln!("错误：{e:#}");
+                eprintln!("错误：{}", in_chinese(&e));
             }
         }
     }

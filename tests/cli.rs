@@ -205,6 +205,22 @@ fn missing_files_folders_and_bad_outputs() {
     let o = run(&["check", s(&dir.path().join("missing.ron"))]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("不存在"));
+    // Said once, in Chinese: no "无法打开 … 无法读取 …", no system message in English.
+    assert_eq!(
+        stderr(&o).matches("missing.ron").count(),
+        1,
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("os error"), "{}", stderr(&o));
+    // A report's text saved under a draft's name.
+    let text_as_draft = dir.path().join("报告.ron");
+    std::fs::copy(fixture("003"), &text_as_draft).unwrap();
+    let o = run(&["check", s(&text_as_draft)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不是 nianbao 草稿"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("Expected"), "{}", stderr(&o));
+    std::fs::remove_file(&text_as_draft).unwrap();
     let o = run(&["check", s(dir.path())]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("文件夹"));

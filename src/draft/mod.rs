@@ -41,6 +41,11 @@ pub enum DraftError {
     NotText,
     #[error("文件是空的，不是 nianbao 草稿")]
     Empty,
+    /// Text that does not even begin like a draft (a report's text saved as .ron, say).
+    #[error(
+        "文件内容不是 nianbao 草稿（草稿以“(”开头）；如果这是已发布报告的文字，请把扩展名改为 .txt 后再打开，程序会导入它"
+    )]
+    NotADraft,
     #[error("草稿格式错误（第{line}行第{col}列）：{message}")]
     Syntax {
         line: usize,
@@ -550,15 +555,54 @@ fn ron_message(e: &ron::Error) -> String {
         E::InvalidValueForType { expected, found } => {
             format!("值的类型不对：应为 {expected}，实际为 {found}")
         }
+        E::ExpectedDifferentStructName { .. } | E::ExpectedStructName(_) => {
+            "此处应为 ( … ) 结构".into()
+        }
+        E::ExpectedUnit => "此处应为 ()".into(),
+        E::ExpectedFloat | E::FloatUnderscore => "此处应为数字".into(),
+        E::InvalidIntegerDigit { .. } | E::UnderscoreAtBeginning => "数字中有不该有的字符".into(),
+        E::InvalidEscape(_) => "文字中有无效的转义（反斜杠）".into(),
+        E::UnclosedBlockComment | E::UnclosedLineComment => "注释没有结束".into(),
+        E::InvalidIdentifier(s) | E::SuggestRawIdentifier(s) => format!("无效的字段名“{s}”"),
+        E::NoSuchEnumVariant { found, .. } => format!("未知的取值 {found}"),
+        E::ExpectedDifferentLength { .. } => "列表的长度不对".into(),
+        E::Utf8Error(_) => "文件不是 UTF-8 文本".into(),
         E::Message(m) => m.clone(),
-        other => format!("{other}"),
+        // Anything else RON reports: said in Chinese, its own words kept for a bug report.
+        other => format!("格式不对（{other}）"),
     }
+}
+
+/// True when the text, after blank lines and comments, opens a RON structure: `(` or a
+/// struct name and `(`. Anything else is not a draft, whatever RON would say about it.
+fn begins_like_a_draft(text: &str) -> bool {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r);
+        } else if rest.starts_with("#![") {
+            // A RON extension attribute: #![enable(...)]
+            rest = rest.split_once(']').map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    let name_end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    rest[name_end..].trim_start().starts_with('(')
 }
 
 /// Parses draft text. Refuses newer versions before reading anything else.
 pub fn parse_draft(text: &str) -> Result<Draft, DraftError> {
     if text.trim().is_empty() {
         return Err(DraftError::Empty);
+    }
+    if !begins_like_a_draft(text) {
+        return Err(DraftError::NotADraft);
     }
     let options = ron::Options::default();
     let probe: VersionProbe = options.from_str(text).map_err(syntax)?;

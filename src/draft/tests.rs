@@ -140,9 +140,39 @@ fn errors_have_positions_and_chinese() {
 
 #[test]
 fn deep_nesting_is_an_error_not_a_crash() {
-    let deep = "[".repeat(100_000);
+    let deep = format!("({}", "[".repeat(100_000));
     let e = parse_draft(&deep).unwrap_err();
     assert!(matches!(e, DraftError::Syntax { .. }), "{e}");
     let deep_in_field = format!("(version: 1, format: {}", "(".repeat(100_000));
     assert!(parse_draft(&deep_in_field).is_err());
+}
+
+/// A report's text (or anything else) saved with a draft's name is said to be no draft, in
+/// Chinese, instead of RON's English about a struct; real drafts and their comment headers
+/// still pass the first look.
+#[test]
+fn text_that_is_not_a_draft_is_named_so() {
+    for text in [
+        "原州区人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况",
+        "[1, 2, 3]",
+        "// 只有注释\n",
+        "version: 1",
+        "/* 未结束的注释",
+    ] {
+        let e = parse_draft(text).unwrap_err();
+        assert!(matches!(e, DraftError::NotADraft), "{text}: {e}");
+        assert!(e.to_string().contains("不是 nianbao 草稿"), "{e}");
+    }
+    let saved = to_ron(&sample());
+    assert!(saved.starts_with("//"), "the header comment is kept");
+    assert!(parse_draft(&saved).is_ok());
+    let named = saved.replacen("\n(", "\nDraftFile(", 1);
+    assert!(begins_like_a_draft(&named));
+    let with_bom = format!("\u{feff}{saved}");
+    assert!(begins_like_a_draft(&with_bom));
+    // What RON still reports is in Chinese.
+    let e = parse_draft("(version: 1, format: \"2021\", meta: Foo(organ: \"x\"))")
+        .unwrap_err()
+        .to_string();
+    assert!(!e.contains("Expected"), "{e}");
 }

@@ -162,7 +162,7 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
                 app.invalidate_analysis();
                 app.status = Some(format!("{}：{}", s::COMPARING, path.display()));
             }
-            Err(e) => app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display()))),
+            Err(e) => app.modal = Some(Modal::Error(e.describe(&path))),
         },
         Command::ClearPrevious => {
             app.previous = None;
@@ -214,7 +214,7 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
                 );
                 app.compare = Some(Compare::new(label, opened.draft, &app.doc.draft));
             }
-            Err(e) => app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display()))),
+            Err(e) => app.modal = Some(Modal::Error(e.describe(&path))),
         },
         Command::CompareSignOff => {
             let last = app.doc.draft.review.sign_offs.last().cloned();
@@ -340,7 +340,7 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
                 app.invalidate_analysis();
                 app.status = Some(format!("{}：{}", s::NEW_FROM_DONE, path.display()));
             }
-            Err(e) => app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display()))),
+            Err(e) => app.modal = Some(Modal::Error(e.describe(&path))),
         },
         Action::SumUnits => match app.dialogs.open_files(&REPORT_FILTERS) {
             Picked::Paths(paths) => app.push(Command::Run(Action::SumPaths(paths))),
@@ -406,7 +406,7 @@ fn sum_paths(app: &mut EditorApp, paths: &[std::path::PathBuf]) {
                 );
                 units.push((name, opened));
             }
-            Err(e) => unreadable.push(format!("“{}”：{e}", f.display())),
+            Err(e) => unreadable.push(e.describe(f)),
         }
     }
     if !unreadable.is_empty() {
@@ -461,7 +461,7 @@ fn open_path(app: &mut EditorApp, path: &Path) {
             });
         }
         Err(e) => {
-            app.modal = Some(Modal::Error(format!("“{}”：{e}", path.display())));
+            app.modal = Some(Modal::Error(e.describe(path)));
         }
     }
 }

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use nianbao::check::fill_totals;
-use nianbao::export::pdf::text::{NO_LINE_END, NO_LINE_START};
-use nianbao::export::pdf::{
-    MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH, PdfOptions,
-    export_pdf,
+use nianbao::export::page::{
+    MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH,
 };
+use nianbao::export::pdf::text::{NO_LINE_END, NO_LINE_START};
+use nianbao::export::pdf::{PdfOptions, export_pdf};
 use nianbao::import::import_text;
 use nianbao::layout::{TABLE2, TABLE3, TABLE4};
 use nianbao::model::{CellValue, Date, OrganKind, Report, WanAmount};

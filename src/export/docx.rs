@@ -14,30 +14,31 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 
 use super::markup::escape;
+use super::page::{self, half_points, twips};
 use super::pieces::{Level, Piece, pieces};
 use crate::layout::{GridContent, GridItem, GridRole, TableGrid, column_widths, grid};
 use crate::model::{Date, Report};
 
-/// Twips per millimetre.
-const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
-const PAGE_W: u32 = 11906;
-const PAGE_H: u32 = 16838;
-const MARGIN_TOP: u32 = 2098; // 37 mm
-const MARGIN_BOTTOM: u32 = 1984; // 35 mm
-const MARGIN_LEFT: u32 = 1588; // 28 mm
-const MARGIN_RIGHT: u32 = 1474; // 26 mm
+// The page of the PDF (`export::page`), in Word's units: twips and half-points.
+const PAGE_W: u32 = twips(page::PAGE_WIDTH);
+const PAGE_H: u32 = twips(page::PAGE_HEIGHT);
+const MARGIN_TOP: u32 = twips(page::MARGIN_TOP);
+const MARGIN_BOTTOM: u32 = twips(page::MARGIN_BOTTOM);
+const MARGIN_LEFT: u32 = twips(page::MARGIN_LEFT);
+const MARGIN_RIGHT: u32 = twips(page::MARGIN_RIGHT);
 const TEXT_W: u32 = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT;
+/// The footer (the page number) stands 26 mm above the bottom edge of the paper.
+const FOOTER_DISTANCE: u32 = twips(26.0 * page::MM);
 
-/// Font sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt.
-const TITLE_SZ: u32 = 44;
-const BODY_SZ: u32 = 32;
-const PAGE_NUMBER_SZ: u32 = 28;
-const TABLE_SZ: u32 = 21;
-/// Exact line pitch of body text (28 pt) and of the title (36 pt), in twips.
-const BODY_LINE: u32 = 560;
-const TITLE_LINE: u32 = 720;
-/// One 三号 character, in twips (indents are counted in characters).
-const BODY_CHAR: u32 = 320;
+const TITLE_SZ: u32 = half_points(page::TITLE_SIZE);
+const BODY_SZ: u32 = half_points(page::BODY_SIZE);
+const PAGE_NUMBER_SZ: u32 = half_points(page::PAGE_NUMBER_SIZE);
+const TABLE_SZ: u32 = half_points(page::TABLE_SIZE);
+/// Exact line pitch of body text and of the title.
+const BODY_LINE: u32 = twips(page::BODY_LINE);
+const TITLE_LINE: u32 = twips(page::TITLE_LINE);
+/// One 三号 character (indents are counted in characters).
+const BODY_CHAR: u32 = twips(page::BODY_SIZE);
 
 const TITLE_FONT: &str = "方正小标宋简体";
 const BODY_FONT: &str = "仿宋_GB2312";
@@ -342,10 +343,9 @@ const APP_PROPS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>nianbao</Application></Properties>"#;
 
 fn document(body: &str) -> String {
-    let footer_distance = (26.0 * TWIPS_PER_MM) as u32;
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" w:header="851" w:footer="{footer_distance}" w:gutter="0"/></w:sectPr></w:body></w:document>"#
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" w:header="851" w:footer="{FOOTER_DISTANCE}" w:gutter="0"/></w:sectPr></w:body></w:document>"#
     )
 }
 

@@ -4,6 +4,7 @@ pub mod docx;
 pub mod html;
 pub mod json;
 mod markup;
+pub mod page;
 pub mod pdf;
 pub mod pieces;
 pub mod return_notes;

@@ -22,25 +22,11 @@ use crate::template::{SECTIONS, TEXTS, TableId, TextId};
 pub use fonts::{FaceSource, FontSet, Role};
 use text::{Glyph, LoadedFace, Shaper, break_lines, visible, width_em};
 
-/// A4 in points.
-pub const PAGE_WIDTH: f32 = 595.276;
-pub const PAGE_HEIGHT: f32 = 841.89;
-const MM: f32 = 72.0 / 25.4;
-/// GB/T 9704-2012 margins: 天头 37 mm, 订口 28 mm, right 26 mm, bottom 35 mm.
-pub const MARGIN_TOP: f32 = 37.0 * MM;
-pub const MARGIN_LEFT: f32 = 28.0 * MM;
-pub const MARGIN_RIGHT: f32 = 26.0 * MM;
-pub const MARGIN_BOTTOM: f32 = 35.0 * MM;
-/// The text block.
-pub const TEXT_WIDTH: f32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
-pub const TEXT_HEIGHT: f32 = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
+use super::page::{
+    BODY_LINE, BODY_SIZE, MARGIN_LEFT, MARGIN_TOP, MM, PAGE_HEIGHT, PAGE_NUMBER_SIZE, PAGE_WIDTH,
+    TEXT_HEIGHT, TEXT_WIDTH, TITLE_LINE, TITLE_SIZE,
+};
 
-const TITLE_SIZE: f32 = 22.0;
-const TITLE_LINE: f32 = 36.0;
-const BODY_SIZE: f32 = 16.0;
-/// Fixed line spacing of the body (about 22 lines per page).
-const BODY_LINE: f32 = 28.0;
-const PAGE_NUMBER_SIZE: f32 = 14.0;
 /// Ascent of the CJK em box above the baseline, as a share of the size.
 const ASCENT: f32 = 0.88;
 

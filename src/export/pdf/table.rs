@@ -16,7 +16,7 @@ use super::text::{Glyph, break_lines, visible, width_em};
 use super::{ASCENT, BODY_LINE, Composer, MARGIN_LEFT, MARGIN_TOP, PAGE_HEIGHT, Role, TEXT_WIDTH};
 
 /// 五号 type in the tables.
-const SIZE: f32 = 10.5;
+const SIZE: f32 = crate::export::page::TABLE_SIZE;
 const LINE: f32 = 13.0;
 const PAD: f32 = 2.0;
 const RULE: f32 = 0.6;

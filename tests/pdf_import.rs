@@ -114,6 +114,13 @@ fn check_of_our_pdf_reads_the_report() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let ron = std::fs::read_to_string(&draft).unwrap();
     assert!(ron.contains("\"t3.r1.np\": \"8\""), "{ron}");
+    // The same PDF saved under a draft's name is read as the PDF it is.
+    let misnamed = dir.path().join("报告.ron");
+    std::fs::copy(&pdf, &misnamed).unwrap();
+    let o = run(&["check", "--json", misnamed.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let again: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(again["findings"], line["findings"]);
 }
 
 fn refused(path: &Path, words: &str) {

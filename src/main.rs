@@ -54,7 +54,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("错误：{}", in_chinese(&e));
+            eprintln!("错误：{}", error_message(&e));
             ExitCode::from(2)
         }
     }
@@ -271,7 +271,7 @@ fn cmd_new(a: NewArgs) -> Result<()> {
 }
 
 /// An error and its causes, joined with a full-width colon (anyhow's `{:#}` joins with ": ").
-fn in_chinese(e: &anyhow::Error) -> String {
+fn error_message(e: &anyhow::Error) -> String {
     e.chain()
         .map(ToString::to_string)
         .collect::<Vec<_>>()
@@ -330,7 +330,7 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
         Some(p) => match load(p) {
             Ok(opened) => Some(opened.draft.report),
             Err(e) => {
-                eprintln!("错误：{}", in_chinese(&e));
+                eprintln!("错误：{}", error_message(&e));
                 return ExitCode::from(2);
             }
         },
@@ -448,7 +448,7 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
             }
             Err(e) => {
                 worst = 2;
-                eprintln!("错误：{}", in_chinese(&e));
+                eprintln!("错误：{}", error_message(&e));
             }
         }
     }

@@ -114,14 +114,7 @@ fn notes(ui: &mut Ui, notes: &[Note], clicked: &mut Option<Place>, commands: &mu
                     } else {
                         super::theme::note_color()
                     };
-                    if ui
-                        .add(
-                            egui::Button::new(RichText::new(text).color(color))
-                                .frame(false)
-                                .wrap(),
-                        )
-                        .clicked()
-                    {
+                    if place_link(ui, text, color) {
                         *clicked = Some(n.place);
                     }
                 });
@@ -191,14 +184,7 @@ pub fn show(
                     severity_color(f.severity, dark)
                 };
                 ui.horizontal_wrapped(|ui| {
-                    if ui
-                        .add(
-                            egui::Button::new(RichText::new(text).color(color))
-                                .frame(false)
-                                .wrap(),
-                        )
-                        .clicked()
-                    {
+                    if place_link(ui, text, color) {
                         *clicked = f.places.first().copied();
                     }
                     if f.severity != Severity::Error && !explained_now {
@@ -294,4 +280,14 @@ pub fn show(
                 }));
             }
         });
+}
+
+/// A line of the list that goes to its place when clicked: frameless, wrapped, in `color`.
+fn place_link(ui: &mut egui::Ui, text: String, color: egui::Color32) -> bool {
+    ui.add(
+        egui::Button::new(RichText::new(text).color(color))
+            .frame(false)
+            .wrap(),
+    )
+    .clicked()
 }

@@ -386,6 +386,8 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
                         })),
                         "uncertain_cells": json::cell_ids(&loaded.draft.uncertain_cells()),
                         "derived_cells": json::cell_ids(&loaded.draft.marked_cells(Provenance::Derived)),
+                        "grid_cells": json::cell_ids(&loaded.draft.marked_cells(Provenance::Grid)),
+                        "read_as": json::read_as(&loaded.draft),
                     });
                     out!("{line}");
                 } else {

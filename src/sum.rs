@@ -12,7 +12,7 @@ use crate::document::Opened;
 use crate::draft::Draft;
 pub use crate::draft::{Scope, SumRecord, SumUnit, contributions, sum_of};
 use crate::finding::{Finding, Rule, Severity};
-use crate::model::{CellValue, Format, OrganKind, Report, normalize_organ};
+use crate::model::{CellValue, OrganKind, Report, normalize_organ};
 use crate::template::{ALL_CELLS, TEMPLATE, input_cells};
 
 /// What a sum is asked for.
@@ -159,7 +159,7 @@ pub fn sum_units(units: &[(String, Opened)], options: &SumOptions) -> Result<Dra
         report.set_cell(i, sum_of(&record_units, i));
     }
     // The parent's own cells that no unit fills stay blank, as in any draft.
-    if format == Format::V2021 {
+    if !format.one_other_row() {
         for i in (0..ALL_CELLS).filter(|&i| TEMPLATE.cells[i].legacy_2019) {
             report.set_cell(i, CellValue::Blank);
         }
@@ -185,7 +185,7 @@ pub fn to_csv(draft: &Draft) -> String {
         }
     };
     let cells: Vec<usize> = (0..ALL_CELLS)
-        .filter(|&i| !TEMPLATE.cells[i].legacy_2019 || draft.report.format == Format::V2019)
+        .filter(|&i| !TEMPLATE.cells[i].legacy_2019 || draft.report.format.one_other_row())
         .collect();
     let mut out = String::from("\u{feff}单位,文件");
     for &i in &cells {

@@ -798,6 +798,8 @@ pub const T3_ROWS: [T3Row; 25] = [
 /// How the PDF prints the 2019 format's single （六） row (a note under 表三), followed by
 /// `自然人3，商业企业0，…，总计3。` (`空` for a blank cell); the importer reads it back.
 pub const LEGACY_2019_NOTE: &str = "注：本报告按2019年版格式填报，（六）其他处理为一行、未分项：";
+/// The note under 表三 of a 2021-format report whose （六）其他处理 was printed as one row.
+pub const ONE_OTHER_ROW_NOTE: &str = "注：原报告表三（六）其他处理印为一行、未分为三项：";
 /// How a blank cell is written in [`LEGACY_2019_NOTE`].
 pub const LEGACY_2019_BLANK: &str = "空";
 

@@ -50,6 +50,88 @@ fn our_pdf() {
     check_rendering("pdf");
 }
 
+/// WPS 文字's PDFs, read by their drawn grid: at least 99 % of cells (the rendering's bar),
+/// every number read from its table cell and said so, bold headings counted once.
+#[test]
+fn wps_pdf_read_by_its_grid() {
+    check_rendering("wps-pdf");
+    for (id, r) in corpus() {
+        for repeat_header in [true, false] {
+            let style = wps::WpsStyle {
+                repeat_header,
+                one_other_row: false,
+            };
+            let got = import_bytes(Path::new("r.pdf"), &wps::wps_pdf(&r, style)).unwrap();
+            let (want, _) = reference(&r);
+            let cells = (0..ALL_CELLS)
+                .filter(|&i| got.report.cell(i) == want.cell(i))
+                .count();
+            assert_eq!(cells, ALL_CELLS, "{id} (header repeated: {repeat_header})");
+            let grid = got
+                .provenance
+                .values()
+                .filter(|p| **p == Provenance::Grid)
+                .count();
+            assert!(
+                grid >= 200,
+                "{id}: {grid} cells said to be read from the grid"
+            );
+            // Bold text counted once: no doubled heading, no label variant from doubling.
+            assert!(
+                got.findings
+                    .iter()
+                    .all(|f| f.rule != nianbao::finding::Rule::H15),
+                "{id}: {:?}",
+                got.findings
+            );
+            assert_eq!(got.report.meta.organ, want.meta.organ, "{id}");
+        }
+    }
+}
+
+/// A 2021 report whose template prints （六）其他处理 as one row: its seven numbers are read
+/// into the one-row cells and summed, and that is what is said (no 2019-format error).
+#[test]
+fn wps_pdf_with_one_other_row() {
+    use nianbao::finding::{Rule, Severity};
+    use nianbao::model::Format;
+    use nianbao::template::{T3_COLUMNS, T3_OTHER_HANDLING, T3_ROWS, t3, t3_r3_6_2019};
+    let r = generated(7919 * 3);
+    let style = wps::WpsStyle {
+        repeat_header: false,
+        one_other_row: true,
+    };
+    let got = import_bytes(Path::new("r.pdf"), &wps::wps_pdf(&r, style)).unwrap();
+    assert_eq!(got.report.format, Format::V2021OneOtherRow);
+    for c in 0..T3_COLUMNS.len() {
+        let sum: u64 = (0..T3_ROWS.len())
+            .filter(|&row| T3_ROWS[row].group == Some(T3_OTHER_HANDLING))
+            .map(|row| r.cell(t3(row, c)).count().unwrap())
+            .sum();
+        assert_eq!(
+            got.report.cell(t3_r3_6_2019(c)).count(),
+            Some(sum),
+            "column {c}"
+        );
+    }
+    let findings = findings_of(&got);
+    assert!(
+        findings.iter().all(|f| f.severity != Severity::Error),
+        "the sums hold with the one row: {findings:#?}"
+    );
+    assert!(
+        findings.iter().all(|f| f.rule != Rule::H10),
+        "{findings:#?}"
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.rule == Rule::H15
+                && f.message.contains("（六）其他处理未按2021年版格式分为三项")),
+        "{findings:#?}"
+    );
+}
+
 #[test]
 fn pdftotext_layout_and_raw_of_our_pdf() {
     check_rendering("pdftotext -layout");

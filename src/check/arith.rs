@@ -100,7 +100,7 @@ fn check_o1(report: &Report, out: &mut Vec<Finding>) {
 
 /// S1, S2, S4: every sum of the template ([`SUMS`]) holds where its cells are filled.
 fn check_sums(report: &Report, out: &mut Vec<Finding>) {
-    let v2019 = report.format == crate::model::Format::V2019;
+    let v2019 = report.format.one_other_row();
     // Reported by rule: S1 (rows), then S2 (columns), then S4 (表四).
     let rank = |of: &SumOf| match of {
         SumOf::T3Row(_) | SumOf::T3Row2019Other => 0,
@@ -255,7 +255,7 @@ const T2_FROM_2019: [&str; 5] = [
 
 /// S7: blank cells, one finding per 表三 row, per 表二 block, for 表四.
 fn check_blanks(report: &Report, options: &super::CheckOptions, out: &mut Vec<Finding>) {
-    let v2019 = report.format == crate::model::Format::V2019;
+    let v2019 = report.format.one_other_row();
     // Totals the program computes are never asked for: they fill in by themselves.
     let asked = |i: usize| !(options.totals_computed && TEMPLATE.cells[i].computed);
     let blank = |i: &usize| report.cell(*i).is_blank();
@@ -371,7 +371,7 @@ const T3_BASE_OF_T2: usize = crate::template::T3_BASE;
 /// parts are all blank becomes blank; one with an invalid part becomes blank too (S5
 /// reports the part).
 pub fn fill_totals(report: &mut Report) {
-    let v2019 = report.format == crate::model::Format::V2019;
+    let v2019 = report.format.one_other_row();
     let mut filled = std::collections::HashSet::new();
     for sum in SUMS.iter() {
         if (sum.of == SumOf::T3Row2019Other && !v2019) || !filled.insert(sum.total) {

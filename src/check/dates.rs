@@ -13,7 +13,11 @@ pub(super) fn check_h10(report: &Report, out: &mut Vec<Finding>) {
         (Format::V2019, y) if y >= 2021 => Some(format!(
             "{y}年度报告应使用2021年版格式（国办公开办函〔2021〕30号），却使用了2019年版格式（国办公开办函〔2019〕60号）"
         )),
-        (Format::V2021, y) if y <= 2020 => Some(format!(
+        (Format::V2021OneOtherRow, y) if y >= 2021 => {
+            out.push(one_other_row_finding());
+            None
+        }
+        (Format::V2021 | Format::V2021OneOtherRow, y) if y <= 2020 => Some(format!(
             "{y}年度报告应使用2019年版格式（国办公开办函〔2019〕60号），2021年版格式自2021年度报告起适用"
         )),
         _ => None,
@@ -21,6 +25,27 @@ pub(super) fn check_h10(report: &Report, out: &mut Vec<Finding>) {
     if let Some(message) = message {
         out.push(Finding::new(Rule::H10, Severity::Error, place, message));
     }
+}
+
+/// H15: a 2021 report whose template prints （六）其他处理 as one row (its numbers are read
+/// and summed; the table is not the 2019 format).
+fn one_other_row_finding() -> Finding {
+    use crate::template::{T3_GROUPS, T3_OTHER_HANDLING, T3_ROWS};
+    let items: Vec<&str> = T3_ROWS
+        .iter()
+        .filter(|r| r.group == Some(T3_OTHER_HANDLING))
+        .map(|r| r.label)
+        .collect();
+    Finding::new(
+        Rule::H15,
+        Severity::Warning,
+        vec![Place::Table(crate::template::TableId::T3)],
+        format!(
+            "{}未按2021年版格式分为三项（{}）：已按一行读入并计入勾稽关系，请按现行模板分项填报",
+            T3_GROUPS[T3_OTHER_HANDLING].label,
+            items.join("；")
+        ),
+    )
 }
 
 /// Finds `YYYY年1月1日` (start of the statistical period) in a text.

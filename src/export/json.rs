@@ -60,6 +60,20 @@ pub fn export_json(report: &Report) -> String {
 
 /// A finding as JSON: `{"rule", "severity", "cells", "message"}`.
 /// Cell ids of a set of cell indices, in template order.
+/// How the import read each cell that is still as read, by how (`表格单元格`, …): each
+/// description with its cell ids.
+pub fn read_as(draft: &crate::draft::Draft) -> serde_json::Value {
+    use crate::import::Provenance;
+    let mut out = serde_json::Map::new();
+    for how in [Provenance::Grid, Provenance::Derived, Provenance::Uncertain] {
+        let cells = draft.marked_cells(how);
+        if !cells.is_empty() {
+            out.insert(how.label().into(), serde_json::json!(cell_ids(&cells)));
+        }
+    }
+    serde_json::Value::Object(out)
+}
+
 pub fn cell_ids(cells: &std::collections::BTreeSet<usize>) -> Vec<&'static str> {
     cells
         .iter()

@@ -64,7 +64,7 @@ pub fn pieces(report: &Report) -> Vec<Piece<'_>> {
             }
             Block::Table(t) => {
                 out.push(Piece::Table(t));
-                if t == TableId::T3 && report.format == Format::V2019 {
+                if t == TableId::T3 && report.format.one_other_row() {
                     out.push(Piece::Note(legacy_note(report)));
                 }
             }
@@ -81,7 +81,8 @@ pub fn pieces(report: &Report) -> Vec<Piece<'_>> {
     out
 }
 
-/// The note under 表三 of a 2019-format report: its single （六）其他处理 row.
+/// The note under 表三 of a report whose （六）其他处理 is one row (2019 format, or a 2021
+/// template that merged it): that row's values.
 pub fn legacy_note(report: &Report) -> String {
     let values: Vec<String> = T3_COLUMNS
         .iter()
@@ -96,7 +97,12 @@ pub fn legacy_note(report: &Report) -> String {
             format!("{}{v}", col.label)
         })
         .collect();
-    format!("{LEGACY_2019_NOTE}{}。", values.join("，"))
+    let note = if report.format == Format::V2019 {
+        LEGACY_2019_NOTE
+    } else {
+        crate::template::ONE_OTHER_ROW_NOTE
+    };
+    format!("{note}{}。", values.join("，"))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //!   (`年  月  日` when no date is set).
 
 use crate::layout::{BODY, Block, GridContent, GridItem, TableGrid, grid};
-use crate::model::{CellValue, Format, Report};
+use crate::model::{CellValue, Report};
 use crate::template::{
     DATE_PLACEHOLDER, SECTIONS, T3_BASE, T3_COLUMNS, T3_GROUPS,
     T3_OTHER_HANDLING as OTHER_HANDLING, T3_ROWS, TEMPLATE, TEXTS, TableId, TextId, t3_r3_6_2019,
@@ -58,6 +58,12 @@ pub fn export_text(report: &Report) -> String {
             Block::Text(id) => text_field(&mut out, report, id),
             Block::Table(t) => {
                 table(&mut out, report, grid(t));
+                // A 2019-format report says so under 表三 (its 表二 is printed in the 2021
+                // layout, so nothing else would tell it from a 2021 template that merged
+                // （六）).
+                if t == TableId::T3 && report.format == crate::model::Format::V2019 {
+                    out.line(&crate::export::pieces::legacy_note(report));
+                }
                 out.line("");
             }
         }
@@ -92,7 +98,7 @@ fn text_field(out: &mut Out, report: &Report, id: TextId) {
 /// A table, one line per grid row: every item's text in the column where it starts, empty
 /// fields where a merged item continues.
 fn table(out: &mut Out, report: &Report, grid: &TableGrid) {
-    let v2019 = report.format == Format::V2019;
+    let v2019 = report.format.one_other_row();
     let mut printed_2019_other = false;
     for row in 0..grid.rows {
         let items: Vec<&GridItem> = grid.items.iter().filter(|it| it.row == row).collect();

@@ -256,9 +256,12 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
     if let Some((how, read)) = ed.doc.draft.read_as.get(&i)
         && ed.doc.draft.report.cell(i) == read
     {
-        let color = provenance_color(*how);
-        ui.painter()
-            .circle_filled(rect.right_top() + egui::vec2(-5.0, 5.0), 3.0, color);
+        // A cell read from its drawn table cell is exact: said in the tooltip, no dot.
+        if *how != crate::import::Provenance::Grid {
+            let color = provenance_color(*how);
+            ui.painter()
+                .circle_filled(rect.right_top() + egui::vec2(-5.0, 5.0), 3.0, color);
+        }
         tips.push(format!("{}{}", s::READ_AS, how.describe()));
     }
     // A reviewer's open notes: a mark in the lower-left corner and the notes.

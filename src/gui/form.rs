@@ -39,11 +39,13 @@ pub fn show(ui: &mut Ui, ed: &mut Editing) {
                 let r = section_heading(ui, s::META_SECTION);
                 scroll_if_requested(ed, 0, &r);
                 meta(ed, ui);
-                if ed.doc.draft.report.format == Format::V2019 {
-                    ui.colored_label(
-                        severity_color(Severity::Info, ui.visuals().dark_mode),
-                        s::FORMAT_2019,
-                    );
+                let format_note = match ed.doc.draft.report.format {
+                    Format::V2019 => Some(s::FORMAT_2019),
+                    Format::V2021OneOtherRow => Some(s::FORMAT_ONE_OTHER_ROW),
+                    Format::V2021 => None,
+                };
+                if let Some(note) = format_note {
+                    ui.colored_label(severity_color(Severity::Info, ui.visuals().dark_mode), note);
                 }
                 for block in BODY {
                     match block {
@@ -56,7 +58,7 @@ pub fn show(ui: &mut Ui, ed: &mut Editing) {
                             ui.add_space(4.0);
                             super::table::show(ui, ed, grid(t));
                             if t == crate::template::TableId::T3
-                                && ed.doc.draft.report.format == Format::V2019
+                                && ed.doc.draft.report.format.one_other_row()
                             {
                                 legacy_other_handling(ed, ui);
                             }
@@ -73,7 +75,11 @@ pub fn show(ui: &mut Ui, ed: &mut Editing) {
 /// the three 2021 rows is unknown).
 fn legacy_other_handling(ed: &mut Editing, ui: &mut Ui) {
     use crate::template::{T3_COLUMNS, t3_r3_6_2019};
-    ui.label(s::LEGACY_OTHER_HANDLING);
+    ui.label(if ed.doc.draft.report.format == Format::V2019 {
+        s::LEGACY_OTHER_HANDLING
+    } else {
+        s::ONE_OTHER_ROW
+    });
     ui.horizontal_wrapped(|ui| {
         for (c, col) in T3_COLUMNS.iter().enumerate() {
             let i = t3_r3_6_2019(c);

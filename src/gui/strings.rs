@@ -59,8 +59,11 @@ pub const PUBLISHED_HINT: &str = "如：2026年1月20日";
 pub const SIGNATURE: &str = "落款机关";
 pub const TITLE_PREVIEW: &str = "标题";
 pub const FORMAT_2019: &str = "此报告按2019年试行格式发布，表格已按2021年格式对照录入。";
+pub const FORMAT_ONE_OTHER_ROW: &str =
+    "此报告表三的（六）其他处理印为一行，未按2021年版格式分为三项；这一行的数字已计入（七）总计。";
 pub const LEGACY_OTHER_HANDLING: &str =
     "（六）其他处理（2019年版格式为一行，未分为三项；已计入（七）总计）：";
+pub const ONE_OTHER_ROW: &str = "（六）其他处理（原报告印为一行，未分为三项；已计入（七）总计）：";
 pub const SECTION_ABSENT: &str = "原报告缺少此部分";
 pub const TEXT_HINT: &str = "在此填写…";
 pub const COMPUTED_HELP: &str = "自动计算的合计（在“编辑”菜单打开“手动填写合计”可手动填写）";

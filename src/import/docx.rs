@@ -155,6 +155,7 @@ fn parse_document_xml(xml: &str) -> Result<Doc, ImportError> {
     Ok(Doc {
         lines: s.lines,
         exact_cells: true,
+        grid_rows: Vec::new(),
     })
 }
 

@@ -53,6 +53,7 @@ pub fn html_to_doc(text: &str) -> Result<Doc, ImportError> {
     Ok(Doc {
         lines: out.lines,
         exact_cells: true,
+        grid_rows: Vec::new(),
     })
 }
 

@@ -32,11 +32,88 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// How a label matched.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Match {
     Exact,
-    /// Matched a known variant spelling (H15).
-    Variant(&'static str),
+    /// Matched as a variant (H15): a known variant spelling, or the template's label within
+    /// a small edit distance (a typo); holds the wording as printed (normalised).
+    Variant(String),
+}
+
+/// Edit distance (Levenshtein) between two strings, by characters.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The numbering a label starts with: `2.` (also printed `2、`), `（三）`, `三、`, or
+/// nothing.
+fn numbering(label: &str) -> &str {
+    let digits = label.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && (label[digits..].starts_with('.') || label[digits..].starts_with('、')) {
+        return &label[..digits];
+    }
+    if label.starts_with('（')
+        && let Some(end) = label.find('）')
+        && label[..end].chars().count() <= 3
+    {
+        return &label[..end + '）'.len_utf8()];
+    }
+    if let Some(end) = label.find('、')
+        && label[..end]
+            .chars()
+            .all(|c| "一二三四五六七八九十".contains(c))
+        && end > 0
+    {
+        return &label[..end + '、'.len_utf8()];
+    }
+    ""
+}
+
+/// The candidate a printed label (normalised) is a typo of: the same numbering, within an
+/// edit distance of one character in four (rounded up; none for labels under four
+/// characters), and strictly closer than any other candidate. Returns its index.
+pub fn nearest<'a>(printed: &str, candidates: impl Iterator<Item = &'a str>) -> Option<usize> {
+    let p: Vec<char> = printed.chars().collect();
+    if p.len() < 4 {
+        return None;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    let mut tie = false;
+    for (i, c) in candidates.enumerate() {
+        let cc: Vec<char> = c.chars().collect();
+        let allowed = cc.len().div_ceil(4);
+        if cc.len() < 4
+            || p.len().abs_diff(cc.len()) > allowed
+            || numbering(printed) != numbering(c)
+        {
+            continue;
+        }
+        let d = edit_distance(&p, &cc);
+        if d > allowed {
+            continue;
+        }
+        match best {
+            Some((_, bd)) if d > bd => {}
+            Some((_, bd)) if d == bd => tie = true,
+            _ => {
+                best = Some((i, d));
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie).map(|(i, _)| i)
 }
 
 /// Matches a 表三 data-row label; returns the row index.
@@ -47,10 +124,17 @@ pub fn t3_row(label: &str) -> Option<(usize, Match)> {
             return Some((i, Match::Exact));
         }
         if let Some(v) = row.variants.iter().find(|v| n == **v) {
-            return Some((i, Match::Variant(v)));
+            return Some((i, Match::Variant(v.to_string())));
         }
     }
-    None
+    // A typo of a row label; a group label (（三）不予公开 …) competes, and wins for itself.
+    let candidates = T3_ROWS
+        .iter()
+        .map(|r| r.label)
+        .chain(T3_GROUPS.iter().map(|g| g.label));
+    nearest(&n, candidates)
+        .filter(|&i| i < T3_ROWS.len())
+        .map(|i| (i, Match::Variant(n)))
 }
 
 /// Matches a 表三 group label (三、本年度办理结果, （三）不予公开 …).
@@ -82,7 +166,7 @@ pub fn t3_header_word(cell: &str) -> Option<Match> {
     }
     for col in &T3_COLUMNS {
         if let Some(v) = col.variants.iter().find(|v| **v == n) {
-            return Some(Match::Variant(v));
+            return Some(Match::Variant(v.to_string()));
         }
     }
     let words = T3_COLUMNS.iter().map(|c| c.label).chain([
@@ -130,11 +214,11 @@ pub fn section_heading(line: &str) -> Option<(usize, Match)> {
         let rest = n.strip_prefix(s.numeral);
         for v in s.variants {
             if rest == Some(*v) {
-                return Some((i, Match::Variant(v)));
+                return Some((i, Match::Variant(v.to_string())));
             }
         }
         if n == s.bare || s.variants.contains(&n.as_str()) {
-            return Some((i, Match::Variant(s.bare)));
+            return Some((i, Match::Variant(s.bare.to_string())));
         }
     }
     None
@@ -153,8 +237,26 @@ mod tests {
         assert_eq!(normalize("3. 危及\"三安全一稳定\""), "3.危及“三安全一稳定”");
         assert_eq!(
             t3_row("2.其他法律法规禁止公开"),
-            Some((5, Match::Variant("2.其他法律法规禁止公开")))
+            Some((5, Match::Variant("2.其他法律法规禁止公开".into())))
         );
+        // A typo of the template (a real WPS template), and `1、` for `1.`.
+        assert_eq!(
+            t3_row("2.其他法律行政止公开"),
+            Some((5, Match::Variant("2.其他法律行政止公开".into())))
+        );
+        assert_eq!(
+            t3_row("1、属于国家秘密"),
+            Some((4, Match::Variant("1、属于国家秘密".into())))
+        );
+        // Another number is another row, however close the words.
+        assert_eq!(t3_row("9.属于国家秘密"), None);
+        assert_eq!(
+            t3_row("2、重复申请").map(|m| T3_ROWS[m.0].label),
+            Some("2.重复申请")
+        );
+        assert_eq!(t3_row("3.重复申请"), None);
+        // Group labels are not rows.
+        assert_eq!(t3_row("（三）不予公开"), None);
         assert_eq!(t3_row("1．属于国家秘密"), Some((4, Match::Exact)));
         assert_eq!(
             section_heading("五、政府信息公开工作存在的主要问题及改进措施").map(|s| s.0),
@@ -165,7 +267,10 @@ mod tests {
             Some(2)
         );
         assert!(t3_header_word("社会公益").is_some());
-        assert_eq!(t3_header_word("社会组织"), Some(Match::Variant("社会组织")));
+        assert_eq!(
+            t3_header_word("社会组织"),
+            Some(Match::Variant("社会组织".into()))
+        );
         assert!(t4_header_word("结果 维持"));
         assert!(!t4_header_word("0"));
     }

@@ -89,6 +89,9 @@ pub struct Doc {
     /// Table rows hold exactly their cells, blanks included (one-cell-per-line layout), so
     /// values can be placed by position; otherwise empty cells may be colspan padding.
     pub exact_cells: bool,
+    /// For each line, whether it is a row of a table drawn as a ruled grid (a PDF's lattice):
+    /// its cells are exactly the drawn cells. Empty when no line is.
+    pub grid_rows: Vec<bool>,
 }
 
 impl Doc {
@@ -113,7 +116,11 @@ impl Doc {
         } else {
             raw.iter().map(|l| split_cells(l)).collect()
         };
-        Doc { lines, exact_cells }
+        Doc {
+            lines,
+            exact_cells,
+            grid_rows: Vec::new(),
+        }
     }
 }
 
@@ -314,11 +321,11 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> 
         .unwrap_or_default();
     match ext.as_str() {
         "docx" => assemble(&docx::docx_to_doc(bytes)?),
-        "pdf" => assemble(&Doc::from_text(&pdf::pdf_to_text(bytes)?)),
+        "pdf" => assemble(&pdf::pdf_to_doc(bytes)?),
         "doc" | "wps" => Err(ImportError::OldWord),
         "html" | "htm" | "shtml" | "xhtml" => assemble(&html::html_to_doc(&decode(bytes)?)?),
         _ if bytes.starts_with(b"PK\x03\x04") => assemble(&docx::docx_to_doc(bytes)?),
-        _ if bytes.starts_with(b"%PDF-") => assemble(&Doc::from_text(&pdf::pdf_to_text(bytes)?)),
+        _ if bytes.starts_with(b"%PDF-") => assemble(&pdf::pdf_to_doc(bytes)?),
         _ if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => Err(ImportError::OldWord),
         _ => {
             let text = decode(bytes)?;

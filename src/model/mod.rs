@@ -24,6 +24,9 @@ pub enum Format {
     V2021,
     /// 国办公开办函〔2019〕60号 trial format (report years 2019–2020).
     V2019,
+    /// The 2021 format as some templates in circulation print it: 表三's （六）其他处理 as
+    /// one row, not split into its three items (held in `t3.r3_6.*` like the 2019 row).
+    V2021OneOtherRow,
 }
 
 impl Format {
@@ -32,13 +35,20 @@ impl Format {
         match self {
             Format::V2021 => "2021",
             Format::V2019 => "2019",
+            Format::V2021OneOtherRow => "2021-one-other-row",
         }
+    }
+    /// True when 表三's （六）其他处理 is one row (`t3.r3_6.*`): the 2019 format, or a 2021
+    /// report whose template merged it.
+    pub fn one_other_row(self) -> bool {
+        matches!(self, Format::V2019 | Format::V2021OneOtherRow)
     }
     /// Parses `"2021"` or `"2019"`.
     pub fn from_key(s: &str) -> Option<Format> {
         match s {
             "2021" => Some(Format::V2021),
             "2019" => Some(Format::V2019),
+            "2021-one-other-row" => Some(Format::V2021OneOtherRow),
             _ => None,
         }
     }

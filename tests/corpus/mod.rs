@@ -3,6 +3,8 @@
 //! the measure of a rendering (cells right, cells misread without a mark, false errors).
 #![allow(dead_code)]
 
+pub mod wps;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -445,6 +447,20 @@ pub fn renderings() -> Vec<Rendering> {
             name: "pdf",
             min_share: 0.99,
             render: |r| Some((PathBuf::from("r.pdf"), pdf_of(r))),
+        },
+        // WPS 文字's PDF (one glyph per text object, bold drawn twice, ruled tables broken
+        // across pages): read by its drawn grid. Half the reports repeat 表三's header on the
+        // next page, half do not.
+        Rendering {
+            name: "wps-pdf",
+            min_share: 0.99,
+            render: |r| {
+                let style = wps::WpsStyle {
+                    repeat_header: r.cell(t3(0, 0)).count().unwrap_or(0) % 2 == 0,
+                    one_other_row: false,
+                };
+                Some((PathBuf::from("r.pdf"), wps::wps_pdf(r, style)))
+            },
         },
         Rendering {
             name: "pdftotext -layout",

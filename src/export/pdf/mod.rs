@@ -640,8 +640,7 @@ fn compose_body(c: &mut Composer<'_>, report: &Report) {
             }
             Block::Table(t) => {
                 table::draw(c, report, grid(t));
-                if t == crate::template::TableId::T3 && report.format == crate::model::Format::V2019
-                {
+                if t == crate::template::TableId::T3 && report.format.one_other_row() {
                     c.paragraph(Role::Body, &super::pieces::legacy_note(report), false);
                 }
             }

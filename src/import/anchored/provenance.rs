@@ -5,6 +5,9 @@
 pub enum Provenance {
     /// Read as printed, in a position that left no doubt.
     Exact,
+    /// Read as printed from its own cell of a table drawn as a ruled grid (a PDF's lattice):
+    /// exact, and said so.
+    Grid,
     /// The digits ran together; the split was chosen by the table's arithmetic.
     Derived,
     /// Could not be read reliably (several splits fit, or none): left for the reviewer.
@@ -16,6 +19,7 @@ impl Provenance {
     pub fn key(self) -> &'static str {
         match self {
             Provenance::Exact => "exact",
+            Provenance::Grid => "grid",
             Provenance::Derived => "derived",
             Provenance::Uncertain => "uncertain",
         }
@@ -24,16 +28,27 @@ impl Provenance {
     pub fn from_key(key: &str) -> Option<Provenance> {
         [
             Provenance::Exact,
+            Provenance::Grid,
             Provenance::Derived,
             Provenance::Uncertain,
         ]
         .into_iter()
         .find(|p| p.key() == key)
     }
+    /// How the cell was read, in a word or two (JSON, lists).
+    pub fn label(self) -> &'static str {
+        match self {
+            Provenance::Exact => "按原文",
+            Provenance::Grid => "表格单元格",
+            Provenance::Derived => "按勾稽关系拆分",
+            Provenance::Uncertain => "无法可靠读取",
+        }
+    }
     /// How the cell was read, for a tooltip (Chinese).
     pub fn describe(self) -> &'static str {
         match self {
             Provenance::Exact => "按原文读取",
+            Provenance::Grid => "表格单元格：按原文表格中的单元格读取",
             Provenance::Derived => "原文数字连在一起，已按表格的勾稽关系拆分（请核对）",
             Provenance::Uncertain => "原文无法可靠读取，请对照原文填写",
         }

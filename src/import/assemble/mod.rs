@@ -25,16 +25,22 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     let mut lines: Vec<Line> = doc
         .lines
         .iter()
-        .map(|cells| Line {
-            raw: cells.join("\t"),
-            cells: cells.iter().map(String::as_str).collect(),
-            exact: doc.exact_cells,
+        .enumerate()
+        .map(|(i, cells)| {
+            let grid = doc.grid_rows.get(i).copied().unwrap_or(false);
+            Line {
+                raw: cells.join("\t"),
+                cells: cells.iter().map(String::as_str).collect(),
+                exact: doc.exact_cells || grid,
+                grid,
+            }
         })
         .collect();
     let mut ctx = Ctx {
         report: Report::default(),
         findings: Vec::new(),
         provenance: BTreeMap::new(),
+        t2_2021: false,
     };
 
     // Closing block: signature and date at the end (published files may end in blank lines).

@@ -14,6 +14,8 @@ pub(super) struct Line<'a> {
     pub(super) cells: Vec<&'a str>,
     /// The cells are exact (blanks are real blank cells, not colspan padding).
     pub(super) exact: bool,
+    /// A row of a table drawn as a ruled grid: each value is read from its drawn cell.
+    pub(super) grid: bool,
 }
 
 impl Line<'_> {
@@ -41,6 +43,22 @@ pub(super) struct Ctx {
     pub(super) findings: Vec<Finding>,
     /// Cells not read exactly as printed (split by the arithmetic, or uncertain).
     pub(super) provenance: BTreeMap<usize, Provenance>,
+    /// 表二 was read in the 2021 format (decides what a single （六） row in 表三 means).
+    pub(super) t2_2021: bool,
+}
+
+impl Ctx {
+    /// The format a single （六）其他处理 row in 表三 means: a 2021 template that merged the
+    /// row when 表二 is the 2021 one in a report of 2021 or later, else the 2019 format.
+    pub(super) fn one_other_row_format(&self) -> crate::model::Format {
+        // A report of 2019 or 2020 is in the format of its years.
+        let year_2021 = self.report.meta.year.is_none_or(|y| y >= 2021);
+        if self.t2_2021 && year_2021 {
+            crate::model::Format::V2021OneOtherRow
+        } else {
+            crate::model::Format::V2019
+        }
+    }
 }
 
 /// The state of a [`Ctx`] before a table was read, to try another reading.
@@ -71,6 +89,8 @@ impl Ctx {
             self.report.set_cell(cell, value);
             if how != Provenance::Exact {
                 self.provenance.insert(cell, how);
+            } else {
+                self.provenance.remove(&cell);
             }
         }
         for (cells, message) in read.problems {
@@ -168,19 +188,24 @@ pub(super) fn row_values<'a>(
     non_empty_after.to_vec()
 }
 
-/// Places `values` into `targets`: exactly as many → in order; otherwise the last value is
-/// the total (if `total_last`) and the rest fill from the left; reported as S9.
+/// Places `values` into `targets`: exactly as many → in order (each read from its drawn
+/// cell when the line is a `grid` row); otherwise the last value is the total (if
+/// `total_last`) and the rest fill from the left; reported as S9.
 pub(super) fn place_values(
     ctx: &mut Ctx,
     targets: &[usize],
     values: &[&str],
     what: &str,
     total_last: bool,
+    grid: bool,
 ) {
     let kind = |i: usize| TEMPLATE.cells[i].kind;
     if values.len() == targets.len() {
         for (&i, v) in targets.iter().zip(values) {
             ctx.report.set_cell(i, CellValue::from_source(kind(i), v));
+            if grid {
+                ctx.provenance.insert(i, Provenance::Grid);
+            }
         }
         return;
     }

@@ -71,6 +71,14 @@ pub(super) fn section_two(ctx: &mut Ctx, region: &[Line]) {
             ctx.apply_stream(read, TableId::T2);
         }
     }
+    // 表二 printed in the 2021 format: a single （六） row in 表三 is then that template's
+    // variant, not the 2019 format.
+    ctx.t2_2021 = !is_2019
+        && (0..T2_BLOCKS.len()).any(|b| {
+            (0..T2_BLOCKS[b].rows.len()).any(|r| {
+                (0..T2_BLOCKS[b].columns.len()).any(|c| !ctx.report.cell(t2(b, r, c)).is_blank())
+            })
+        });
 }
 
 /// Reads 表二 line by line (rows as cells); returns the rows read with their exact number
@@ -151,6 +159,7 @@ pub(super) fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
                 &values,
                 &format!("表二“{}”一行", T2_BLOCKS[b].rows[r].1),
                 false,
+                line.grid,
             );
         } else if labels::normalize(first) == "规范性文件" {
             is_2019 = true;

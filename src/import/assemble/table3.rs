@@ -36,13 +36,13 @@ pub(super) fn section_three(ctx: &mut Ctx, region: &[Line]) {
         if read.rows_accounted() > rows_read {
             ctx.restore(snapshot);
             if (0..T3_COLUMNS.len()).any(|c| read.values.contains_key(&t3_r3_6_2019(c))) {
-                ctx.report.format = Format::V2019;
+                ctx.report.format = ctx.one_other_row_format();
             }
             ctx.apply_stream(read, TableId::T3);
         }
     }
-    if let Some(values) = legacy_note_values(table) {
-        ctx.report.format = Format::V2019;
+    if let Some((format, values)) = legacy_note_values(table) {
+        ctx.report.format = format;
         for (c, v) in values.iter().enumerate() {
             let i = t3_r3_6_2019(c);
             ctx.report
@@ -51,22 +51,29 @@ pub(super) fn section_three(ctx: &mut Ctx, region: &[Line]) {
     }
 }
 
-/// The 2019 format's （六） row as our PDF prints it, a note under 表三 (see
-/// [`crate::template::LEGACY_2019_NOTE`]): its seven values, if the note is there.
-pub(super) fn legacy_note_values(table: &[Line]) -> Option<Vec<String>> {
-    use crate::template::{LEGACY_2019_BLANK, LEGACY_2019_NOTE};
+/// A single （六） row as our PDF prints it, a note under 表三 (see
+/// [`crate::template::LEGACY_2019_NOTE`] and [`crate::template::ONE_OTHER_ROW_NOTE`]): the
+/// format the note names and its seven values, if the note is there.
+pub(super) fn legacy_note_values(table: &[Line]) -> Option<(Format, Vec<String>)> {
+    use crate::template::{LEGACY_2019_BLANK, LEGACY_2019_NOTE, ONE_OTHER_ROW_NOTE};
     let text: String = table
         .iter()
         .flat_map(|l| l.raw.chars())
         .filter(|c| !c.is_whitespace())
         .collect();
-    let rest = &text[text.find(LEGACY_2019_NOTE)? + LEGACY_2019_NOTE.len()..];
+    let (format, note, at) = [
+        (Format::V2019, LEGACY_2019_NOTE),
+        (Format::V2021OneOtherRow, ONE_OTHER_ROW_NOTE),
+    ]
+    .into_iter()
+    .find_map(|(f, note)| text.find(note).map(|at| (f, note, at)))?;
+    let rest = &text[at + note.len()..];
     let body = &rest[..rest.find('。')?];
     let parts: Vec<&str> = body.split('，').collect();
     if parts.len() != T3_COLUMNS.len() {
         return None;
     }
-    parts
+    let values = parts
         .iter()
         .zip(&T3_COLUMNS)
         .map(|(p, col)| {
@@ -77,7 +84,8 @@ pub(super) fn legacy_note_values(table: &[Line]) -> Option<Vec<String>> {
                 v.to_string()
             })
         })
-        .collect()
+        .collect::<Option<Vec<String>>>()?;
+    Some((format, values))
 }
 
 /// Reads 表三 line by line (rows as cells); returns the rows read with exactly 7 values,
@@ -117,7 +125,7 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
                 .position(|c| labels::normalize(c) == T3_GROUPS[T3_OTHER_HANDLING].label)
                 && (cells.len() > k + 1 || line.exact)
             {
-                ctx.report.format = Format::V2019;
+                ctx.report.format = ctx.one_other_row_format();
                 let values = row_values(
                     line,
                     T3_GROUPS[T3_OTHER_HANDLING].label,
@@ -126,7 +134,7 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
                 );
                 let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
                 let what = "表三（六）其他处理行（2019年版，未分项）";
-                let (read, on_line) = place_row(ctx, &targets, &values, what);
+                let (read, on_line) = place_row(ctx, &targets, &values, what, line.grid);
                 rows_read += read;
                 rows_on_lines += on_line;
                 seen_2019_other = true;
@@ -138,16 +146,19 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
             {
                 for c in &cells {
                     if let Some(Match::Variant(v)) = labels::t3_header_word(c)
-                        && let Some(col) =
-                            T3_COLUMNS.iter().position(|col| col.variants.contains(&v))
+                        && let Some(col) = T3_COLUMNS
+                            .iter()
+                            .position(|col| col.variants.contains(&v.as_str()))
                     {
-                        ctx.variant(v, T3_COLUMNS[col].label, Place::Cell(t3(0, col)));
+                        ctx.variant(&v, T3_COLUMNS[col].label, Place::Cell(t3(0, col)));
                     }
                 }
             } else if cells.len() == 1 {
                 // The 2019 note under the table is read as the （六） row, not kept as text.
                 let compact: String = line.raw.chars().filter(|c| !c.is_whitespace()).collect();
-                if !compact.starts_with(crate::template::LEGACY_2019_NOTE) {
+                if !compact.starts_with(crate::template::LEGACY_2019_NOTE)
+                    && !compact.starts_with(crate::template::ONE_OTHER_ROW_NOTE)
+                {
                     text_after.push(line);
                 }
             } else {
@@ -157,7 +168,7 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
         };
         let row = &T3_ROWS[r];
         if let Match::Variant(v) = m {
-            ctx.variant(v, row.label, Place::Cell(t3(r, 0)));
+            ctx.variant(&v, row.label, Place::Cell(t3(r, 0)));
         }
         if seen[r] {
             ctx.find(
@@ -171,7 +182,7 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
         let values = row_values(line, cells[k], &cells[k + 1..], T3_COLUMNS.len());
         let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
         let what = format!("表三 {}", crate::template::t3_row_name(r));
-        let (read, on_line) = place_row(ctx, &targets, &values, &what);
+        let (read, on_line) = place_row(ctx, &targets, &values, &what, line.grid);
         rows_read += read;
         rows_on_lines += on_line;
     }
@@ -204,8 +215,14 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
 
 /// Places a 表三 row's values (the last is the 总计); counts it as read (all seven values)
 /// and as found on a line (any values), for choosing between line and anchored reading.
-fn place_row(ctx: &mut Ctx, targets: &[usize], values: &[&str], what: &str) -> (usize, usize) {
-    place_values(ctx, targets, values, what, true);
+fn place_row(
+    ctx: &mut Ctx,
+    targets: &[usize],
+    values: &[&str],
+    what: &str,
+    grid: bool,
+) -> (usize, usize) {
+    place_values(ctx, targets, values, what, true, grid);
     (
         usize::from(values.len() == targets.len()),
         usize::from(!values.is_empty()),

@@ -59,7 +59,7 @@ pub(super) fn t4_by_cells(ctx: &mut Ctx, table: &[Line]) -> bool {
                 cells
             };
             complete = values.len() == targets.len();
-            place_values(ctx, &targets, &values, "表四数据行", false);
+            place_values(ctx, &targets, &values, "表四数据行", false, line.grid);
         } else {
             text_after.push(line);
         }

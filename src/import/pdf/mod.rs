@@ -1,0 +1,192 @@
+//! PDF front-end (hayro, pure Rust): what each page draws, read as a person reads it. The
+//! page's ruled tables are found by their drawn grid (`lattice`) and each becomes rows of
+//! exact cells, like a Word table; the text around them is rebuilt into lines laid out like
+//! the page (columns kept as character offsets, cells apart by tabs, `text`), so the usual
+//! reading and the label-anchored table reading apply where a page has no grid. Characters
+//! drawn twice (bold as fill and stroke) count once; page numbers, running headers and
+//! footers and the 草稿 watermark are dropped; paragraphs broken over lines and pages are
+//! joined; tables that continue on the next page simply continue.
+
+mod collect;
+mod lattice;
+mod text;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+use hayro_interpret::kurbo::{Affine, Rect};
+use hayro_interpret::{Context, InterpreterCache, InterpreterSettings, interpret_page};
+
+use super::{Doc, ImportError};
+use collect::{Collector, drawn_once};
+use text::{Block, Laid, TextLine, drop_running_lines, layout, lines_of};
+
+/// More pages than any annual report has: refused before any page is read.
+pub const MAX_PAGES: usize = 300;
+/// At most this many bytes once all streams are inflated (a report's content, fonts
+/// included, is far smaller); more is a compression bomb, refused before parsing.
+pub const MAX_INFLATED: u64 = 128 << 20;
+/// Text larger than this (points) is a watermark or a decoration, not content.
+const MAX_TEXT_SIZE: f64 = 60.0;
+
+/// Reads a PDF as a document: its drawn tables as rows of exact cells, the rest as text
+/// lines laid out like the page.
+pub fn pdf_to_doc(bytes: &[u8]) -> Result<Doc, ImportError> {
+    let laid = read_laid(bytes)?;
+    if !laid.iter().any(|l| matches!(l, Laid::Row(_))) {
+        return Ok(Doc::from_text(&text_of(&laid)));
+    }
+    let mut doc = Doc::default();
+    let mut run = String::new();
+    let flush = |doc: &mut Doc, run: &mut String| {
+        if !run.is_empty() {
+            let part = Doc::from_text(run);
+            doc.grid_rows
+                .extend(std::iter::repeat_n(false, part.lines.len()));
+            doc.lines.extend(part.lines);
+            run.clear();
+        }
+    };
+    for l in laid {
+        match l {
+            Laid::Text(t) => {
+                run.push_str(&t);
+                run.push('\n');
+            }
+            Laid::Row(cells) => {
+                flush(&mut doc, &mut run);
+                doc.lines.push(cells);
+                doc.grid_rows.push(true);
+            }
+        }
+    }
+    flush(&mut doc, &mut run);
+    Ok(doc)
+}
+
+/// Reads a PDF's text as lines laid out like the page, a drawn table's cells apart by tabs
+/// (for looking into a PDF that imports badly).
+pub fn pdf_to_text(bytes: &[u8]) -> Result<String, ImportError> {
+    Ok(text_of(&read_laid(bytes)?))
+}
+
+fn text_of(laid: &[Laid]) -> String {
+    let mut out = String::new();
+    for l in laid {
+        match l {
+            Laid::Text(t) => out.push_str(t),
+            Laid::Row(cells) => out.push_str(&cells.join("\t")),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn read_laid(bytes: &[u8]) -> Result<Vec<Laid>, ImportError> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(ImportError::NotPdf);
+    }
+    check_inflated_size(bytes)?;
+    let blocks = catch_unwind(AssertUnwindSafe(|| read_blocks(bytes)))
+        .map_err(|_| ImportError::BadPdf("PDF 内容无法解析".into()))??;
+    let laid = layout(&blocks);
+    let blank = laid.iter().all(|l| match l {
+        Laid::Text(t) => t.trim().is_empty(),
+        Laid::Row(cells) => cells.iter().all(|c| c.trim().is_empty()),
+    });
+    if blank {
+        return Err(ImportError::PdfNoText);
+    }
+    Ok(laid)
+}
+
+/// Inflates every zlib stream of the file into nothing, counting: refuses a file whose
+/// streams would inflate beyond [`MAX_INFLATED`]. Streams that are not zlib are skipped.
+fn check_inflated_size(bytes: &[u8]) -> Result<(), ImportError> {
+    use std::io::Read;
+    let mut total: u64 = 0;
+    let mut at = 0;
+    while let Some(p) = find(&bytes[at..], b"stream") {
+        let mut start = at + p + b"stream".len();
+        at = start;
+        // `endstream` also contains `stream`: only a keyword followed by a line break opens.
+        match bytes.get(start..start + 2) {
+            Some([b'\r', b'\n']) => start += 2,
+            Some([b'\n', _]) | Some([b'\r', _]) => start += 1,
+            _ => continue,
+        }
+        let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
+        let budget = MAX_INFLATED - total;
+        let mut decoder = flate2::read::ZlibDecoder::new(&bytes[start..end]).take(budget + 1);
+        let n = std::io::copy(&mut decoder, &mut std::io::sink()).unwrap_or(0);
+        total += n;
+        if total > MAX_INFLATED {
+            return Err(ImportError::BadPdf(format!(
+                "解压后的内容超过{} MB，不像是一份年度报告（可能是恶意构造的文件），未读取",
+                MAX_INFLATED >> 20
+            )));
+        }
+        at = end;
+    }
+    Ok(())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
+    let pdf = match Pdf::new(bytes.to_vec()) {
+        Ok(p) => p,
+        Err(LoadPdfError::Decryption(_)) => return Err(ImportError::PdfEncrypted),
+        Err(LoadPdfError::Invalid) => {
+            return Err(ImportError::BadPdf("文件已损坏或不完整".into()));
+        }
+    };
+    let pages = pdf.pages();
+    if pages.len() > MAX_PAGES {
+        return Err(ImportError::BadPdf(format!(
+            "共{}页，超过{MAX_PAGES}页，不像是一份年度报告",
+            pages.len()
+        )));
+    }
+    if pages.is_empty() {
+        return Err(ImportError::BadPdf("文件中没有页面".into()));
+    }
+    let cache = InterpreterCache::new();
+    let mut lines: Vec<TextLine> = Vec::new();
+    // Each page's table rows, with the top of the row (for the order on the page).
+    let mut rows: Vec<(usize, f64, Vec<String>)> = Vec::new();
+    for (n, page) in pages.iter().enumerate() {
+        let mut ctx = Context::new(
+            Affine::IDENTITY,
+            Rect::new(0.0, 0.0, 1.0, 1.0),
+            &cache,
+            pdf.xref(),
+            InterpreterSettings::default(),
+        );
+        let (w, h) = page.render_dimensions();
+        let mut collector = Collector::new(
+            Affine::new(page.initial_transform(true).as_coeffs()),
+            (f64::from(w), f64::from(h)),
+        );
+        interpret_page(page, &mut ctx, &mut collector);
+        let mut glyphs = collector.glyphs;
+        glyphs.retain(|g| g.size <= MAX_TEXT_SIZE);
+        let mut glyphs = drawn_once(glyphs);
+        for table in lattice::tables(&collector.rules, &mut glyphs) {
+            rows.extend(table.rows().into_iter().map(|(y, cells)| (n, y, cells)));
+        }
+        lines.extend(lines_of(n, glyphs));
+    }
+    drop_running_lines(&mut lines);
+    // Text lines and table rows in page order, top to bottom.
+    let mut blocks: Vec<(usize, f64, Block)> = lines
+        .into_iter()
+        .map(|l| (l.page, l.y, Block::Line(l)))
+        .chain(rows.into_iter().map(|(p, y, c)| (p, y, Block::Row(c))))
+        .collect();
+    blocks.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    Ok(blocks.into_iter().map(|b| b.2).collect())
+}

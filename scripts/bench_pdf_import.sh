@@ -23,7 +23,7 @@ median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 walls=(); mems=()
 for _ in 1 2 3 4 5 6 7 8 9; do
     /usr/bin/time -f '%e %M' -o "$tmp/time" "$bin" check "$pdf" >/dev/null 2>&1 || true
-    read -r wall mem < "$tmp/time"
+    read -r wall mem < <(tail -n 1 "$tmp/time")
     walls+=("$wall"); mems+=("$mem")
 done
 w=$(printf '%s\n' "${walls[@]}" | median)
@@ -33,5 +33,5 @@ printf '%-44s %6.3f s  %6d MB\n' "nianbao check (one PDF)" "$w" $((m / 1024))
 mkdir "$tmp/folder"
 for i in $(seq -w 1 1000); do cp "$pdf" "$tmp/folder/r$i.pdf"; done
 /usr/bin/time -f '%e %M' -o "$tmp/time" "$bin" check "$tmp/folder" >/dev/null 2>&1 || true
-read -r wall mem < "$tmp/time"
+read -r wall mem < <(tail -n 1 "$tmp/time")
 printf '%-44s %6.2f s  %6d MB  (%s cores)\n' "nianbao check (a folder of 1,000 PDFs)" "$wall" $((mem / 1024)) "$(nproc)"

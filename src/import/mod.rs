@@ -510,6 +510,107 @@ mod layout_tests {
         assert!(s8(text).is_empty(), "no subtotal, no S8");
     }
 
+    /// A report with 表三 row 一 = 821, 35, blank, blank, 2, 1, 859 (the rest 0, sums kept).
+    fn with_row_one() -> (Report, String) {
+        use crate::model::CellValue;
+        use crate::template::{CELL_COUNT, t3};
+        let mut r = sample();
+        for i in 0..CELL_COUNT {
+            r.set_cell(i, CellValue::Count(0));
+        }
+        for (c, v) in [821, 35, 0, 0, 2, 1, 859].into_iter().enumerate() {
+            r.set_cell(t3(0, c), CellValue::Count(v));
+        }
+        r.set_cell(t3(0, 2), CellValue::Blank);
+        r.set_cell(t3(0, 3), CellValue::Blank);
+        let text = export_text(&r);
+        (r, text)
+    }
+
+    #[test]
+    fn a_label_alone_takes_the_tab_separated_values_below_it_blanks_in_place() {
+        use crate::template::{T3_ROWS, t3};
+        let (r, text) = with_row_one();
+        let label = T3_ROWS[0].label;
+        let row = text
+            .lines()
+            .find(|l| l.starts_with(label))
+            .unwrap()
+            .to_string();
+        let split = text.replacen(&row, &format!("{label}\n\t821\t35\t\t\t2\t1\t859"), 1);
+        let imported = import_text(split.as_bytes()).unwrap();
+        for c in 0..7 {
+            assert_eq!(
+                imported.report.cell(t3(0, c)),
+                r.cell(t3(0, c)),
+                "column {c}"
+            );
+        }
+        assert!(imported.provenance.is_empty(), "{:?}", imported.provenance);
+        // A header row of column numbers between them is no row of values.
+        let numbered = text.replacen(
+            &row,
+            &format!("{label}\n1\t2\t3\t4\t5\t6\t7\n\t821\t35\t\t\t2\t1\t859"),
+            1,
+        );
+        let imported = import_text(numbered.as_bytes()).unwrap();
+        for c in 0..7 {
+            assert_eq!(
+                imported.report.cell(t3(0, c)),
+                r.cell(t3(0, c)),
+                "column {c}"
+            );
+        }
+        let ocr = text.replacen(
+            &row,
+            &format!("数据1 数据2 数据3 数据4 数据5 数据6 数据7\n{row}"),
+            1,
+        );
+        let imported = import_text(ocr.as_bytes()).unwrap();
+        assert!(
+            imported
+                .findings
+                .iter()
+                .all(|f| !f.message.contains("数据1")),
+            "{:?}",
+            imported.findings
+        );
+    }
+
+    #[test]
+    fn tables_under_headings_of_the_reports_own_are_read_where_they_stand() {
+        use crate::template::SECTIONS;
+        let (_, text) = with_row_one();
+        let r = import_text(text.as_bytes()).unwrap().report;
+        let own = text
+            .replacen(SECTIONS[1].heading, "二、主动公开情况统计", 1)
+            .replacen(SECTIONS[2].heading, "三、依申请公开统计", 1)
+            .replacen(SECTIONS[3].heading, "", 1);
+        let imported = import_text(own.as_bytes()).unwrap();
+        for i in 0..crate::template::ALL_CELLS {
+            assert_eq!(
+                imported.report.cell(i),
+                r.cell(i),
+                "{}",
+                crate::template::TEMPLATE.cells[i].id
+            );
+        }
+        let h15: Vec<&str> = imported
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::H15)
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(h15.len(), 3, "{h15:?}");
+        assert!(h15[0].contains("“二、主动公开情况统计”") && h15[0].contains(SECTIONS[1].heading));
+        assert!(h15[2].contains("已按表四所在的位置读取"), "{h15:?}");
+        assert!(
+            imported.findings.iter().all(|f| f.rule != Rule::Import),
+            "{:?}",
+            imported.findings
+        );
+    }
+
     #[test]
     fn published_signature_block_with_gap() {
         let mut text = export_text(&sample());

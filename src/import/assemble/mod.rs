@@ -28,6 +28,16 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
         .enumerate()
         .map(|(i, cells)| {
             let grid = doc.grid_rows.get(i).copied().unwrap_or(false);
+            // A header row of column numbers (OCR'd tables: `1 2 3 4 5 6`, `数据1 … 数据6`)
+            // holds no values: read as a blank line.
+            if is_column_numbering(cells) {
+                return Line {
+                    raw: String::new(),
+                    cells: Vec::new(),
+                    exact: false,
+                    grid,
+                };
+            }
             Line {
                 raw: cells.join("\t"),
                 cells: cells.iter().map(String::as_str).collect(),
@@ -104,6 +114,74 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
         }
     }
 
+    // Sections 二 to 四 under headings of the report's own: found where their table starts
+    // (the region then begins with the table's first line), and said so.
+    let mut by_table: Vec<usize> = Vec::new();
+    let mut own_heads: Vec<(usize, Option<String>)> = Vec::new();
+    type Starts = fn(&Line) -> bool;
+    let anchors: [(usize, Starts); 3] = [
+        (1, table2::starts_table),
+        (2, table3::starts_table),
+        (3, table4::starts_table),
+    ];
+    for (s, starts) in anchors {
+        if heads.iter().any(|h| h.1 == s) {
+            continue;
+        }
+        let after = heads.iter().filter(|h| h.1 < s).map(|h| h.0 + 1).max();
+        let before = heads.iter().filter(|h| h.1 > s).map(|h| h.0).min();
+        let from = after.unwrap_or(0);
+        let to = before.unwrap_or(lines.len()).max(from);
+        if let Some(i) = (from..to).find(|&i| !lines[i].is_blank() && starts(&lines[i])) {
+            // The report's own heading just above the table (`三、依申请公开情况`), if any.
+            let own = (from..i)
+                .rev()
+                .find(|&k| !lines[k].is_blank())
+                .filter(|&k| {
+                    let t = lines[k].raw.trim();
+                    lines[k].non_empty().len() == 1
+                        && t.starts_with(SECTIONS[s].numeral)
+                        && t.chars().count() <= 40
+                });
+            match own {
+                Some(k) => heads.push((k, s)),
+                None => {
+                    heads.push((i, s));
+                    by_table.push(s);
+                }
+            }
+            let printed = own.map(|k| lines[k].raw.trim().to_string());
+            own_heads.push((s, printed));
+        }
+    }
+    heads.sort();
+    // A table found out of order (表三 before 表二's heading) is not taken.
+    let in_order = heads.windows(2).all(|w| w[0].1 < w[1].1);
+    if !in_order {
+        heads.retain(|h| !own_heads.iter().any(|o| o.0 == h.1));
+        by_table.clear();
+        own_heads.clear();
+    }
+    for (s, printed) in &own_heads {
+        let table = ["表二", "表三", "表四"][s - 1];
+        let message = match printed {
+            Some(p) => format!(
+                "标题“{p}”与模板不一致，应为“{}”（已按其下的{table}认出这一部分）",
+                SECTIONS[*s].heading
+            ),
+            None => format!(
+                "未找到“{}”的标题，已按{table}所在的位置读取；请使用模板的标题",
+                SECTIONS[*s].heading
+            ),
+        };
+        ctx.find(
+            Rule::H15,
+            Severity::Warning,
+            vec![Place::Section(SectionId::ALL[*s])],
+            message,
+        );
+    }
+
     // Title: the first non-empty lines up to one that ends the title pattern.
     let body_start = heads.first().map_or(lines.len(), |h| h.0);
     let mut title = String::new();
@@ -155,7 +233,13 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     let mut seen = [false; 6];
     for (k, &(start, s)) in heads.iter().enumerate() {
         let end = heads.get(k + 1).map_or(lines.len(), |h| h.0);
-        let region = &lines[start + 1..end];
+        // A section found by its table begins with the table's line itself.
+        let first = if by_table.contains(&s) {
+            start
+        } else {
+            start + 1
+        };
+        let region = &lines[first..end];
         seen[s] = true;
         match s {
             0 => section_one(&mut ctx, region),
@@ -199,6 +283,17 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
         findings: ctx.findings,
         provenance: ctx.provenance,
     })
+}
+
+/// True for a table row that only numbers the columns: non-empty cells `1, 2, 3, …` or
+/// `数据1, 数据2, …` (at least four, in order from one), in cells or apart by spaces.
+fn is_column_numbering(cells: &[String]) -> bool {
+    let words: Vec<&str> = cells.iter().flat_map(|c| c.split_whitespace()).collect();
+    words.len() >= 4
+        && words.iter().enumerate().all(|(k, w)| {
+            let n = w.strip_prefix("数据").unwrap_or(w);
+            n.parse::<usize>().ok() == Some(k + 1)
+        })
 }
 
 fn parse_title(ctx: &mut Ctx, title: &str) {

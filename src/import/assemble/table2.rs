@@ -47,19 +47,22 @@ pub(super) fn map_2019_t2_row(
 }
 
 /// 二、主动公开政府信息情况: text and 表二.
+/// True for the first line of 表二 (a caption, its header, or a row).
+pub(super) fn starts_table(l: &Line) -> bool {
+    let f = l.first();
+    let whole = labels::normalize(&l.raw);
+    labels::t2_caption(f).is_some()
+        || labels::normalize(f) == T2_CONTENT_HEADER
+        || labels::t2_row(f).is_some()
+        || T2_BLOCKS.iter().any(|b| whole.starts_with(b.caption))
+        || label_then_numbers(
+            &whole,
+            T2_BLOCKS.iter().flat_map(|b| b.rows.iter().map(|r| r.1)),
+        )
+}
+
 pub(super) fn section_two(ctx: &mut Ctx, region: &[Line]) {
-    let (text, table) = split_text_table(region, |l| {
-        let f = l.first();
-        let whole = labels::normalize(&l.raw);
-        labels::t2_caption(f).is_some()
-            || labels::normalize(f) == T2_CONTENT_HEADER
-            || labels::t2_row(f).is_some()
-            || T2_BLOCKS.iter().any(|b| whole.starts_with(b.caption))
-            || label_then_numbers(
-                &whole,
-                T2_BLOCKS.iter().flat_map(|b| b.rows.iter().map(|r| r.1)),
-            )
-    });
+    let (text, table) = split_text_table(region, starts_table);
     ctx.report.set_text(TextId::S2, block_text(text));
     let snapshot = ctx.snapshot();
     let (rows_read, is_2019) = t2_by_cells(ctx, table);

@@ -12,19 +12,22 @@ use crate::template::{
     T3_COLUMNS, T3_GROUPS, T3_OTHER_HANDLING, T3_ROWS, TEMPLATE, TableId, TextId, t3, t3_r3_6_2019,
 };
 
+/// True for the first line of 表三 (its note, its header, or a row).
+pub(super) fn starts_table(l: &Line) -> bool {
+    let f = labels::normalize(l.first());
+    let whole = labels::normalize(&l.raw);
+    f.starts_with("（本列数据")
+        || f == crate::template::T3_APPLICANTS_HEADER
+        || labels::t3_row(&f).is_some()
+        || labels::t3_group(&f)
+        || whole.starts_with("（本列数据")
+        || whole.starts_with(crate::template::T3_APPLICANTS_HEADER)
+        || label_then_numbers(&whole, T3_ROWS.iter().map(|r| r.label))
+}
+
 /// 三、收到和处理政府信息公开申请情况: text and 表三.
 pub(super) fn section_three(ctx: &mut Ctx, region: &[Line]) {
-    let (text, table) = split_text_table(region, |l| {
-        let f = labels::normalize(l.first());
-        let whole = labels::normalize(&l.raw);
-        f.starts_with("（本列数据")
-            || f == crate::template::T3_APPLICANTS_HEADER
-            || labels::t3_row(&f).is_some()
-            || labels::t3_group(&f)
-            || whole.starts_with("（本列数据")
-            || whole.starts_with(crate::template::T3_APPLICANTS_HEADER)
-            || label_then_numbers(&whole, T3_ROWS.iter().map(|r| r.label))
-    });
+    let (text, table) = split_text_table(region, starts_table);
     ctx.report.set_text(TextId::S3, block_text(text));
     let snapshot = ctx.snapshot();
     let (rows_read, rows_on_lines, expected) = t3_by_cells(ctx, table);
@@ -104,8 +107,10 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
             labels::t3_row(c).is_some_and(|(r, _)| T3_ROWS[r].group == Some(T3_OTHER_HANDLING))
         })
     });
-    for line in table {
-        if line.is_blank() {
+    // A line of values taken by the row label above it.
+    let mut taken: Option<usize> = None;
+    for (at, line) in table.iter().enumerate() {
+        if line.is_blank() || taken == Some(at) {
             continue;
         }
         let cells = line.non_empty();
@@ -179,7 +184,19 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
             );
         }
         seen[r] = true;
-        let values = row_values(line, cells[k], &cells[k + 1..], T3_COLUMNS.len());
+        let mut values = row_values(line, cells[k], &cells[k + 1..], T3_COLUMNS.len());
+        // The label alone on its line, the values on the next (a cell per tab, blanks kept).
+        if values.is_empty()
+            && let Some((next_at, next)) = table
+                .iter()
+                .enumerate()
+                .skip(at + 1)
+                .find(|(_, l)| !l.is_blank())
+            && let Some(next_values) = values_line(next, T3_COLUMNS.len())
+        {
+            values = next_values;
+            taken = Some(next_at);
+        }
         let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
         let what = format!("表三 {}", crate::template::t3_row_name(r));
         let (read, on_line) = place_row(ctx, &targets, &values, &what, line.grid);
@@ -211,6 +228,29 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
         T3_ROWS.len()
     };
     (rows_read, rows_on_lines, expected)
+}
+
+/// A line of numbers only (no label): its `width` cells, blanks kept in place, when the
+/// line has exactly that many after its leading empty cells; else its numbers.
+fn values_line<'a>(line: &'a Line<'a>, width: usize) -> Option<Vec<&'a str>> {
+    let numbers = line.non_empty();
+    if numbers.is_empty()
+        || !numbers.iter().all(|c| {
+            c.chars()
+                .all(|ch| ch.is_ascii_digit() || "０１２３４５６７８９".contains(ch))
+        })
+    {
+        return None;
+    }
+    let mut cells: &[&str] = &line.cells;
+    while cells.len() > width && cells.first().is_some_and(|c| c.trim().is_empty()) {
+        cells = &cells[1..];
+    }
+    Some(if cells.len() == width {
+        cells.iter().map(|c| c.trim()).collect()
+    } else {
+        numbers
+    })
 }
 
 /// Places a 表三 row's values (the last is the 总计); counts it as read (all seven values)

@@ -9,18 +9,21 @@ use crate::import::labels;
 use crate::template::{T4_COLUMNS, T4_GROUPS, TableId, TextId, t4};
 
 /// 四、政府信息公开行政复议、行政诉讼情况: text and 表四.
+/// True for the first line of 表四 (its header).
+pub(super) fn starts_table(l: &Line) -> bool {
+    let f = labels::normalize(l.first());
+    let whole = labels::normalize(&l.raw);
+    f == crate::template::T4_REVIEW_HEADER
+        || T4_COLUMNS.iter().any(|(_, c)| *c == f)
+        || whole
+            .strip_prefix(crate::template::T4_REVIEW_HEADER)
+            .is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with(crate::template::T4_SUIT_HEADER)
+            })
+}
+
 pub(super) fn section_four(ctx: &mut Ctx, region: &[Line]) {
-    let (text, table) = split_text_table(region, |l| {
-        let f = labels::normalize(l.first());
-        let whole = labels::normalize(&l.raw);
-        f == crate::template::T4_REVIEW_HEADER
-            || T4_COLUMNS.iter().any(|(_, c)| *c == f)
-            || whole
-                .strip_prefix(crate::template::T4_REVIEW_HEADER)
-                .is_some_and(|rest| {
-                    rest.is_empty() || rest.starts_with(crate::template::T4_SUIT_HEADER)
-                })
-    });
+    let (text, table) = split_text_table(region, starts_table);
     ctx.report.set_text(TextId::S4, block_text(text));
     let snapshot = ctx.snapshot();
     if !t4_by_cells(ctx, table) {

@@ -68,6 +68,18 @@ pub(super) fn collect(toks: &[Tok], anchors: &[Anchor], last_stops_at_text: bool
     (out, spans)
 }
 
+/// True when each group of `values` (sizes in `sums`) ends in the sum of the others.
+fn keeps_sums(sums: &[usize], values: &[u128]) -> bool {
+    let mut at = 0;
+    sums.iter().all(|&g| {
+        let Some(group) = values.get(at..at + g) else {
+            return false;
+        };
+        at += g;
+        group[..g - 1].iter().sum::<u128>() == group[g - 1]
+    })
+}
+
 /// Reads rows from the stream: anchors in order, numbers per row, then blocks of numbers
 /// printed before their labels redistributed, run-together digits split.
 pub(super) fn read_rows(
@@ -102,6 +114,43 @@ pub(super) fn read_rows(
             nums[k] = Some(Vec::new());
         }
     }
+    // Two rows' numbers after one label, the next row's label not found (a typo, or the
+    // label lost in extraction): dealt out in the template's row order, the first half to
+    // this row and the rest to the next, when both halves keep the rows' sums.
+    let mut dealt: Vec<(usize, usize)> = Vec::new();
+    for k in 0..anchors.len().saturating_sub(1) {
+        let j = k + 1;
+        let (Some(spec), Some(next)) = (anchors[k].row.as_ref(), anchors[j].row.as_ref()) else {
+            continue;
+        };
+        let w = spec.cells.len();
+        let Some(v) = nums[k].as_ref() else { continue };
+        if nums[j].is_some()
+            || spec.sums.is_empty()
+            || next.cells.len() != w
+            || next.sums != spec.sums
+            || v.len() != 2 * w
+            || !v.iter().all(not_glued)
+        {
+            continue;
+        }
+        let values: Vec<u128> = v.iter().map(|t| tok_text(t).parse().unwrap_or(0)).collect();
+        if !values
+            .iter()
+            .zip(v)
+            .all(|(n, t)| n.to_string() == tok_text(t))
+            || !keeps_sums(&spec.sums, &values[..w])
+            || !keeps_sums(&spec.sums, &values[w..])
+        {
+            continue;
+        }
+        let (first, rest) = v.split_at(w);
+        let (first, rest) = (first.to_vec(), rest.to_vec());
+        nums[k] = Some(first);
+        nums[j] = Some(rest);
+        dealt.push((k, j));
+    }
+
     let row_ix: Vec<usize> = (0..anchors.len())
         .filter(|&k| anchors[k].row.is_some() && nums[k].is_some())
         .collect();
@@ -330,6 +379,37 @@ pub(super) fn read_rows(
                 ),
             ));
         }
+    }
+    for &(k, j) in &dealt {
+        let (Some(a), Some(b)) = (anchors[k].row.as_ref(), anchors[j].row.as_ref()) else {
+            continue;
+        };
+        for (row, spec) in [(k, a), (j, b)] {
+            if chosen.contains_key(&row) {
+                for &cell in &spec.cells {
+                    if let Some(v) = chosen.get(&row).and_then(|vals| {
+                        vals.get(spec.cells.iter().position(|c| *c == cell).unwrap_or(0))
+                    }) {
+                        let kind = TEMPLATE.cells[cell].kind;
+                        read.values
+                            .insert(cell, (CellValue::from_source(kind, v), Provenance::Derived));
+                    }
+                }
+            }
+        }
+        read.problems.push((
+            a.cells.iter().chain(&b.cells).copied().collect(),
+            format!(
+                "{}一行读到{}个数，而{}的行名未找到：已按模板的行序，前{}个归{}、后{}个归{}（两行各自的合计都相符），请对照原文核对",
+                a.name,
+                2 * a.cells.len(),
+                b.name,
+                a.cells.len(),
+                a.name,
+                b.cells.len(),
+                b.name
+            ),
+        ));
     }
     for (k, c) in open {
         let Some(spec) = &anchors[k].row else {

@@ -95,6 +95,8 @@ pub(super) struct Collector {
     pub(super) page_size: (f64, f64),
     pub(super) glyphs: Vec<Glyph>,
     pub(super) rules: Vec<Rule>,
+    /// Characters drawn that have no Unicode value (their text is unknown).
+    pub(super) unmapped: usize,
 }
 
 impl Collector {
@@ -104,6 +106,7 @@ impl Collector {
             page_size,
             glyphs: Vec::new(),
             rules: Vec::new(),
+            unmapped: 0,
         }
     }
 
@@ -253,6 +256,7 @@ impl Device<'_> for Collector {
                 BfString::Char(c) => c.to_string(),
                 BfString::String(s) => s,
             }) else {
+                self.unmapped += 1;
                 continue;
             };
             let t = self.page_transform * props.transform * glyph.transform();

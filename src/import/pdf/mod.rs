@@ -88,8 +88,20 @@ fn read_laid(bytes: &[u8]) -> Result<Vec<Laid>, ImportError> {
         return Err(ImportError::NotPdf);
     }
     check_inflated_size(bytes)?;
-    let blocks = catch_unwind(AssertUnwindSafe(|| read_blocks(bytes)))
-        .map_err(|_| ImportError::BadPdf("PDF 内容无法解析".into()))??;
+    let read = |bytes: &[u8]| {
+        catch_unwind(AssertUnwindSafe(|| read_blocks(bytes)))
+            .map_err(|_| ImportError::BadPdf("PDF 内容无法解析".into()))?
+    };
+    // The text needs each font's Unicode map and widths, not its glyph programs, whose
+    // unpacking is a third of the reading: the first reading leaves them out. A PDF whose
+    // text does need them (a character without a Unicode value) is read again with them.
+    let blocks = match without_font_programs(bytes) {
+        Some(lean) => match read(&lean)? {
+            (blocks, 0) => blocks,
+            _ => read(bytes)?.0,
+        },
+        None => read(bytes)?.0,
+    };
     let laid = layout(&blocks);
     let blank = laid.iter().all(|l| match l {
         Laid::Text(t) => t.trim().is_empty(),
@@ -136,7 +148,24 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
+/// The file with its embedded font programs out of reach (`/FontFile…` renamed in place,
+/// so every offset stays valid); None when it names none where they can be seen.
+fn without_font_programs(bytes: &[u8]) -> Option<Vec<u8>> {
+    const KEY: &[u8] = b"/FontFile";
+    let mut at = find(bytes, KEY)?;
+    let mut out = bytes.to_vec();
+    loop {
+        out[at + KEY.len() - 1] = b'X';
+        match find(&bytes[at + KEY.len()..], KEY) {
+            Some(next) => at += KEY.len() + next,
+            None => break,
+        }
+    }
+    Some(out)
+}
+
+/// The blocks of every page, and how many characters had no Unicode value.
+fn read_blocks(bytes: &[u8]) -> Result<(Vec<Block>, usize), ImportError> {
     let pdf = match Pdf::new(bytes.to_vec()) {
         Ok(p) => p,
         Err(LoadPdfError::Decryption(_)) => return Err(ImportError::PdfEncrypted),
@@ -155,6 +184,7 @@ fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
         return Err(ImportError::BadPdf("文件中没有页面".into()));
     }
     let cache = InterpreterCache::new();
+    let mut unmapped = 0;
     let mut lines: Vec<TextLine> = Vec::new();
     // Each page's table rows, with the top of the row (for the order on the page).
     let mut rows: Vec<(usize, f64, Vec<String>)> = Vec::new();
@@ -172,6 +202,7 @@ fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
             (f64::from(w), f64::from(h)),
         );
         interpret_page(page, &mut ctx, &mut collector);
+        unmapped += collector.unmapped;
         let mut glyphs = collector.glyphs;
         glyphs.retain(|g| g.size <= MAX_TEXT_SIZE);
         let mut glyphs = drawn_once(glyphs);
@@ -188,5 +219,20 @@ fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
         .chain(rows.into_iter().map(|(p, y, c)| (p, y, Block::Row(c))))
         .collect();
     blocks.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    Ok(blocks.into_iter().map(|b| b.2).collect())
+    Ok((blocks.into_iter().map(|b| b.2).collect(), unmapped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_programs_are_hidden_in_place() {
+        let pdf = b"%PDF-1.7 << /FontFile2 5 0 R >> << /FontFile3 6 0 R /FontFile 7 0 R >>";
+        let lean = without_font_programs(pdf).unwrap();
+        assert_eq!(lean.len(), pdf.len(), "offsets stay valid");
+        assert!(find(&lean, b"/FontFile").is_none());
+        assert_eq!(find(&lean, b"/FontFilX2"), Some(12));
+        assert!(without_font_programs(b"%PDF-1.7 no fonts").is_none());
+    }
 }

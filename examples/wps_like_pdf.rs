@@ -27,6 +27,7 @@ fn main() {
     let style = wps::WpsStyle {
         repeat_header: !args.iter().any(|a| a == "--no-repeated-header"),
         one_other_row: args.iter().any(|a| a == "--one-other-row"),
+        ocr_layer: false,
     };
     if let Err(e) = std::fs::write(output, wps::wps_pdf(&report, style)) {
         eprintln!("无法写入“{output}”：{e}");

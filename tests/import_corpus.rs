@@ -60,6 +60,7 @@ fn wps_pdf_read_by_its_grid() {
             let style = wps::WpsStyle {
                 repeat_header,
                 one_other_row: false,
+                ocr_layer: false,
             };
             let got = import_bytes(Path::new("r.pdf"), &wps::wps_pdf(&r, style)).unwrap();
             let (want, _) = reference(&r);
@@ -89,6 +90,35 @@ fn wps_pdf_read_by_its_grid() {
     }
 }
 
+/// The invisible text layer of a scanned-and-OCR'd page (text render mode 3) is text: read
+/// like the visible one; the diagonal watermark on every page is not.
+#[test]
+fn wps_pdf_as_an_ocr_layer_reads_the_same() {
+    for (id, r) in corpus().into_iter().take(3) {
+        let style = wps::WpsStyle {
+            repeat_header: true,
+            one_other_row: false,
+            ocr_layer: true,
+        };
+        let got = import_bytes(Path::new("r.pdf"), &wps::wps_pdf(&r, style)).unwrap();
+        let (want, _) = reference(&r);
+        let wrong: Vec<&str> = (0..ALL_CELLS)
+            .filter(|&i| got.report.cell(i) != want.cell(i))
+            .map(|i| TEMPLATE.cells[i].id.as_str())
+            .collect();
+        assert!(wrong.is_empty(), "{id}: {wrong:?}");
+        assert_eq!(got.report.meta.organ, want.meta.organ, "{id}");
+        let all_text: String = nianbao::template::TEXTS
+            .iter()
+            .map(|t| got.report.text(t.id).unwrap_or(""))
+            .collect();
+        assert!(
+            !all_text.contains("内部资料"),
+            "{id}: the watermark is no text"
+        );
+    }
+}
+
 /// A 2021 report whose template prints （六）其他处理 as one row: its seven numbers are read
 /// into the one-row cells and summed, and that is what is said (no 2019-format error).
 #[test]
@@ -100,6 +130,7 @@ fn wps_pdf_with_one_other_row() {
     let style = wps::WpsStyle {
         repeat_header: false,
         one_other_row: true,
+        ocr_layer: false,
     };
     let got = import_bytes(Path::new("r.pdf"), &wps::wps_pdf(&r, style)).unwrap();
     assert_eq!(got.report.format, Format::V2021OneOtherRow);

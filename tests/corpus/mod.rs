@@ -458,6 +458,7 @@ pub fn renderings() -> Vec<Rendering> {
                 let style = wps::WpsStyle {
                     repeat_header: r.cell(t3(0, 0)).count().unwrap_or(0) % 2 == 0,
                     one_other_row: false,
+                    ocr_layer: false,
                 };
                 Some((PathBuf::from("r.pdf"), wps::wps_pdf(r, style)))
             },

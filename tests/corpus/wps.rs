@@ -22,6 +22,8 @@ pub struct WpsStyle {
     pub repeat_header: bool,
     /// 表三's （六）其他处理 printed as one row holding the sums of its three items.
     pub one_other_row: bool,
+    /// All text invisible (text render mode 3), as the OCR layer of a scanned page.
+    pub ocr_layer: bool,
 }
 
 const PAGE_W: f64 = 595.0;
@@ -35,6 +37,7 @@ const TABLE_SIZE: f64 = 10.5;
 const RULE: f64 = 0.5;
 
 struct Writer {
+    ocr_layer: bool,
     pages: Vec<String>,
     page: String,
     /// Top of the free space on the page (y down).
@@ -51,8 +54,9 @@ fn advance(c: char, size: f64) -> f64 {
 }
 
 impl Writer {
-    fn new() -> Writer {
+    fn new(ocr_layer: bool) -> Writer {
         Writer {
+            ocr_layer,
             pages: Vec::new(),
             page: String::new(),
             y: TOP,
@@ -62,6 +66,18 @@ impl Writer {
 
     fn new_page(&mut self) {
         let n = self.pages.len() + 1;
+        // A diagonal watermark on every page (rotated text is no content).
+        let mut x = 180.0;
+        for c in "内部资料".chars() {
+            self.chars.insert(c);
+            let _ = writeln!(
+                self.page,
+                "BT /F1 48 Tf 0.7071 0.7071 -0.7071 0.7071 {x:.2} {:.2} Tm <{:04X}> Tj ET",
+                300.0 + (x - 180.0),
+                c as u32
+            );
+            x += 48.0;
+        }
         // The page number, centred at the foot.
         let number = format!("- {n} -");
         let w: f64 = number.chars().map(|c| advance(c, 10.5)).sum();
@@ -77,7 +93,13 @@ impl Writer {
         let _ = writeln!(
             self.page,
             "BT /F1 {size} Tf {} Tr 0.3 w",
-            if bold { 2 } else { 0 }
+            if self.ocr_layer {
+                3
+            } else if bold {
+                2
+            } else {
+                0
+            }
         );
         for c in text.chars() {
             if c != ' ' {
@@ -404,7 +426,7 @@ fn draw_item(
 
 /// The PDF of a report as WPS makes it.
 pub fn wps_pdf(report: &Report, style: WpsStyle) -> Vec<u8> {
-    let mut w = Writer::new();
+    let mut w = Writer::new(style.ocr_layer);
     for piece in pieces(report) {
         match piece {
             Piece::Title(t) => {

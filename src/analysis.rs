@@ -276,18 +276,14 @@ fn draft_findings(draft: &Draft) -> Vec<Finding> {
     let uncertain = draft.uncertain_cells();
     let mut out = Vec::new();
     if !uncertain.is_empty() {
-        let ids: Vec<&str> = uncertain
-            .iter()
-            .map(|i| crate::template::TEMPLATE.cells[*i].id.as_str())
-            .collect();
         out.push(Finding::new(
             Rule::Import,
             Severity::Warning,
             uncertain.iter().map(|i| Place::Cell(*i)).collect(),
             format!(
                 "{}个单元格导入时无法可靠读取，已留空，请对照原文填写：{}",
-                ids.len(),
-                ids.join("、")
+                uncertain.len(),
+                cells_by_row(&uncertain)
             ),
         ));
     }
@@ -309,6 +305,49 @@ fn draft_findings(draft: &Draft) -> Vec<Finding> {
             }),
     );
     out
+}
+
+/// Cells named by their rows in Chinese: `表三 一、…（整行）`, or a row with the columns
+/// concerned (`表三 （三）1：自然人、总计`), never by internal id.
+fn cells_by_row(cells: &BTreeSet<usize>) -> String {
+    let mut rows: Vec<(String, Vec<&str>, usize)> = Vec::new();
+    for &i in cells {
+        let spec = &TEMPLATE.cells[i];
+        let (row, column) = spec
+            .short_name
+            .split_once('·')
+            .unwrap_or((spec.short_name.as_str(), ""));
+        let row = format!("{} {row}", spec.table.name());
+        match rows.last_mut() {
+            Some((r, columns, _)) if *r == row => columns.push(column),
+            _ => rows.push((row, vec![column], i)),
+        }
+    }
+    rows.iter()
+        .map(|(row, columns, first)| {
+            let prefix = format!(
+                "{}·",
+                TEMPLATE.cells[*first]
+                    .short_name
+                    .split('·')
+                    .next()
+                    .unwrap_or("")
+            );
+            let in_row = TEMPLATE
+                .cells
+                .iter()
+                .filter(|c| {
+                    c.table == TEMPLATE.cells[*first].table && c.short_name.starts_with(&prefix)
+                })
+                .count();
+            if columns.iter().all(|c| c.is_empty()) || columns.len() == in_row {
+                format!("{row}（整行）")
+            } else {
+                format!("{row}：{}", columns.join("、"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 /// The findings a summed draft carries: the warnings found when it was made, the upper-bound

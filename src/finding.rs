@@ -231,6 +231,29 @@ impl Place {
             .map(Place::Section)
     }
 
+    /// What the place is called in Chinese (a cell's table and short name, a text's heading,
+    /// a field's name): for letters, messages and lists, never the internal id.
+    pub fn name(&self) -> String {
+        match *self {
+            Place::Cell(i) => format!(
+                "{} {}",
+                TEMPLATE.cells[i].table.name(),
+                TEMPLATE.cells[i].short_name
+            ),
+            Place::Text(t) => t.spec().heading.unwrap_or(t.spec().name).to_string(),
+            Place::Meta(m) => match m {
+                MetaField::Organ => "机关全称",
+                MetaField::OrganKind => "机关类型",
+                MetaField::Year => "统计年度",
+                MetaField::Published => "发布日期",
+                MetaField::Signature => "落款",
+            }
+            .to_string(),
+            Place::Table(t) => t.name().to_string(),
+            Place::Section(s) => s.spec().heading.to_string(),
+        }
+    }
+
     /// The stable id of the place (cell id, text key, meta key or section key).
     pub fn id(&self) -> &str {
         match self {

@@ -107,4 +107,25 @@ fn r1_every_printed_number_in_its_cell_and_only_the_real_errors() {
         line["read_as"]["表格单元格"].as_array().map(Vec::len),
         Some(line["grid_cells"].as_array().unwrap().len())
     );
+
+    // The 退回意见 names places in Chinese and lists only the unit's problems.
+    let dir = tempfile::tempdir().unwrap();
+    let letter = dir.path().join("退回意见.txt");
+    let o = run(&[
+        "export",
+        "--return-notes",
+        letter.to_str().unwrap(),
+        pdf.to_str().unwrap(),
+        "--reviewer",
+        "王五",
+    ]);
+    assert!(o.status.code().is_some_and(|c| c <= 1), "{o:?}");
+    let text = std::fs::read_to_string(&letter).unwrap();
+    let unit = text
+        .split(nianbao::export::return_notes::UNREAD_HEADING)
+        .next()
+        .unwrap();
+    assert!(!unit.contains("IMPORT"), "{text}");
+    assert!(!text.contains("t3.") && !text.contains("t4."), "{text}");
+    assert!(unit.contains("S4"), "{text}");
 }

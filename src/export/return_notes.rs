@@ -5,32 +5,20 @@
 use super::pdf::Letter;
 use crate::analysis::Analysis;
 use crate::draft::Draft;
-use crate::finding::{MetaField, Place, Severity};
+use crate::finding::{Place, Source};
 use crate::model::Date;
 use crate::review::Explained;
-use crate::template::TEMPLATE;
 
-/// What a place is called in a letter: a cell's short name, a text's heading, a field's name.
+/// What a place is called in a letter (see [`Place::name`]).
 pub fn place_label(place: Place) -> String {
-    match place {
-        Place::Cell(i) => format!(
-            "{} {}",
-            TEMPLATE.cells[i].table.name(),
-            TEMPLATE.cells[i].short_name
-        ),
-        Place::Text(t) => t.spec().heading.unwrap_or(t.spec().name).to_string(),
-        Place::Meta(m) => match m {
-            MetaField::Organ => "机关全称",
-            MetaField::OrganKind => "机关类型",
-            MetaField::Year => "统计年度",
-            MetaField::Published => "发布日期",
-            MetaField::Signature => "落款",
-        }
-        .to_string(),
-        Place::Table(t) => t.name().to_string(),
-        Place::Section(s) => s.spec().heading.to_string(),
-    }
+    place.name()
 }
+
+/// The heading of the letter's last part: what the reviewer's import of the published file
+/// could not read reliably. Not the unit's problem; listed for the reviewer to check against
+/// the original.
+pub const UNREAD_HEADING: &str =
+    "附：审核方未能可靠读取的内容（请审核人核对原件，不属于报送单位的问题）";
 
 /// The 退回意见 of a draft as analysed; `reviewer` signs it, `date` dates it.
 pub fn return_notes(draft: &Draft, analysis: &Analysis, reviewer: &str, date: Date) -> Letter {
@@ -42,14 +30,17 @@ pub fn return_notes(draft: &Draft, analysis: &Analysis, reviewer: &str, date: Da
             .map(|(k, s)| format!("{}. {s}", k + 1))
             .collect()
     };
-    let mut open: Vec<(Severity, String)> = analysis
+    // The unit's problems, and apart from them what the reviewer's import could not read
+    // (the published original may well be right there).
+    let (unread, mut open): (Vec<_>, Vec<_>) = analysis
         .findings
         .iter()
         .zip(&analysis.explained)
         .filter(|(_, e)| !matches!(e, Some(Explained::Current(_))))
-        .map(|(f, _)| (f.severity, f.to_line()))
-        .collect();
-    open.sort_by_key(|(s, _)| *s);
+        .map(|(f, _)| (f.source == Source::Import, f.severity, f.to_line()))
+        .partition(|(import, _, _)| *import);
+    open.sort_by_key(|(_, s, _)| *s);
+    let unread: Vec<String> = unread.into_iter().map(|(_, _, line)| line).collect();
     let notes: Vec<String> = draft
         .review
         .notes
@@ -91,10 +82,11 @@ pub fn return_notes(draft: &Draft, analysis: &Analysis, reviewer: &str, date: Da
     for (heading, items) in [
         (
             "一、尚未解决的问题",
-            open.into_iter().map(|(_, s)| s).collect(),
+            open.into_iter().map(|(_, _, s)| s).collect(),
         ),
         ("二、审核批注", notes),
         ("三、已过期的说明（所涉数值已改）", stale),
+        (UNREAD_HEADING, unread),
     ] {
         if !items.is_empty() {
             sections.push((heading.to_string(), numbered(items)));
@@ -163,5 +155,36 @@ mod tests {
         );
         assert!(!text.contains("三、已过期的说明"));
         assert!(text.ends_with("审核人：王五\n2026年1月13日\n"));
+    }
+
+    #[test]
+    fn what_the_import_could_not_read_is_apart_and_named_in_chinese() {
+        use crate::import::Provenance;
+        let mut r = Report::new("某县财政局", OrganKind::Department, 2025);
+        for c in 0..7 {
+            r.set_cell(t3(1, c), CellValue::Count(0));
+        }
+        let mut d = Draft::new(r);
+        // Row 一 could not be read on import: left blank, marked uncertain.
+        for c in 0..7 {
+            d.read_as
+                .insert(t3(0, c), (Provenance::Uncertain, CellValue::Blank));
+        }
+        let a = analyze(&d, &Context::default());
+        let text = to_text(&return_notes(
+            &d,
+            &a,
+            "王五",
+            Date::new(2026, 1, 13).unwrap(),
+        ));
+        let (unit, reviewer) = text
+            .split_once(UNREAD_HEADING)
+            .expect("a part for the reviewer");
+        assert!(
+            !unit.contains("IMPORT") && !unit.contains("无法可靠读取"),
+            "{unit}"
+        );
+        assert!(reviewer.contains("表三 一（整行）"), "{reviewer}");
+        assert!(!text.contains("t3."), "no internal cell id: {text}");
     }
 }

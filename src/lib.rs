@@ -15,6 +15,7 @@ pub mod fsio;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod release;
 pub mod review;
 pub mod sum;
 pub mod template;

@@ -477,18 +477,15 @@ fn cmd_import(a: ImportArgs) -> Result<()> {
 fn cmd_export(a: ExportArgs) -> Result<()> {
     let loaded = load(&a.file)?;
     let report = &loaded.draft.report;
-    let findings = analyze(
+    let analysed = analyze(
         &loaded.draft,
         &analysis::Context {
             import_findings: &loaded.import_findings,
             ..analysis::Context::default()
         },
-    )
-    .findings;
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
+    );
+    let findings = &analysed.findings;
+    let errors = analysed.tally.0;
     let date = match &a.date {
         Some(s) => Date::parse(s).with_context(|| format!("日期“{s}”无法识别，应如 2026-01-20"))?,
         None => Date::today(),
@@ -536,27 +533,18 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
         }
         out
     } else if let Some(out) = &t.pdf {
-        if a.final_version
-            && let Some((s, true)) = loaded.draft.review.state(report)
-        {
-            bail!(
-                "报告在{}（{} {}）后已修改，不能导出正式版 PDF：请重新{}，或去掉 --final 导出草稿",
-                s.stage.label().trim_start_matches('已'),
-                s.name,
-                s.at,
-                s.stage.label().trim_start_matches('已')
-            );
-        }
-        if a.final_version && errors > 0 {
+        let release = nianbao::release::release(&loaded.draft, &analysed);
+        if a.final_version && !release.final_allowed() {
             for f in findings.iter().filter(|f| f.severity == Severity::Error) {
                 eprintln!("{}", f.to_line());
             }
             bail!(
-                "报告仍有 {errors} 个错误，不能导出正式版 PDF（去掉 --final 可导出带“草稿”水印的版本）"
+                "不能导出正式版 PDF：{}（去掉 --final 可导出带“草稿”水印的版本）",
+                release.reasons.join("；")
             );
         }
         let mut options = PdfOptions::new(date);
-        options.draft_watermark = errors > 0;
+        options.draft_watermark = release.watermark();
         if !a.bundled_fonts {
             options.fonts = FontSet::with_installed_official();
         }
@@ -568,7 +556,10 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
             eprintln!("注意：以下字符没有字体可以显示，已印为 □：{chars}");
         }
         if options.draft_watermark {
-            eprintln!("报告仍有错误，每页已加“草稿”水印");
+            eprintln!(
+                "报告还不能作为正式版（{}），每页已加“草稿”水印",
+                release.reasons.join("；")
+            );
         }
         out
     } else {

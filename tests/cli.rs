@@ -317,7 +317,7 @@ fn export_pdf_final_refuses_errors_and_drafts_get_a_watermark() {
     assert!(squeezed.matches("草稿").count() >= pages, "{text}");
     assert!(squeezed.contains("汇源办事处2021年政府信息公开工作年度报告"));
 
-    // A clean report (fixture 003) exports as final, without a watermark.
+    // Fixture 003 as published has no 落款 and no 发布日期: no final version of it.
     let clean = dir.path().join("003.pdf");
     let o = run(&[
         "export",
@@ -328,6 +328,25 @@ fn export_pdf_final_refuses_errors_and_drafts_get_a_watermark() {
         "--date",
         "2026-01-20",
         s(&fixture("003")),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("缺少落款机关、发布日期"),
+        "{}",
+        stderr(&o)
+    );
+    // A complete report without errors exports as final, without a watermark.
+    let complete = dir.path().join("完整.ron");
+    clean_draft(&complete);
+    let o = run(&[
+        "export",
+        "--pdf",
+        s(&clean),
+        "--final",
+        "--bundled-fonts",
+        "--date",
+        "2026-01-20",
+        s(&complete),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("正文与表格：Noto Serif SC（内置）"));
@@ -778,4 +797,36 @@ fn diff_of_two_fixture_drafts_lists_exactly_the_changed_cells() {
     assert!(String::from_utf8_lossy(&plain.stdout).contains("t3.r1.np（"));
     let same = run(&["diff", s(&old), s(&old)]);
     assert!(String::from_utf8_lossy(&same.stdout).contains("两个版本内容相同"));
+}
+
+/// A final version is complete: a new draft (no 落款, no 发布日期, every cell blank) is
+/// refused as final with the list of what is missing, and exported as a draft with the
+/// 草稿 watermark otherwise.
+#[test]
+fn an_incomplete_report_is_no_final_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("新.ron");
+    common::blank_draft(&d);
+    let pdf = dir.path().join("新.pdf");
+    let o = run(&[
+        "export",
+        "--pdf",
+        s(&pdf),
+        "--final",
+        "--bundled-fonts",
+        s(&d),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("缺少") && err.contains("发布日期"), "{err}");
+    assert!(err.contains("个空白单元格"), "{err}");
+    assert!(!pdf.exists(), "nothing written");
+    let o = run(&["export", "--pdf", s(&pdf), "--bundled-fonts", s(&d)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("每页已加“草稿”水印"), "{}", stderr(&o));
+    let squeezed: String = pdftotext(&pdf)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(squeezed.contains("草稿"), "{squeezed}");
 }

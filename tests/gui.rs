@@ -641,11 +641,24 @@ fn exporting_a_pdf_with_errors_asks_and_watermarks() {
     assert!(f.app().analysis.tally.0 > 0);
     f.harness.state_mut().push(Command::ExportPdf);
     f.harness.run();
-    assert!(f.harness.query_by_label("报告仍有错误").is_some());
+    assert!(
+        f.harness
+            .query_by_label("报告还不能作为正式版导出")
+            .is_some()
+    );
+    assert!(
+        f.harness
+            .query_by_label_contains("个错误（见问题列表）")
+            .is_some()
+    );
     // Cancel: nothing is written.
     f.harness.get_by_label("取消").click();
     f.harness.run();
-    assert!(f.harness.query_by_label("报告仍有错误").is_none());
+    assert!(
+        f.harness
+            .query_by_label("报告还不能作为正式版导出")
+            .is_none()
+    );
 
     f.harness.state_mut().push(Command::ExportPdf);
     f.harness.run();

@@ -172,9 +172,10 @@ pub enum Modal {
         text: String,
     },
     Recovery(Box<Recovery>),
-    /// 导出PDF with errors left: go on with a watermark, or cancel.
-    PdfWithErrors {
-        errors: usize,
+    /// 导出PDF of a report that is no final version yet (see `release::release`): go on
+    /// with the 草稿 watermark, or cancel.
+    PdfNotFinal {
+        reasons: Vec<String>,
     },
     Error(String),
     /// 帮助 → 关于: version, template, fonts and their licences.

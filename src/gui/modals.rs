@@ -98,9 +98,12 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                 });
                 answer
             }
-            Modal::PdfWithErrors { errors } => {
-                ui.heading(s::PDF_ERRORS_TITLE);
-                ui.label(s::fill(s::PDF_ERRORS_BODY, *errors));
+            Modal::PdfNotFinal { reasons } => {
+                ui.heading(s::PDF_NOT_FINAL_TITLE);
+                for reason in reasons.iter() {
+                    ui.label(format!("• {reason}"));
+                }
+                ui.label(s::PDF_NOT_FINAL_BODY);
                 let mut answer = Answer::Keep;
                 ui.horizontal(|ui| {
                     if ui.button(s::EXPORT_ANYWAY).clicked() {

@@ -142,9 +142,11 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         Command::Export(kind) => ask_path(app, PathPurpose::Export(kind)),
         Command::ExportTo(kind, path) => export_to(app, kind, &path),
         Command::ExportPdf => {
-            let errors = app.analysis.tally.0;
-            if errors > 0 {
-                app.modal = Some(Modal::PdfWithErrors { errors });
+            let release = crate::release::release(&app.doc.draft, &app.analysis);
+            if !release.final_allowed() {
+                app.modal = Some(Modal::PdfNotFinal {
+                    reasons: release.reasons,
+                });
             } else {
                 app.push(Command::ExportPdfPick { watermark: false });
             }

@@ -31,9 +31,8 @@ pub const SUM_UNREADABLE: &str = "以下文件无法读取，未汇总：";
 pub const SUM_CONTRIBUTIONS: &str = "各单位：";
 pub const EXPORT_WEB_PAGE: &str = "导出网页…";
 pub const EXPORT_RETURN_NOTES: &str = "导出退回意见…";
-pub const PDF_ERRORS_TITLE: &str = "报告仍有错误";
-pub const PDF_ERRORS_BODY: &str =
-    "报告仍有 {} 个错误（见问题列表）。仍然导出的 PDF 每页都会加上浅色的“草稿”水印。";
+pub const PDF_NOT_FINAL_TITLE: &str = "报告还不能作为正式版导出";
+pub const PDF_NOT_FINAL_BODY: &str = "仍然导出的 PDF 每页都会加上浅色的“草稿”水印。";
 pub const EXPORT_ANYWAY: &str = "仍然导出（加“草稿”水印）";
 pub const PDF_EXPORTED: &str = "已导出PDF（{} 页）";
 pub const FILTER_PDF: &str = "PDF 文件";

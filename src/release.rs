@@ -1,0 +1,90 @@
+//! What exporting the final version means, decided once for the CLI and the editor: a final
+//! PDF is complete (机关全称, 统计年度, 落款机关 and 发布日期 given, no blank cell), has no
+//! error left, and has not changed since it was last approved. Anything else is a draft and
+//! carries the 草稿 watermark on every page.
+
+use crate::analysis::Analysis;
+use crate::draft::Draft;
+use crate::finding::{Rule, Severity};
+
+/// Whether a draft may be exported as the final version, and why not.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Release {
+    /// What stands in the way, in Chinese, one line each; empty when the final version may
+    /// be exported.
+    pub reasons: Vec<String>,
+}
+
+impl Release {
+    /// True when the final version (no watermark) may be exported.
+    pub fn final_allowed(&self) -> bool {
+        self.reasons.is_empty()
+    }
+    /// True when an export must carry the 草稿 watermark.
+    pub fn watermark(&self) -> bool {
+        !self.final_allowed()
+    }
+}
+
+/// Decides whether `draft`, as analysed, may be exported as the final version.
+pub fn release(draft: &Draft, analysis: &Analysis) -> Release {
+    let report = &draft.report;
+    let meta = &report.meta;
+    let mut reasons = Vec::new();
+    let missing: Vec<&str> = [
+        (meta.organ.trim().is_empty(), "机关全称"),
+        (meta.year.is_none(), "统计年度"),
+        (meta.signature.trim().is_empty(), "落款机关"),
+        (meta.published.is_none(), "发布日期"),
+    ]
+    .into_iter()
+    .filter(|(absent, _)| *absent)
+    .map(|(_, name)| name)
+    .collect();
+    if !missing.is_empty() {
+        reasons.push(format!("缺少{}", missing.join("、")));
+    }
+    let (errors, _, _) = analysis.tally;
+    if errors > 0 {
+        reasons.push(format!("仍有 {errors} 个错误（见问题列表）"));
+    }
+    let blanks: usize = analysis
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::S7 && f.severity != Severity::Info)
+        .map(|f| f.places.len())
+        .sum();
+    if blanks > 0 {
+        reasons.push(format!("有 {blanks} 个空白单元格（没有数据应填0）"));
+    }
+    if let Some((s, true)) = draft.review.state(report) {
+        let stage = s.stage.label().trim_start_matches('已');
+        reasons.push(format!(
+            "报告在{stage}（{} {}）后已修改，请重新{stage}",
+            s.name, s.at
+        ));
+    }
+    Release { reasons }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Context, analyze};
+    use crate::model::{OrganKind, Report};
+
+    #[test]
+    fn an_empty_report_is_no_final_version() {
+        let mut r = Report::new("", OrganKind::Government, 2025);
+        r.meta.year = None;
+        let d = Draft::new(r);
+        let rel = release(&d, &analyze(&d, &Context::default()));
+        assert!(!rel.final_allowed() && rel.watermark());
+        assert_eq!(rel.reasons[0], "缺少机关全称、统计年度、落款机关、发布日期");
+        assert!(
+            rel.reasons.iter().any(|r| r.contains("空白单元格")),
+            "{:?}",
+            rel.reasons
+        );
+    }
+}

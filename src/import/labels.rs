@@ -158,6 +158,31 @@ pub fn t2_row(label: &str) -> Option<(usize, usize)> {
         .find_map(|(b, block)| block.rows.iter().position(|(_, l)| *l == n).map(|r| (b, r)))
 }
 
+/// A 表二 row label printed with a typo (see [`nearest`]); returns (block, row). The 2019
+/// label 规范性文件 and the captions compete, so they are never taken for a row.
+pub fn t2_row_near(label: &str) -> Option<(usize, usize)> {
+    let n = normalize(label);
+    let rows: Vec<(usize, usize, &str)> = T2_BLOCKS
+        .iter()
+        .enumerate()
+        .flat_map(|(b, block)| {
+            block
+                .rows
+                .iter()
+                .enumerate()
+                .map(move |(r, (_, l))| (b, r, *l))
+        })
+        .collect();
+    let competitors = ["规范性文件", crate::template::T2_CONTENT_HEADER];
+    let candidates = rows
+        .iter()
+        .map(|(_, _, l)| *l)
+        .chain(competitors)
+        .chain(T2_BLOCKS.iter().map(|b| b.caption));
+    let i = nearest(&n, candidates)?;
+    rows.get(i).map(|&(b, r, _)| (b, r))
+}
+
 /// Words of 表三's header rows, for recognising header lines (incl. split fragments).
 pub fn t3_header_word(cell: &str) -> Option<Match> {
     let n = normalize(cell);
@@ -257,6 +282,14 @@ mod tests {
         assert_eq!(t3_row("3.重复申请"), None);
         // Group labels are not rows.
         assert_eq!(t3_row("（三）不予公开"), None);
+        // 表二: a typo of a row label; the 2019 label stays the 2019 one.
+        assert_eq!(t2_row_near("行政事业收费"), Some((3, 0)));
+        assert_eq!(t2_row_near("规范性文件"), None);
+        assert_eq!(
+            t2_row_near("行政处罚"),
+            Some((2, 0)),
+            "an exact label is nearest too"
+        );
         assert_eq!(t3_row("1．属于国家秘密"), Some((4, Match::Exact)));
         assert_eq!(
             section_heading("五、政府信息公开工作存在的主要问题及改进措施").map(|s| s.0),

@@ -680,6 +680,24 @@ mod layout_tests {
     }
 
     #[test]
+    fn a_table_two_label_with_a_typo_is_read_and_named() {
+        use crate::template::T2_FEES;
+        let (_, text) = with_row_one();
+        let want = import_text(text.as_bytes()).unwrap().report;
+        let typo = text.replacen("行政事业性收费", "行政事业收费", 1);
+        assert_ne!(typo, text);
+        let imported = import_text(typo.as_bytes()).unwrap();
+        assert_eq!(imported.report.cell(T2_FEES), want.cell(T2_FEES));
+        assert!(
+            imported.findings.iter().any(|f| f.rule == Rule::H15
+                && f.message.contains("“行政事业收费”")
+                && f.message.contains("“行政事业性收费”")),
+            "{:?}",
+            imported.findings
+        );
+    }
+
+    #[test]
     fn published_signature_block_with_gap() {
         let mut text = export_text(&sample());
         text.push_str("\n                   某某县区委区政府机关服务中心\n\n                         2025年1月30日\n\n");

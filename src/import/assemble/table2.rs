@@ -132,7 +132,12 @@ pub(super) fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
                     }
                 }
             }
-        } else if let Some((b, r)) = labels::t2_row(first) {
+        } else if let Some((b, r)) = labels::t2_row(first).or_else(|| {
+            // A typo of a row label: read as that row, and said so.
+            let (b, r) = labels::t2_row_near(first)?;
+            ctx.variant(first, T2_BLOCKS[b].rows[r].1, Place::Cell(t2(b, r, 0)));
+            Some((b, r))
+        }) {
             if is_2019 {
                 map_2019_t2_row(ctx, b, r, &line.non_empty()[1..], &mut mapped_2019);
                 continue;

@@ -89,8 +89,6 @@ impl Ctx {
             self.report.set_cell(cell, value);
             if how != Provenance::Exact {
                 self.provenance.insert(cell, how);
-            } else {
-                self.provenance.remove(&cell);
             }
         }
         for (cells, message) in read.problems {

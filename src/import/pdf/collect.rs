@@ -31,8 +31,7 @@ pub(super) struct Glyph {
 }
 
 impl Glyph {
-    /// Advance of the character, estimated: full width for CJK and full-width forms, half
-    /// else.
+    /// Advance of the character (see [`advance`]).
     pub(super) fn advance(&self) -> f64 {
         advance(&self.text, self.size)
     }

@@ -31,13 +31,11 @@ pub(super) struct Table {
     pub(super) cells: Vec<Cell>,
 }
 
-/// A cell of a table: the elementary rows and columns it spans and its text.
+/// A cell of a table: the first elementary row and column it covers, and its text.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Cell {
     pub(super) row: usize,
     pub(super) col: usize,
-    pub(super) rows: usize,
-    pub(super) cols: usize,
     pub(super) text: String,
 }
 
@@ -310,17 +308,14 @@ impl Grid {
                 }
             }
         }
-        // Each drawn cell: the span of its elementary cells.
-        let mut spans: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
-            Default::default();
+        // Each drawn cell starts at its first elementary row and column.
+        let mut spans: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
         for r in 0..nr {
             for c in 0..nc {
                 let id = root(&mut parent, r * nc + c);
-                let e = spans.entry(id).or_insert((r, c, r, c));
+                let e = spans.entry(id).or_insert((r, c));
                 e.0 = e.0.min(r);
                 e.1 = e.1.min(c);
-                e.2 = e.2.max(r);
-                e.3 = e.3.max(c);
             }
         }
         let mut members: std::collections::BTreeMap<usize, Vec<&Glyph>> = Default::default();
@@ -336,11 +331,9 @@ impl Grid {
         }
         let mut cells: Vec<Cell> = spans
             .iter()
-            .map(|(id, &(r0, c0, r1, c1))| Cell {
-                row: r0,
-                col: c0,
-                rows: r1 - r0 + 1,
-                cols: c1 - c0 + 1,
+            .map(|(id, &(row, col))| Cell {
+                row,
+                col,
                 text: members.get(id).map_or_else(String::new, |g| cell_text(g)),
             })
             .collect();

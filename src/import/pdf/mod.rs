@@ -94,13 +94,11 @@ fn read_laid(bytes: &[u8]) -> Result<Vec<Laid>, ImportError> {
     };
     // The text needs each font's Unicode map and widths, not its glyph programs, whose
     // unpacking is a third of the reading: the first reading leaves them out. A PDF whose
-    // text does need them (a character without a Unicode value) is read again with them.
-    let blocks = match without_font_programs(bytes) {
-        Some(lean) => match read(&lean)? {
-            (blocks, 0) => blocks,
-            _ => read(bytes)?.0,
-        },
-        None => read(bytes)?.0,
+    // text does need them (a character without a Unicode value), or that cannot be read
+    // without them, is read again with them.
+    let blocks = match without_font_programs(bytes).map(|lean| read(&lean)) {
+        Some(Ok((blocks, 0))) => blocks,
+        _ => read(bytes)?.0,
     };
     let laid = layout(&blocks);
     let blank = laid.iter().all(|l| match l {

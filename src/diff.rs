@@ -142,10 +142,10 @@ pub fn to_text(d: &Diff) -> String {
     if !d.cells.is_empty() {
         out.push_str(&format!("单元格（{} 个）：\n", d.cells.len()));
         for (id, x, y) in &d.cells {
+            // Named as the reader knows the place (表三 一、本年新收·自然人), never by id.
             let name = TEMPLATE
                 .index_of(id)
-                .map(|i| TEMPLATE.cells[i].short_name.as_str())
-                .unwrap_or_default();
+                .map_or_else(|| id.clone(), |i| crate::finding::Place::Cell(i).name());
             let show = |v: &str| {
                 if v.is_empty() {
                     "空".to_string()
@@ -153,7 +153,7 @@ pub fn to_text(d: &Diff) -> String {
                     v.to_string()
                 }
             };
-            out.push_str(&format!("  {id}（{name}）：{} → {}\n", show(x), show(y)));
+            out.push_str(&format!("  {name}：{} → {}\n", show(x), show(y)));
         }
     }
     if !d.texts.is_empty() {
@@ -201,6 +201,7 @@ pub fn to_json(d: &Diff) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Place;
     use crate::model::{CellValue, Date, OrganKind};
     use crate::template::{TextId, t3};
 
@@ -227,7 +228,8 @@ mod tests {
         );
         let text = to_text(&d);
         assert!(
-            text.contains("t3.r1.np（") && text.contains("）：8 → 9"),
+            text.contains(&format!("{}：8 → 9", Place::Cell(t3(0, 0)).name()))
+                && !text.contains("t3.r1.np"),
             "{text}"
         );
         assert!(text.contains("− 主动公开信息100条") && text.contains("+ 主动公开信息120条"));

@@ -14,6 +14,7 @@ pub mod fonts;
 pub mod fsio;
 pub mod import;
 pub mod layout;
+pub mod lock;
 pub mod model;
 pub mod release;
 pub mod review;

@@ -433,10 +433,14 @@ fn save_and_reopen_through_the_file_dialog() {
     assert_eq!(saved.report.cell(t3(R1, NP)), &CellValue::Count(3));
     assert_eq!(f.app().recent.first(), Some(&path));
 
-    // A second editor opens it through the dialog and sees the same report.
+    // A second editor opens it through the dialog (the first still holds it: read-only)
+    // and sees the same report.
     let mut g = fixture();
     g.dialogs.push(Picked::Path(path.clone()));
     g.key(Modifiers::COMMAND, Key::O);
+    g.harness.get_by_label("只读打开").click();
+    g.harness.run();
+    g.harness.run();
     assert_eq!(g.app().doc.draft, saved);
     assert_eq!(g.app().doc.path.as_deref(), Some(path.as_path()));
     assert!(!g.app().doc.is_dirty());
@@ -588,18 +592,28 @@ fn a_bad_file_shows_a_message_and_keeps_the_report() {
 
 #[test]
 fn autosave_writes_a_recovery_copy_that_the_next_start_offers() {
-    let mut f = fixture();
+    // The first window's process "ends" without saving: its owner is a process id no
+    // process has.
+    let config = tempfile::tempdir().expect("tempdir").keep().join("config");
+    let ended = nianbao::lock::Owner::with_pid(4_000_000_000);
+    let first_config = config.clone();
+    let mut f = fixture_with(move |app| {
+        *app = EditorApp::new(
+            Box::new(ScriptedDialogs::default()),
+            Storage::at(first_config).with_owner(ended),
+            Date::new(2026, 1, 15).expect("date"),
+        );
+    });
     f.type_into(t3(R1, NP), "8");
     f.harness.state_mut().autosave_now();
-    let storage = Storage::at(f.dir.path().join("config"));
-    let recovered: Recovery = storage.read_recovery().expect("recovery written");
+    let recovered: Vec<Recovery> = Storage::at(&config).read_recoveries();
+    assert_eq!(recovered.len(), 1, "written, and offered to another window");
     assert_eq!(
-        recovered.draft.report.cell(t3(R1, NP)),
+        recovered[0].draft.report.cell(t3(R1, NP)),
         &CellValue::Count(8)
     );
 
     // Next start with the same config folder.
-    let config = f.dir.path().join("config");
     let mut g = fixture_with(move |app| {
         *app = EditorApp::new(
             Box::new(ScriptedDialogs::default()),

@@ -168,7 +168,7 @@ proptest! {
             sum: None,
             review: Default::default(),
         };
-        let text = to_ron(&draft);
+        let text = to_ron(&draft).unwrap();
         let back = parse_draft(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(back, draft);
     }

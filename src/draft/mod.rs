@@ -56,6 +56,10 @@ pub enum DraftError {
         "此草稿由较新版本的 nianbao 保存（草稿格式版本 {found}），本程序只能读取版本 {DRAFT_VERSION} 及以前的草稿。为避免丢失内容，未打开它：请升级 nianbao。"
     )]
     NewerVersion { found: u32 },
+    /// Serialising failed (never seen: the draft is plain strings, numbers and maps); said
+    /// loudly instead of writing an empty file.
+    #[error("草稿无法写成文本：{0}")]
+    Serialize(String),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -506,14 +510,14 @@ impl<'de> Deserialize<'de> for Report {
 }
 
 /// The draft text.
-pub fn to_ron(draft: &Draft) -> String {
+pub fn to_ron(draft: &Draft) -> Result<String, DraftError> {
     let config = ron::ser::PrettyConfig::new()
         .escape_strings(false)
         .struct_names(false)
         .indentor("    ");
-    // Serialising plain strings, numbers and maps cannot fail.
-    let body = ron::ser::to_string_pretty(draft, config).unwrap_or_default();
-    format!("{HEADER}{body}\n")
+    let body = ron::ser::to_string_pretty(draft, config)
+        .map_err(|e| DraftError::Serialize(e.to_string()))?;
+    Ok(format!("{HEADER}{body}\n"))
 }
 
 #[derive(Deserialize)]
@@ -631,7 +635,7 @@ pub fn load_draft(path: &Path) -> Result<Draft, DraftError> {
 
 /// Saves a draft atomically.
 pub fn save_draft(path: &Path, draft: &Draft) -> Result<(), DraftError> {
-    Ok(fsio::write_atomic(path, to_ron(draft).as_bytes())?)
+    Ok(fsio::write_atomic(path, to_ron(draft)?.as_bytes())?)
 }
 
 #[cfg(test)]

@@ -40,10 +40,15 @@ impl EditorApp {
             commands: &mut self.commands,
             reviewer: &self.reviewer,
             changed: self.compare.as_ref().map(|c| &c.cells),
+            generation: self.doc_generation,
         };
         super::menu::show(ui, &mut editing, menu);
         let state = self.doc.draft.review.state_label(&self.doc.draft.report);
-        super::status::show(ui, &self.analysis, state, self.status.as_deref());
+        let modes = super::status::Modes {
+            read_only: self.doc.read_only,
+            manual_totals: &mut self.doc.draft.manual_totals,
+        };
+        super::status::show(ui, &self.analysis, state, self.status.as_deref(), modes);
         if self.show_findings {
             let review = super::findings::ReviewView {
                 explanations: &self.doc.draft.review.explanations,

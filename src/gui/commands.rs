@@ -25,6 +25,8 @@ pub enum Action {
     SumUnits,
     /// A parent report summed from these files or folders.
     SumPaths(Vec<PathBuf>),
+    /// Restore this recovered draft in this window.
+    Restore(Box<Recovery>),
     Quit,
 }
 
@@ -61,8 +63,23 @@ pub enum Command {
         path: PathBuf,
         watermark: bool,
     },
-    Restore(Box<Recovery>),
+    /// Give up this window's recovery copy (the window closes without unsaved changes).
     DiscardRecovery,
+    /// Give up one recovered copy (by its key) and offer the next, if any.
+    DiscardCopy(String),
+    /// 文件 → 恢复未保存的草稿…: offer the copies of windows that ended.
+    ShowRecoveries,
+    /// The file changed on disk: write ours over it anyway, then run `then`.
+    Overwrite {
+        path: PathBuf,
+        then: Option<Action>,
+    },
+    /// Open a draft another window holds, the way the user chose.
+    OpenHeld {
+        doc: Box<super::state::Document>,
+        path: PathBuf,
+        how: HeldChoice,
+    },
     /// Write the recovery copy of the open draft now.
     Autosave,
     SetZoom(f32),
@@ -120,6 +137,17 @@ impl Command {
     }
 }
 
+/// How to open a draft that another window holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeldChoice {
+    /// Read only: 保存 asks for another file.
+    ReadOnly,
+    /// As an unsaved copy (another file on 保存).
+    Copy,
+    /// The holder is gone: take the lock over and edit.
+    TakeOver,
+}
+
 /// A document the editor exports besides the PDF (which asks about errors first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocumentKind {
@@ -171,7 +199,22 @@ pub enum Modal {
         purpose: PathPurpose,
         text: String,
     },
-    Recovery(Box<Recovery>),
+    /// Drafts of windows that ended without saving, each offered (first the oldest).
+    Recovery(Vec<Recovery>),
+    /// The draft is open in another window (its lock): how to open it.
+    HeldElsewhere {
+        doc: Box<super::state::Document>,
+        path: PathBuf,
+        holder: crate::lock::Owner,
+        gone: bool,
+    },
+    /// Before a save: the file changed on disk since it was opened (another window saved
+    /// it). `changes`: what the other version changed, as lines.
+    ChangedOnDisk {
+        path: PathBuf,
+        then: Option<Action>,
+        changes: Vec<String>,
+    },
     /// 导出PDF of a report that is no final version yet (see `release::release`): go on
     /// with the 草稿 watermark, or cancel.
     PdfNotFinal {

@@ -57,6 +57,8 @@ pub struct EditorApp {
     pub reviewer: String,
     /// 与其他版本比较: the other version and what differs from it.
     pub compare: Option<Compare>,
+    /// The draft whose lock this window holds (`.~lock.<name>#` beside it).
+    pub lock: Option<PathBuf>,
 }
 
 /// The version the open report is compared with, and the differences (kept current).
@@ -115,7 +117,7 @@ impl EditorApp {
     pub fn new(dialogs: Box<dyn FileDialogs>, storage: Storage, today: Date) -> Self {
         let year = today.report_year();
         let recent = storage.load_recent();
-        let recovery = storage.read_recovery();
+        let recoveries = storage.read_recoveries();
         let deadline = storage.load_deadline();
         let mut app = EditorApp {
             doc: Document::blank(Report::new("", OrganKind::Government, year)),
@@ -145,10 +147,11 @@ impl EditorApp {
                 .unwrap_or_default(),
             pdf_fonts: None,
             previous: None,
+            lock: None,
         };
         app.refresh_analysis();
-        if let Some(r) = recovery {
-            app.modal = Some(Modal::Recovery(Box::new(r)));
+        if !recoveries.is_empty() {
+            app.modal = Some(Modal::Recovery(recoveries));
         }
         app
     }
@@ -172,16 +175,28 @@ impl EditorApp {
             .state_label(&self.doc.draft.report)
             .map(|l| format!("（{l}）"))
             .unwrap_or_default();
+        let read_only = if self.doc.read_only {
+            format!("（{}）", s::READ_ONLY_MARK)
+        } else {
+            String::new()
+        };
         format!(
-            "{}{}{state} — {}",
+            "{}{}{read_only}{state} — {}",
             self.doc.display_name(),
             mark,
             s::APP_NAME
         )
     }
 
-    /// Replaces the open document (after any unsaved-changes question was answered).
+    /// Replaces the open document (after any unsaved-changes question was answered). The
+    /// old draft's lock is given up unless the new document is the same draft; a comparison
+    /// with another version ends (it was about the old document).
     pub fn replace_document(&mut self, doc: Document) {
+        let keeps_lock = !doc.read_only && doc.path.is_some() && doc.path == self.lock;
+        if !keeps_lock {
+            self.release_lock();
+        }
+        self.compare = None;
         self.doc = doc;
         self.doc_generation += 1;
         self.analyzed = None;
@@ -218,7 +233,9 @@ impl EditorApp {
         true
     }
 
-    /// Restores a recovered draft.
+    /// Restores a recovered draft: it becomes this window's (its copy is written again at
+    /// once as this window's, and the old one removed). The draft it came from is not
+    /// locked by the restore: the next save checks the file and takes the lock.
     pub(crate) fn restore(&mut self, r: Recovery) {
         let mut doc = Document::blank(Report::default());
         doc.draft = r.draft;
@@ -226,7 +243,21 @@ impl EditorApp {
         doc.path = r
             .original
             .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
+        // What the file holds now: if it changed since the crash, the save says so.
+        doc.on_disk = doc
+            .path
+            .as_deref()
+            .and_then(|p| crate::fsio::read_bounded(p).ok());
         self.replace_document(doc);
+        self.autosave_now();
+        self.storage.discard(&r.key);
+    }
+
+    /// Gives up the lock this window holds, if any.
+    pub(crate) fn release_lock(&mut self) {
+        if let Some(p) = self.lock.take() {
+            crate::lock::release(&p, self.storage.owner());
+        }
     }
 
     /// Undoes the last change.
@@ -265,6 +296,7 @@ impl EditorApp {
         if !self.doc.is_dirty() {
             self.storage.clear_recovery();
         }
+        self.release_lock();
     }
 
     /// Asks to close the window (through the unsaved-changes question when needed).
@@ -286,6 +318,7 @@ impl EditorApp {
             commands: &mut self.commands,
             reviewer: &self.reviewer,
             changed: self.compare.as_ref().map(|c| &c.cells),
+            generation: self.doc_generation,
         }
     }
 }

@@ -23,6 +23,7 @@ pub fn show(ui: &mut Ui, ed: &mut Editing) {
     }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
+            .id_salt(("nianbao-form", ed.generation))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let width = ui.available_width().min(MAX_FORM_WIDTH);

@@ -111,6 +111,9 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
                 }
             }
         });
+        if item(ui, s::MENU_RECOVERIES, None) {
+            ed.push(Command::ShowRecoveries);
+        }
         ui.separator();
         if item(ui, s::SAVE, Some(&keys::SAVE)) {
             ed.push(Command::Save { then: None });

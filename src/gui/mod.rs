@@ -13,6 +13,7 @@ mod menu;
 mod modals;
 mod outline;
 mod runner;
+mod shared_files;
 pub mod state;
 mod status;
 pub mod storage;

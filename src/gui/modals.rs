@@ -12,7 +12,8 @@ use super::commands::{Command, Modal, PathPurpose};
 use super::state::place_name;
 use super::strings as s;
 
-enum Answer {
+/// What the user answered a modal with.
+pub(super) enum Answer {
     Keep,
     Close,
     Commands(Vec<Command>),
@@ -79,25 +80,18 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                 });
                 answer
             }
-            Modal::Recovery(r) => {
-                ui.heading(s::RECOVERY_TITLE);
-                let what = r
-                    .original
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| r.draft.report.title());
-                ui.label(s::fill(s::RECOVERY_BODY, what));
-                let mut answer = Answer::Keep;
-                ui.horizontal(|ui| {
-                    if ui.button(s::RESTORE).clicked() {
-                        answer = Answer::Commands(vec![Command::Restore(r.clone())]);
-                    }
-                    if ui.button(s::DISCARD).clicked() {
-                        answer = Answer::Commands(vec![Command::DiscardRecovery]);
-                    }
-                });
-                answer
-            }
+            Modal::Recovery(copies) => super::shared_files::recovery_modal(ui, copies),
+            Modal::HeldElsewhere {
+                doc,
+                path,
+                holder,
+                gone,
+            } => super::shared_files::held_modal(ui, doc, path, holder, *gone),
+            Modal::ChangedOnDisk {
+                path,
+                then,
+                changes,
+            } => super::shared_files::changed_modal(ui, path, then, changes),
             Modal::PdfNotFinal { reasons } => {
                 ui.heading(s::PDF_NOT_FINAL_TITLE);
                 for reason in reasons.iter() {

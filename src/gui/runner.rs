@@ -128,16 +128,31 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         }
         Command::Run(action) => run_action(app, ctx, action),
         Command::Save { then } => match app.doc.path.clone() {
+            Some(_) if app.doc.read_only => {
+                app.status = Some(s::READ_ONLY_SAVE.to_string());
+                app.push(Command::SaveAs { then });
+            }
             Some(path) => app.push(Command::SaveTo { path, then }),
             None => app.push(Command::SaveAs { then }),
         },
         Command::SaveAs { then } => ask_path(app, PathPurpose::SaveAs { then }),
         Command::SaveTo { path, then } => {
+            if !super::shared_files::save_blocked(app, &path, &then)
+                && save_to(app, &path)
+                && let Some(action) = then
+            {
+                run_action(app, ctx, action);
+            }
+        }
+        Command::Overwrite { path, then } => {
             if save_to(app, &path)
                 && let Some(action) = then
             {
                 run_action(app, ctx, action);
             }
+        }
+        Command::OpenHeld { doc, path, how } => {
+            super::shared_files::open_held(app, *doc, &path, how);
         }
         Command::Export(kind) => ask_path(app, PathPurpose::Export(kind)),
         Command::ExportTo(kind, path) => export_to(app, kind, &path),
@@ -153,8 +168,12 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         }
         Command::ExportPdfPick { watermark } => ask_path(app, PathPurpose::ExportPdf { watermark }),
         Command::ExportPdfTo { path, watermark } => export_pdf_to(app, &path, watermark),
-        Command::Restore(r) => app.restore(*r),
         Command::DiscardRecovery => app.storage.clear_recovery(),
+        Command::DiscardCopy(key) => {
+            app.storage.discard(&key);
+            super::shared_files::offer_recoveries(app, false);
+        }
+        Command::ShowRecoveries => super::shared_files::offer_recoveries(app, true),
         Command::Autosave => app.autosave_now(),
         Command::SetZoom(z) => ctx.set_zoom_factor(z.clamp(0.6, 2.5)),
         Command::ComparePrevious => ask_path(app, PathPurpose::ComparePrevious),
@@ -354,10 +373,16 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             }
         },
         Action::SumPaths(paths) => sum_paths(app, &paths),
+        Action::Restore(r) => {
+            app.restore(*r);
+            // The next copy, if another window left one too.
+            super::shared_files::offer_recoveries(app, false);
+        }
         Action::Quit => {
             app.close_confirmed = true;
             app.quit_requested = true;
             app.storage.clear_recovery();
+            app.release_lock();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
@@ -443,24 +468,33 @@ fn sum_paths(app: &mut EditorApp, paths: &[std::path::PathBuf]) {
 
 fn open_path(app: &mut EditorApp, path: &Path) {
     match document::open_path(path) {
-        Ok(opened) => {
-            let imported = opened.source == Source::Imported;
+        Ok(opened) if opened.source != Source::Imported => {
             let doc = Document {
-                baseline: (!imported).then(|| opened.draft.clone()),
+                baseline: Some(opened.draft.clone()),
                 draft: opened.draft,
-                path: (!imported).then(|| path.to_path_buf()),
-                imported_from: imported.then(|| path.to_path_buf()),
+                path: Some(path.to_path_buf()),
+                imported_from: None,
                 import_findings: opened.import_findings,
+                read_only: false,
+                on_disk: None,
+            };
+            super::shared_files::open_draft(app, doc, path);
+        }
+        Ok(opened) => {
+            let doc = Document {
+                baseline: None,
+                draft: opened.draft,
+                path: None,
+                imported_from: Some(path.to_path_buf()),
+                import_findings: opened.import_findings,
+                read_only: false,
+                on_disk: None,
             };
             app.storage.clear_recovery();
             app.replace_document(doc);
             touch_recent(&mut app.recent, path);
             let _ = app.storage.save_recent(&app.recent);
-            app.status = Some(if imported {
-                s::OPENED_IMPORT.to_string()
-            } else {
-                path.display().to_string()
-            });
+            app.status = Some(s::OPENED_IMPORT.to_string());
         }
         Err(e) => {
             app.modal = Some(Modal::Error(e.describe(path)));
@@ -472,8 +506,15 @@ fn open_path(app: &mut EditorApp, path: &Path) {
 fn save_to(app: &mut EditorApp, path: &Path) -> bool {
     // Totals are final before the draft goes to disk.
     app.refresh_analysis();
-    match draft::save_draft(path, &app.doc.draft) {
-        Ok(()) => {
+    let written = draft::to_ron(&app.doc.draft).map(String::into_bytes);
+    let result = written.and_then(|bytes| {
+        fsio::write_atomic(path, &bytes)
+            .map(|()| bytes)
+            .map_err(draft::DraftError::from)
+    });
+    match result {
+        Ok(bytes) => {
+            super::shared_files::saved(app, path, bytes);
             app.doc.path = Some(path.to_path_buf());
             app.doc.baseline = Some(app.doc.draft.clone());
             app.storage.clear_recovery();

@@ -27,6 +27,11 @@ pub struct Document {
     pub baseline: Option<Draft>,
     /// Findings of the import that produced it.
     pub import_findings: Vec<Finding>,
+    /// Opened read-only (another window holds the draft): 保存 asks for another file.
+    pub read_only: bool,
+    /// The draft file's bytes as this window last read or wrote them: a save first checks
+    /// that nobody changed the file since.
+    pub on_disk: Option<Vec<u8>>,
 }
 
 impl Document {
@@ -39,6 +44,8 @@ impl Document {
             path: None,
             imported_from: None,
             import_findings: Vec::new(),
+            read_only: false,
+            on_disk: None,
         }
     }
 
@@ -114,6 +121,8 @@ pub struct Editing<'a> {
     pub reviewer: &'a str,
     /// The cells changed against the version being compared with, if any.
     pub changed: Option<&'a std::collections::BTreeSet<usize>>,
+    /// Counts the documents opened in the window (a new one starts scrolled to its top).
+    pub generation: u64,
 }
 
 impl Editing<'_> {

@@ -14,7 +14,21 @@ pub fn tally_text(analysis: &Analysis) -> String {
     format!("{} {e} · {} {w} · {} {i}", s::ERRORS, s::WARNINGS, s::INFOS)
 }
 
-pub fn show(ui: &mut Ui, analysis: &Analysis, state: Option<&str>, status: Option<&str>) {
+/// The modes the status bar shows beside the counts.
+pub struct Modes<'a> {
+    /// Opened read-only (another window edits the draft).
+    pub read_only: bool,
+    /// Totals typed by hand (an imported report): shown, with a button back to computed.
+    pub manual_totals: &'a mut bool,
+}
+
+pub fn show(
+    ui: &mut Ui,
+    analysis: &Analysis,
+    state: Option<&str>,
+    status: Option<&str>,
+    modes: Modes,
+) {
     egui::Panel::bottom("nianbao-status").show(ui, |ui| {
         ui.horizontal(|ui| {
             let dark = ui.visuals().dark_mode;
@@ -36,6 +50,22 @@ pub fn show(ui: &mut Ui, analysis: &Analysis, state: Option<&str>, status: Optio
                     ui.visuals().text_color()
                 };
                 ui.label(RichText::new(state).color(color));
+            }
+            if modes.read_only {
+                ui.separator();
+                ui.label(RichText::new(s::READ_ONLY_MARK).strong());
+            }
+            if *modes.manual_totals {
+                ui.separator();
+                ui.label(RichText::new(s::MANUAL_TOTALS_ON).strong())
+                    .on_hover_text(s::MANUAL_TOTALS_HELP);
+                if ui
+                    .small_button(s::COMPUTE_TOTALS)
+                    .on_hover_text(s::COMPUTE_TOTALS_HELP)
+                    .clicked()
+                {
+                    *modes.manual_totals = false;
+                }
             }
             if let Some(msg) = status {
                 ui.separator();

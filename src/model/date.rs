@@ -62,12 +62,13 @@ impl Date {
         format!("{}年{}月{}日", self.year, self.month, self.day)
     }
 
-    /// Today from the system clock (UTC), for the program's edges (the CLI, the editor); the
-    /// core never reads the clock itself. A clock set before 1970 gives 1970-01-01.
+    /// Today in 北京时间 (UTC+8) from the system clock, for the program's edges (the CLI,
+    /// the editor); the core never reads the clock itself. One clock for every date the
+    /// program writes: the same as [`Date::now_beijing`], so a letter written just after
+    /// midnight is dated the same day as the 说明 in it. A clock set before 1970 gives
+    /// 1970-01-01.
     pub fn today() -> Date {
-        let days = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() / 86_400);
+        let days = beijing_secs() / 86_400;
         i64::try_from(days)
             .ok()
             .and_then(Date::from_unix_days)
@@ -81,10 +82,7 @@ impl Date {
     /// Now in 北京时间 (UTC+8, no daylight saving), `YYYY-MM-DD HH:MM`: when a 说明 was
     /// written or a report signed. For the program's edges only, like [`Date::today`].
     pub fn now_beijing() -> String {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs())
-            + 8 * 3600;
+        let secs = beijing_secs();
         let date = i64::try_from(secs / 86_400)
             .ok()
             .and_then(Date::from_unix_days)
@@ -108,6 +106,14 @@ impl Date {
         let year = u16::try_from(year).ok().filter(|y| *y <= 9999)?;
         Date::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
     }
+}
+
+/// Seconds since 1970 shifted to 北京时间.
+fn beijing_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+        + 8 * 3600
 }
 
 #[cfg(test)]

@@ -140,8 +140,8 @@ impl EditorApp {
 
     /// Undo points and the recovery copy.
     fn track_changes(&mut self, now: f64, ctx: &Context) {
-        self.undoer.feed_state(now, &self.doc.draft);
-        if self.undoer.is_in_flux() {
+        self.history.feed(now, &self.doc.draft);
+        if self.history.is_pending() {
             ctx.request_repaint_after(std::time::Duration::from_secs(1));
         }
         let needs_autosave =

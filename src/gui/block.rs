@@ -246,6 +246,10 @@ pub(super) fn paste_block(
             }
         }
     }
+    // The paste is a step of its own, and Esc afterwards keeps it: the cell's value before
+    // the edit is now the pasted one.
+    ed.mark_undo_point();
+    ed.edit.before_edit = Some((start, ed.doc.draft.report.cell(start).clone()));
     let mut msg = format!("{} {filled} 格", s::PASTED);
     if skipped_totals > 0 {
         msg.push_str(&format!("；{skipped_totals} 格{}", s::PASTE_SKIPPED_TOTALS));

@@ -3,8 +3,6 @@
 
 use std::path::PathBuf;
 
-use egui::util::undoer::{Settings as UndoSettings, Undoer};
-
 use crate::analysis::{self, Analysis, Deadline};
 use crate::draft::Draft;
 use crate::finding::Place;
@@ -32,7 +30,7 @@ pub struct EditorApp {
     pub(crate) dialogs: Box<dyn FileDialogs>,
     pub(crate) storage: Storage,
     pub recent: Vec<PathBuf>,
-    pub(crate) undoer: Undoer<Draft>,
+    pub(crate) history: super::history::History,
     pub(super) autosave_written: Option<Draft>,
     /// When the draft last changed (the autosave waits a little after it).
     pub(super) last_change_time: f64,
@@ -130,7 +128,7 @@ impl EditorApp {
             dialogs,
             storage,
             recent,
-            undoer: new_undoer(),
+            history: Default::default(),
             autosave_written: None,
             last_change_time: 0.0,
             close_confirmed: false,
@@ -201,7 +199,7 @@ impl EditorApp {
         self.doc_generation += 1;
         self.analyzed = None;
         self.edit = EditState::default();
-        self.undoer = new_undoer();
+        self.history = Default::default();
         self.autosave_written = None;
         self.refresh_analysis();
     }
@@ -262,16 +260,16 @@ impl EditorApp {
 
     /// Undoes the last change.
     pub fn undo(&mut self) {
-        if let Some(state) = self.undoer.undo(&self.doc.draft) {
-            self.doc.draft = state.clone();
+        if let Some(state) = self.history.undo(&self.doc.draft) {
+            self.doc.draft = state;
             self.edit.clear_typing();
         }
     }
 
     /// Redoes the last undone change.
     pub fn redo(&mut self) {
-        if let Some(state) = self.undoer.redo(&self.doc.draft) {
-            self.doc.draft = state.clone();
+        if let Some(state) = self.history.redo(&self.doc.draft) {
+            self.doc.draft = state;
             self.edit.clear_typing();
         }
     }
@@ -321,12 +319,4 @@ impl EditorApp {
             generation: self.doc_generation,
         }
     }
-}
-
-fn new_undoer() -> Undoer<Draft> {
-    Undoer::with_settings(UndoSettings {
-        max_undos: 200,
-        stable_time: 0.8,
-        auto_save_interval: 10.0,
-    })
 }

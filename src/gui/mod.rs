@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod editor;
 mod findings;
 mod form;
+mod history;
 mod menu;
 mod modals;
 mod outline;

@@ -190,7 +190,7 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             app.invalidate_analysis();
             app.status = None;
         }
-        Command::UndoPoint(draft) => app.undoer.add_undo(&draft),
+        Command::UndoPoint(draft) => app.history.checkpoint(&draft),
         Command::Undo => app.undo(),
         Command::Redo => app.redo(),
         Command::Status(message) => app.status = Some(message),

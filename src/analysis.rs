@@ -281,7 +281,7 @@ fn draft_findings(draft: &Draft) -> Vec<Finding> {
             Severity::Warning,
             uncertain.iter().map(|i| Place::Cell(*i)).collect(),
             format!(
-                "{}个单元格导入时无法可靠读取，已留空，请对照原文填写：{}",
+                "{}个单元格导入时无法可靠读取（留空或按推测填入），请对照原文核对：{}",
                 uncertain.len(),
                 cells_by_row(&uncertain)
             ),

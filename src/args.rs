@@ -182,6 +182,12 @@ pub(crate) struct ExportArgs {
     /// 退回意见：审核人
     #[arg(long, default_value = "")]
     pub(crate) reviewer: String,
+    /// 退回意见：不列入这条规则的问题（可重复，如 --leave-out H12）
+    #[arg(long = "leave-out", value_name = "RULE")]
+    pub(crate) leave_out: Vec<String>,
+    /// 退回意见：不附“审核方未能可靠读取”的部分（默认附在最后，供审核人核对原件）
+    #[arg(long)]
+    pub(crate) without_unread: bool,
     /// 草稿（.ron）或已发布的报告（.txt、.docx、.html）
     pub(crate) file: PathBuf,
 }

@@ -508,7 +508,7 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
         fsio::write_atomic(out, html::export_html_page(report).as_bytes())?;
         out
     } else if let Some(out) = &t.return_notes {
-        use nianbao::export::return_notes::{return_notes, to_text};
+        use nianbao::export::return_notes::{LetterChoice, return_notes_with, to_text};
         let analysis = analyze(
             &loaded.draft,
             &analysis::Context {
@@ -516,7 +516,23 @@ fn cmd_export(a: ExportArgs) -> Result<()> {
                 ..analysis::Context::default()
             },
         );
-        let letter = return_notes(&loaded.draft, &analysis, &a.reviewer, date);
+        let mut choice = LetterChoice {
+            include_unread: !a.without_unread,
+            ..LetterChoice::default()
+        };
+        for id in &a.leave_out {
+            let rule = nianbao::finding::Rule::from_id(id.trim())
+                .with_context(|| format!("--leave-out：未知的规则编号“{id}”（如 H12、S7）"))?;
+            choice.leave_out.extend(
+                analysis
+                    .findings
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.rule == rule)
+                    .map(|(k, _)| k),
+            );
+        }
+        let letter = return_notes_with(&loaded.draft, &analysis, &a.reviewer, date, &choice);
         let is_text = out
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("txt"));

@@ -33,9 +33,15 @@ pub fn release(draft: &Draft, analysis: &Analysis) -> Release {
     let mut reasons = Vec::new();
     let missing: Vec<&str> = [
         (meta.organ.trim().is_empty(), "机关全称"),
-        (meta.year.is_none(), "统计年度"),
+        (
+            meta.year.is_none() && meta.refused.year.is_none(),
+            "统计年度",
+        ),
         (meta.signature.trim().is_empty(), "落款机关"),
-        (meta.published.is_none(), "发布日期"),
+        (
+            meta.published.is_none() && meta.refused.published.is_none(),
+            "发布日期",
+        ),
     ]
     .into_iter()
     .filter(|(absent, _)| *absent)
@@ -43,6 +49,14 @@ pub fn release(draft: &Draft, analysis: &Analysis) -> Release {
     .collect();
     if !missing.is_empty() {
         reasons.push(format!("缺少{}", missing.join("、")));
+    }
+    for (typed, name) in [
+        (&meta.refused.year, "统计年度"),
+        (&meta.refused.published, "发布日期"),
+    ] {
+        if let Some(typed) = typed {
+            reasons.push(format!("{name}“{typed}”无效"));
+        }
     }
     let (errors, _, _) = analysis.tally;
     if errors > 0 {

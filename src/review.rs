@@ -14,6 +14,10 @@ pub struct Explanation {
     pub places: Vec<String>,
     /// What each place held when the 说明 was written (a text by its digest).
     pub values: Vec<String>,
+    /// Which finding of that rule at those places it explains: its message without the
+    /// numbers (which may change; the values say whether they did). Empty in 说明 of older
+    /// drafts, which then cover every finding of the rule at the places.
+    pub finding: String,
     pub text: String,
     pub author: String,
     /// When it was written, `YYYY-MM-DD HH:MM`.
@@ -231,9 +235,38 @@ pub fn explain(
         rule: finding.rule,
         places,
         values,
+        finding: message_stem(&finding.message),
         text: text.trim().to_string(),
         author: author.trim().to_string(),
         at: at.to_string(),
+    })
+}
+
+/// A finding's message without its numbers: which finding of a rule at a place a 说明
+/// explains, whatever the numbers became since.
+pub fn message_stem(message: &str) -> String {
+    message
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && *c != '.' && *c != '-')
+        .collect()
+}
+
+/// The findings one 说明 covers: those of its rule at its places, and (for a 说明 of an
+/// older draft, which does not say which) every one of them.
+pub fn covered<'a>(
+    explanation: &Explanation,
+    findings: &'a [Finding],
+) -> impl Iterator<Item = &'a Finding> {
+    findings.iter().filter(move |f| {
+        let places = sorted_places(f);
+        f.rule == explanation.rule
+            && places.len() == explanation.places.len()
+            && explanation
+                .places
+                .iter()
+                .zip(&places)
+                .all(|(a, (b, _))| a == b)
+            && (explanation.finding.is_empty() || explanation.finding == message_stem(&f.message))
     })
 }
 
@@ -259,10 +292,12 @@ pub fn explained(
     // The places first, the values only for a finding that has a 说明: a value can be the
     // digest of a whole text, too costly to take for every finding of every analysis.
     let places = sorted_places(finding);
+    let stem = message_stem(&finding.message);
     let (k, e) = explanations.iter().enumerate().rev().find(|(_, e)| {
         e.rule == finding.rule
             && e.places.len() == places.len()
             && e.places.iter().zip(&places).all(|(a, (b, _))| a == b)
+            && (e.finding.is_empty() || e.finding == stem)
     })?;
     Some(if e.values == values_at(report, &places) {
         Explained::Current(k)
@@ -284,6 +319,41 @@ mod tests {
             vec![Place::Cell(cell)],
             "积压",
         )
+    }
+
+    #[test]
+    fn a_explanation_covers_the_one_finding_it_was_written_for() {
+        let report = Report::new("某县", OrganKind::Government, 2025);
+        let at_s1 = |m: &str| {
+            Finding::new(
+                Rule::H9,
+                Severity::Warning,
+                vec![Place::Text(crate::template::TextId::S1)],
+                m,
+            )
+        };
+        let (a, b) = (at_s1("缺少（一）主动公开"), at_s1("缺少（二）依申请公开"));
+        let e = explain(&report, &a, "另行报告", "张三", "2026-01-10 09:00").unwrap();
+        let list = [e.clone()];
+        assert_eq!(explained(&report, &list, &a), Some(Explained::Current(0)));
+        assert_eq!(
+            explained(&report, &list, &b),
+            None,
+            "a different finding, same place"
+        );
+        assert_eq!(covered(&e, &[a.clone(), b.clone()]).count(), 1);
+        // Its numbers may change: still the same finding (the values say it is stale).
+        let w = warning(t3(0, 0));
+        let mut w2 = w.clone();
+        w2.message = "积压 12 件".into();
+        let mut w1 = w.clone();
+        w1.message = "积压 9 件".into();
+        let e = explain(&report, &w1, "说明", "张三", "t").unwrap();
+        assert!(explained(&report, &[e], &w2).is_some());
+        // A 说明 of an older draft (no finding named) covers all of them, as before.
+        let mut old = explain(&report, &a, "另行报告", "张三", "t").unwrap();
+        old.finding.clear();
+        assert_eq!(covered(&old, &[a, b]).count(), 2);
     }
 
     #[test]

@@ -835,3 +835,91 @@ fn an_incomplete_report_is_no_final_version() {
         .collect();
     assert!(squeezed.contains("草稿"), "{squeezed}");
 }
+
+/// A date that is no date, saved as typed by the editor: the draft opens (nothing lost),
+/// `check` says what is wrong with it, and the final export is refused.
+#[test]
+fn an_impossible_publication_date_is_kept_reported_and_blocks_the_final_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("日期.ron");
+    common::blank_draft(&d);
+    let text = std::fs::read_to_string(&d).unwrap();
+    let text = text.replacen("published: None", "published: Some(\"2023-13-40\")", 1);
+    assert!(
+        text.contains("2023-13-40"),
+        "the draft has a published field"
+    );
+    std::fs::write(&d, text).unwrap();
+    let o = run(&["check", s(&d)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("发布日期“2023-13-40”无效：月份 13 不存在"),
+        "{out}"
+    );
+    let pdf = dir.path().join("日期.pdf");
+    let o = run(&[
+        "export",
+        "--pdf",
+        s(&pdf),
+        "--final",
+        "--bundled-fonts",
+        s(&d),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("发布日期“2023-13-40”无效"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!pdf.exists());
+    // Kept as typed through a round trip of the draft.
+    let again = nianbao::draft::load_draft(&d).unwrap();
+    assert_eq!(
+        again.report.meta.refused.published.as_deref(),
+        Some("2023-13-40")
+    );
+}
+
+/// 退回意见 of a published report: what the import could not read (a row with a number too
+/// few, and the blanks and sums that rest on it) is listed apart for the reviewer, never as
+/// the unit's problem; a label printed differently is the unit's. The reviewer may leave
+/// rules and that part out.
+#[test]
+fn the_return_letter_blames_the_unit_only_for_its_own_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let letter = dir.path().join("退回意见.txt");
+    let src = fixture("000_");
+    let export = |extra: &[&str]| {
+        let mut args = vec!["export", "--return-notes", s(&letter)];
+        args.extend_from_slice(extra);
+        args.push(s(&src));
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        std::fs::read_to_string(&letter).unwrap()
+    };
+    let heading = nianbao::export::return_notes::UNREAD_HEADING;
+    let text = export(&[]);
+    let (unit, unread) = text.split_once(heading).expect("the reviewer's part");
+    assert!(
+        !unit.contains("S9") && !unit.contains("IMPORT") && !unit.contains("空白单元格"),
+        "{unit}"
+    );
+    assert!(unread.contains("S9") && unread.contains("S7"), "{unread}");
+    assert!(unit.contains("H15") && unit.contains("H19"), "{unit}");
+    assert!(!text.contains("t3."), "no cell id: {text}");
+
+    let text = export(&["--without-unread", "--leave-out", "H19"]);
+    assert!(!text.contains(heading), "{text}");
+    assert!(!text.contains("H19") && text.contains("H15"), "{text}");
+    let o = run(&[
+        "export",
+        "--return-notes",
+        s(&letter),
+        "--leave-out",
+        "X99",
+        s(&src),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("未知的规则编号“X99”"), "{}", stderr(&o));
+}

@@ -1075,3 +1075,94 @@ fn a_note_on_a_cell_is_listed_kept_and_jumps_to_its_cell() {
     f.harness.run();
     assert!(f.app().doc.draft.review.notes[0].resolved);
 }
+
+/// What the 发布日期 field shows is what the draft stores: an impossible date is kept as
+/// typed, shown red with what is wrong, counted as an error, makes the draft dirty (closing
+/// asks) and is saved as typed.
+#[test]
+fn an_impossible_date_is_stored_as_typed_and_counted() {
+    let mut f = fixture();
+    let errors_before = f.app().analysis.tally.0;
+    f.harness.get_by_label("发布日期").focus();
+    f.harness.run();
+    f.harness.get_by_label("发布日期").type_text("2023-13-40");
+    f.harness.run();
+    f.key(Modifiers::NONE, Key::Tab);
+    let meta = &f.app().doc.draft.report.meta;
+    assert_eq!(meta.refused.published.as_deref(), Some("2023-13-40"));
+    assert_eq!(meta.published, None);
+    assert!(f.app().doc.is_dirty(), "closing would ask");
+    assert_eq!(f.app().analysis.tally.0, errors_before + 1);
+    assert!(
+        f.app()
+            .analysis
+            .findings
+            .iter()
+            .any(|x| x.rule == Rule::H11 && x.message.contains("月份 13 不存在"))
+    );
+    assert_eq!(
+        f.harness.get_by_label("发布日期").value().as_deref(),
+        Some("2023-13-40"),
+        "shown as typed after leaving the field"
+    );
+    let path = f.path("日期.ron");
+    f.dialogs.push(Picked::Path(path.clone()));
+    f.key(Modifiers::COMMAND, Key::S);
+    let saved = draft::load_draft(&path).expect("saved");
+    assert_eq!(
+        saved.report.meta.refused.published.as_deref(),
+        Some("2023-13-40")
+    );
+
+    // A valid date replaces it.
+    f.harness.get_by_label("发布日期").focus();
+    f.harness.run();
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    f.harness.run();
+    f.harness
+        .get_by_label("发布日期")
+        .type_text("2026年1月20日");
+    f.harness.run();
+    let meta = &f.app().doc.draft.report.meta;
+    assert_eq!(meta.refused.published, None);
+    assert_eq!(meta.published, Date::new(2026, 1, 20));
+}
+
+/// 导出退回意见…: the reviewer chooses the findings that go to the unit, and whether the
+/// part the import could not read is attached.
+#[test]
+fn the_reviewer_chooses_what_goes_into_the_return_letter() {
+    let fixture_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published/000_07ea97a0e0dbb2b9.txt");
+    let mut f = fixture();
+    f.harness
+        .state_mut()
+        .push(Command::Run(Action::OpenPath(fixture_path)));
+    f.harness.run();
+    f.harness
+        .state_mut()
+        .push(Command::Export(nianbao::gui::DocumentKind::ReturnNotes));
+    f.harness.run();
+    f.harness.run();
+    assert!(f.harness.query_by_label("退回意见包括哪些问题").is_some());
+    // The unit's findings are offered; the S9 reading problem is not among them.
+    assert!(f.harness.query_by_label_contains("[警告] S9").is_none());
+    assert!(f.harness.query_by_label_contains("[警告] H15").is_some());
+    f.harness.get_by_label_contains("[警告] H19").click();
+    f.harness.run();
+    f.harness
+        .get_by_label_contains("附上“审核方未能可靠读取”的部分")
+        .click();
+    f.harness.run();
+    let out = f.path("退回意见.pdf");
+    f.dialogs.push(Picked::Path(out.clone()));
+    f.harness.get_by_label("导出…").click();
+    f.harness.run();
+    f.harness.run();
+    let choice = &f.app().letter_choice;
+    assert!(!choice.include_unread);
+    assert_eq!(choice.leave_out.len(), 1);
+    let left_out = *choice.leave_out.iter().next().unwrap();
+    assert_eq!(f.app().analysis.findings[left_out].rule, Rule::H19);
+    assert!(out.exists(), "{:?}", f.app().status);
+}

@@ -102,10 +102,34 @@ fn check_h11_body_year(report: &Report, year: u16, out: &mut Vec<Finding>) {
 }
 
 pub(super) fn check_h11(report: &Report, out: &mut Vec<Finding>) {
+    // Refused input of the meta fields, kept as typed: an error like a refused cell.
+    if let Some(typed) = &report.meta.refused.year {
+        let reason = crate::model::parse_year(typed).err().unwrap_or_default();
+        out.push(Finding::new(
+            Rule::H11,
+            Severity::Error,
+            vec![Place::Meta(MetaField::Year)],
+            format!("统计年度“{typed}”无效：{reason}"),
+        ));
+    }
+    if let Some(typed) = &report.meta.refused.published {
+        let reason = crate::model::Date::parse_checked(typed)
+            .err()
+            .unwrap_or_default();
+        out.push(Finding::new(
+            Rule::H11,
+            Severity::Error,
+            vec![Place::Meta(MetaField::Published)],
+            format!("发布日期“{typed}”无效：{reason}"),
+        ));
+    }
     if let Some(year) = report.meta.year {
         check_h11_body_year(report, year, out);
     }
     let Some(year) = report.meta.year else {
+        if report.meta.refused.year.is_some() {
+            return;
+        }
         out.push(Finding::new(
             Rule::H11,
             Severity::Warning,

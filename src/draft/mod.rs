@@ -15,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::finding::{Place, Rule};
 use crate::fsio::{self, FileError};
 use crate::import::Provenance;
-use crate::model::{CellValue, Date, Format, OrganKind, Report};
+use crate::model::{CellValue, Format, OrganKind, Report};
 use crate::review::{Explanation, Note, Review, SignOff, Stage};
 
 mod summed;
@@ -67,6 +67,10 @@ struct MetaRepr {
     organ: String,
     organ_kind: String,
     year: Option<u16>,
+    /// A refused 统计年度 as typed (only when there is one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    year_typed: Option<String>,
+    /// The date (`YYYY-MM-DD`), or a refused one as typed.
     published: Option<String>,
     signature: String,
 }
@@ -123,6 +127,9 @@ struct ExplanationRepr {
     rule: String,
     places: Vec<String>,
     values: Vec<String>,
+    /// The finding explained (its message without numbers); absent in older drafts.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    finding: String,
     text: String,
     author: String,
     at: String,
@@ -252,7 +259,13 @@ impl From<&Draft> for DraftFile {
                 organ: r.meta.organ.clone(),
                 organ_kind: r.meta.organ_kind.label().into(),
                 year: r.meta.year,
-                published: r.meta.published.map(|d| d.iso()),
+                year_typed: r.meta.refused.year.clone(),
+                published: r
+                    .meta
+                    .refused
+                    .published
+                    .clone()
+                    .or_else(|| r.meta.published.map(|d| d.iso())),
                 signature: r.meta.signature.clone(),
             },
             manual_totals: d.manual_totals,
@@ -318,6 +331,7 @@ impl From<&Draft> for DraftFile {
                         rule: e.rule.id().to_string(),
                         places: e.places.clone(),
                         values: e.values.clone(),
+                        finding: e.finding.clone(),
                         text: e.text.clone(),
                         author: e.author.clone(),
                         at: e.at.clone(),
@@ -369,13 +383,13 @@ impl TryFrom<DraftFile> for Draft {
             )
         })?;
         r.meta.year = f.meta.year;
-        r.meta.published = match f.meta.published {
-            Some(s) => Some(
-                Date::parse(&s)
-                    .ok_or_else(|| format!("发布日期“{s}”不是有效日期（应为 YYYY-MM-DD）"))?,
-            ),
-            None => None,
-        };
+        if let Some(typed) = f.meta.year_typed {
+            r.meta.set_year_typed(&typed);
+        }
+        // A date that is no date was typed so and saved as typed: kept, shown, an error.
+        if let Some(s) = f.meta.published {
+            r.meta.set_published_typed(&s);
+        }
         r.meta.signature = f.meta.signature;
         for t in &TEXTS {
             if t.heading.is_some() {
@@ -444,6 +458,7 @@ impl TryFrom<DraftFile> for Draft {
                     rule,
                     places: e.places,
                     values: e.values,
+                    finding: e.finding,
                     text: e.text,
                     author: e.author,
                     at: e.at,

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::model::WanAmount;
+use crate::model::{Date, WanAmount};
 use crate::template::{T2_FEES, t3};
 
 fn sample() -> Draft {
@@ -41,6 +41,7 @@ fn explanations_and_sign_offs_survive_save_and_load() {
         rule: Rule::H14,
         places: vec!["t3.r4.total".into()],
         values: vec!["9".into()],
+        finding: "积压".into(),
         text: "12月集中收到申请".into(),
         author: "张三".into(),
         at: "2026-01-10 09:00".into(),

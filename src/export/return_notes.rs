@@ -22,6 +22,46 @@ pub const UNREAD_HEADING: &str =
 
 /// The 退回意见 of a draft as analysed; `reviewer` signs it, `date` dates it.
 pub fn return_notes(draft: &Draft, analysis: &Analysis, reviewer: &str, date: Date) -> Letter {
+    return_notes_with(draft, analysis, reviewer, date, &LetterChoice::default())
+}
+
+/// A finding about the reviewer's reading of a published file, not about the report: what
+/// the import could not read or placed by guess. What the import found *in* the document
+/// (a label that differs from the template, the 2019 format, a subtotal row) is the
+/// unit's.
+pub fn is_reading_problem(f: &crate::finding::Finding) -> bool {
+    f.source == Source::Import
+        && matches!(
+            f.rule,
+            crate::finding::Rule::Import | crate::finding::Rule::S9
+        )
+}
+
+/// What the reviewer chose to send: findings left out (by index into the analysis'
+/// findings), and whether what the import could not read is listed for the reviewer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LetterChoice {
+    pub leave_out: std::collections::BTreeSet<usize>,
+    pub include_unread: bool,
+}
+
+impl Default for LetterChoice {
+    fn default() -> Self {
+        LetterChoice {
+            leave_out: Default::default(),
+            include_unread: true,
+        }
+    }
+}
+
+/// The letter with the reviewer's choice of findings.
+pub fn return_notes_with(
+    draft: &Draft,
+    analysis: &Analysis,
+    reviewer: &str,
+    date: Date,
+    choice: &LetterChoice,
+) -> Letter {
     let report = &draft.report;
     let numbered = |items: Vec<String>| -> Vec<String> {
         items
@@ -36,11 +76,18 @@ pub fn return_notes(draft: &Draft, analysis: &Analysis, reviewer: &str, date: Da
         .findings
         .iter()
         .zip(&analysis.explained)
-        .filter(|(_, e)| !matches!(e, Some(Explained::Current(_))))
-        .map(|(f, _)| (f.source == Source::Import, f.severity, f.to_line()))
+        .enumerate()
+        .filter(|(k, (_, e))| {
+            !matches!(e, Some(Explained::Current(_))) && !choice.leave_out.contains(k)
+        })
+        .map(|(_, (f, _))| (is_reading_problem(f), f.severity, f.to_line()))
         .partition(|(import, _, _)| *import);
     open.sort_by_key(|(_, s, _)| *s);
-    let unread: Vec<String> = unread.into_iter().map(|(_, _, line)| line).collect();
+    let unread: Vec<String> = if choice.include_unread {
+        unread.into_iter().map(|(_, _, line)| line).collect()
+    } else {
+        Vec::new()
+    };
     let notes: Vec<String> = draft
         .review
         .notes

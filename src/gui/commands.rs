@@ -74,6 +74,8 @@ pub enum Command {
         path: PathBuf,
         then: Option<Action>,
     },
+    /// 导出退回意见: the findings the reviewer chose; then ask where.
+    ExportLetter(crate::export::return_notes::LetterChoice),
     /// Open a draft another window holds, the way the user chose.
     OpenHeld {
         doc: Box<super::state::Document>,
@@ -201,6 +203,13 @@ pub enum Modal {
     },
     /// Drafts of windows that ended without saving, each offered (first the oldest).
     Recovery(Vec<Recovery>),
+    /// 导出退回意见…: which open findings go into the letter (each line with its index into
+    /// the analysis' findings and whether it is sent), and the part the import could not
+    /// read (`None`: there is none).
+    Letter {
+        findings: Vec<(usize, String, bool)>,
+        unread: Option<bool>,
+    },
     /// The draft is open in another window (its lock): how to open it.
     HeldElsewhere {
         doc: Box<super::state::Document>,

@@ -57,6 +57,8 @@ pub struct EditorApp {
     pub compare: Option<Compare>,
     /// The draft whose lock this window holds (`.~lock.<name>#` beside it).
     pub lock: Option<PathBuf>,
+    /// The findings chosen for the last 退回意见.
+    pub letter_choice: crate::export::return_notes::LetterChoice,
 }
 
 /// The version the open report is compared with, and the differences (kept current).
@@ -146,6 +148,7 @@ impl EditorApp {
             pdf_fonts: None,
             previous: None,
             lock: None,
+            letter_choice: Default::default(),
         };
         app.refresh_analysis();
         if !recoveries.is_empty() {

@@ -208,10 +208,21 @@ pub fn show(
                 if let Some((k, label)) = shown
                     && let Some(e) = review.explanations.get(k)
                 {
+                    // A 说明 of an older draft says for which finding it was written only by
+                    // its rule and places: when it covers several, say so.
+                    let n = crate::review::covered(e, &analysis.findings).count();
+                    let scope = if n > 1 {
+                        s::fill(s::EXPLANATION_COVERS, n)
+                    } else {
+                        String::new()
+                    };
                     ui.label(
-                        RichText::new(format!("    {label}（{} {}）：{}", e.author, e.at, e.text))
-                            .small()
-                            .color(ui.visuals().weak_text_color()),
+                        RichText::new(format!(
+                            "    {label}（{} {}）{scope}：{}",
+                            e.author, e.at, e.text
+                        ))
+                        .small()
+                        .color(ui.visuals().weak_text_color()),
                     );
                 }
             };

@@ -6,7 +6,7 @@ use egui::{Align, Response, RichText, TextEdit, Ui};
 use crate::finding::{MetaField, Place, Severity};
 use crate::layout::{BODY, Block, grid};
 use crate::model::{Date, Format, OrganKind};
-use crate::template::{SECTIONS, SUPPORTED_YEARS, TEXTS, TextId};
+use crate::template::{SECTIONS, TEXTS, TextId};
 
 use super::state::{Editing, meta_id, text_id, text_name};
 use super::strings as s;
@@ -179,20 +179,22 @@ fn meta(ed: &mut Editing, ui: &mut Ui) {
         });
 }
 
-/// A year typed as text: kept while invalid, with the reason beside it.
+/// A year typed as text: what the field shows is what the draft stores (refused text
+/// too, kept as typed and counted as an error), with the reason beside it.
 fn year_field(ed: &mut Editing, ui: &mut Ui, label: egui::Id, dark: bool) {
-    let current = ed
-        .doc
-        .draft
-        .report
-        .meta
-        .year
-        .map(|y| y.to_string())
-        .unwrap_or_default();
-    let mut text = ed.edit.year_buffer.clone().unwrap_or(current);
-    let invalid = parse_year(&text).is_err();
+    // While typing, the text as typed (the draft holds its value, or the text if refused).
+    let mut text = ed
+        .edit
+        .year_buffer
+        .clone()
+        .unwrap_or_else(|| ed.doc.draft.report.meta.year_text());
     let mark = ed.analysis.meta_marks.get(&MetaField::Year).copied();
-    let mark = if invalid { Some(Severity::Error) } else { mark };
+    let refused = crate::model::parse_year(&text).err();
+    let mark = if refused.is_some() {
+        Some(Severity::Error)
+    } else {
+        mark
+    };
     ui.horizontal(|ui| {
         let mut edit = TextEdit::singleline(&mut text).id(meta_id(MetaField::Year));
         if let Some(c) = tint(mark, dark) {
@@ -201,57 +203,32 @@ fn year_field(ed: &mut Editing, ui: &mut Ui, label: egui::Id, dark: bool) {
         let r = ui.add_sized([90.0, 24.0], edit).labelled_by(label);
         focus_if_requested(ed, Place::Meta(MetaField::Year), &r);
         if r.changed() {
-            if let Ok(year) = parse_year(&text) {
-                ed.doc.draft.report.meta.year = year;
-            }
+            ed.doc.draft.report.meta.set_year_typed(&text);
             ed.edit.year_buffer = Some(text.clone());
         }
-        if let Err(reason) = parse_year(&text) {
+        if !r.has_focus() {
+            ed.edit.year_buffer = None;
+        }
+        if let Some(reason) = refused {
             ui.colored_label(
                 severity_color(Severity::Error, dark),
                 format!("“{}”{}：{reason}", text.trim(), s::REFUSED),
             );
-        } else if !r.has_focus() {
-            ed.edit.year_buffer = None;
         }
     });
 }
 
-fn parse_year(text: &str) -> Result<Option<u16>, String> {
-    let t = crate::model::normalize_digits(text.trim());
-    let t = t.strip_suffix('年').unwrap_or(&t).trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    match t.parse::<u16>() {
-        Ok(y) if SUPPORTED_YEARS.contains(&y) => Ok(Some(y)),
-        Ok(_) => Err(format!(
-            "年度应在{}至{}之间",
-            SUPPORTED_YEARS.start(),
-            SUPPORTED_YEARS.end()
-        )),
-        Err(_) => Err("年度只能是四位数字，如2025".to_string()),
-    }
-}
-
-/// The publication date typed as text (`2026年1月20日` or `2026-01-20`).
+/// The publication date typed as text (`2026年1月20日` or `2026-01-20`), stored as typed
+/// like the year.
 fn date_field(ed: &mut Editing, ui: &mut Ui, label: egui::Id, dark: bool) {
-    let current = ed
-        .doc
-        .draft
-        .report
-        .meta
-        .published
-        .map(|d| d.chinese())
-        .unwrap_or_default();
-    let mut text = ed.edit.date_buffer.clone().unwrap_or(current);
-    let parsed = parse_date(&text);
+    let mut text = ed
+        .edit
+        .date_buffer
+        .clone()
+        .unwrap_or_else(|| ed.doc.draft.report.meta.published_text());
+    let refused = !text.trim().is_empty() && Date::parse_checked(&text).is_err();
     let mark = ed.analysis.meta_marks.get(&MetaField::Published).copied();
-    let mark = if parsed.is_err() {
-        Some(Severity::Error)
-    } else {
-        mark
-    };
+    let mark = if refused { Some(Severity::Error) } else { mark };
     ui.horizontal(|ui| {
         let mut edit = TextEdit::singleline(&mut text)
             .id(meta_id(MetaField::Published))
@@ -262,31 +239,22 @@ fn date_field(ed: &mut Editing, ui: &mut Ui, label: egui::Id, dark: bool) {
         let r = ui.add_sized([180.0, 24.0], edit).labelled_by(label);
         focus_if_requested(ed, Place::Meta(MetaField::Published), &r);
         if r.changed() {
-            if let Ok(date) = parse_date(&text) {
-                ed.doc.draft.report.meta.published = date;
-            }
+            ed.doc.draft.report.meta.set_published_typed(&text);
             ed.edit.date_buffer = Some(text.clone());
         }
-        if parse_date(&text).is_err() {
-            ui.colored_label(
-                severity_color(Severity::Error, dark),
-                format!(
-                    "“{}”{}：日期格式应如 2026年1月20日",
-                    text.trim(),
-                    s::REFUSED
-                ),
-            );
-        } else if !r.has_focus() {
+        if !r.has_focus() {
             ed.edit.date_buffer = None;
         }
+        let reason = (!text.trim().is_empty())
+            .then(|| Date::parse_checked(&text).err())
+            .flatten();
+        if let Some(reason) = reason {
+            ui.colored_label(
+                severity_color(Severity::Error, dark),
+                format!("“{}”{}：{reason}", text.trim(), s::REFUSED),
+            );
+        }
     });
-}
-
-fn parse_date(text: &str) -> Result<Option<Date>, ()> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    Date::parse(text).map(Some).ok_or(())
 }
 
 fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {

@@ -10,6 +10,7 @@ pub mod editor;
 mod findings;
 mod form;
 mod history;
+mod letter;
 mod menu;
 mod modals;
 mod outline;

@@ -81,6 +81,7 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                 answer
             }
             Modal::Recovery(copies) => super::shared_files::recovery_modal(ui, copies),
+            Modal::Letter { findings, unread } => super::letter::show(ui, findings, unread),
             Modal::HeldElsewhere {
                 doc,
                 path,

@@ -66,11 +66,12 @@ fn export_to(app: &mut EditorApp, kind: DocumentKind, path: &Path) {
         DocumentKind::Word => export_docx(report, &DocxOptions { date: app.today }),
         DocumentKind::WebPage => export_html_page(report).into_bytes(),
         DocumentKind::ReturnNotes => {
-            let letter = crate::export::return_notes::return_notes(
+            let letter = crate::export::return_notes::return_notes_with(
                 &app.doc.draft,
                 &app.analysis,
                 &app.reviewer,
                 app.today,
+                &app.letter_choice,
             );
             let mut options = PdfOptions::new(app.today);
             options.fonts = app
@@ -153,6 +154,13 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         }
         Command::OpenHeld { doc, path, how } => {
             super::shared_files::open_held(app, *doc, &path, how);
+        }
+        Command::Export(DocumentKind::ReturnNotes) => {
+            app.modal = Some(super::letter::choose(app));
+        }
+        Command::ExportLetter(choice) => {
+            app.letter_choice = choice;
+            ask_path(app, PathPurpose::Export(DocumentKind::ReturnNotes));
         }
         Command::Export(kind) => ask_path(app, PathPurpose::Export(kind)),
         Command::ExportTo(kind, path) => export_to(app, kind, &path),

@@ -95,6 +95,13 @@ pub const PATH_TITLE_SAVE: &str = "保存为";
 pub const PATH_TITLE_EXPORT: &str = "导出到";
 pub const PATH_BODY: &str = "无法显示系统的文件对话框，请输入文件的完整路径：";
 pub const PATH_LABEL: &str = "文件路径";
+pub const LETTER_TITLE: &str = "退回意见包括哪些问题";
+pub const LETTER_BODY: &str = "勾选要告知报送单位的问题（已有说明的问题不列入）：";
+pub const LETTER_NONE: &str = "没有尚未解决的问题；退回意见只列审核批注和已过期的说明。";
+pub const LETTER_UNREAD: &str =
+    "附上“审核方未能可靠读取”的部分（列在最后，供审核人核对原件，不算作单位的问题）";
+pub const LETTER_EXPORT: &str = "导出…";
+pub const EXPLANATION_COVERS: &str = "，同一说明适用于此处 {} 条同类问题";
 pub const RECOVERY_TITLE: &str = "发现未保存的草稿";
 pub const RECOVERY_BODY: &str = "有一个窗口没有正常退出，自动保存了一份草稿（{}）。是否恢复？";
 pub const RECOVERY_WHO: &str = "最后编辑：{}";

@@ -37,6 +37,13 @@ impl Date {
 
     /// Parses `2022-01-28`, `2022/1/28`, `2022.1.28` or `2022年1月28日` (full-width digits too).
     pub fn parse(s: &str) -> Option<Date> {
+        Date::parse_checked(s).ok()
+    }
+
+    /// Like [`Date::parse`], with what is wrong in Chinese: `月份 13 不存在`,
+    /// `2023年2月没有30日`, or the format expected.
+    pub fn parse_checked(s: &str) -> Result<Date, String> {
+        const FORMAT: &str = "日期格式应如 2026年1月20日 或 2026-01-20";
         let s = normalize_digits(s.trim());
         let s = s.trim_end_matches('日');
         let parts: Vec<&str> = s
@@ -44,12 +51,22 @@ impl Date {
             .map(str::trim)
             .collect();
         if parts.len() != 3 {
-            return None;
+            return Err(FORMAT.to_string());
         }
-        let year = parts[0].parse().ok()?;
-        let month = parts[1].parse().ok()?;
-        let day = parts[2].parse().ok()?;
-        Date::new(year, month, day)
+        let (Ok(year), Ok(month), Ok(day)) = (
+            parts[0].parse::<u16>(),
+            parts[1].parse::<u8>(),
+            parts[2].parse::<u8>(),
+        ) else {
+            return Err(FORMAT.to_string());
+        };
+        if year < 1900 {
+            return Err(format!("年份 {year} 不对"));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(format!("月份 {month} 不存在"));
+        }
+        Date::new(year, month, day).ok_or_else(|| format!("{year}年{month}月没有{day}日"))
     }
 
     /// ISO form `2022-01-28`, used in drafts and JSON.
@@ -119,6 +136,27 @@ fn beijing_secs() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_impossible_date_says_what_is_wrong() {
+        assert_eq!(
+            Date::parse_checked("2023-13-40").unwrap_err(),
+            "月份 13 不存在"
+        );
+        assert_eq!(
+            Date::parse_checked("2023年2月30日").unwrap_err(),
+            "2023年2月没有30日"
+        );
+        assert!(
+            Date::parse_checked("明天")
+                .unwrap_err()
+                .contains("日期格式")
+        );
+        assert_eq!(
+            Date::parse_checked("２０２４年２月２９日"),
+            Ok(Date::new(2024, 2, 29).unwrap())
+        );
+    }
 
     #[test]
     fn civil_date_from_day_count() {

@@ -158,6 +158,88 @@ pub struct Meta {
     pub published: Option<Date>,
     /// 落款机关.
     pub signature: String,
+    /// What was typed into 统计年度 or 发布日期 and refused, kept as typed (like a cell's
+    /// `Invalid`): shown, counted as an error (H11), saved, blocking a final export.
+    pub refused: RefusedMeta,
+}
+
+/// Parses a typed 统计年度 (`2025`, `2025年`, full-width digits): `Ok(None)` when empty, the
+/// reason in Chinese when refused.
+pub fn parse_year(text: &str) -> Result<Option<u16>, String> {
+    use crate::template::SUPPORTED_YEARS;
+    let t = normalize_digits(text.trim());
+    let t = t.strip_suffix('年').unwrap_or(&t).trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<u16>() {
+        Ok(y) if SUPPORTED_YEARS.contains(&y) => Ok(Some(y)),
+        Ok(_) => Err(format!(
+            "年度应在{}至{}之间",
+            SUPPORTED_YEARS.start(),
+            SUPPORTED_YEARS.end()
+        )),
+        Err(_) => Err("年度只能是四位数字，如2025".to_string()),
+    }
+}
+
+impl Meta {
+    /// Takes a typed 统计年度: a valid year (or none) is stored; refused text is kept as
+    /// typed and the year counts as not given.
+    pub fn set_year_typed(&mut self, text: &str) {
+        match parse_year(text) {
+            Ok(year) => {
+                self.year = year;
+                self.refused.year = None;
+            }
+            Err(_) => {
+                self.year = None;
+                self.refused.year = Some(text.trim().to_string());
+            }
+        }
+    }
+
+    /// Takes a typed 发布日期, like [`Meta::set_year_typed`].
+    pub fn set_published_typed(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            self.published = None;
+            self.refused.published = None;
+            return;
+        }
+        match Date::parse_checked(text) {
+            Ok(d) => {
+                self.published = Some(d);
+                self.refused.published = None;
+            }
+            Err(_) => {
+                self.published = None;
+                self.refused.published = Some(text.trim().to_string());
+            }
+        }
+    }
+
+    /// 统计年度 as shown: the refused text, else the year.
+    pub fn year_text(&self) -> String {
+        self.refused
+            .year
+            .clone()
+            .unwrap_or_else(|| self.year.map(|y| y.to_string()).unwrap_or_default())
+    }
+
+    /// 发布日期 as shown: the refused text, else the date in Chinese.
+    pub fn published_text(&self) -> String {
+        self.refused
+            .published
+            .clone()
+            .unwrap_or_else(|| self.published.map(|d| d.chinese()).unwrap_or_default())
+    }
+}
+
+/// Refused input of the meta fields, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RefusedMeta {
+    pub year: Option<String>,
+    pub published: Option<String>,
 }
 
 /// A whole report: meta, twelve text fields and the 200 cells of the 2021 template.

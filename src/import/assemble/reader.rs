@@ -229,6 +229,11 @@ pub(super) fn place_values(
     for (i, v) in &placed {
         ctx.report.set_cell(*i, CellValue::from_source(kind(*i), v));
     }
+    // Which number belongs to which column is a guess: every cell of the row is uncertain,
+    // so a blank or a sum that fails here is the reading's problem, not the unit's.
+    for &i in targets {
+        ctx.provenance.insert(i, Provenance::Uncertain);
+    }
     let how = if total_last {
         "已按“最后一个数为总计、其余从左起依次”放入"
     } else {

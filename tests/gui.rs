@@ -1166,3 +1166,40 @@ fn the_reviewer_chooses_what_goes_into_the_return_letter() {
     assert_eq!(f.app().analysis.findings[left_out].rule, Rule::H19);
     assert!(out.exists(), "{:?}", f.app().status);
 }
+
+/// File dialogs start in the open draft's folder, not in `/`.
+#[test]
+fn dialogs_open_in_the_draft_s_folder() {
+    let mut f = fixture();
+    f.type_into(t3(R1, NP), "1");
+    let folder = f.path("单位");
+    std::fs::create_dir_all(&folder).unwrap();
+    f.dialogs.push(Picked::Path(folder.join("报告.ron")));
+    f.key(Modifiers::COMMAND, Key::S);
+    f.dialogs.push(Picked::Cancelled);
+    f.key(Modifiers::COMMAND, Key::O);
+    let asked = f.dialogs.folders();
+    assert_eq!(asked.last(), Some(&Some(folder)), "{asked:?}");
+}
+
+/// An imported report keeps its printed totals (手动填写合计): the status bar says so and
+/// offers to compute them again, as one undoable step.
+#[test]
+fn an_imported_report_shows_hand_typed_totals_and_offers_to_compute_them() {
+    let fixture_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published/000_07ea97a0e0dbb2b9.txt");
+    let mut f = fixture();
+    f.harness
+        .state_mut()
+        .push(Command::Run(Action::OpenPath(fixture_path)));
+    f.harness.run();
+    assert!(f.app().doc.draft.manual_totals);
+    assert!(f.harness.query_by_label("合计为手动填写").is_some());
+    f.harness.get_by_label("改为自动计算合计").click();
+    f.harness.run();
+    f.harness.run();
+    assert!(!f.app().doc.draft.manual_totals);
+    assert!(f.harness.query_by_label("合计为手动填写").is_none());
+    f.key(Modifiers::COMMAND, Key::Z);
+    assert!(f.app().doc.draft.manual_totals, "undone");
+}

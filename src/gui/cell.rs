@@ -68,6 +68,11 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
         ui.painter().rect_filled(rect, 0.0, c);
     } else if !editable {
         ui.painter().rect_filled(rect, 0.0, computed_fill);
+    } else if TEMPLATE.cells[i].computed {
+        // A total typed by hand (手动填写合计): the computed colour, lighter, so the mode
+        // shows in the form and not only in the status bar.
+        ui.painter()
+            .rect_filled(rect, 0.0, computed_fill.gamma_multiply(0.45));
     }
     if ed.edit.block.contains(&i) {
         ui.painter().rect_filled(
@@ -251,6 +256,9 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
         .collect();
     if let Some((raw, reason)) = refusal(ed, i) {
         tips.insert(0, format!("“{raw}”{}：{reason}", s::REFUSED));
+    }
+    if TEMPLATE.cells[i].computed {
+        tips.insert(0, s::MANUAL_TOTAL_CELL.to_string());
     }
     // How the import read the cell, until it is edited: a dot in the corner and a line.
     if let Some((how, read)) = ed.doc.draft.read_as.get(&i)

@@ -31,6 +31,8 @@ pub trait FileDialogs {
     fn save_file(&mut self, suggested_name: &str, filter: FileFilter) -> Picked;
     /// Chooses several files to open (the units of a 汇总).
     fn open_files(&mut self, filters: &[FileFilter]) -> Picked;
+    /// The folder the next dialog starts in (the open draft's, else the user's choice).
+    fn set_folder(&mut self, _folder: Option<PathBuf>) {}
 }
 
 /// rfd's native dialogs. rfd returns `None` both for "cancelled" and for "no dialog service";
@@ -39,6 +41,7 @@ pub trait FileDialogs {
 #[derive(Default)]
 pub struct NativeDialogs {
     unavailable: bool,
+    folder: Option<PathBuf>,
 }
 
 /// Faster than a person can close a dialog: the dialog was never shown.
@@ -57,11 +60,15 @@ impl NativeDialogs {
     }
 }
 
-/// An open dialog with these filters.
-fn open_dialog(filters: &[FileFilter]) -> rfd::FileDialog {
-    filters.iter().fold(rfd::FileDialog::new(), |d, f| {
-        d.add_filter(f.name, f.extensions)
-    })
+/// An open dialog with these filters, in `folder` if given.
+fn open_dialog(filters: &[FileFilter], folder: Option<&PathBuf>) -> rfd::FileDialog {
+    let start = match folder {
+        Some(dir) => rfd::FileDialog::new().set_directory(dir),
+        None => rfd::FileDialog::new(),
+    };
+    filters
+        .iter()
+        .fold(start, |d, f| d.add_filter(f.name, f.extensions))
 }
 
 impl FileDialogs for NativeDialogs {
@@ -70,7 +77,7 @@ impl FileDialogs for NativeDialogs {
             return Picked::Unavailable;
         }
         let started = Instant::now();
-        let result = open_dialog(filters).pick_file();
+        let result = open_dialog(filters, self.folder.as_ref()).pick_file();
         self.interpret(started, result)
     }
 
@@ -78,9 +85,7 @@ impl FileDialogs for NativeDialogs {
         if self.unavailable {
             return Picked::Unavailable;
         }
-        let dialog = rfd::FileDialog::new()
-            .add_filter(filter.name, filter.extensions)
-            .set_file_name(suggested_name);
+        let dialog = open_dialog(&[filter], self.folder.as_ref()).set_file_name(suggested_name);
         let started = Instant::now();
         let result = dialog.save_file();
         self.interpret(started, result)
@@ -91,10 +96,14 @@ impl FileDialogs for NativeDialogs {
             return Picked::Unavailable;
         }
         let started = Instant::now();
-        match open_dialog(filters).pick_files() {
+        match open_dialog(filters, self.folder.as_ref()).pick_files() {
             Some(paths) if !paths.is_empty() => Picked::Paths(paths),
             _ => self.interpret(started, None),
         }
+    }
+
+    fn set_folder(&mut self, folder: Option<PathBuf>) {
+        self.folder = folder;
     }
 }
 
@@ -103,6 +112,7 @@ impl FileDialogs for NativeDialogs {
 #[derive(Clone, Default)]
 pub struct ScriptedDialogs {
     answers: std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<Picked>>>,
+    folders: std::sync::Arc<std::sync::Mutex<Vec<Option<PathBuf>>>>,
 }
 
 impl ScriptedDialogs {
@@ -111,6 +121,11 @@ impl ScriptedDialogs {
         if let Ok(mut q) = self.answers.lock() {
             q.push_back(answer);
         }
+    }
+
+    /// The folders the dialogs were asked to start in, in order.
+    pub fn folders(&self) -> Vec<Option<PathBuf>> {
+        self.folders.lock().map(|f| f.clone()).unwrap_or_default()
     }
 
     fn next(&mut self) -> Picked {
@@ -131,5 +146,10 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn open_files(&mut self, _filters: &[FileFilter]) -> Picked {
         self.next()
+    }
+    fn set_folder(&mut self, folder: Option<PathBuf>) {
+        if let Ok(mut f) = self.folders.lock() {
+            f.push(folder);
+        }
     }
 }

@@ -301,6 +301,7 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
 /// Asks for the file a purpose needs: the native dialog's answer becomes the purpose's
 /// command; when no dialog can be shown, the typed-path modal asks instead.
 fn ask_path(app: &mut EditorApp, purpose: PathPurpose) {
+    app.dialogs.set_folder(document_folder(app));
     let (picked, start) = match save_kind(&purpose) {
         Some((ext, filter)) => {
             let mut suggested = suggested_name(app, ext);
@@ -371,7 +372,7 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             }
             Err(e) => app.modal = Some(Modal::Error(e.describe(&path))),
         },
-        Action::SumUnits => match app.dialogs.open_files(&REPORT_FILTERS) {
+        Action::SumUnits => match pick_units(app) {
             Picked::Paths(paths) => app.push(Command::Run(Action::SumPaths(paths))),
             Picked::Path(p) => app.push(Command::Run(Action::SumPaths(vec![p]))),
             Picked::Cancelled => {}
@@ -394,6 +395,12 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
+}
+
+/// Asks for the units' reports to sum, from the open document's folder.
+fn pick_units(app: &mut EditorApp) -> super::dialogs::Picked {
+    app.dialogs.set_folder(document_folder(app));
+    app.dialogs.open_files(&REPORT_FILTERS)
 }
 
 fn export_pdf_to(app: &mut EditorApp, path: &Path, watermark: bool) {
@@ -563,14 +570,21 @@ fn suggested_name(app: &EditorApp, ext: &str) -> String {
     }
 }
 
-/// Where the typed-path prompt starts: next to the open file, else the home folder.
-fn default_path(app: &EditorApp, name: &str) -> String {
-    let dir = app
-        .doc
+/// Where dialogs start: the open document's folder (its draft, or the file it was
+/// imported from), else the folder of the file opened last.
+fn document_folder(app: &EditorApp) -> Option<std::path::PathBuf> {
+    app.doc
         .path
         .as_ref()
         .or(app.doc.imported_from.as_ref())
+        .or(app.recent.first())
         .and_then(|p| p.parent().map(Path::to_path_buf))
+        .filter(|d| !d.as_os_str().is_empty())
+}
+
+/// Where the typed-path prompt starts: next to the open file, else the home folder.
+fn default_path(app: &EditorApp, name: &str) -> String {
+    let dir = document_folder(app)
         .or_else(dirs::home_dir)
         .unwrap_or_default();
     if name.is_empty() {

@@ -40,6 +40,7 @@ pub const QUIT: &str = "退出";
 pub const UNDO: &str = "撤销";
 pub const REDO: &str = "重做";
 pub const MANUAL_TOTALS: &str = "手动填写合计";
+pub const MANUAL_TOTAL_CELL: &str = "手动填写的合计（状态栏可改为自动计算）";
 pub const MANUAL_TOTALS_ON: &str = "合计为手动填写";
 pub const COMPUTE_TOTALS: &str = "改为自动计算合计";
 pub const COMPUTE_TOTALS_HELP: &str = "合计（总计列、（七）总计行、表四总计）改由各项自动相加；原来手填的合计会被计算结果替换（可撤销）。";

@@ -194,11 +194,32 @@ fn unix_now() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
+/// Who runs the program: the environment's name, else (Linux, started without one, as
+/// from some desktop menus) the account of the process's user id in `/etc/passwd`.
 fn user_name() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .or_else(|_| std::env::var("LOGNAME"))
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+        .or_else(account_name)
         .unwrap_or_default()
+}
+
+fn account_name() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let uid = status
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .next()?
+        .to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|l| {
+        let mut f = l.split(':');
+        let name = f.next()?;
+        (f.nth(1)? == uid).then(|| name.to_string())
+    })
 }
 
 /// The computer's name (Linux: the kernel's; else the environment's).
@@ -281,6 +302,13 @@ mod tests {
         assert!(!elsewhere.is_gone(), "a fresh lock from another computer");
         elsewhere.since_unix -= STALE_AFTER_SECS + 60;
         assert!(elsewhere.is_gone());
+    }
+
+    #[test]
+    fn the_user_is_named_even_without_an_environment() {
+        if Path::new("/etc/passwd").exists() && Path::new("/proc/self/status").exists() {
+            assert!(account_name().is_some_and(|n| !n.is_empty()));
+        }
     }
 
     #[test]

@@ -329,3 +329,71 @@ fn a_running_window_s_copy_is_never_offered_to_another() {
     assert!(!b.shows("发现未保存的草稿"), "A still runs");
     assert!(b.app().doc.path.is_none());
 }
+
+#[test]
+fn changes_to_different_fields_are_merged_and_both_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = shared_draft(dir.path());
+    let mut a = live_window(&dir.path().join("a"));
+    a.open(&path);
+    a.type_in("落款机关", "落款甲");
+    // Another program signs the draft meanwhile (`nianbao sign`, or a window that took
+    // over a stale lock) and changes the organ.
+    let mut theirs = Draft::new(on_disk(&path));
+    theirs.report.meta.organ = "某县人民政府办公室（他人修改）".into();
+    draft::save_draft(&path, &theirs).expect("save");
+    a.save();
+    assert!(a.shows("双方改的不是同一处：合并会保留双方的修改（推荐）。"));
+    a.click("合并");
+    let merged = on_disk(&path);
+    assert_eq!(merged.meta.signature, "落款甲", "ours");
+    assert_eq!(
+        merged.meta.organ, "某县人民政府办公室（他人修改）",
+        "theirs"
+    );
+    assert!(!a.app().doc.is_dirty());
+    assert_eq!(
+        a.app().doc.draft.report,
+        merged,
+        "the window shows what was saved"
+    );
+    a.type_in("落款机关", "落款乙");
+    a.save();
+    assert!(!a.shows("文件已在别处修改"), "the merged file is ours now");
+    assert_eq!(on_disk(&path).meta.signature, "落款乙");
+}
+
+#[test]
+fn the_same_field_changed_on_both_sides_is_named_and_not_merged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = shared_draft(dir.path());
+    let mut a = live_window(&dir.path().join("a"));
+    a.open(&path);
+    a.type_in("落款机关", "落款甲");
+    let mut theirs = Draft::new(on_disk(&path));
+    theirs.report.meta.signature = "落款丙".into();
+    draft::save_draft(&path, &theirs).expect("save");
+    a.save();
+    assert!(a.shows("双方改了同一处，不能自动合并：落款。"));
+    assert!(!a.shows("合并"));
+    assert_eq!(on_disk(&path).meta.signature, "落款丙", "nothing written");
+}
+
+#[test]
+fn a_read_only_draft_suggests_a_copy_s_name_when_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = shared_draft(dir.path());
+    let mut a = live_window(&dir.path().join("a"));
+    a.open(&path);
+    let mut b = live_window(&dir.path().join("b"));
+    b.open(&path);
+    b.click("只读打开");
+    b.type_in("落款机关", "乙");
+    // No native dialog: the typed-path prompt shows the suggestion.
+    b.save();
+    assert!(b.shows("此草稿以只读方式打开，请另存为其他文件"));
+    assert!(
+        b.shows_text_containing("共享（副本）.nianbao.ron"),
+        "never the held file's own name"
+    );
+}

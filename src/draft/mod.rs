@@ -18,7 +18,10 @@ use crate::import::Provenance;
 use crate::model::{CellValue, Format, OrganKind, Report};
 use crate::review::{Explanation, Note, Review, SignOff, Stage};
 
+mod merge;
 mod summed;
+
+pub use merge::merge;
 
 use crate::template::{TEMPLATE, TEXTS, TextId};
 pub use summed::{Scope, SumRecord, SumUnit, contributions, sum_of};

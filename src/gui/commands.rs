@@ -69,6 +69,13 @@ pub enum Command {
     DiscardCopy(String),
     /// 文件 → 恢复未保存的草稿…: offer the copies of windows that ended.
     ShowRecoveries,
+    /// The file changed on disk: take the merge of both versions, then save it.
+    MergeAndSave {
+        merged: Box<Draft>,
+        disk: Vec<u8>,
+        path: PathBuf,
+        then: Option<Action>,
+    },
     /// The file changed on disk: write ours over it anyway, then run `then`.
     Overwrite {
         path: PathBuf,
@@ -223,6 +230,12 @@ pub enum Modal {
         path: PathBuf,
         then: Option<Action>,
         changes: Vec<String>,
+        /// Both versions merged (`draft::merge`), when no field was changed on both sides.
+        merged: Option<Box<Draft>>,
+        /// The fields both sides changed differently (named in Chinese).
+        conflicts: Vec<String>,
+        /// The file as it is on disk now (what the merge was made against).
+        disk: Vec<u8>,
     },
     /// 导出PDF of a report that is no final version yet (see `release::release`): go on
     /// with the 草稿 watermark, or cancel.

@@ -92,7 +92,20 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                 path,
                 then,
                 changes,
-            } => super::shared_files::changed_modal(ui, path, then, changes),
+                merged,
+                conflicts,
+                disk,
+            } => super::shared_files::changed_modal(
+                ui,
+                super::shared_files::Changed {
+                    path,
+                    then,
+                    changes,
+                    merged: merged.as_deref(),
+                    conflicts,
+                    disk,
+                },
+            ),
             Modal::PdfNotFinal { reasons } => {
                 ui.heading(s::PDF_NOT_FINAL_TITLE);
                 for reason in reasons.iter() {

@@ -152,6 +152,12 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
                 run_action(app, ctx, action);
             }
         }
+        Command::MergeAndSave {
+            merged,
+            disk,
+            path,
+            then,
+        } => super::shared_files::merge_and_save(app, *merged, disk, &path, then),
         Command::OpenHeld { doc, path, how } => {
             super::shared_files::open_held(app, *doc, &path, how);
         }
@@ -561,6 +567,10 @@ fn suggested_name(app: &EditorApp, ext: &str) -> String {
         .collect();
     let stem = if stem.trim().is_empty() {
         s::UNTITLED.to_string()
+    } else if app.doc.read_only && ext == "ron" {
+        // Held by another window: never suggest writing over it.
+        let base = stem.strip_suffix(".nianbao").unwrap_or(&stem);
+        format!("{base}{}", s::COPY_SUFFIX)
     } else {
         stem
     };

@@ -110,12 +110,40 @@ pub(super) fn save_blocked(app: &mut EditorApp, path: &Path, then: &Option<Actio
         return false;
     }
     let changes = their_changes(app.doc.baseline.as_ref(), &now);
+    let theirs = draft::parse_draft_bytes(&now).ok();
+    let (merged, conflicts) = match (app.doc.baseline.as_ref(), theirs) {
+        (Some(base), Some(theirs)) => match draft::merge(base, &app.doc.draft, &theirs) {
+            Ok(m) => (Some(Box::new(m)), Vec::new()),
+            Err(c) => (None, c),
+        },
+        _ => (None, Vec::new()),
+    };
     app.modal = Some(Modal::ChangedOnDisk {
         path: path.to_path_buf(),
         then: then.clone(),
         changes,
+        merged,
+        conflicts,
+        disk: now,
     });
     true
+}
+
+/// Takes the merge of both versions as the draft (one undo step) and saves it.
+pub(super) fn merge_and_save(
+    app: &mut EditorApp,
+    merged: Draft,
+    disk: Vec<u8>,
+    path: &Path,
+    then: Option<Action>,
+) {
+    app.history.checkpoint(&app.doc.draft);
+    app.doc.draft = merged;
+    app.doc.on_disk = Some(disk);
+    app.push(Command::SaveTo {
+        path: path.to_path_buf(),
+        then,
+    });
 }
 
 /// What the version on disk changed against the one this window opened, as lines.
@@ -233,13 +261,26 @@ pub(super) fn held_modal(
     answer
 }
 
+/// What the changed-on-disk question shows and offers.
+pub(super) struct Changed<'a> {
+    pub path: &'a Path,
+    pub then: &'a Option<Action>,
+    pub changes: &'a [String],
+    pub merged: Option<&'a Draft>,
+    pub conflicts: &'a [String],
+    pub disk: &'a [u8],
+}
+
 /// The question before a save over a file that changed on disk.
-pub(super) fn changed_modal(
-    ui: &mut Ui,
-    path: &Path,
-    then: &Option<Action>,
-    changes: &[String],
-) -> Answer {
+pub(super) fn changed_modal(ui: &mut Ui, c: Changed) -> Answer {
+    let Changed {
+        path,
+        then,
+        changes,
+        merged,
+        conflicts,
+        disk,
+    } = c;
     ui.heading(s::CHANGED_TITLE);
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -254,10 +295,25 @@ pub(super) fn changed_modal(
             }
         });
     ui.add_space(4.0);
+    if merged.is_some() {
+        ui.label(s::CHANGED_CAN_MERGE);
+    } else if !conflicts.is_empty() {
+        ui.label(s::fill(s::CHANGED_CONFLICTS, conflicts.join("、")));
+    }
     ui.label(s::CHANGED_CHOOSE);
     ui.add_space(8.0);
     let mut answer = Answer::Keep;
     ui.horizontal(|ui| {
+        if let Some(m) = merged
+            && ui.button(s::MERGE).clicked()
+        {
+            answer = Answer::Commands(vec![Command::MergeAndSave {
+                merged: Box::new(m.clone()),
+                disk: disk.to_vec(),
+                path: path.to_path_buf(),
+                then: then.clone(),
+            }]);
+        }
         if ui.button(s::RELOAD).clicked() {
             answer = Answer::Commands(vec![Command::Run(Action::OpenPath(path.to_path_buf()))]);
         }

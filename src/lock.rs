@@ -243,7 +243,14 @@ pub fn process_alive(pid: u32) -> bool {
     if !proc.join("self").exists() {
         return true;
     }
-    proc.join(pid.to_string()).exists()
+    // A process that ended but was not reaped yet (a zombie, `Z` in its stat) is gone too.
+    match std::fs::read_to_string(proc.join(pid.to_string()).join("stat")) {
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_none_or(|state| state != "Z" && state != "X"),
+        Err(_) => false,
+    }
 }
 
 #[cfg(test)]

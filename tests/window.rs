@@ -37,13 +37,13 @@ struct Session {
     _turn: std::sync::MutexGuard<'static, ()>,
     display: String,
     xvfb: Child,
-    app: Option<Child>,
+    apps: Vec<Child>,
     dir: tempfile::TempDir,
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
-        if let Some(app) = &mut self.app {
+        for app in &mut self.apps {
             let _ = app.kill();
             let _ = app.wait();
         }
@@ -114,7 +114,7 @@ impl Session {
             _turn: turn,
             display,
             xvfb,
-            app: None,
+            apps: Vec::new(),
             dir: tempfile::tempdir().unwrap(),
         }
     }
@@ -134,12 +134,27 @@ impl Session {
 
     /// Opens `draft` in the editor with `cell` focused, and focuses its window.
     fn open(&mut self, draft: &Path, cell: &str) {
-        let home = self.path("home");
+        self.spawn(draft, cell, "home", "张三");
+        let name = draft
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace('.', "\\.");
+        let window = self.wait_for_window(&name, 1);
+        // Give the first frames (fonts, the opened draft, the focused cell) time.
+        std::thread::sleep(Duration::from_millis(3000));
+        self.focus(&window);
+    }
+
+    /// Starts an editor on `draft` as `user`, with its own settings folder `home`.
+    fn spawn(&mut self, draft: &Path, cell: &str, home: &str, user: &str) {
+        let home = self.path(home);
         std::fs::create_dir_all(&home).unwrap();
         let app = Command::new(env!("CARGO_BIN_EXE_nianbao"))
             .arg(draft)
             .env("DISPLAY", &self.display)
             .env("HOME", &home)
+            .env("USER", user)
             .env("XDG_CONFIG_HOME", home.join(".config"))
             .env("XDG_DATA_HOME", home.join(".local/share"))
             .env_remove("WAYLAND_DISPLAY")
@@ -148,26 +163,68 @@ impl Session {
             .stderr(Stdio::null())
             .spawn()
             .expect("nianbao");
-        self.app = Some(app);
-        let name = draft
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .replace('.', "\\.");
+        self.apps.push(app);
+    }
+
+    /// The `nth` (1-based, in stacking order) visible window whose title matches `name`.
+    fn wait_for_window(&self, name: &str, nth: usize) -> String {
         let mut window = String::new();
         wait_until("the editor's window", 120, || {
             window = self
-                .x("xdotool", &["search", "--onlyvisible", "--name", &name])
+                .x("xdotool", &["search", "--onlyvisible", "--name", name])
+                .lines()
+                .nth(nth - 1)
+                .unwrap_or("")
+                .to_string();
+            !window.is_empty()
+        });
+        window
+    }
+
+    fn focus(&self, window: &str) {
+        self.x("xdotool", &["windowraise", window]);
+        self.x("xdotool", &["windowfocus", "--sync", window]);
+        std::thread::sleep(Duration::from_millis(400));
+    }
+
+    fn click(&self, x: u32, y: u32) {
+        self.x(
+            "xdotool",
+            &["mousemove", &x.to_string(), &y.to_string(), "click", "1"],
+        );
+        std::thread::sleep(Duration::from_millis(600));
+    }
+
+    /// The window of the `k`-th editor started (found by its process).
+    fn window_of(&self, k: usize) -> String {
+        let pid = self.apps[k].id().to_string();
+        let mut window = String::new();
+        wait_until("the editor's window", 120, || {
+            window = self
+                .x("xdotool", &["search", "--onlyvisible", "--pid", &pid])
                 .lines()
                 .next()
                 .unwrap_or("")
                 .to_string();
             !window.is_empty()
         });
-        // Give the first frames (fonts, the opened draft, the focused cell) time.
-        std::thread::sleep(Duration::from_millis(3000));
-        self.x("xdotool", &["windowfocus", "--sync", &window]);
-        std::thread::sleep(Duration::from_millis(300));
+        window
+    }
+
+    fn title(&self, window: &str) -> String {
+        self.x("xdotool", &["getwindowname", window])
+            .trim()
+            .to_string()
+    }
+
+    fn screenshot(&self, name: &str) -> PathBuf {
+        let shot = self.path(name);
+        self.x("import", &["-window", "root", shot.to_str().unwrap()]);
+        // `NIANBAO_KEEP_SHOTS=folder`: keep the screenshots to look at.
+        if let Some(dir) = std::env::var_os("NIANBAO_KEEP_SHOTS") {
+            let _ = std::fs::copy(&shot, PathBuf::from(dir).join(name));
+        }
+        shot
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -304,4 +361,100 @@ fn a_refused_number_is_what_the_saved_draft_holds_and_check_reports() {
             .any(|f| f["rule"] == "S5" && f["cells"] == serde_json::json!(["t3.r1.np"])),
         "{line}"
     );
+}
+
+/// Two editor processes on one draft (two users on a shared folder): the second opener is
+/// told who holds it and opens it read-only; its save goes to a copy; a save over a file
+/// changed on disk asks first and merges; no edit is lost in any order of the saves.
+#[test]
+fn two_editors_on_one_draft_lose_no_edit() {
+    if let Some(missing) = tools_missing() {
+        eprintln!("跳过真实窗口测试：缺少 {missing}（scripts/test.sh 会自动安装）");
+        return;
+    }
+    let mut s = Session::start();
+    let draft = s.path("shared.nianbao.ron");
+    blank_draft(&draft);
+    s.spawn(&draft, "t3.r1.np", "home-a", "张三");
+    let a = s.window_of(0);
+    std::thread::sleep(Duration::from_millis(3000));
+    let lock = s.path(".~lock.shared.nianbao.ron#");
+    let held = std::fs::read_to_string(&lock).expect("A holds the lock");
+    assert!(held.contains("user=张三"), "{held}");
+    assert!(
+        s.title(&a).starts_with("shared.nianbao.ron"),
+        "{}",
+        s.title(&a)
+    );
+
+    // B opens the same draft: warned, with who holds it; the draft is not opened yet.
+    s.spawn(&draft, "t3.r1.corp_biz", "home-b", "李四");
+    let b = s.window_of(1);
+    std::thread::sleep(Duration::from_millis(3000));
+    assert!(
+        s.title(&b).starts_with("未命名"),
+        "B waits for an answer: {}",
+        s.title(&b)
+    );
+    s.screenshot("held.png");
+    s.focus(&b);
+    // 只读打开 (the modal's first button; its place in a 1280×800 window).
+    s.click(421, 445);
+    wait_until("B read-only", 30, || s.title(&b).contains("（只读）"));
+
+    // A types and saves; B types and saves: B's goes to a copy, A's stays.
+    s.focus(&a);
+    s.type_text("5");
+    s.keys(&["Tab", "ctrl+s"]);
+    wait_until("A's save", 60, || {
+        saved(&draft, "t3.r1.np").as_deref() == Some("5")
+    });
+    s.focus(&b);
+    // 落款机关 (on screen at the top of the form).
+    s.click(590, 264);
+    s.keys(&["ctrl+a"]);
+    s.type_text("B-sign");
+    s.keys(&["Tab", "ctrl+s"]);
+    // No native dialog here: the typed-path prompt, which suggests a copy; Enter takes it.
+    std::thread::sleep(Duration::from_millis(1000));
+    s.screenshot("save-as.png");
+    s.keys(&["Return"]);
+    let copy = s.path("shared（副本）.nianbao.ron");
+    let signature = |p: &Path| {
+        nianbao::draft::load_draft(p)
+            .map(|d| d.report.meta.signature)
+            .unwrap_or_default()
+    };
+    wait_until("B's copy", 60, || signature(&copy) == "B-sign");
+    assert_eq!(
+        saved(&draft, "t3.r1.np").as_deref(),
+        Some("5"),
+        "A's edit kept"
+    );
+    assert_ne!(signature(&draft), "B-sign", "B's edit went to the copy");
+
+    // Someone saves the draft under A (a program that ignores the lock, a copy put back
+    // from a USB stick): A's next save asks first, and merges.
+    let mut theirs = nianbao::draft::load_draft(&draft).unwrap();
+    theirs.report.meta.organ = "某某县人民政府办公室".into();
+    nianbao::draft::save_draft(&draft, &theirs).unwrap();
+    s.focus(&a);
+    // A's focus moved on to 一·商业企业 with Tab.
+    s.type_text("3");
+    s.keys(&["Tab", "ctrl+s"]);
+    std::thread::sleep(Duration::from_millis(1000));
+    s.screenshot("changed.png");
+    assert_ne!(
+        saved(&draft, "t3.r1.corp_biz").as_deref(),
+        Some("3"),
+        "asked before writing over the other version"
+    );
+    // 合并 (the first button of that question, as laid out for this change).
+    s.click(407, 508);
+    wait_until("the merged save", 60, || {
+        saved(&draft, "t3.r1.corp_biz").as_deref() == Some("3")
+    });
+    let merged = nianbao::draft::load_draft(&draft).unwrap().report;
+    assert_eq!(merged.meta.organ, "某某县人民政府办公室", "theirs kept");
+    assert_eq!(saved(&draft, "t3.r1.np").as_deref(), Some("5"), "ours kept");
 }

@@ -1203,3 +1203,31 @@ fn an_imported_report_shows_hand_typed_totals_and_offers_to_compute_them() {
     f.key(Modifiers::COMMAND, Key::Z);
     assert!(f.app().doc.draft.manual_totals, "undone");
 }
+
+/// A report with no 机关全称, 落款 or 发布日期, every table blank, is no final version in the
+/// editor either: the reasons are listed, and a refused date is one of them.
+#[test]
+fn an_incomplete_report_is_refused_as_final_with_what_is_missing() {
+    let mut f = fixture_with(|app| {
+        app.doc.draft.report.meta.signature.clear();
+        app.doc.draft.report.meta.set_published_typed("2023-13-40");
+    });
+    f.harness.state_mut().push(Command::ExportPdf);
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label("报告还不能作为正式版导出")
+            .is_some()
+    );
+    assert!(
+        f.harness
+            .query_by_label_contains("缺少机关全称、落款机关")
+            .is_some()
+    );
+    assert!(
+        f.harness
+            .query_by_label("• 发布日期“2023-13-40”无效")
+            .is_some()
+    );
+    assert!(f.harness.query_by_label_contains("个空白单元格").is_some());
+}

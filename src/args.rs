@@ -46,6 +46,12 @@ pub(crate) struct SignArgs {
     /// 签署人
     #[arg(long)]
     pub(crate) name: String,
+    /// 上年的报告（草稿或文本）：与编辑器一样，跨年检查的错误（如 H1）也阻止签署
+    #[arg(long, value_name = "LAST")]
+    pub(crate) previous: Option<PathBuf>,
+    /// 本地规定的发布期限（次年的 月-日，如 01-28）
+    #[arg(long, value_name = "MM-DD")]
+    pub(crate) deadline: Option<String>,
 }
 
 #[derive(Args)]

@@ -133,30 +133,43 @@ fn cmd_sum(a: SumArgs) -> Result<()> {
 }
 
 fn cmd_sign(a: SignArgs) -> Result<()> {
-    use nianbao::review::{SignOff, Stage, report_digest};
+    use nianbao::review::Stage;
     let stage = Stage::parse(&a.stage)
         .with_context(|| format!("未知的签署环节“{}”：应为 审核 或 签发", a.stage))?;
-    if a.name.trim().is_empty() {
-        bail!("请用 --name 写明签署人");
+    // The draft is being edited in the editor: signing under it would be overwritten or
+    // asked about there; sign in the editor, or once it is closed.
+    if let Some(holder) = nianbao::lock::holder(&a.draft)
+        && !holder.is_gone()
+    {
+        bail!(
+            "草稿“{}”正由 {} 在编辑器中打开：请在编辑器中签署，或关闭后再签",
+            a.draft.display(),
+            holder.describe()
+        );
     }
     let mut d = draft::load_draft(&a.draft)
         .with_context(|| format!("无法打开草稿“{}”", a.draft.display()))?;
-    // Approval means the report is right: a report with errors is sent back, not signed.
-    let errors = analyze(&d, &analysis::Context::default()).tally.0;
-    if errors > 0 {
-        bail!(
-            "报告仍有 {errors} 个错误，不能{}（用 nianbao check 查看）",
-            stage.label().trim_start_matches('已')
-        );
-    }
+    let previous = a.previous.as_deref().map(load).transpose()?;
+    let deadline = a
+        .deadline
+        .as_deref()
+        .map(|s| {
+            analysis::Deadline::parse(s)
+                .with_context(|| format!("发布期限“{s}”无法识别，应如 01-28"))
+        })
+        .transpose()?;
+    let analysis = analyze(
+        &d,
+        &analysis::Context {
+            previous: previous.as_ref().map(|o| &o.draft.report),
+            deadline,
+            ..analysis::Context::default()
+        },
+    );
     let at = Date::now_beijing();
-    d.review.sign_offs.push(SignOff {
-        stage,
-        name: a.name.trim().to_string(),
-        at: at.clone(),
-        digest: report_digest(&d.report),
-        report: Some(Box::new(d.report.clone())),
-    });
+    let sign_off = nianbao::release::sign_off(&d, &analysis, stage, &a.name, &at)
+        .map_err(|e| anyhow::anyhow!("{e}（用 nianbao check 查看）"))?;
+    d.review.sign_offs.push(sign_off);
     draft::save_draft(&a.draft, &d)?;
     out!(
         "{}：{} {}（{}）",

@@ -1,11 +1,49 @@
 //! What exporting the final version means, decided once for the CLI and the editor: a final
 //! PDF is complete (机关全称, 统计年度, 落款机关 and 发布日期 given, no blank cell), has no
 //! error left, and has not changed since it was last approved. Anything else is a draft and
-//! carries the 草稿 watermark on every page.
+//! carries the 草稿 watermark on every page. And what signing off means: the same gate
+//! for `nianbao sign` and 编辑 → 审核通过… / 签发…, on an analysis made with the same
+//! context (last year's report, the deadline).
 
 use crate::analysis::Analysis;
 use crate::draft::Draft;
 use crate::finding::{Rule, Severity};
+use crate::review::{SignOff, Stage, report_digest};
+
+/// Why a report cannot be signed off.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SignError {
+    #[error("请写明签署人")]
+    NoName,
+    /// Approval means the report is right: a report with errors is sent back, not signed.
+    #[error("报告仍有 {errors} 个错误，不能{}：请先更正，或退回拟稿单位", .stage.label().trim_start_matches('已'))]
+    Errors { errors: usize, stage: Stage },
+}
+
+/// Signs `draft` off at `stage` by `name` at `at` (北京时间, from the edge), as analysed
+/// with the caller's context: the sign-off to add to its review record, or why not.
+pub fn sign_off(
+    draft: &Draft,
+    analysis: &Analysis,
+    stage: Stage,
+    name: &str,
+    at: &str,
+) -> Result<SignOff, SignError> {
+    if name.trim().is_empty() {
+        return Err(SignError::NoName);
+    }
+    let errors = analysis.tally.0;
+    if errors > 0 {
+        return Err(SignError::Errors { errors, stage });
+    }
+    Ok(SignOff {
+        stage,
+        name: name.trim().to_string(),
+        at: at.to_string(),
+        digest: report_digest(&draft.report),
+        report: Some(Box::new(draft.report.clone())),
+    })
+}
 
 /// Whether a draft may be exported as the final version, and why not.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -106,3 +106,102 @@ fn a_published_report_gives_the_same_findings_everywhere_with_its_import_finding
     assert_eq!(cli, batch_findings(&published));
     assert_eq!(cli, editor_findings(&published, &dir.path().join("config")));
 }
+
+/// Signing off is one core action (`release::sign_off`) on an analysis with the same
+/// context at both edges: an H1 error against last year's report refuses it in the CLI
+/// (`sign --previous`) and in the editor (对照上年报告 set), and without last year both sign.
+#[test]
+fn sign_off_is_refused_on_an_h1_error_at_both_edges() {
+    use nianbao::template::{T3Role, t3_row_of};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let last_path = dir.path().join("2024.nianbao.ron");
+    let mut last = draft::Draft::new(nianbao::model::Report::new(
+        "某县财政局",
+        nianbao::model::OrganKind::Department,
+        2024,
+    ));
+    last.report.set_cell(
+        t3(t3_row_of(T3Role::CarriedForward), 0),
+        CellValue::Count(2),
+    );
+    draft::save_draft(&last_path, &last).expect("save");
+    let now = draft::Draft::new(nianbao::model::Report::new(
+        "某县财政局",
+        nianbao::model::OrganKind::Department,
+        2025,
+    ));
+    let this_path = dir.path().join("2025.nianbao.ron");
+    draft::save_draft(&this_path, &now).expect("save");
+    let s = |p: &Path| p.to_str().expect("utf-8").to_string();
+
+    // CLI.
+    let o = common::run(&[
+        "sign",
+        &s(&this_path),
+        "--stage",
+        "审核",
+        "--name",
+        "王五",
+        "--previous",
+        &s(&last_path),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("报告仍有 1 个错误，不能审核"), "{err}");
+    assert!(
+        draft::load_draft(&this_path)
+            .unwrap()
+            .review
+            .sign_offs
+            .is_empty()
+    );
+
+    // Editor, with last year's report for the cross-year checks.
+    let mut app = EditorApp::new(
+        Box::new(ScriptedDialogs::default()),
+        Storage::at(dir.path().join("config")),
+        Date::new(2026, 1, 15).expect("date"),
+    );
+    app.push(Command::Run(Action::OpenPath(this_path.clone())));
+    app.push(Command::ComparePreviousPath(last_path.clone()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(nianbao::gui::install_fonts)
+        .build_ui_state(|ui, app: &mut EditorApp| app.frame(ui), app);
+    h.run();
+    h.state_mut().push(Command::SignOff {
+        stage: nianbao::review::Stage::Reviewed,
+        name: "王五".into(),
+    });
+    h.run();
+    h.run();
+    use egui_kittest::kittest::Queryable;
+    assert!(
+        h.query_by_label_contains("报告仍有 1 个错误，不能审核")
+            .is_some(),
+        "the same refusal"
+    );
+    assert!(h.state().doc.draft.review.sign_offs.is_empty());
+
+    // Without last year, both sign (the editor first: it holds the draft's lock).
+    h.state_mut().push(Command::ClearPrevious);
+    h.run();
+    h.state_mut().push(Command::SignOff {
+        stage: nianbao::review::Stage::Reviewed,
+        name: "王五".into(),
+    });
+    h.run();
+    assert_eq!(h.state().doc.draft.review.sign_offs.len(), 1);
+    let o = common::run(&["sign", &s(&this_path), "--stage", "审核", "--name", "王五"]);
+    assert_eq!(o.status.code(), Some(2), "the editor holds the draft");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("在编辑器中打开"));
+    h.state_mut().push(Command::Run(Action::Quit));
+    h.run();
+    let o = common::run(&["sign", &s(&this_path), "--stage", "审核", "--name", "王五"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

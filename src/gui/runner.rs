@@ -274,20 +274,19 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             }
         }
         Command::SignOff { stage, name } => {
-            let errors = app.analysis.tally.0;
-            if errors > 0 {
-                app.modal = Some(Modal::Error(s::fill(s::SIGN_REFUSED, errors)));
-            } else {
-                let at = crate::model::Date::now_beijing();
-                app.doc.draft.review.sign_offs.push(crate::review::SignOff {
-                    stage,
-                    name: name.clone(),
-                    at: at.clone(),
-                    digest: crate::review::report_digest(&app.doc.draft.report),
-                    report: Some(Box::new(app.doc.draft.report.clone())),
-                });
-                app.reviewer = name.clone();
-                app.status = Some(format!("{}{}：{name} {at}", s::SIGNED, stage.label()));
+            let at = crate::model::Date::now_beijing();
+            match crate::release::sign_off(&app.doc.draft, &app.analysis, stage, &name, &at) {
+                Ok(sign_off) => {
+                    app.doc.draft.review.sign_offs.push(sign_off);
+                    app.reviewer = name.trim().to_string();
+                    app.status = Some(format!(
+                        "{}{}：{} {at}",
+                        s::SIGNED,
+                        stage.label(),
+                        app.reviewer
+                    ));
+                }
+                Err(e) => app.modal = Some(Modal::Error(e.to_string())),
             }
         }
         Command::SetDeadline(deadline) => {

@@ -198,7 +198,6 @@ pub const SIGN_REVIEW_TITLE: &str = "审核通过";
 pub const SIGN_SIGN_TITLE: &str = "签发";
 pub const SIGN_BODY: &str = "记下签署人、时间和此刻报告内容的摘要；此后报告再有改动，标题栏和状态栏会显示“审核后已修改”或“签发后已修改”，正式版 PDF 不能导出，直到重新签署。";
 pub const SIGN_NAME: &str = "签署人：";
-pub const SIGN_REFUSED: &str = "报告仍有 {} 个错误，不能签署：请先更正，或退回拟稿单位";
 pub const SIGNED: &str = "已记下";
 
 pub const COMPARE_VERSION: &str = "与其他版本比较…";

@@ -10,7 +10,6 @@ use clap::Parser;
 
 use nianbao::analysis::{self, analyze};
 use nianbao::batch;
-use nianbao::check::cross;
 use nianbao::document::{self, Opened};
 use nianbao::draft::{self, Draft};
 use nianbao::export::docx::DocxOptions;
@@ -84,24 +83,9 @@ fn cmd_sum(a: SumArgs) -> Result<()> {
         }
         None => None,
     };
-    let (files, problems) = batch::collect(&a.units);
-    if let Some(p) = problems.first() {
-        bail!(
-            "{}：{}",
-            p.file.display(),
-            p.outcome.as_ref().err().map_or("", String::as_str)
-        );
-    }
+    let units = nianbao::sum::open_units(&a.units)
+        .map_err(|unreadable| anyhow::anyhow!("{}", unreadable.join("\n")))?;
     refuse_overwrite(&a.output, a.force)?;
-    let mut units = Vec::new();
-    for f in &files {
-        let opened = load(f)?;
-        let name = f.file_name().map_or_else(
-            || f.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        units.push((name, opened));
-    }
     let options = SumOptions {
         scope,
         organ: a.organ.clone(),
@@ -195,23 +179,14 @@ fn cmd_diff(a: DiffArgs) -> Result<()> {
         }
         None => {
             let now = load(&a.old)?;
-            let Some(last) = now.draft.review.sign_offs.last() else {
-                bail!(
+            let (last, before) = now.draft.as_last_approved().map_err(|e| match e {
+                draft::NotApproved::Never => anyhow::anyhow!(
                     "“{}”还没有审核或签发过：请给出要比较的两个版本",
                     a.old.display()
-                );
-            };
-            let Some(then) = last.report.as_deref() else {
-                bail!("最近一次{}没有保存当时的内容，无法比较", last.stage.label());
-            };
-            out!(
-                "与{}（{} {}）时的内容比较：",
-                last.stage.label(),
-                last.name,
-                last.at
-            );
-            let mut before = now.draft.clone();
-            before.report = then.clone();
+                ),
+                e => anyhow::anyhow!("{e}"),
+            })?;
+            out!("与{}的内容比较：", last.describe());
             nianbao::diff::diff(&before, &[], &now.draft, &now.import_findings)
         }
     };
@@ -236,17 +211,15 @@ fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
 fn cmd_new(a: NewArgs) -> Result<()> {
     if let Some(from) = &a.from {
         let last = load(from)?.draft.report;
-        let (mut report, inherited) = cross::next_year_from(&last);
+        let mut draft = Draft::next_year_from(&last);
         if let Some(organ) = &a.organ {
-            report.meta.organ = organ.trim().to_string();
+            draft.report.meta.organ = organ.trim().to_string();
         }
         if let Some(year) = a.year {
-            report.meta.year = Some(year);
+            draft.report.meta.year = Some(year);
         }
         refuse_overwrite(&a.output, a.force)?;
-        let mut draft = Draft::new(report);
-        let kept = inherited.len();
-        draft.inherited_texts = inherited.into_iter().collect();
+        let kept = draft.inherited_texts.len();
         draft::save_draft(&a.output, &draft)?;
         out!(
             "已从上年报告新建草稿：{}（{}年度；上年结转已按上年的结转下年度填入；沿用正文 {kept} 段，修改前会提示）",

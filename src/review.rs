@@ -93,6 +93,13 @@ pub struct Review {
     pub notes: Vec<Note>,
 }
 
+impl SignOff {
+    /// `已审核时（王五 2026-01-21 09:00）`: the approved version, as named in comparisons.
+    pub fn describe(&self) -> String {
+        format!("{}时（{} {}）", self.stage.label(), self.name, self.at)
+    }
+}
+
 impl Review {
     /// True when there is nothing to keep.
     pub fn is_empty(&self) -> bool {

@@ -15,6 +15,41 @@ use crate::finding::{Finding, Rule, Severity};
 use crate::model::{CellValue, OrganKind, Report, normalize_organ};
 use crate::template::{ALL_CELLS, TEMPLATE, input_cells};
 
+/// The units' reports behind these files and folders, each named by its file name; every
+/// file that cannot be read, described in Chinese, when any cannot (a sum of the rest would
+/// silently be short).
+pub fn open_units(paths: &[std::path::PathBuf]) -> Result<Vec<(String, Opened)>, Vec<String>> {
+    let (files, problems) = crate::batch::collect(paths);
+    let mut unreadable: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            format!(
+                "“{}”：{}",
+                p.file.display(),
+                p.outcome.as_ref().err().map_or("", String::as_str)
+            )
+        })
+        .collect();
+    let mut units = Vec::new();
+    for f in &files {
+        match crate::document::open_path(f) {
+            Ok(opened) => {
+                let name = f.file_name().map_or_else(
+                    || f.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                units.push((name, opened));
+            }
+            Err(e) => unreadable.push(e.describe(f)),
+        }
+    }
+    if unreadable.is_empty() {
+        Ok(units)
+    } else {
+        Err(unreadable)
+    }
+}
+
 /// What a sum is asked for.
 #[derive(Clone, Debug, Default)]
 pub struct SumOptions {

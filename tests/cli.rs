@@ -713,7 +713,7 @@ fn signing_then_editing_shows_and_the_final_pdf_refuses() {
     // What changed since the sign-off, from the draft alone.
     let since = run(&["diff", s(&d)]);
     let out = String::from_utf8_lossy(&since.stdout);
-    assert!(out.contains("与已签发（李四"), "{out}");
+    assert!(out.contains("与已签发时（李四"), "{out}");
     assert!(out.contains("六、其他需要报告的事项"), "{out}");
     // Signed again: the final PDF is made.
     let o = run(&["sign", s(&d), "--stage", "签发", "--name", "李四"]);

@@ -205,3 +205,72 @@ fn sign_off_is_refused_on_an_h1_error_at_both_edges() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+fn editor_in(dir: &Path) -> Harness<'static, EditorApp> {
+    let app = EditorApp::new(
+        Box::new(ScriptedDialogs::default()),
+        Storage::at(dir.join("config")),
+        Date::new(2026, 1, 15).expect("date"),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(nianbao::gui::install_fonts)
+        .build_ui_state(|ui, app: &mut EditorApp| app.frame(ui), app);
+    h.run();
+    h
+}
+
+/// 从上年报告新建 and `nianbao new --from` give the same draft; 汇总 from the editor and
+/// `nianbao sum` give the same parent report: one core action each.
+#[test]
+fn next_year_and_sum_are_the_same_at_both_edges() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let last =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published/003_60d30e5d68c9d170.txt");
+    let s = |p: &Path| p.to_str().expect("utf-8").to_string();
+
+    let cli_next = dir.path().join("next.nianbao.ron");
+    let o = common::run(&["new", "--from", &s(&last), "-o", &s(&cli_next)]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut h = editor_in(dir.path());
+    h.state_mut()
+        .push(Command::Run(Action::NewFromPath(last.clone())));
+    h.run();
+    let cli = draft::load_draft(&cli_next).expect("load");
+    let editor = &h.state().doc.draft;
+    assert_eq!(editor.report, cli.report);
+    assert_eq!(editor.inherited_texts, cli.inherited_texts);
+    assert!(!cli.inherited_texts.is_empty());
+
+    let units: Vec<PathBuf> = ["001_102e60219bc16b4b.txt", "003_60d30e5d68c9d170.txt"]
+        .iter()
+        .map(|n| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/published")
+                .join(n)
+        })
+        .collect();
+    let cli_sum = dir.path().join("sum.nianbao.ron");
+    let mut args = vec!["sum".to_string()];
+    args.extend(units.iter().map(|p| s(p)));
+    args.extend(["-o".to_string(), s(&cli_sum)]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = common::run(&args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut h = editor_in(dir.path());
+    h.state_mut().push(Command::Run(Action::SumPaths(units)));
+    h.run();
+    let cli = draft::load_draft(&cli_sum).expect("load");
+    assert_eq!(h.state().doc.draft.report, cli.report);
+    assert_eq!(h.state().doc.draft.sum, cli.sum);
+}

@@ -78,6 +78,15 @@ struct MetaRepr {
     signature: String,
 }
 
+/// Why a draft has no approved version to compare with.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NotApproved {
+    #[error("还没有审核或签发过")]
+    Never,
+    #[error("最近一次{}没有保存当时的内容，无法比较", .0.label())]
+    NotKept(crate::review::Stage),
+}
+
 /// The on-disk shape of a draft.
 #[derive(Serialize, Deserialize)]
 struct DraftFile {
@@ -231,6 +240,29 @@ impl Draft {
             sum: None,
             review: Review::default(),
         }
+    }
+
+    /// Next year's draft from last year's report (`new --from`, 从上年报告新建): the organ
+    /// kept, the year + 1, 二、上年结转 from 四、结转下年度继续办理, and the texts kept as a
+    /// starting point, marked as inherited until edited.
+    pub fn next_year_from(last: &Report) -> Draft {
+        let (report, inherited) = crate::check::cross::next_year_from(last);
+        let mut draft = Draft::new(report);
+        draft.inherited_texts = inherited.into_iter().collect();
+        draft
+    }
+
+    /// The version last approved (审核 or 签发) with the sign-off, to compare the draft with:
+    /// the draft as it is, its report as it was then.
+    pub fn as_last_approved(&self) -> Result<(&crate::review::SignOff, Draft), NotApproved> {
+        let last = self.review.sign_offs.last().ok_or(NotApproved::Never)?;
+        let then = last
+            .report
+            .as_deref()
+            .ok_or(NotApproved::NotKept(last.stage))?;
+        let mut before = self.clone();
+        before.report = then.clone();
+        Ok((last, before))
     }
 
     /// Cells still holding a value the import could not read reliably (not edited since).

@@ -252,18 +252,8 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             Err(e) => app.modal = Some(Modal::Error(e.describe(&path))),
         },
         Command::CompareSignOff => {
-            let last = app.doc.draft.review.sign_offs.last().cloned();
-            if let Some(sign_off) = last
-                && let Some(report) = sign_off.report
-            {
-                let mut other = app.doc.draft.clone();
-                other.report = *report;
-                let label = format!(
-                    "{}时（{} {}）",
-                    sign_off.stage.label(),
-                    sign_off.name,
-                    sign_off.at
-                );
+            if let Ok((sign_off, other)) = app.doc.draft.as_last_approved() {
+                let label = sign_off.describe();
                 app.compare = Some(Compare::new(label, other, &app.doc.draft));
             }
         }
@@ -365,9 +355,8 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
         Action::NewFromPath(path) => match document::open_path(&path) {
             Ok(opened) => {
                 let last = opened.draft.report;
-                let (report, inherited) = crate::check::cross::next_year_from(&last);
-                let mut doc = Document::blank(report);
-                doc.draft.inherited_texts = inherited.into_iter().collect();
+                let mut doc = Document::blank(Report::default());
+                doc.draft = crate::draft::Draft::next_year_from(&last);
                 doc.baseline = None;
                 app.storage.clear_recovery();
                 app.replace_document(doc);
@@ -438,32 +427,17 @@ fn export_pdf_to(app: &mut EditorApp, path: &Path, watermark: bool) {
 
 /// Sums the units' reports into a new, unsaved parent report.
 fn sum_paths(app: &mut EditorApp, paths: &[std::path::PathBuf]) {
-    let (files, problems) = crate::batch::collect(paths);
-    let mut units = Vec::new();
-    let mut unreadable: Vec<String> = problems
-        .iter()
-        .map(|p| format!("“{}”", p.file.display()))
-        .collect();
-    for f in &files {
-        match document::open_path(f) {
-            Ok(opened) => {
-                let name = f.file_name().map_or_else(
-                    || f.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                units.push((name, opened));
-            }
-            Err(e) => unreadable.push(e.describe(f)),
+    let units = match crate::sum::open_units(paths) {
+        Ok(units) => units,
+        Err(unreadable) => {
+            app.modal = Some(Modal::Error(format!(
+                "{}\n{}",
+                s::SUM_UNREADABLE,
+                unreadable.join("\n")
+            )));
+            return;
         }
-    }
-    if !unreadable.is_empty() {
-        app.modal = Some(Modal::Error(format!(
-            "{}\n{}",
-            s::SUM_UNREADABLE,
-            unreadable.join("\n")
-        )));
-        return;
-    }
+    };
     match crate::sum::sum_units(&units, &crate::sum::SumOptions::default()) {
         Ok(parent) => {
             let warnings = parent.sum.as_ref().map_or(0, |r| r.warnings.len());

@@ -181,6 +181,16 @@ impl Analysis {
     }
 
     /// The findings explained by a current 说明, with it.
+    /// The findings that count: every one but those a current 说明 covers (listed by
+    /// `check`, counted in the status bar, the exit code and the 退回意见).
+    pub fn counted(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .zip(&self.explained)
+            .filter(|(_, e)| !matches!(e, Some(Explained::Current(_))))
+            .map(|(f, _)| f)
+    }
+
     pub fn explained_findings<'a>(
         &'a self,
         explanations: &'a [Explanation],

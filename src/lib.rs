@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod batch;
 pub mod check;
+pub mod check_report;
 pub mod diff;
 pub mod document;
 pub mod draft;

@@ -10,6 +10,7 @@ use clap::Parser;
 
 use nianbao::analysis::{self, analyze};
 use nianbao::batch;
+use nianbao::check_report;
 use nianbao::document::{self, Opened};
 use nianbao::draft::{self, Draft};
 use nianbao::export::docx::DocxOptions;
@@ -18,7 +19,6 @@ use nianbao::export::{html, json, text};
 use nianbao::finding::Severity;
 use nianbao::fsio;
 use nianbao::import;
-use nianbao::import::Provenance;
 use nianbao::model::{Date, OrganKind, Report};
 
 /// Prints a line to stdout; a closed pipe (`nianbao check … | head`) is not an error.
@@ -333,105 +333,17 @@ fn cmd_check(a: CheckArgs) -> ExitCode {
                         deadline,
                     },
                 );
-                let review = &loaded.draft.review;
-                let explained: Vec<_> = analysis.explained_findings(&review.explanations).collect();
-                // Listed and counted: every finding but those a current 说明 covers.
-                let findings: Vec<&nianbao::Finding> = analysis
-                    .findings
-                    .iter()
-                    .zip(&analysis.explained)
-                    .filter(|(_, e)| !matches!(e, Some(nianbao::review::Explained::Current(_))))
-                    .map(|(f, _)| f)
-                    .collect();
-                let (errors, warnings, infos) = analysis.tally;
-                if errors > 0 {
+                if analysis.tally.0 > 0 {
                     worst = worst.max(1);
                 }
-                let state = review.state(&loaded.draft.report);
+                let file = path.display().to_string();
                 if a.json {
-                    let explanation_json =
-                        |(f, e, _): &(&nianbao::Finding, &nianbao::review::Explanation, bool)| {
-                            let mut v = json::finding_json(f);
-                            v["explanation"] = serde_json::json!({
-                                "text": e.text, "author": e.author, "at": e.at,
-                            });
-                            v
-                        };
-                    let line = serde_json::json!({
-                        "file": path.display().to_string(),
-                        "findings": findings.iter().map(|f| json::finding_json(f)).collect::<Vec<_>>(),
-                        "explained": {
-                            "current": explained.iter().filter(|x| !x.2).map(explanation_json).collect::<Vec<_>>(),
-                            "stale": explained.iter().filter(|x| x.2).map(explanation_json).collect::<Vec<_>>(),
-                        },
-                        "notes": review.notes.iter().map(|n| serde_json::json!({
-                            "place": n.place.id(), "text": n.text, "author": n.author, "at": n.at, "resolved": n.resolved,
-                        })).collect::<Vec<_>>(),
-                        "sign_off": state.map(|(s, modified)| serde_json::json!({
-                            "stage": s.stage.label(), "name": s.name, "at": s.at, "modified_since": modified,
-                        })),
-                        "uncertain_cells": json::cell_ids(&loaded.draft.uncertain_cells()),
-                        "derived_cells": json::cell_ids(&loaded.draft.marked_cells(Provenance::Derived)),
-                        "grid_cells": json::cell_ids(&loaded.draft.marked_cells(Provenance::Grid)),
-                        "read_as": json::read_as(&loaded.draft),
-                    });
-                    out!("{line}");
+                    out!("{}", check_report::to_json(&file, &loaded.draft, &analysis));
                 } else {
-                    let state_text = match state {
-                        Some((s, modified)) => format!(
-                            "（{}：{} {}）",
-                            if modified {
-                                s.stage.modified_label()
-                            } else {
-                                s.stage.label()
-                            },
-                            s.name,
-                            s.at
-                        ),
-                        None => String::new(),
-                    };
                     out!(
-                        "{}：{}{state_text}",
-                        path.display(),
-                        loaded.draft.report.title()
+                        "{}",
+                        check_report::to_text(&file, &loaded.draft, &analysis).trim_end()
                     );
-                    for f in &findings {
-                        out!("  {}", f.to_line());
-                    }
-                    let current: Vec<_> = explained.iter().filter(|x| !x.2).collect();
-                    if !current.is_empty() {
-                        out!("  已说明（不计入）：");
-                        for (f, e, _) in current {
-                            out!(
-                                "    {}——说明（{} {}）：{}",
-                                f.to_line(),
-                                e.author,
-                                e.at,
-                                e.text
-                            );
-                        }
-                    }
-                    let stale: Vec<_> = explained.iter().filter(|x| x.2).collect();
-                    if !stale.is_empty() {
-                        out!("  说明已过期（所涉数值已改，问题重新计入）：");
-                        for (f, e, _) in stale {
-                            out!(
-                                "    {}——原说明（{} {}）：{}",
-                                f.to_line(),
-                                e.author,
-                                e.at,
-                                e.text
-                            );
-                        }
-                    }
-                    let open: Vec<_> = review.notes.iter().filter(|n| !n.resolved).collect();
-                    if !open.is_empty() {
-                        out!("  批注（未处理 {}）：", open.len());
-                        for n in open {
-                            out!("    {}：{}（{} {}）", n.place.id(), n.text, n.author, n.at);
-                        }
-                    }
-                    out!("  错误 {errors} · 警告 {warnings} · 提示 {infos}");
                 }
             }
             Err(e) => {

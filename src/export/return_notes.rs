@@ -54,6 +54,20 @@ impl Default for LetterChoice {
     }
 }
 
+impl LetterChoice {
+    /// Leaves every finding of `rule` out of the letter.
+    pub fn leave_out_rule(&mut self, analysis: &Analysis, rule: crate::finding::Rule) {
+        self.leave_out.extend(
+            analysis
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.rule == rule)
+                .map(|(k, _)| k),
+        );
+    }
+}
+
 /// The letter with the reviewer's choice of findings.
 pub fn return_notes_with(
     draft: &Draft,

@@ -7,10 +7,7 @@ use egui::Context;
 
 use crate::document::{self, Source};
 use crate::draft;
-use crate::export::docx::{DocxOptions, export_docx};
-use crate::export::html::export_html_page;
 use crate::export::pdf::{FontSet, PdfOptions, export_pdf};
-use crate::export::text::export_text;
 use crate::fsio;
 use crate::model::{OrganKind, Report};
 
@@ -62,9 +59,11 @@ fn document_filter(kind: DocumentKind) -> FileFilter {
 fn export_to(app: &mut EditorApp, kind: DocumentKind, path: &Path) {
     let report = &app.doc.draft.report;
     let bytes = match kind {
-        DocumentKind::Text => export_text(report).into_bytes(),
-        DocumentKind::Word => export_docx(report, &DocxOptions { date: app.today }),
-        DocumentKind::WebPage => export_html_page(report).into_bytes(),
+        DocumentKind::Text => crate::export::to_bytes(report, crate::export::Kind::Text, app.today),
+        DocumentKind::Word => crate::export::to_bytes(report, crate::export::Kind::Word, app.today),
+        DocumentKind::WebPage => {
+            crate::export::to_bytes(report, crate::export::Kind::WebPage, app.today)
+        }
         DocumentKind::ReturnNotes => {
             let letter = crate::export::return_notes::return_notes_with(
                 &app.doc.draft,

@@ -1,0 +1,38 @@
+//! The subcommands, one file per kind of work: `report` (new, import, export), `check`,
+//! `review` (sign, diff, sum). Each asks the core for the action and prints the result.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use nianbao::document::{self, Opened};
+
+mod check;
+mod report;
+mod review;
+
+pub(crate) use check::cmd_check;
+pub(crate) use report::{cmd_export, cmd_import, cmd_new};
+pub(crate) use review::{cmd_diff, cmd_sign, cmd_sum};
+
+/// An error and its causes, joined with a full-width colon (anyhow's `{:#}` joins with ": ").
+pub(crate) fn error_message(e: &anyhow::Error) -> String {
+    e.chain()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("：")
+}
+
+pub(crate) fn load(path: &Path) -> Result<Opened> {
+    document::open_path(path).map_err(|e| anyhow::anyhow!(e.describe(path)))
+}
+
+pub(crate) fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
+    if path.exists() && !force {
+        bail!(
+            "“{}”已存在；为免覆盖已有内容，未写入（确需覆盖请加 --force）",
+            path.display()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! The file operations behind the commands: open, save (after the shared-file checks),
+//! export, 汇总. Each reports in the status bar or a modal, never silently.
+
+use std::path::Path;
+
+use crate::document::{self, Source};
+use crate::draft;
+use crate::export::pdf::{FontSet, PdfOptions, export_pdf};
+use crate::fsio;
+use crate::model::Report;
+
+use super::commands::{DocumentKind, Modal};
+use super::editor::EditorApp;
+use super::state::Document;
+use super::storage::touch_recent;
+use super::strings as s;
+
+/// Writes the report as text, Word or a web page.
+pub(super) fn export_to(app: &mut EditorApp, kind: DocumentKind, path: &Path) {
+    let report = &app.doc.draft.report;
+    let bytes = match kind {
+        DocumentKind::Text => crate::export::to_bytes(report, crate::export::Kind::Text, app.today),
+        DocumentKind::Word => crate::export::to_bytes(report, crate::export::Kind::Word, app.today),
+        DocumentKind::WebPage => {
+            crate::export::to_bytes(report, crate::export::Kind::WebPage, app.today)
+        }
+        DocumentKind::ReturnNotes => {
+            let letter = crate::export::return_notes::return_notes_with(
+                &app.doc.draft,
+                &app.analysis,
+                &app.reviewer,
+                app.today,
+                &app.letter_choice,
+            );
+            let mut options = PdfOptions::new(app.today);
+            options.fonts = app
+                .pdf_fonts
+                .get_or_insert_with(FontSet::with_installed_official)
+                .clone();
+            match crate::export::pdf::export_pdf_letter(&letter, &options) {
+                Ok(pdf) => pdf.bytes,
+                Err(e) => {
+                    app.modal = Some(Modal::Error(e.to_string()));
+                    return;
+                }
+            }
+        }
+    };
+    match fsio::write_atomic(path, &bytes) {
+        Ok(()) => {
+            let mut msg = format!("{}：{}", s::EXPORTED, path.display());
+            if app.analysis.tally.0 > 0 {
+                msg = format!(
+                    "{msg}（{}）",
+                    s::fill(s::EXPORT_HAS_ERRORS, app.analysis.tally.0)
+                );
+            }
+            app.status = Some(msg);
+        }
+        Err(e) => app.modal = Some(Modal::Error(e.to_string())),
+    }
+}
+
+pub(super) fn export_pdf_to(app: &mut EditorApp, path: &Path, watermark: bool) {
+    let fonts = app
+        .pdf_fonts
+        .get_or_insert_with(FontSet::with_installed_official)
+        .clone();
+    let mut options = PdfOptions::new(app.today);
+    options.draft_watermark = watermark;
+    options.fonts = fonts;
+    let result = export_pdf(&app.doc.draft.report, &options)
+        .map_err(|e| e.to_string())
+        .and_then(|pdf| {
+            fsio::write_atomic(path, &pdf.bytes)
+                .map(|()| pdf)
+                .map_err(|e| e.to_string())
+        });
+    match result {
+        Ok(pdf) => {
+            app.status = Some(format!(
+                "{}：{}；字体：{}",
+                s::fill(s::PDF_EXPORTED, pdf.pages),
+                path.display(),
+                pdf.fonts_used.join("，")
+            ));
+        }
+        Err(e) => app.modal = Some(Modal::Error(e)),
+    }
+}
+
+/// Sums the units' reports into a new, unsaved parent report.
+pub(super) fn sum_paths(app: &mut EditorApp, paths: &[std::path::PathBuf]) {
+    let units = match crate::sum::open_units(paths) {
+        Ok(units) => units,
+        Err(unreadable) => {
+            app.modal = Some(Modal::Error(format!(
+                "{}\n{}",
+                s::SUM_UNREADABLE,
+                unreadable.join("\n")
+            )));
+            return;
+        }
+    };
+    match crate::sum::sum_units(&units, &crate::sum::SumOptions::default()) {
+        Ok(parent) => {
+            let warnings = parent.sum.as_ref().map_or(0, |r| r.warnings.len());
+            let mut doc = Document::blank(Report::default());
+            doc.draft = parent;
+            doc.baseline = None;
+            app.storage.clear_recovery();
+            app.replace_document(doc);
+            app.status = Some(format!(
+                "{}{}",
+                s::fill(s::SUM_DONE, units.len()),
+                if warnings > 0 {
+                    s::fill(s::SUM_WARNINGS, warnings)
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        Err(e) => app.modal = Some(Modal::Error(e.to_string())),
+    }
+}
+
+pub(super) fn open_path(app: &mut EditorApp, path: &Path) {
+    match document::open_path(path) {
+        Ok(opened) if opened.source != Source::Imported => {
+            let doc = Document {
+                baseline: Some(opened.draft.clone()),
+                draft: opened.draft,
+                path: Some(path.to_path_buf()),
+                imported_from: None,
+                import_findings: opened.import_findings,
+                read_only: false,
+                on_disk: None,
+            };
+            super::shared_files::open_draft(app, doc, path);
+        }
+        Ok(opened) => {
+            let doc = Document {
+                baseline: None,
+                draft: opened.draft,
+                path: None,
+                imported_from: Some(path.to_path_buf()),
+                import_findings: opened.import_findings,
+                read_only: false,
+                on_disk: None,
+            };
+            app.storage.clear_recovery();
+            app.replace_document(doc);
+            touch_recent(&mut app.recent, path);
+            let _ = app.storage.save_recent(&app.recent);
+            app.status = Some(s::OPENED_IMPORT.to_string());
+        }
+        Err(e) => {
+            app.modal = Some(Modal::Error(e.describe(path)));
+        }
+    }
+}
+
+/// Saves the draft; true on success.
+pub(super) fn save_to(app: &mut EditorApp, path: &Path) -> bool {
+    // Totals are final before the draft goes to disk.
+    app.refresh_analysis();
+    let written = draft::to_ron(&app.doc.draft).map(String::into_bytes);
+    let result = written.and_then(|bytes| {
+        fsio::write_atomic(path, &bytes)
+            .map(|()| bytes)
+            .map_err(draft::DraftError::from)
+    });
+    match result {
+        Ok(bytes) => {
+            super::shared_files::saved(app, path, bytes);
+            app.doc.path = Some(path.to_path_buf());
+            app.doc.baseline = Some(app.doc.draft.clone());
+            app.storage.clear_recovery();
+            touch_recent(&mut app.recent, path);
+            let _ = app.storage.save_recent(&app.recent);
+            app.status = Some(format!("{}：{}", s::SAVED, path.display()));
+            true
+        }
+        Err(e) => {
+            app.modal = Some(Modal::Error(e.to_string()));
+            false
+        }
+    }
+}

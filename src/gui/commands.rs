@@ -85,7 +85,7 @@ pub enum Command {
     ExportLetter(crate::export::return_notes::LetterChoice),
     /// Open a draft another window holds, the way the user chose.
     OpenHeld {
-        doc: Box<super::state::Document>,
+        opened: Box<crate::document::Opened>,
         path: PathBuf,
         how: HeldChoice,
     },
@@ -219,7 +219,7 @@ pub enum Modal {
     },
     /// The draft is open in another window (its lock): how to open it.
     HeldElsewhere {
-        doc: Box<super::state::Document>,
+        opened: Box<crate::document::Opened>,
         path: PathBuf,
         holder: crate::lock::Owner,
         gone: bool,

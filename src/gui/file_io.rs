@@ -127,16 +127,7 @@ pub(super) fn sum_paths(app: &mut EditorApp, paths: &[std::path::PathBuf]) {
 pub(super) fn open_path(app: &mut EditorApp, path: &Path) {
     match document::open_path(path) {
         Ok(opened) if opened.source != Source::Imported => {
-            let doc = Document {
-                baseline: Some(opened.draft.clone()),
-                draft: opened.draft,
-                path: Some(path.to_path_buf()),
-                imported_from: None,
-                import_findings: opened.import_findings,
-                read_only: false,
-                on_disk: None,
-            };
-            super::shared_files::open_draft(app, doc, path);
+            super::shared_files::open_draft(app, opened, path);
         }
         Ok(opened) => {
             let doc = Document {

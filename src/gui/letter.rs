@@ -6,9 +6,9 @@ use egui::Ui;
 use crate::export::return_notes::{LetterChoice, is_reading_problem};
 use crate::review::Explained;
 
+use super::answer::Answer;
 use super::commands::{Command, Modal};
 use super::editor::EditorApp;
-use super::modals::Answer;
 use super::strings as s;
 
 /// The question, with every open finding of the unit chosen (as last time otherwise).

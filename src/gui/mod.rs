@@ -1,6 +1,7 @@
 //! The desktop editor (feature `gui`): a thin egui layer over the core. One file per panel
 //! or dialog; widgets edit the report in place; side effects run as commands after the frame.
 
+mod answer;
 mod app;
 mod block;
 mod cell;

@@ -12,12 +12,7 @@ use super::commands::{Command, Modal, PathPurpose};
 use super::state::place_name;
 use super::strings as s;
 
-/// What the user answered a modal with.
-pub(super) enum Answer {
-    Keep,
-    Close,
-    Commands(Vec<Command>),
-}
+use super::answer::Answer;
 
 /// Draws the modal, if any, and applies the answer.
 pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut Vec<Command>) {
@@ -83,11 +78,11 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
             Modal::Recovery(copies) => super::shared_files::recovery_modal(ui, copies),
             Modal::Letter { findings, unread } => super::letter::show(ui, findings, unread),
             Modal::HeldElsewhere {
-                doc,
+                opened,
                 path,
                 holder,
                 gone,
-            } => super::shared_files::held_modal(ui, doc, path, holder, *gone),
+            } => super::shared_files::held_modal(ui, opened, path, holder, *gone),
             Modal::ChangedOnDisk {
                 path,
                 then,

@@ -7,35 +7,31 @@ use std::path::Path;
 
 use egui::Ui;
 
+use crate::document::Opened;
 use crate::draft::{self, Draft};
 use crate::fsio;
 use crate::lock::{self, LockState, Owner};
 
+use super::answer::Answer;
 use super::commands::{Action, Command, HeldChoice, Modal};
 use super::editor::EditorApp;
-use super::modals::Answer;
 use super::state::Document;
 use super::storage::{Recovery, touch_recent};
 use super::strings as s;
 
 /// Opens a draft read from `path`: takes its lock, or asks how to open it when another
 /// window holds it.
-pub(super) fn open_draft(app: &mut EditorApp, mut doc: Document, path: &Path) {
-    doc.on_disk = fsio::read_bounded(path).ok();
+pub(super) fn open_draft(app: &mut EditorApp, opened: Opened, path: &Path) {
     match lock::acquire(path, app.storage.owner()) {
-        LockState::Held => adopt(app, doc, path, true, None),
+        LockState::Held => adopt(app, Document::of_draft_file(opened, path), path, true, None),
         LockState::Unavailable(reason) => {
-            adopt(
-                app,
-                doc,
-                path,
-                false,
-                Some(s::fill(s::LOCK_UNAVAILABLE, reason)),
-            );
+            let doc = Document::of_draft_file(opened, path);
+            let note = s::fill(s::LOCK_UNAVAILABLE, reason);
+            adopt(app, doc, path, false, Some(note));
         }
         LockState::HeldBy { holder, gone } => {
             app.modal = Some(Modal::HeldElsewhere {
-                doc: Box::new(doc),
+                opened: Box::new(opened),
                 path: path.to_path_buf(),
                 holder,
                 gone,
@@ -45,7 +41,8 @@ pub(super) fn open_draft(app: &mut EditorApp, mut doc: Document, path: &Path) {
 }
 
 /// Opens a held draft as chosen.
-pub(super) fn open_held(app: &mut EditorApp, mut doc: Document, path: &Path, how: HeldChoice) {
+pub(super) fn open_held(app: &mut EditorApp, opened: Opened, path: &Path, how: HeldChoice) {
+    let mut doc = Document::of_draft_file(opened, path);
     let holder = lock::holder(path).map(|h| h.describe()).unwrap_or_default();
     match how {
         HeldChoice::ReadOnly => {
@@ -221,7 +218,7 @@ pub(super) fn offer_recoveries(app: &mut EditorApp, say_when_none: bool) {
 /// The question of a second opener.
 pub(super) fn held_modal(
     ui: &mut Ui,
-    doc: &Document,
+    opened: &Opened,
     path: &Path,
     holder: &Owner,
     gone: bool,
@@ -239,7 +236,7 @@ pub(super) fn held_modal(
     let mut answer = Answer::Keep;
     let choose = |how| {
         Answer::Commands(vec![Command::OpenHeld {
-            doc: Box::new(doc.clone()),
+            opened: Box::new(opened.clone()),
             path: path.to_path_buf(),
             how,
         }])

@@ -49,6 +49,19 @@ impl Document {
         }
     }
 
+    /// A draft opened from its file (not dirty), with what the file holds now.
+    pub fn of_draft_file(opened: crate::document::Opened, path: &std::path::Path) -> Document {
+        Document {
+            baseline: Some(opened.draft.clone()),
+            draft: opened.draft,
+            path: Some(path.to_path_buf()),
+            imported_from: None,
+            import_findings: opened.import_findings,
+            read_only: false,
+            on_disk: crate::fsio::read_bounded(path).ok(),
+        }
+    }
+
     /// Unsaved changes: the report differs from the saved copy.
     pub fn is_dirty(&self) -> bool {
         self.baseline.as_ref() != Some(&self.draft)

@@ -270,14 +270,7 @@ pub(super) struct Changed<'a> {
 
 /// The question before a save over a file that changed on disk.
 pub(super) fn changed_modal(ui: &mut Ui, c: Changed) -> Answer {
-    let Changed {
-        path,
-        then,
-        changes,
-        merged,
-        conflicts,
-        disk,
-    } = c;
+    let (path, then, merged, disk) = (c.path, c.then, c.merged, c.disk);
     ui.heading(s::CHANGED_TITLE);
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -287,15 +280,15 @@ pub(super) fn changed_modal(ui: &mut Ui, c: Changed) -> Answer {
     egui::ScrollArea::vertical()
         .max_height(220.0)
         .show(ui, |ui| {
-            for line in changes {
+            for line in c.changes {
                 ui.label(line);
             }
         });
     ui.add_space(4.0);
     if merged.is_some() {
         ui.label(s::CHANGED_CAN_MERGE);
-    } else if !conflicts.is_empty() {
-        ui.label(s::fill(s::CHANGED_CONFLICTS, conflicts.join("、")));
+    } else if !c.conflicts.is_empty() {
+        ui.label(s::fill(s::CHANGED_CONFLICTS, c.conflicts.join("、")));
     }
     ui.label(s::CHANGED_CHOOSE);
     ui.add_space(8.0);

@@ -8,7 +8,7 @@ use egui::{Context, Id, Key, RichText};
 use crate::analysis::Deadline;
 use crate::review::Stage;
 
-use super::commands::{Command, Modal, PathPurpose};
+use super::commands::{Action, Command, Modal, PathPurpose};
 use super::state::place_name;
 use super::strings as s;
 
@@ -22,59 +22,8 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
     let answer = egui::Modal::new(Id::unique("nianbao-modal")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         match &mut modal {
-            Modal::Unsaved { then } => {
-                ui.heading(s::UNSAVED_TITLE);
-                ui.label(s::fill(s::UNSAVED_BODY, name));
-                ui.add_space(8.0);
-                let mut answer = Answer::Keep;
-                ui.horizontal(|ui| {
-                    if ui.button(s::SAVE).clicked() {
-                        answer = Answer::Commands(vec![Command::Save {
-                            then: Some(then.clone()),
-                        }]);
-                    }
-                    if ui.button(s::DONT_SAVE).clicked() {
-                        answer = Answer::Commands(vec![Command::Run(then.clone())]);
-                    }
-                    if ui.button(s::CANCEL).clicked() {
-                        answer = Answer::Close;
-                    }
-                });
-                answer
-            }
-            Modal::Path { purpose, text } => {
-                let title = match purpose {
-                    PathPurpose::Open
-                    | PathPurpose::ComparePrevious
-                    | PathPurpose::NewFromPrevious
-                    | PathPurpose::SumUnits
-                    | PathPurpose::CompareVersion => s::PATH_TITLE_OPEN,
-                    PathPurpose::SaveAs { .. } => s::PATH_TITLE_SAVE,
-                    PathPurpose::Export(_) | PathPurpose::ExportPdf { .. } => s::PATH_TITLE_EXPORT,
-                };
-                ui.heading(title);
-                ui.label(s::PATH_BODY);
-                let label = ui.label(s::PATH_LABEL);
-                let edit = ui.add(egui::TextEdit::singleline(text).desired_width(480.0));
-                let edit = edit.labelled_by(label.id);
-                if !edit.has_focus() && !edit.lost_focus() {
-                    edit.request_focus();
-                }
-                let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                let mut answer = Answer::Keep;
-                ui.horizontal(|ui| {
-                    if ui.button(s::OK).clicked() || entered {
-                        let path = PathBuf::from(text.trim());
-                        if !text.trim().is_empty() {
-                            answer = Answer::Commands(vec![purpose.command(path)]);
-                        }
-                    }
-                    if ui.button(s::CANCEL).clicked() {
-                        answer = Answer::Close;
-                    }
-                });
-                answer
-            }
+            Modal::Unsaved { then } => unsaved(ui, name, then),
+            Modal::Path { purpose, text } => typed_path(ui, purpose, text),
             Modal::Recovery(copies) => super::shared_files::recovery_modal(ui, copies),
             Modal::Letter { findings, unread } => super::letter::show(ui, findings, unread),
             Modal::HeldElsewhere {
@@ -101,77 +50,9 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                     disk,
                 },
             ),
-            Modal::PdfNotFinal { reasons } => {
-                ui.heading(s::PDF_NOT_FINAL_TITLE);
-                for reason in reasons.iter() {
-                    ui.label(format!("• {reason}"));
-                }
-                ui.label(s::PDF_NOT_FINAL_BODY);
-                let mut answer = Answer::Keep;
-                ui.horizontal(|ui| {
-                    if ui.button(s::EXPORT_ANYWAY).clicked() {
-                        answer = Answer::Commands(vec![Command::ExportPdfPick { watermark: true }]);
-                    }
-                    if ui.button(s::CANCEL).clicked() {
-                        answer = Answer::Close;
-                    }
-                });
-                answer
-            }
-            Modal::About => {
-                ui.heading(s::APP_NAME);
-                ui.label(format!("{}{}", s::ABOUT_VERSION, env!("CARGO_PKG_VERSION")));
-                ui.label(s::ABOUT_TEMPLATE);
-                ui.add_space(6.0);
-                ui.label(s::ABOUT_FONTS);
-                for (font, licence) in &crate::fonts::ALL {
-                    ui.label(format!("  {}（{licence}）", font.family));
-                }
-                ui.label(s::ABOUT_LICENCE);
-                ui.add_space(6.0);
-                let mut answer = Answer::Keep;
-                if ui.button(s::OK).clicked() {
-                    answer = Answer::Close;
-                }
-                answer
-            }
-            Modal::Deadline { local, text } => {
-                ui.heading(s::DEADLINE_TITLE);
-                ui.label(s::DEADLINE_BODY);
-                ui.add_space(6.0);
-                ui.radio_value(local, false, s::DEADLINE_NATIONAL);
-                let typed = Deadline::parse(text);
-                ui.horizontal(|ui| {
-                    ui.radio_value(local, true, s::DEADLINE_LOCAL);
-                    let label = ui.label(s::DEADLINE_LOCAL_FIELD);
-                    let edit = ui
-                        .add_enabled(
-                            *local,
-                            egui::TextEdit::singleline(text)
-                                .desired_width(80.0)
-                                .hint_text("01-28"),
-                        )
-                        .labelled_by(label.id);
-                    if edit.changed() {
-                        *local = true;
-                    }
-                });
-                let invalid = *local && typed.is_none();
-                if invalid && !text.trim().is_empty() {
-                    ui.colored_label(ui.visuals().error_fg_color, s::DEADLINE_INVALID);
-                }
-                let mut answer = Answer::Keep;
-                ui.horizontal(|ui| {
-                    if ui.add_enabled(!invalid, egui::Button::new(s::OK)).clicked() {
-                        let chosen = if *local { typed } else { None };
-                        answer = Answer::Commands(vec![Command::SetDeadline(chosen)]);
-                    }
-                    if ui.button(s::CANCEL).clicked() {
-                        answer = Answer::Close;
-                    }
-                });
-                answer
-            }
+            Modal::PdfNotFinal { reasons } => pdf_not_final(ui, reasons),
+            Modal::About => about(ui),
+            Modal::Deadline { local, text } => deadline(ui, local, text),
             Modal::Explain {
                 finding,
                 text,
@@ -190,36 +71,7 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                     None => Answer::Keep,
                 }
             }
-            Modal::SignOff { stage, name } => {
-                ui.heading(match stage {
-                    Stage::Reviewed => s::SIGN_REVIEW_TITLE,
-                    Stage::Signed => s::SIGN_SIGN_TITLE,
-                });
-                ui.label(s::SIGN_BODY);
-                let label = ui.label(s::SIGN_NAME);
-                let edit = ui
-                    .add(egui::TextEdit::singleline(name).desired_width(200.0))
-                    .labelled_by(label.id);
-                if !edit.has_focus() && !edit.lost_focus() {
-                    edit.request_focus();
-                }
-                let mut answer = Answer::Keep;
-                ui.horizontal(|ui| {
-                    if ui
-                        .add_enabled(!name.trim().is_empty(), egui::Button::new(s::OK))
-                        .clicked()
-                    {
-                        answer = Answer::Commands(vec![Command::SignOff {
-                            stage: *stage,
-                            name: name.trim().to_string(),
-                        }]);
-                    }
-                    if ui.button(s::CANCEL).clicked() {
-                        answer = Answer::Close;
-                    }
-                });
-                answer
-            }
+            Modal::SignOff { stage, name } => sign_off(ui, *stage, name),
             Modal::Note {
                 place,
                 text,
@@ -254,6 +106,166 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
         Answer::Keep | Answer::Close => {}
         Answer::Commands(answer) => commands.extend(answer),
     }
+}
+
+fn unsaved(ui: &mut egui::Ui, name: &str, then: &Action) -> Answer {
+    ui.heading(s::UNSAVED_TITLE);
+    ui.label(s::fill(s::UNSAVED_BODY, name));
+    ui.add_space(8.0);
+    let mut answer = Answer::Keep;
+    ui.horizontal(|ui| {
+        if ui.button(s::SAVE).clicked() {
+            answer = Answer::Commands(vec![Command::Save {
+                then: Some(then.clone()),
+            }]);
+        }
+        if ui.button(s::DONT_SAVE).clicked() {
+            answer = Answer::Commands(vec![Command::Run(then.clone())]);
+        }
+        if ui.button(s::CANCEL).clicked() {
+            answer = Answer::Close;
+        }
+    });
+    answer
+}
+
+fn typed_path(ui: &mut egui::Ui, purpose: &PathPurpose, text: &mut String) -> Answer {
+    let title = match purpose {
+        PathPurpose::Open
+        | PathPurpose::ComparePrevious
+        | PathPurpose::NewFromPrevious
+        | PathPurpose::SumUnits
+        | PathPurpose::CompareVersion => s::PATH_TITLE_OPEN,
+        PathPurpose::SaveAs { .. } => s::PATH_TITLE_SAVE,
+        PathPurpose::Export(_) | PathPurpose::ExportPdf { .. } => s::PATH_TITLE_EXPORT,
+    };
+    ui.heading(title);
+    ui.label(s::PATH_BODY);
+    let label = ui.label(s::PATH_LABEL);
+    let edit = ui.add(egui::TextEdit::singleline(text).desired_width(480.0));
+    let edit = edit.labelled_by(label.id);
+    if !edit.has_focus() && !edit.lost_focus() {
+        edit.request_focus();
+    }
+    let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    let mut answer = Answer::Keep;
+    ui.horizontal(|ui| {
+        if ui.button(s::OK).clicked() || entered {
+            let path = PathBuf::from(text.trim());
+            if !text.trim().is_empty() {
+                answer = Answer::Commands(vec![purpose.command(path)]);
+            }
+        }
+        if ui.button(s::CANCEL).clicked() {
+            answer = Answer::Close;
+        }
+    });
+    answer
+}
+
+fn pdf_not_final(ui: &mut egui::Ui, reasons: &[String]) -> Answer {
+    ui.heading(s::PDF_NOT_FINAL_TITLE);
+    for reason in reasons.iter() {
+        ui.label(format!("• {reason}"));
+    }
+    ui.label(s::PDF_NOT_FINAL_BODY);
+    let mut answer = Answer::Keep;
+    ui.horizontal(|ui| {
+        if ui.button(s::EXPORT_ANYWAY).clicked() {
+            answer = Answer::Commands(vec![Command::ExportPdfPick { watermark: true }]);
+        }
+        if ui.button(s::CANCEL).clicked() {
+            answer = Answer::Close;
+        }
+    });
+    answer
+}
+
+fn about(ui: &mut egui::Ui) -> Answer {
+    ui.heading(s::APP_NAME);
+    ui.label(format!("{}{}", s::ABOUT_VERSION, env!("CARGO_PKG_VERSION")));
+    ui.label(s::ABOUT_TEMPLATE);
+    ui.add_space(6.0);
+    ui.label(s::ABOUT_FONTS);
+    for (font, licence) in &crate::fonts::ALL {
+        ui.label(format!("  {}（{licence}）", font.family));
+    }
+    ui.label(s::ABOUT_LICENCE);
+    ui.add_space(6.0);
+    let mut answer = Answer::Keep;
+    if ui.button(s::OK).clicked() {
+        answer = Answer::Close;
+    }
+    answer
+}
+
+fn deadline(ui: &mut egui::Ui, local: &mut bool, text: &mut String) -> Answer {
+    ui.heading(s::DEADLINE_TITLE);
+    ui.label(s::DEADLINE_BODY);
+    ui.add_space(6.0);
+    ui.radio_value(local, false, s::DEADLINE_NATIONAL);
+    let typed = Deadline::parse(text);
+    ui.horizontal(|ui| {
+        ui.radio_value(local, true, s::DEADLINE_LOCAL);
+        let label = ui.label(s::DEADLINE_LOCAL_FIELD);
+        let edit = ui
+            .add_enabled(
+                *local,
+                egui::TextEdit::singleline(text)
+                    .desired_width(80.0)
+                    .hint_text("01-28"),
+            )
+            .labelled_by(label.id);
+        if edit.changed() {
+            *local = true;
+        }
+    });
+    let invalid = *local && typed.is_none();
+    if invalid && !text.trim().is_empty() {
+        ui.colored_label(ui.visuals().error_fg_color, s::DEADLINE_INVALID);
+    }
+    let mut answer = Answer::Keep;
+    ui.horizontal(|ui| {
+        if ui.add_enabled(!invalid, egui::Button::new(s::OK)).clicked() {
+            let chosen = if *local { typed } else { None };
+            answer = Answer::Commands(vec![Command::SetDeadline(chosen)]);
+        }
+        if ui.button(s::CANCEL).clicked() {
+            answer = Answer::Close;
+        }
+    });
+    answer
+}
+
+fn sign_off(ui: &mut egui::Ui, stage: Stage, name: &mut String) -> Answer {
+    ui.heading(match stage {
+        Stage::Reviewed => s::SIGN_REVIEW_TITLE,
+        Stage::Signed => s::SIGN_SIGN_TITLE,
+    });
+    ui.label(s::SIGN_BODY);
+    let label = ui.label(s::SIGN_NAME);
+    let edit = ui
+        .add(egui::TextEdit::singleline(name).desired_width(200.0))
+        .labelled_by(label.id);
+    if !edit.has_focus() && !edit.lost_focus() {
+        edit.request_focus();
+    }
+    let mut answer = Answer::Keep;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!name.trim().is_empty(), egui::Button::new(s::OK))
+            .clicked()
+        {
+            answer = Answer::Commands(vec![Command::SignOff {
+                stage,
+                name: name.trim().to_string(),
+            }]);
+        }
+        if ui.button(s::CANCEL).clicked() {
+            answer = Answer::Close;
+        }
+    });
+    answer
 }
 
 /// A text and who writes it, with 确定 and 取消: `Some(Some(..))` when confirmed (both

@@ -1,6 +1,7 @@
 //! The table rules: O1, S1, S2, S4 (sums), S5, S6 (types), S7 (blanks), and the fill of
 //! computed cells. Sums are exact (`u128` over `u64` cells: no overflow).
 
+use super::options::CheckOptions;
 use crate::finding::{Finding, Place, Rule, Severity};
 use crate::model::{CellValue, InputError, MAX_WAN_DECIMALS, Report};
 use crate::template::{
@@ -56,7 +57,7 @@ fn equation(report: &Report, left: &[usize], right: &[usize]) -> Option<(u128, u
     (l != r).then_some((l, r))
 }
 
-pub(super) fn check_tables(report: &Report, options: &super::CheckOptions, out: &mut Vec<Finding>) {
+pub(super) fn check_tables(report: &Report, options: &CheckOptions, out: &mut Vec<Finding>) {
     check_o1(report, out);
     check_sums(report, out);
     check_types(report, out);
@@ -254,7 +255,7 @@ const T2_FROM_2019: [&str; 5] = [
 ];
 
 /// S7: blank cells, one finding per 表三 row, per 表二 block, for 表四.
-fn check_blanks(report: &Report, options: &super::CheckOptions, out: &mut Vec<Finding>) {
+fn check_blanks(report: &Report, options: &CheckOptions, out: &mut Vec<Finding>) {
     let v2019 = report.format.one_other_row();
     // Totals the program computes are never asked for: they fill in by themselves.
     let asked = |i: usize| !(options.totals_computed && TEMPLATE.cells[i].computed);
@@ -578,7 +579,7 @@ mod tests {
         for c in 0..T3_COLUMNS.len() {
             row.set_cell(t3(10, c), CellValue::Blank);
         }
-        let computed = super::super::CheckOptions {
+        let computed = crate::check::options::CheckOptions {
             totals_computed: true,
         };
         let asked: Vec<_> = super::super::check_with(&row, &computed)

@@ -8,7 +8,10 @@ mod content;
 pub mod cross;
 mod dates;
 mod narrative;
+mod options;
 mod organ;
+
+pub use options::CheckOptions;
 
 pub use arith::fill_totals;
 
@@ -19,14 +22,6 @@ use crate::model::Report;
 /// (O1, S1, S2, S4, S5, S6, S7), then content (H4, H8, H9, H10, H11, H13, H14, H16), then the narrative numbers (H5, H6).
 pub fn check(report: &Report) -> Vec<Finding> {
     check_with(report, &CheckOptions::default())
-}
-
-/// How the report is being edited, where it changes what a check asks for.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct CheckOptions {
-    /// The totals are computed by the program (the editor's default): a blank total is not
-    /// something to fill in, so S7 does not list it.
-    pub totals_computed: bool,
 }
 
 /// [`check`] with options.

@@ -8,10 +8,8 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::{Doc, ImportError, MAX_NESTING};
-
-/// Largest `document.xml` read, unpacked (a report's is about 1 MB; a zip bomb's is not).
-pub const MAX_XML_BYTES: u64 = 32 * 1024 * 1024;
+pub use super::doc::MAX_XML_BYTES;
+use super::doc::{Doc, ImportError, MAX_NESTING};
 
 /// Reads a .docx file's body as lines of cells.
 pub fn docx_to_doc(bytes: &[u8]) -> Result<Doc, ImportError> {

@@ -5,7 +5,7 @@
 
 use tl::{Node, NodeHandle, Parser, ParserOptions};
 
-use super::{Doc, ImportError, MAX_NESTING};
+use super::doc::{Doc, ImportError, MAX_NESTING};
 
 /// Elements whose content is never report text.
 const SKIPPED: [&str; 8] = [

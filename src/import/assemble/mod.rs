@@ -9,8 +9,8 @@ mod table4;
 
 use std::collections::BTreeMap;
 
+use super::doc::{Doc, ImportError, Imported};
 use super::labels::{self, Match};
-use super::{Doc, ImportError, Imported};
 use crate::finding::{MetaField, Place, Rule, Severity};
 use crate::model::{OrganKind, Report};
 use crate::template::{SECTIONS, SectionId, TITLE_SUFFIX, TextId};

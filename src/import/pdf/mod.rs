@@ -17,7 +17,7 @@ use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
 use hayro_interpret::kurbo::{Affine, Rect};
 use hayro_interpret::{Context, InterpreterCache, InterpreterSettings, interpret_page};
 
-use super::{Doc, ImportError};
+use super::doc::{Doc, ImportError};
 use collect::{Collector, drawn_once};
 use text::{Block, Laid, TextLine, drop_running_lines, layout, lines_of};
 

@@ -101,7 +101,7 @@ pub(super) fn drop_running_lines(lines: &mut Vec<TextLine>) {
     }
     lines.retain(|l| {
         let t = l.text();
-        !crate::import::is_page_furniture(&t) && !running.contains(&normalize_running(&t))
+        !crate::import::text::is_page_furniture(&t) && !running.contains(&normalize_running(&t))
     });
 }
 

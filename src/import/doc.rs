@@ -1,0 +1,83 @@
+//! The vocabulary of the importers: a source read as a [`Doc`] (lines of cells), what an
+//! import gives ([`Imported`]) and why it may fail ([`ImportError`]).
+
+use crate::finding::Finding;
+use crate::fsio::FileError;
+use crate::model::Report;
+
+use super::anchored::Provenance;
+
+/// A report read from a published document, with what the import noticed.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub report: Report,
+    /// Import findings (misaligned rows, label variants, unplaced text).
+    pub findings: Vec<Finding>,
+    /// Cells not read exactly as printed: split by the arithmetic, or uncertain (left
+    /// blank for the reviewer). Cells not listed were read as printed.
+    pub provenance: std::collections::BTreeMap<usize, Provenance>,
+}
+
+/// Deeper element nesting than any real report has (a web page nests some tens of elements,
+/// a Word body about ten): reading stops there with [`ImportError::TooDeep`] instead of
+/// exhausting the stack or the memory.
+pub const MAX_NESTING: usize = 256;
+
+/// Largest `document.xml` read, unpacked (a report's is about 1 MB; a zip bomb's is not).
+pub const MAX_XML_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A document could not be imported at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("文件不是文本文件（含有二进制内容）")]
+    NotText,
+    #[error("无法识别文件的文字编码（支持 UTF-8、UTF-16、GB18030/GBK）")]
+    UnknownEncoding,
+    #[error(
+        "文件中没有找到年度报告的标题或章节（如“一、总体情况”），不像是政府信息公开工作年度报告"
+    )]
+    NotAReport,
+    #[error("不是有效的 Word 文件（.docx）：文件损坏，或并非 Word 文档")]
+    NotDocx,
+    #[error(
+        "Word 文件的正文解压后超过 {} MB，不像是一份年度报告（可能是损坏或恶意构造的文件），未读取",
+        MAX_XML_BYTES / 1048576
+    )]
+    DocxTooLarge,
+    #[error("Word 文件内容无法读取：{0}")]
+    BadDocx(String),
+    #[error("这是旧版 Word 文件（.doc），请在 Word 或 WPS 中“另存为”.docx 后再打开")]
+    OldWord,
+    #[error(
+        "文件扩展名是 .pdf，但内容不是 PDF（可能是网页或其他格式的文件，请用正确的扩展名保存）"
+    )]
+    NotPdf,
+    #[error("PDF 文件无法读取：{0}")]
+    BadPdf(String),
+    #[error(
+        "文件嵌套过深（超过{}层），不像是一份年度报告（可能是损坏或恶意构造的文件），未读取",
+        MAX_NESTING
+    )]
+    TooDeep,
+    #[error("PDF 已加密（需要密码才能打开），无法读取其中的文字；请向发布单位索取未加密的版本")]
+    PdfEncrypted,
+    #[error(
+        "PDF 中没有文字层（可能是扫描件或图片），无法读取；本程序不做文字识别（OCR），请向发布单位索取文字版"
+    )]
+    PdfNoText,
+}
+
+/// A document as lines of cells.
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    /// Each line's cells, untrimmed (a paragraph has one cell).
+    pub lines: Vec<Vec<String>>,
+    /// Table rows hold exactly their cells, blanks included (one-cell-per-line layout), so
+    /// values can be placed by position; otherwise empty cells may be colspan padding.
+    pub exact_cells: bool,
+    /// For each line, whether it is a row of a table drawn as a ruled grid (a PDF's lattice):
+    /// its cells are exactly the drawn cells. Empty when no line is.
+    pub grid_rows: Vec<bool>,
+}

@@ -14,7 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::finding::{Place, Rule};
 use crate::fsio::{self, FileError};
-use crate::import::Provenance;
+use crate::model::Provenance;
 use crate::model::{CellValue, Format, OrganKind, Report};
 use crate::review::{Explanation, Note, Review, SignOff, Stage};
 

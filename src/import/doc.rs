@@ -5,7 +5,7 @@ use crate::finding::Finding;
 use crate::fsio::FileError;
 use crate::model::Report;
 
-use super::anchored::Provenance;
+use crate::model::Provenance;
 
 /// A report read from a published document, with what the import noticed.
 #[derive(Clone, Debug)]

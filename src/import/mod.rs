@@ -20,7 +20,7 @@ use std::path::Path;
 
 use crate::fsio;
 
-pub use anchored::Provenance;
+pub use crate::model::Provenance;
 pub use assemble::assemble;
 
 pub use doc::{Doc, ImportError, Imported, MAX_NESTING};

@@ -7,11 +7,13 @@
 //! report it.
 
 mod date;
+mod provenance;
 mod value;
 
 use std::collections::BTreeSet;
 
 pub use date::Date;
+pub use provenance::Provenance;
 pub use value::{CellValue, InputError, MAX_WAN_DECIMALS, WanAmount, normalize_digits};
 
 use crate::template::{ALL_CELLS, TEMPLATE, TEXTS, TextId};

@@ -12,14 +12,13 @@
 //! left blank and marked uncertain: nothing is guessed silently.
 
 mod columns;
-mod provenance;
 mod rows;
 mod spec;
 mod split;
 mod tables;
 mod tokens;
 
-pub use provenance::Provenance;
+pub use crate::model::Provenance;
 pub use spec::StreamRead;
 pub use tables::{read_t2, read_t3, read_t4};
 

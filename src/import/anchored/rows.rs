@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 
 use super::columns::{header_centers, place_by_columns};
-use super::provenance::Provenance;
 use super::spec::{Anchor, RowSpec, StreamRead};
 use super::split::{CrossSums, resolve_with_identities, splits};
 use super::tokens::{Tok, find, loose_numbers, not_glued, raw_of, tok_text};
 use crate::model::CellValue;
+use crate::model::Provenance;
 use crate::template::TEMPLATE;
 
 /// Collected numbers per anchor.

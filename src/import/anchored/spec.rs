@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::provenance::Provenance;
 use crate::model::CellValue;
+use crate::model::Provenance;
 
 /// A label to find in the stream.
 pub(super) struct Anchor {

@@ -1,4 +1,4 @@
-//! How an imported cell's value was read: exactly, derived by the arithmetic, or not reliably.
+//! How an imported cell was read (model vocabulary: drafts keep it per cell, the importer sets it).
 
 /// How an imported cell's value was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

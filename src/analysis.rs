@@ -89,7 +89,7 @@ pub struct Analysis {
     /// sections 一 … 六 (see [`part_of`]).
     pub part_counts: [(usize, usize, usize); 7],
     /// (errors, warnings, infos) of the findings not explained by a current 说明.
-    pub tally: (usize, usize, usize),
+    pub tally: crate::finding::Tally,
     /// Per finding: the 说明 that covers it, current or stale.
     pub explained: Vec<Option<Explained>>,
 }

@@ -212,7 +212,11 @@ pub fn to_csv(rows: &[BatchRow]) -> String {
         let mut fields = vec![csv_field(&row.file.display().to_string())];
         match &row.outcome {
             Ok(c) => {
-                let (e, w, i) = tally(&c.findings);
+                let crate::finding::Tally {
+                    errors: e,
+                    warnings: w,
+                    infos: i,
+                } = tally(&c.findings);
                 fields.extend([
                     csv_field(&c.organ),
                     c.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -255,7 +259,11 @@ pub fn summary_text(rows: &[BatchRow]) -> String {
     for row in rows {
         match &row.outcome {
             Ok(c) => {
-                let (e, w, i) = tally(&c.findings);
+                let crate::finding::Tally {
+                    errors: e,
+                    warnings: w,
+                    infos: i,
+                } = tally(&c.findings);
                 if e > 0 {
                     files_with_errors += 1;
                 }

@@ -64,7 +64,11 @@ pub fn to_text(file: &str, draft: &Draft, analysis: &Analysis) -> String {
             ));
         }
     }
-    let (errors, warnings, infos) = analysis.tally;
+    let crate::finding::Tally {
+        errors,
+        warnings,
+        infos,
+    } = analysis.tally;
     out.push_str(&format!(
         "  错误 {errors} · 警告 {warnings} · 提示 {infos}\n"
     ));
@@ -126,7 +130,10 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("t3."), "{text}");
-        assert!(text.ends_with(&format!("警告 {} · 提示 {}\n", a.tally.1, a.tally.2)));
+        assert!(text.ends_with(&format!(
+            "警告 {} · 提示 {}\n",
+            a.tally.warnings, a.tally.infos
+        )));
         let v = to_json("a.ron", &d, &a);
         assert_eq!(v["notes"][0]["place"], "t3.r1.np");
         assert_eq!(

@@ -333,15 +333,24 @@ impl Finding {
     }
 }
 
-/// Counts of findings by severity: (errors, warnings, infos).
-pub fn tally(findings: &[Finding]) -> (usize, usize, usize) {
-    findings
-        .iter()
-        .fold((0, 0, 0), |(e, w, i), f| match f.severity {
-            Severity::Error => (e + 1, w, i),
-            Severity::Warning => (e, w + 1, i),
-            Severity::Info => (e, w, i + 1),
-        })
+/// Counts of findings by severity (错误 · 警告 · 提示).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+/// Counts the findings by severity.
+pub fn tally<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Tally {
+    findings.into_iter().fold(Tally::default(), |mut t, f| {
+        match f.severity {
+            Severity::Error => t.errors += 1,
+            Severity::Warning => t.warnings += 1,
+            Severity::Info => t.infos += 1,
+        }
+        t
+    })
 }
 
 #[cfg(test)]

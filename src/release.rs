@@ -32,7 +32,7 @@ pub fn sign_off(
     if name.trim().is_empty() {
         return Err(SignError::NoName);
     }
-    let errors = analysis.tally.0;
+    let errors = analysis.tally.errors;
     if errors > 0 {
         return Err(SignError::Errors { errors, stage });
     }
@@ -96,7 +96,7 @@ pub fn release(draft: &Draft, analysis: &Analysis) -> Release {
             reasons.push(format!("{name}“{typed}”无效"));
         }
     }
-    let (errors, _, _) = analysis.tally;
+    let errors = analysis.tally.errors;
     if errors > 0 {
         reasons.push(format!("仍有 {errors} 个错误（见问题列表）"));
     }

@@ -115,7 +115,8 @@ fn typing_updates_the_total_and_o1_comes_and_goes() {
         f.app().analysis.findings
     );
     // The status line and the findings panel both show the tally.
-    let (e, w, i) = f.app().analysis.tally;
+    let t = f.app().analysis.tally;
+    let (e, w, i) = (t.errors, t.warnings, t.infos);
     assert!(e >= 1);
     let tally = format!("错误 {e} · 警告 {w} · 提示 {i}");
     assert_eq!(f.harness.query_all_by_label(&tally).count(), 2, "{tally}");
@@ -652,7 +653,7 @@ fn exporting_a_pdf_with_errors_asks_and_watermarks() {
             .report
             .set_cell(t3(R1, NP), CellValue::Count(4));
     });
-    assert!(f.app().analysis.tally.0 > 0);
+    assert!(f.app().analysis.tally.errors > 0);
     f.harness.state_mut().push(Command::ExportPdf);
     f.harness.run();
     assert!(
@@ -928,7 +929,7 @@ fn a_warning_explained_then_a_covered_cell_changed_brings_it_back_with_the_old_e
             .cloned()
     };
     let finding = h14(&f).expect("H14 points at the backlog");
-    let hints_before = f.app().analysis.tally.2;
+    let hints_before = f.app().analysis.tally.infos;
     let number = f
         .app()
         .analysis
@@ -958,7 +959,7 @@ fn a_warning_explained_then_a_covered_cell_changed_brings_it_back_with_the_old_e
     assert_eq!(explanations.len(), 1);
     assert_eq!(explanations[0].author, "张三");
     assert_eq!(
-        f.app().analysis.tally.2,
+        f.app().analysis.tally.infos,
         hints_before - 1,
         "explained: not counted"
     );
@@ -967,7 +968,7 @@ fn a_warning_explained_then_a_covered_cell_changed_brings_it_back_with_the_old_e
     // The backlog changes: the 说明 is stale, the warning counts again, the old text shown.
     f.type_into(t3(24, NP), "4");
     assert!(h14(&f).is_some());
-    assert_eq!(f.app().analysis.tally.2, hints_before);
+    assert_eq!(f.app().analysis.tally.infos, hints_before);
     assert!(
         f.harness
             .query_by_label_contains("原说明已过期（所涉数值已改）（张三")
@@ -1003,7 +1004,7 @@ fn signing_then_editing_shows_in_the_title_and_status() {
     };
     f.harness.state_mut().doc.draft.report = clean;
     f.harness.run();
-    assert_eq!(f.app().analysis.tally.0, 0);
+    assert_eq!(f.app().analysis.tally.errors, 0);
     f.harness.get_by_label("编辑").click();
     f.harness.run();
     f.harness.get_by_label("签发…").click();
@@ -1082,7 +1083,7 @@ fn a_note_on_a_cell_is_listed_kept_and_jumps_to_its_cell() {
 #[test]
 fn an_impossible_date_is_stored_as_typed_and_counted() {
     let mut f = fixture();
-    let errors_before = f.app().analysis.tally.0;
+    let errors_before = f.app().analysis.tally.errors;
     f.harness.get_by_label("发布日期").focus();
     f.harness.run();
     f.harness.get_by_label("发布日期").type_text("2023-13-40");
@@ -1092,7 +1093,7 @@ fn an_impossible_date_is_stored_as_typed_and_counted() {
     assert_eq!(meta.refused.published.as_deref(), Some("2023-13-40"));
     assert_eq!(meta.published, None);
     assert!(f.app().doc.is_dirty(), "closing would ask");
-    assert_eq!(f.app().analysis.tally.0, errors_before + 1);
+    assert_eq!(f.app().analysis.tally.errors, errors_before + 1);
     assert!(
         f.app()
             .analysis

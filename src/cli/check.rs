@@ -74,7 +74,7 @@ pub(crate) fn cmd_check(a: CheckArgs) -> ExitCode {
                         deadline,
                     },
                 );
-                if analysis.tally.0 > 0 {
+                if analysis.tally.errors > 0 {
                     worst = worst.max(1);
                 }
                 let file = path.display().to_string();

@@ -89,7 +89,7 @@ pub(crate) fn cmd_export(a: ExportArgs) -> Result<()> {
         },
     );
     let findings = &analysed.findings;
-    let errors = analysed.tally.0;
+    let errors = analysed.tally.errors;
     let date = match &a.date {
         Some(s) => Date::parse(s).with_context(|| format!("日期“{s}”无法识别，应如 2026-01-20"))?,
         None => Date::today(),

@@ -49,10 +49,10 @@ pub(super) fn export_to(app: &mut EditorApp, kind: DocumentKind, path: &Path) {
     match fsio::write_atomic(path, &bytes) {
         Ok(()) => {
             let mut msg = format!("{}：{}", s::EXPORTED, path.display());
-            if app.analysis.tally.0 > 0 {
+            if app.analysis.tally.errors > 0 {
                 msg = format!(
                     "{msg}（{}）",
-                    s::fill(s::EXPORT_HAS_ERRORS, app.analysis.tally.0)
+                    s::fill(s::EXPORT_HAS_ERRORS, app.analysis.tally.errors)
                 );
             }
             app.status = Some(msg);

@@ -10,7 +10,11 @@ use super::theme::severity_color;
 
 /// The status line text: `错误 N · 警告 N · 提示 N`.
 pub fn tally_text(analysis: &Analysis) -> String {
-    let (e, w, i) = analysis.tally;
+    let crate::finding::Tally {
+        errors: e,
+        warnings: w,
+        infos: i,
+    } = analysis.tally;
     format!("{} {e} · {} {w} · {} {i}", s::ERRORS, s::WARNINGS, s::INFOS)
 }
 
@@ -32,7 +36,7 @@ pub fn show(
     egui::Panel::bottom("nianbao-status").show(ui, |ui| {
         ui.horizontal(|ui| {
             let dark = ui.visuals().dark_mode;
-            let (e, w, _) = analysis.tally;
+            let (e, w) = (analysis.tally.errors, analysis.tally.warnings);
             let color = if e > 0 {
                 severity_color(Severity::Error, dark)
             } else if w > 0 {

@@ -83,19 +83,6 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<BatchRow>) {
     }
 }
 
-/// Organ names compare without spaces and brackets' width.
-fn organ_key(organ: &str) -> String {
-    organ
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        })
-        .collect()
-}
-
 /// Reads and checks every file; pairs each report with last year's of the same organ.
 pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
     let opened: Vec<Result<Opened, String>> = read_all(files);
@@ -106,7 +93,7 @@ pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
             && let Some(y) = o.draft.report.meta.year
         {
             by_organ_year
-                .entry((organ_key(&o.draft.report.meta.organ), y))
+                .entry((crate::model::normalize_organ(&o.draft.report.meta.organ), y))
                 .or_insert(i);
         }
     }
@@ -120,7 +107,10 @@ pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
                     let report = &o.draft.report;
                     let previous = report.meta.year.and_then(|y| {
                         by_organ_year
-                            .get(&(organ_key(&report.meta.organ), y.checked_sub(1)?))
+                            .get(&(
+                                crate::model::normalize_organ(&report.meta.organ),
+                                y.checked_sub(1)?,
+                            ))
                             .copied()
                     });
                     let last_year = match previous.map(|p| &opened[p]) {

@@ -53,8 +53,10 @@ impl OpenError {
 /// True when the file should be read as a draft: by extension, else by its first bytes. A
 /// PDF or Word file is never a draft, whatever its name (a published report saved as .ron).
 pub fn looks_like_draft(path: &Path, bytes: &[u8]) -> bool {
-    const NOT_TEXT: [&[u8]; 3] = [b"%PDF-", b"PK\x03\x04", &[0xD0, 0xCF, 0x11, 0xE0]];
-    if NOT_TEXT.iter().any(|magic| bytes.starts_with(magic)) {
+    if crate::import::magic::BINARY
+        .iter()
+        .any(|magic| bytes.starts_with(magic))
+    {
         return false;
     }
     match path

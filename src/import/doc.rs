@@ -23,6 +23,16 @@ pub struct Imported {
 /// exhausting the stack or the memory.
 pub const MAX_NESTING: usize = 256;
 
+/// The first bytes of the binary files the importer knows: a PDF, a zip (Word .docx), an
+/// OLE compound file (Word 97–2003 .doc / .wps, which cannot be read).
+pub mod magic {
+    pub const PDF: &[u8] = b"%PDF-";
+    pub const ZIP: &[u8] = b"PK\x03\x04";
+    pub const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
+    /// Any of them: the file is no text (and no draft).
+    pub const BINARY: [&[u8]; 3] = [PDF, ZIP, OLE];
+}
+
 /// Largest `document.xml` read, unpacked (a report's is about 1 MB; a zip bomb's is not).
 pub const MAX_XML_BYTES: u64 = 32 * 1024 * 1024;
 

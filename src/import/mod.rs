@@ -23,7 +23,7 @@ use crate::fsio;
 pub use crate::model::Provenance;
 pub use assemble::assemble;
 
-pub use doc::{Doc, ImportError, Imported, MAX_NESTING};
+pub use doc::{Doc, ImportError, Imported, MAX_NESTING, magic};
 pub use text::decode;
 
 /// Imports a published report from text bytes.
@@ -50,9 +50,9 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> 
         "pdf" => assemble(&pdf::pdf_to_doc(bytes)?),
         "doc" | "wps" => Err(ImportError::OldWord),
         "html" | "htm" | "shtml" | "xhtml" => assemble(&html::html_to_doc(&decode(bytes)?)?),
-        _ if bytes.starts_with(b"PK\x03\x04") => assemble(&docx::docx_to_doc(bytes)?),
-        _ if bytes.starts_with(b"%PDF-") => assemble(&pdf::pdf_to_doc(bytes)?),
-        _ if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => Err(ImportError::OldWord),
+        _ if bytes.starts_with(magic::ZIP) => assemble(&docx::docx_to_doc(bytes)?),
+        _ if bytes.starts_with(magic::PDF) => assemble(&pdf::pdf_to_doc(bytes)?),
+        _ if bytes.starts_with(magic::OLE) => Err(ImportError::OldWord),
         _ => {
             let text = decode(bytes)?;
             let head = text

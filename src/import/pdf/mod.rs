@@ -84,7 +84,7 @@ fn text_of(laid: &[Laid]) -> String {
 
 fn read_laid(bytes: &[u8]) -> Result<Vec<Laid>, ImportError> {
     let head = &bytes[..bytes.len().min(1024)];
-    if !head.windows(5).any(|w| w == b"%PDF-") {
+    if !head.windows(5).any(|w| w == super::doc::magic::PDF) {
         return Err(ImportError::NotPdf);
     }
     check_inflated_size(bytes)?;

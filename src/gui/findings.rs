@@ -156,130 +156,18 @@ pub fn show(
             });
             ui.separator();
             let dark = ui.visuals().dark_mode;
-            let mut clicked = None;
-            let mut explain: Option<Finding> = None;
-            let index_of = |f: &Finding| analysis.findings.iter().position(|x| std::ptr::eq(x, f));
-            let mut line = |ui: &mut Ui, f: &Finding, clicked: &mut Option<Place>| {
-                let state = index_of(f).and_then(|k| analysis.explained.get(k).cloned().flatten());
-                let source = if f.source == Source::Import {
-                    format!("{} ", s::IMPORT_SOURCE)
-                } else {
-                    String::new()
-                };
-                let explained_now = matches!(state, Some(Explained::Current(_)));
-                let text = format!(
-                    "{}［{}］{} {}",
-                    source,
-                    if explained_now {
-                        s::EXPLAINED
-                    } else {
-                        f.severity.label()
-                    },
-                    f.rule.id(),
-                    f.message
-                );
-                let color = if explained_now {
-                    ui.visuals().weak_text_color()
-                } else {
-                    severity_color(f.severity, dark)
-                };
-                ui.horizontal_wrapped(|ui| {
-                    if place_link(ui, text, color) {
-                        *clicked = f.places.first().copied();
-                    }
-                    if f.severity != Severity::Error && !explained_now {
-                        let k = index_of(f).map_or(0, |k| k + 1);
-                        let name =
-                            s::fill(s::EXPLAIN_BUTTON_NAME, k).replacen("{}", f.rule.id(), 1);
-                        let b = ui.small_button(s::EXPLAIN_BUTTON);
-                        b.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
-                        });
-                        if b.clicked() {
-                            explain = Some(f.clone());
-                        }
-                    }
-                });
-                let shown = match state {
-                    Some(Explained::Current(k)) => Some((k, s::EXPLAINED)),
-                    Some(Explained::Stale(k)) => Some((k, s::EXPLANATION_STALE)),
-                    None => None,
-                };
-                if let Some((k, label)) = shown
-                    && let Some(e) = review.explanations.get(k)
-                {
-                    // A 说明 of an older draft says for which finding it was written only by
-                    // its rule and places: when it covers several, say so.
-                    let n = crate::review::covered(e, &analysis.findings).count();
-                    let scope = if n > 1 {
-                        s::fill(s::EXPLANATION_COVERS, n)
-                    } else {
-                        String::new()
-                    };
-                    ui.label(
-                        RichText::new(format!(
-                            "    {label}（{} {}）{scope}：{}",
-                            e.author, e.at, e.text
-                        ))
-                        .small()
-                        .color(ui.visuals().weak_text_color()),
-                    );
-                }
-            };
+            let mut picked = Picked::default();
             egui::ScrollArea::vertical()
                 .id_salt(("nianbao-findings-list", generation))
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     if let Some(c) = review.compare {
-                        changes(ui, c, &mut clicked);
+                        changes(ui, c, &mut picked.clicked);
                     }
-                    notes(ui, review.notes, &mut clicked, commands);
-                    let findings = &analysis.findings;
-                    if findings.is_empty() {
-                        ui.label(s::NO_FINDINGS);
-                    }
-                    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-                        for f in findings
-                            .iter()
-                            .filter(|f| f.severity == severity && f.rule != Rule::S7)
-                        {
-                            line(ui, f, &mut clicked);
-                        }
-                        // Blank cells: one line per table, opened on demand.
-                        for table in [TableId::T2, TableId::T3, TableId::T4] {
-                            let group: Vec<&Finding> = findings
-                                .iter()
-                                .filter(|f| {
-                                    f.severity == severity
-                                        && f.rule == Rule::S7
-                                        && table_of(f) == Some(table)
-                                })
-                                .collect();
-                            match group.as_slice() {
-                                [] => {}
-                                [one] => line(ui, one, &mut clicked),
-                                many => {
-                                    let cells: usize = many.iter().map(|f| f.places.len()).sum();
-                                    let title = RichText::new(format!(
-                                        "［{}］S7 {}有 {} 处未填写（{} 个空白单元格）",
-                                        severity.label(),
-                                        table.name(),
-                                        many.len(),
-                                        cells
-                                    ))
-                                    .color(severity_color(severity, dark));
-                                    CollapsingHeader::new(title)
-                                        .id_salt(("nianbao-s7", table.name()))
-                                        .show(ui, |ui| {
-                                            for f in many {
-                                                line(ui, f, &mut clicked);
-                                            }
-                                        });
-                                }
-                            }
-                        }
-                    }
+                    notes(ui, review.notes, &mut picked.clicked, commands);
+                    finding_list(ui, analysis, review.explanations, dark, &mut picked);
                 });
+            let Picked { clicked, explain } = picked;
             if let Some(place) = clicked {
                 edit.focus(place);
             }
@@ -291,6 +179,144 @@ pub fn show(
                 }));
             }
         });
+}
+
+/// What the clerk picked in the list this frame: a place to go to, a finding to explain.
+#[derive(Default)]
+struct Picked {
+    clicked: Option<Place>,
+    explain: Option<Finding>,
+}
+
+/// The findings, errors first, blank cells (S7) folded per table.
+fn finding_list(
+    ui: &mut Ui,
+    analysis: &Analysis,
+    explanations: &[crate::review::Explanation],
+    dark: bool,
+    picked: &mut Picked,
+) {
+    let findings = &analysis.findings;
+    if findings.is_empty() {
+        ui.label(s::NO_FINDINGS);
+    }
+    let line = |ui: &mut Ui, f: &Finding, picked: &mut Picked| {
+        finding_line(ui, f, analysis, explanations, dark, picked);
+    };
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        for f in findings
+            .iter()
+            .filter(|f| f.severity == severity && f.rule != Rule::S7)
+        {
+            line(ui, f, picked);
+        }
+        // Blank cells: one line per table, opened on demand.
+        for table in [TableId::T2, TableId::T3, TableId::T4] {
+            let group: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| {
+                    f.severity == severity && f.rule == Rule::S7 && table_of(f) == Some(table)
+                })
+                .collect();
+            match group.as_slice() {
+                [] => {}
+                [one] => line(ui, one, picked),
+                many => {
+                    let cells: usize = many.iter().map(|f| f.places.len()).sum();
+                    let title = RichText::new(format!(
+                        "［{}］S7 {}有 {} 处未填写（{} 个空白单元格）",
+                        severity.label(),
+                        table.name(),
+                        many.len(),
+                        cells
+                    ))
+                    .color(severity_color(severity, dark));
+                    CollapsingHeader::new(title)
+                        .id_salt(("nianbao-s7", table.name()))
+                        .show(ui, |ui| {
+                            for f in many {
+                                line(ui, f, picked);
+                            }
+                        });
+                }
+            }
+        }
+    }
+}
+
+/// One finding: its line (a link to its place), 说明… for a warning or a note, and the
+/// 说明 that covers it, if any.
+fn finding_line(
+    ui: &mut Ui,
+    f: &Finding,
+    analysis: &Analysis,
+    explanations: &[crate::review::Explanation],
+    dark: bool,
+    picked: &mut Picked,
+) {
+    let index = analysis.findings.iter().position(|x| std::ptr::eq(x, f));
+    let state = index.and_then(|k| analysis.explained.get(k).cloned().flatten());
+    let source = if f.source == Source::Import {
+        format!("{} ", s::IMPORT_SOURCE)
+    } else {
+        String::new()
+    };
+    let explained_now = matches!(state, Some(Explained::Current(_)));
+    let text = format!(
+        "{}［{}］{} {}",
+        source,
+        if explained_now {
+            s::EXPLAINED
+        } else {
+            f.severity.label()
+        },
+        f.rule.id(),
+        f.message
+    );
+    let color = if explained_now {
+        ui.visuals().weak_text_color()
+    } else {
+        severity_color(f.severity, dark)
+    };
+    ui.horizontal_wrapped(|ui| {
+        if place_link(ui, text, color) {
+            picked.clicked = f.places.first().copied();
+        }
+        if f.severity != Severity::Error && !explained_now {
+            let k = index.map_or(0, |k| k + 1);
+            let name = s::fill(s::EXPLAIN_BUTTON_NAME, k).replacen("{}", f.rule.id(), 1);
+            let b = ui.small_button(s::EXPLAIN_BUTTON);
+            b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            if b.clicked() {
+                picked.explain = Some(f.clone());
+            }
+        }
+    });
+    let shown = match state {
+        Some(Explained::Current(k)) => Some((k, s::EXPLAINED)),
+        Some(Explained::Stale(k)) => Some((k, s::EXPLANATION_STALE)),
+        None => None,
+    };
+    if let Some((k, label)) = shown
+        && let Some(e) = explanations.get(k)
+    {
+        // A 说明 of an older draft says for which finding it was written only by its rule
+        // and places: when it covers several, say so.
+        let n = crate::review::covered(e, &analysis.findings).count();
+        let scope = if n > 1 {
+            s::fill(s::EXPLANATION_COVERS, n)
+        } else {
+            String::new()
+        };
+        ui.label(
+            RichText::new(format!(
+                "    {label}（{} {}）{scope}：{}",
+                e.author, e.at, e.text
+            ))
+            .small()
+            .color(ui.visuals().weak_text_color()),
+        );
+    }
 }
 
 /// A line of the list that goes to its place when clicked: frameless, wrapped, in `color`.

@@ -71,7 +71,9 @@ impl Owner {
         }
     }
 
-    fn to_text(&self) -> String {
+    /// The owner as a small text file: the lock, and the owner file beside each recovery
+    /// copy.
+    pub fn file_text(&self) -> String {
         format!(
             "nianbao-lock 1\nuser={}\nhost={}\npid={}\ninstance={}\nsince={}\nsince_unix={}\n",
             one_line(&self.user),
@@ -111,11 +113,6 @@ impl Owner {
         }
         o
     }
-
-    /// The owner as a small text file (the recovery copies keep it beside each copy).
-    pub fn file_text(&self) -> String {
-        self.to_text()
-    }
 }
 
 /// What opening a draft found.
@@ -152,7 +149,7 @@ pub fn acquire(draft: &Path, me: &Owner) -> LockState {
         .create_new(true)
         .open(&path)
     {
-        Ok(mut file) => match file.write_all(me.to_text().as_bytes()) {
+        Ok(mut file) => match file.write_all(me.file_text().as_bytes()) {
             Ok(()) => LockState::Held,
             Err(e) => LockState::Unavailable(fsio::io_reason(&e)),
         },
@@ -174,7 +171,7 @@ pub fn acquire(draft: &Path, me: &Owner) -> LockState {
 
 /// Writes the lock for `me` whoever held it (a stale lock taken over).
 pub fn take_over(draft: &Path, me: &Owner) -> Result<(), FileError> {
-    fsio::write_atomic(&lock_path(draft), me.to_text().as_bytes())
+    fsio::write_atomic(&lock_path(draft), me.file_text().as_bytes())
 }
 
 /// Removes the draft's lock if it is `me`'s (never another window's).
@@ -323,7 +320,7 @@ mod tests {
         let o = Owner::parse("这不是锁\n\u{0}pid=abc");
         assert_eq!(o.pid, 0);
         assert!(o.is_gone());
-        let round = Owner::parse(&Owner::this_process().to_text());
+        let round = Owner::parse(&Owner::this_process().file_text());
         assert_eq!(round.host, host_name());
     }
 }

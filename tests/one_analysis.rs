@@ -157,17 +157,11 @@ fn sign_off_is_refused_on_an_h1_error_at_both_edges() {
     );
 
     // Editor, with last year's report for the cross-year checks.
-    let mut app = EditorApp::new(
-        Box::new(ScriptedDialogs::default()),
-        Storage::at(dir.path().join("config")),
-        Date::new(2026, 1, 15).expect("date"),
-    );
-    app.push(Command::Run(Action::OpenPath(this_path.clone())));
-    app.push(Command::ComparePreviousPath(last_path.clone()));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(nianbao::gui::install_fonts)
-        .build_ui_state(|ui, app: &mut EditorApp| app.frame(ui), app);
+    let mut h = editor_in(dir.path());
+    h.state_mut()
+        .push(Command::Run(Action::OpenPath(this_path.clone())));
+    h.state_mut()
+        .push(Command::ComparePreviousPath(last_path.clone()));
     h.run();
     h.state_mut().push(Command::SignOff {
         stage: nianbao::review::Stage::Reviewed,

@@ -106,6 +106,14 @@ fn on_disk(path: &Path) -> Report {
     draft::load_draft(path).expect("load").report
 }
 
+/// The draft saved by someone who did not see the lock (an older program, a copy put back
+/// from a USB stick), with `change` made to its report.
+fn saved_elsewhere(path: &Path, change: impl FnOnce(&mut Report)) {
+    let mut theirs = draft::load_draft(path).expect("load");
+    change(&mut theirs.report);
+    draft::save_draft(path, &theirs).expect("save");
+}
+
 #[test]
 fn the_second_opener_is_told_who_holds_the_draft_and_no_edit_is_lost() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -170,9 +178,9 @@ fn a_save_over_a_file_changed_on_disk_asks_and_lists_the_other_changes() {
 
     // Meanwhile the file is saved by someone who did not see A's lock (an older program, a
     // copy put back from a USB stick).
-    let mut theirs = Draft::new(on_disk(&path));
-    theirs.report.meta.organ = "某县人民政府办公室（他人修改）".into();
-    draft::save_draft(&path, &theirs).expect("save");
+    saved_elsewhere(&path, |r| {
+        r.meta.organ = "某县人民政府办公室（他人修改）".into()
+    });
 
     a.save();
     assert!(a.shows("文件已在别处修改"), "asked before overwriting");
@@ -199,11 +207,7 @@ fn a_save_over_a_file_changed_on_disk_asks_and_lists_the_other_changes() {
 fn overwrite_and_reload_do_what_they_say() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = shared_draft(dir.path());
-    let change_on_disk = |organ: &str| {
-        let mut theirs = Draft::new(on_disk(&path));
-        theirs.report.meta.organ = organ.into();
-        draft::save_draft(&path, &theirs).expect("save");
-    };
+    let change_on_disk = |organ: &str| saved_elsewhere(&path, |r| r.meta.organ = organ.into());
 
     let mut a = live_window(&dir.path().join("a"));
     a.open(&path);
@@ -339,9 +343,9 @@ fn changes_to_different_fields_are_merged_and_both_kept() {
     a.type_in("落款机关", "落款甲");
     // Another program signs the draft meanwhile (`nianbao sign`, or a window that took
     // over a stale lock) and changes the organ.
-    let mut theirs = Draft::new(on_disk(&path));
-    theirs.report.meta.organ = "某县人民政府办公室（他人修改）".into();
-    draft::save_draft(&path, &theirs).expect("save");
+    saved_elsewhere(&path, |r| {
+        r.meta.organ = "某县人民政府办公室（他人修改）".into()
+    });
     a.save();
     assert!(a.shows("双方改的不是同一处：合并会保留双方的修改（推荐）。"));
     a.click("合并");
@@ -370,9 +374,7 @@ fn the_same_field_changed_on_both_sides_is_named_and_not_merged() {
     let mut a = live_window(&dir.path().join("a"));
     a.open(&path);
     a.type_in("落款机关", "落款甲");
-    let mut theirs = Draft::new(on_disk(&path));
-    theirs.report.meta.signature = "落款丙".into();
-    draft::save_draft(&path, &theirs).expect("save");
+    saved_elsewhere(&path, |r| r.meta.signature = "落款丙".into());
     a.save();
     assert!(a.shows("双方改了同一处，不能自动合并：落款。"));
     assert!(!a.shows("合并"));

@@ -86,6 +86,8 @@ pub enum Command {
     /// Open a draft another window holds, the way the user chose.
     OpenHeld {
         opened: Box<crate::document::Opened>,
+        /// The file's bytes the draft was read from.
+        bytes: Vec<u8>,
         path: PathBuf,
         how: HeldChoice,
     },
@@ -220,6 +222,7 @@ pub enum Modal {
     /// The draft is open in another window (its lock): how to open it.
     HeldElsewhere {
         opened: Box<crate::document::Opened>,
+        bytes: Vec<u8>,
         path: PathBuf,
         holder: crate::lock::Owner,
         gone: bool,

@@ -125,11 +125,15 @@ pub(super) fn sum_paths(app: &mut EditorApp, paths: &[std::path::PathBuf]) {
 }
 
 pub(super) fn open_path(app: &mut EditorApp, path: &Path) {
-    match document::open_path(path) {
-        Ok(opened) if opened.source != Source::Imported => {
-            super::shared_files::open_draft(app, opened, path);
+    // Read once: the draft, and the bytes a later save compares the disk with.
+    let read = fsio::read_bounded(path)
+        .map_err(document::OpenError::from)
+        .and_then(|bytes| document::open_bytes(path, &bytes).map(|o| (o, bytes)));
+    match read {
+        Ok((opened, bytes)) if opened.source != Source::Imported => {
+            super::shared_files::open_draft(app, opened, bytes, path);
         }
-        Ok(opened) => {
+        Ok((opened, _)) => {
             let doc = Document {
                 baseline: None,
                 draft: opened.draft,

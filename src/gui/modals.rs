@@ -28,10 +28,11 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
             Modal::Letter { findings, unread } => super::letter::show(ui, findings, unread),
             Modal::HeldElsewhere {
                 opened,
+                bytes,
                 path,
                 holder,
                 gone,
-            } => super::shared_files::held_modal(ui, opened, path, holder, *gone),
+            } => super::shared_files::held_modal(ui, opened, bytes, path, holder, *gone),
             Modal::ChangedOnDisk {
                 path,
                 then,

@@ -70,8 +70,13 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             path,
             then,
         } => super::shared_files::merge_and_save(app, *merged, disk, &path, then),
-        Command::OpenHeld { opened, path, how } => {
-            super::shared_files::open_held(app, *opened, &path, how);
+        Command::OpenHeld {
+            opened,
+            bytes,
+            path,
+            how,
+        } => {
+            super::shared_files::open_held(app, *opened, bytes, &path, how);
         }
         Command::Export(DocumentKind::ReturnNotes) => {
             app.modal = Some(super::letter::choose(app));

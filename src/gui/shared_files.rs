@@ -21,17 +21,21 @@ use super::strings as s;
 
 /// Opens a draft read from `path`: takes its lock, or asks how to open it when another
 /// window holds it.
-pub(super) fn open_draft(app: &mut EditorApp, opened: Opened, path: &Path) {
+pub(super) fn open_draft(app: &mut EditorApp, opened: Opened, bytes: Vec<u8>, path: &Path) {
     match lock::acquire(path, app.storage.owner()) {
-        LockState::Held => adopt(app, Document::of_draft_file(opened, path), path, true, None),
+        LockState::Held => {
+            let doc = Document::of_draft_file(opened, path, bytes);
+            adopt(app, doc, path, true, None);
+        }
         LockState::Unavailable(reason) => {
-            let doc = Document::of_draft_file(opened, path);
+            let doc = Document::of_draft_file(opened, path, bytes);
             let note = s::fill(s::LOCK_UNAVAILABLE, reason);
             adopt(app, doc, path, false, Some(note));
         }
         LockState::HeldBy { holder, gone } => {
             app.modal = Some(Modal::HeldElsewhere {
                 opened: Box::new(opened),
+                bytes,
                 path: path.to_path_buf(),
                 holder,
                 gone,
@@ -41,8 +45,14 @@ pub(super) fn open_draft(app: &mut EditorApp, opened: Opened, path: &Path) {
 }
 
 /// Opens a held draft as chosen.
-pub(super) fn open_held(app: &mut EditorApp, opened: Opened, path: &Path, how: HeldChoice) {
-    let mut doc = Document::of_draft_file(opened, path);
+pub(super) fn open_held(
+    app: &mut EditorApp,
+    opened: Opened,
+    bytes: Vec<u8>,
+    path: &Path,
+    how: HeldChoice,
+) {
+    let mut doc = Document::of_draft_file(opened, path, bytes);
     let holder = lock::holder(path).map(|h| h.describe()).unwrap_or_default();
     match how {
         HeldChoice::ReadOnly => {
@@ -219,6 +229,7 @@ pub(super) fn offer_recoveries(app: &mut EditorApp, say_when_none: bool) {
 pub(super) fn held_modal(
     ui: &mut Ui,
     opened: &Opened,
+    bytes: &[u8],
     path: &Path,
     holder: &Owner,
     gone: bool,
@@ -237,6 +248,7 @@ pub(super) fn held_modal(
     let choose = |how| {
         Answer::Commands(vec![Command::OpenHeld {
             opened: Box::new(opened.clone()),
+            bytes: bytes.to_vec(),
             path: path.to_path_buf(),
             how,
         }])

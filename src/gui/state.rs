@@ -49,8 +49,12 @@ impl Document {
         }
     }
 
-    /// A draft opened from its file (not dirty), with what the file holds now.
-    pub fn of_draft_file(opened: crate::document::Opened, path: &std::path::Path) -> Document {
+    /// A draft opened from its file (not dirty), with the bytes it was read from.
+    pub fn of_draft_file(
+        opened: crate::document::Opened,
+        path: &std::path::Path,
+        bytes: Vec<u8>,
+    ) -> Document {
         Document {
             baseline: Some(opened.draft.clone()),
             draft: opened.draft,
@@ -58,7 +62,7 @@ impl Document {
             imported_from: None,
             import_findings: opened.import_findings,
             read_only: false,
-            on_disk: crate::fsio::read_bounded(path).ok(),
+            on_disk: Some(bytes),
         }
     }
 

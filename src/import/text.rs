@@ -68,7 +68,19 @@ pub(crate) fn is_page_furniture(line: &str) -> bool {
     let dashes = |c: char| matches!(c, '—' | '-' | '－' | '–' | '·');
     let inner = t.trim_matches(dashes);
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    if inner.len() < t.len() && digits(inner) && t.starts_with(dashes) && t.ends_with(dashes) {
+    // One number between the dashes, as printed (`— 3 —`); a table row whose first and
+    // last cells are blank marks (`—  32  27  —`) holds several and is content.
+    let numbers = line
+        .split(|c: char| c.is_whitespace() || dashes(c))
+        .filter(|w| !w.is_empty())
+        .count();
+    if inner.len() < t.len()
+        && digits(inner)
+        && inner.len() <= 4
+        && numbers == 1
+        && t.starts_with(dashes)
+        && t.ends_with(dashes)
+    {
         return true;
     }
     if let Some((n, tail)) = t.strip_prefix('第').and_then(|rest| rest.split_once('页')) {
@@ -557,5 +569,28 @@ mod layout_tests {
         let r = import_text(plain.as_bytes()).unwrap().report;
         assert_eq!(r.meta.signature, "");
         assert_eq!(r.text(TextId::S6), Some("  无"));
+    }
+
+    #[test]
+    fn page_numbers_are_furniture_but_a_row_between_blank_marks_is_not() {
+        use super::is_page_furniture;
+        for page in ["— 3 —", "- 12 -", "—3—", "第3页", "第 3 页 共 7 页", "草稿"] {
+            assert!(is_page_furniture(page), "{page}");
+        }
+        // 表四's data row with its first and last cells blank (found by the text round
+        // trip): it was dropped as a page number, and 表四 read as not found.
+        for row in ["—\t32\t27\t—", "— 32 27 —", "—\t1234567\t—"] {
+            assert!(!is_page_furniture(row), "{row}");
+        }
+        let mut r = sample();
+        for (k, g) in (0..3).flat_map(|g| (0..5).map(move |c| (g, c))).enumerate() {
+            let v = if g.1 == 0 && g.0 == 0 { 0 } else { k as u64 + 1 };
+            r.set_cell(crate::template::t4(g.0, g.1), crate::model::CellValue::Count(v));
+        }
+        r.set_cell(crate::template::t4(0, 0), crate::model::CellValue::Blank);
+        r.set_cell(crate::template::t4(2, 4), crate::model::CellValue::Blank);
+        let back = import_text(export_text(&r).as_bytes()).unwrap().report;
+        assert_eq!(back.cell(crate::template::t4(0, 1)), r.cell(crate::template::t4(0, 1)));
+        assert_eq!(back.cell(crate::template::t4(2, 3)), r.cell(crate::template::t4(2, 3)));
     }
 }

@@ -12,7 +12,7 @@ use crate::document::Opened;
 use crate::draft::Draft;
 pub use crate::draft::{Scope, SumRecord, SumUnit, contributions, sum_of};
 use crate::finding::{Finding, Rule, Severity};
-use crate::model::{CellValue, OrganKind, Report, normalize_organ};
+use crate::model::{CellValue, Format, OrganKind, Report, normalize_organ};
 use crate::template::{ALL_CELLS, TEMPLATE, input_cells};
 
 /// The units' reports behind these files and folders, each named by its file name; every
@@ -103,46 +103,7 @@ pub fn sum_units(units: &[(String, Opened)], options: &SumOptions) -> Result<Dra
         } else {
             r.meta.organ.trim().to_string()
         };
-        match (r.meta.year, year) {
-            (Some(y), Some(common)) if y != common => warnings.push(format!(
-                "“{name}”是{y}年度的报告，其他单位为{common}年度，不应一起汇总"
-            )),
-            (None, _) => warnings.push(format!("“{name}”没有统计年度，无法确认与其他单位同年")),
-            _ => {}
-        }
-        if r.format != format {
-            warnings.push(format!(
-                "“{name}”使用{}年版格式，其他单位为{}年版，表格不能逐格相加",
-                r.format.key(),
-                format.key()
-            ));
-        }
-        let analysis = analyze(
-            &opened.draft,
-            &Context {
-                import_findings: &opened.import_findings,
-                ..Context::default()
-            },
-        );
-        let errors: Vec<&Finding> = analysis
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .collect();
-        if let Some(first) = errors.first() {
-            warnings.push(format!(
-                "“{name}”的报告有{}个错误，其数字可能不准（如：{} {}）",
-                errors.len(),
-                first.rule.id(),
-                first.message
-            ));
-        }
-        if analysis.findings.iter().any(|f| f.rule == Rule::H16) {
-            warnings.push(format!(
-                "“{name}”的收费金额{}万元偏大，可能按元填进了万元栏",
-                r.cell(crate::template::T2_FEES).display()
-            ));
-        }
+        warnings.extend(unit_warnings(&name, opened, year, format));
         let key = normalize_organ(&r.meta.organ);
         if !key.is_empty() {
             if let Some(other) = seen.get(&key) {
@@ -153,20 +114,7 @@ pub fn sum_units(units: &[(String, Opened)], options: &SumOptions) -> Result<Dra
                 seen.insert(key, file);
             }
         }
-        let mut cells = BTreeMap::new();
-        for i in input_cells() {
-            let v = r.cell(i);
-            match v {
-                CellValue::Blank => {}
-                CellValue::Invalid(raw) => warnings.push(format!(
-                    "“{name}”的{}“{raw}”不是有效数值，未计入",
-                    TEMPLATE.cells[i].short_name
-                )),
-                v => {
-                    cells.insert(i, v.clone());
-                }
-            }
-        }
+        let cells = unit_cells(&name, r, &mut warnings);
         record_units.push(SumUnit {
             organ: name,
             file: file.clone(),
@@ -207,6 +155,73 @@ pub fn sum_units(units: &[(String, Opened)], options: &SumOptions) -> Result<Dra
         warnings,
     });
     Ok(draft)
+}
+
+/// What makes a unit's numbers unsafe to add: another year or format, errors in its
+/// report, fees that look typed in 元 instead of 万元.
+fn unit_warnings(name: &str, opened: &Opened, year: Option<u16>, format: Format) -> Vec<String> {
+    let r = &opened.draft.report;
+    let mut warnings = Vec::new();
+    match (r.meta.year, year) {
+        (Some(y), Some(common)) if y != common => warnings.push(format!(
+            "“{name}”是{y}年度的报告，其他单位为{common}年度，不应一起汇总"
+        )),
+        (None, _) => warnings.push(format!("“{name}”没有统计年度，无法确认与其他单位同年")),
+        _ => {}
+    }
+    if r.format != format {
+        warnings.push(format!(
+            "“{name}”使用{}年版格式，其他单位为{}年版，表格不能逐格相加",
+            r.format.key(),
+            format.key()
+        ));
+    }
+    let analysis = analyze(
+        &opened.draft,
+        &Context {
+            import_findings: &opened.import_findings,
+            ..Context::default()
+        },
+    );
+    let errors: Vec<&Finding> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    if let Some(first) = errors.first() {
+        warnings.push(format!(
+            "“{name}”的报告有{}个错误，其数字可能不准（如：{} {}）",
+            errors.len(),
+            first.rule.id(),
+            first.message
+        ));
+    }
+    if analysis.findings.iter().any(|f| f.rule == Rule::H16) {
+        warnings.push(format!(
+            "“{name}”的收费金额{}万元偏大，可能按元填进了万元栏",
+            r.cell(crate::template::T2_FEES).display()
+        ));
+    }
+    warnings
+}
+
+/// The unit's values to add: its filled input cells; a cell that holds no valid value is
+/// left out with a warning.
+fn unit_cells(name: &str, r: &Report, warnings: &mut Vec<String>) -> BTreeMap<usize, CellValue> {
+    let mut cells = BTreeMap::new();
+    for i in input_cells() {
+        match r.cell(i) {
+            CellValue::Blank => {}
+            CellValue::Invalid(raw) => warnings.push(format!(
+                "“{name}”的{}“{raw}”不是有效数值，未计入",
+                TEMPLATE.cells[i].short_name
+            )),
+            v => {
+                cells.insert(i, v.clone());
+            }
+        }
+    }
+    cells
 }
 
 /// One row per unit with every cell, and the parent's row, as CSV for a spreadsheet

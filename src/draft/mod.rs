@@ -410,128 +410,138 @@ impl TryFrom<DraftFile> for Draft {
         let mut r = Report::default();
         r.format = Format::from_key(&f.format)
             .ok_or_else(|| format!("未知的报告格式“{}”（应为 2021 或 2019）", f.format))?;
-        r.meta.organ = f.meta.organ;
-        r.meta.organ_kind = OrganKind::parse(&f.meta.organ_kind).ok_or_else(|| {
-            format!(
-                "未知的机关类型“{}”（应为 人民政府、部门、乡镇街道 或 其他）",
-                f.meta.organ_kind
-            )
-        })?;
-        r.meta.year = f.meta.year;
-        if let Some(typed) = f.meta.year_typed {
-            r.meta.set_year_typed(&typed);
-        }
-        // A date that is no date was typed so and saved as typed: kept, shown, an error.
-        if let Some(s) = f.meta.published {
-            r.meta.set_published_typed(&s);
-        }
-        r.meta.signature = f.meta.signature;
+        read_meta(&mut r, f.meta)?;
         for t in &TEXTS {
             if t.heading.is_some() {
                 r.set_absent(t.id);
             }
         }
         for (key, text) in f.sections.0 {
-            let id = TextId::from_key(&key).ok_or_else(|| format!("未知的正文字段“{key}”"))?;
-            r.set_text(id, text);
+            r.set_text(text_id(&key)?, text);
         }
         for (id, raw) in f.cells.0 {
-            let i = TEMPLATE
-                .index_of(&id)
-                .ok_or_else(|| format!("未知的单元格编号“{id}”"))?;
+            let i = cell_index(&id, "")?;
             r.set_cell(i, CellValue::from_source(TEMPLATE.cells[i].kind, &raw));
         }
         let mut inherited_texts = std::collections::BTreeMap::new();
         for (key, text) in f.inherited_texts.0 {
-            let id = TextId::from_key(&key).ok_or_else(|| format!("未知的正文字段“{key}”"))?;
-            inherited_texts.insert(id, text);
+            inherited_texts.insert(text_id(&key)?, text);
         }
         let mut read_as = std::collections::BTreeMap::new();
         for (id, how) in f.read_as.0 {
-            let i = TEMPLATE
-                .index_of(&id)
-                .ok_or_else(|| format!("未知的单元格编号“{id}”"))?;
+            let i = cell_index(&id, "")?;
             let (key, raw) = how.split_once(':').unwrap_or((how.as_str(), ""));
             let p = Provenance::from_key(key)
                 .ok_or_else(|| format!("单元格“{id}”的读取方式“{key}”无法识别"))?;
             read_as.insert(i, (p, CellValue::from_source(TEMPLATE.cells[i].kind, raw)));
-        }
-        let sum = match f.sum {
-            None => None,
-            Some(repr) => {
-                let scope = Scope::parse(&repr.scope).ok_or_else(|| {
-                    format!("未知的汇总范围“{}”（应为 本级 或 本行政区域）", repr.scope)
-                })?;
-                let mut units = Vec::new();
-                for u in repr.units {
-                    let mut cells = std::collections::BTreeMap::new();
-                    for (id, raw) in u.cells.0 {
-                        let i = TEMPLATE
-                            .index_of(&id)
-                            .ok_or_else(|| format!("汇总记录中未知的单元格编号“{id}”"))?;
-                        cells.insert(i, CellValue::from_source(TEMPLATE.cells[i].kind, &raw));
-                    }
-                    units.push(SumUnit {
-                        organ: u.organ,
-                        file: u.file,
-                        cells,
-                    });
-                }
-                Some(SumRecord {
-                    scope,
-                    units,
-                    warnings: repr.warnings,
-                })
-            }
-        };
-        let mut review = Review::default();
-        if let Some(repr) = f.review {
-            for e in repr.explanations {
-                let rule = Rule::from_id(&e.rule)
-                    .ok_or_else(|| format!("说明中未知的规则编号“{}”", e.rule))?;
-                review.explanations.push(Explanation {
-                    rule,
-                    places: e.places,
-                    values: e.values,
-                    finding: e.finding,
-                    text: e.text,
-                    author: e.author,
-                    at: e.at,
-                });
-            }
-            for o in repr.sign_offs {
-                let stage = Stage::parse(&o.stage).ok_or_else(|| {
-                    format!("未知的签发状态“{}”（应为 已审核 或 已签发）", o.stage)
-                })?;
-                review.sign_offs.push(SignOff {
-                    stage,
-                    name: o.name,
-                    at: o.at,
-                    digest: o.digest,
-                    report: o.report.map(Box::new),
-                });
-            }
-            for n in repr.notes {
-                let place = Place::from_id(&n.place)
-                    .ok_or_else(|| format!("批注的位置“{}”无法识别", n.place))?;
-                review.notes.push(Note {
-                    place,
-                    text: n.text,
-                    author: n.author,
-                    at: n.at,
-                    resolved: n.resolved,
-                });
-            }
         }
         Ok(Draft {
             report: r,
             manual_totals: f.manual_totals,
             inherited_texts,
             read_as,
-            sum,
-            review,
+            sum: f.sum.map(read_sum).transpose()?,
+            review: f.review.map(read_review).transpose()?.unwrap_or_default(),
         })
     }
+}
+
+/// The text a saved key names.
+fn text_id(key: &str) -> Result<TextId, String> {
+    TextId::from_key(key).ok_or_else(|| format!("未知的正文字段“{key}”"))
+}
+
+/// The cell a saved id names; `within` says where the id stood when not in the cells.
+fn cell_index(id: &str, within: &str) -> Result<usize, String> {
+    TEMPLATE
+        .index_of(id)
+        .ok_or_else(|| format!("{within}未知的单元格编号“{id}”"))
+}
+
+/// The saved 基本信息 into the report: a year or date typed so and saved as typed is kept,
+/// shown, and an error.
+fn read_meta(r: &mut Report, m: MetaRepr) -> Result<(), String> {
+    r.meta.organ = m.organ;
+    r.meta.organ_kind = OrganKind::parse(&m.organ_kind).ok_or_else(|| {
+        format!(
+            "未知的机关类型“{}”（应为 人民政府、部门、乡镇街道 或 其他）",
+            m.organ_kind
+        )
+    })?;
+    r.meta.year = m.year;
+    if let Some(typed) = m.year_typed {
+        r.meta.set_year_typed(&typed);
+    }
+    if let Some(s) = m.published {
+        r.meta.set_published_typed(&s);
+    }
+    r.meta.signature = m.signature;
+    Ok(())
+}
+
+/// The saved record of a 汇总.
+fn read_sum(repr: SumRepr) -> Result<SumRecord, String> {
+    let scope = Scope::parse(&repr.scope)
+        .ok_or_else(|| format!("未知的汇总范围“{}”（应为 本级 或 本行政区域）", repr.scope))?;
+    let mut units = Vec::new();
+    for u in repr.units {
+        let mut cells = std::collections::BTreeMap::new();
+        for (id, raw) in u.cells.0 {
+            let i = cell_index(&id, "汇总记录中")?;
+            cells.insert(i, CellValue::from_source(TEMPLATE.cells[i].kind, &raw));
+        }
+        units.push(SumUnit {
+            organ: u.organ,
+            file: u.file,
+            cells,
+        });
+    }
+    Ok(SumRecord {
+        scope,
+        units,
+        warnings: repr.warnings,
+    })
+}
+
+/// The saved 说明, sign-offs and notes.
+fn read_review(repr: ReviewRepr) -> Result<Review, String> {
+    let mut review = Review::default();
+    for e in repr.explanations {
+        let rule =
+            Rule::from_id(&e.rule).ok_or_else(|| format!("说明中未知的规则编号“{}”", e.rule))?;
+        review.explanations.push(Explanation {
+            rule,
+            places: e.places,
+            values: e.values,
+            finding: e.finding,
+            text: e.text,
+            author: e.author,
+            at: e.at,
+        });
+    }
+    for o in repr.sign_offs {
+        let stage = Stage::parse(&o.stage)
+            .ok_or_else(|| format!("未知的签发状态“{}”（应为 已审核 或 已签发）", o.stage))?;
+        review.sign_offs.push(SignOff {
+            stage,
+            name: o.name,
+            at: o.at,
+            digest: o.digest,
+            report: o.report.map(Box::new),
+        });
+    }
+    for n in repr.notes {
+        let place =
+            Place::from_id(&n.place).ok_or_else(|| format!("批注的位置“{}”无法识别", n.place))?;
+        review.notes.push(Note {
+            place,
+            text: n.text,
+            author: n.author,
+            at: n.at,
+            resolved: n.resolved,
+        });
+    }
+    Ok(review)
 }
 
 impl Serialize for Draft {

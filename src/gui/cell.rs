@@ -3,7 +3,9 @@
 //! import read the cell on hover.
 
 use egui::text::{CCursor, CCursorRange};
-use egui::{Align, Color32, Key, Margin, Modifiers, Rect, Stroke, StrokeKind, TextEdit, Ui};
+use egui::{
+    Align, Color32, Key, Margin, Modifiers, Rect, Response, Stroke, StrokeKind, TextEdit, Ui,
+};
 
 use crate::finding::{Place, Severity};
 use crate::layout::TableGrid;
@@ -53,26 +55,60 @@ pub(super) fn refusal(ed: &Editing, i: usize) -> Option<(String, String)> {
 
 /// Draws and edits cell `i` in `rect`.
 pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: Rect, i: usize) {
-    let (grid, dark, computed_fill) = (view.grid, view.dark, view.computed_fill);
-    let editable = view.editable(i);
-    let is_editable = &|c: usize| view.editable(c);
-    let spec = &TEMPLATE.cells[i];
+    paint_background(ed, ui, view, rect, i);
+    let inner = rect.shrink(1.0);
+    if !view.editable(i) {
+        computed_cell(ed, ui, inner, i);
+        return;
+    }
     let id = cell_id(i);
+    let focused = ui.memory(|m| m.has_focus(id));
+    if focused {
+        grid_keys(ed, ui, view, i);
+    }
+    let r = typed_cell(ed, ui, inner, i, focused);
+    if r.has_focus() {
+        ui.painter().rect_stroke(
+            rect.shrink(1.0),
+            0.0,
+            Stroke::new(2.0, ui.visuals().selection.stroke.color),
+            StrokeKind::Inside,
+        );
+    }
+    if ed.edit.consume_focus_request(Place::Cell(i)) {
+        r.request_focus();
+        r.scroll_to_me(Some(Align::Center));
+        ed.edit.select_all = Some(i);
+    }
+    let tips = cell_tips(ed, ui, rect, i);
+    ed.note_menu(&r, Place::Cell(i));
+    if !tips.is_empty() {
+        r.on_hover_text(format!(
+            "{}\n{}",
+            TEMPLATE.cells[i].short_name,
+            tips.join("\n")
+        ));
+    }
+}
+
+/// The cell's fill: its finding's tint, the computed colour (lighter for a total typed by
+/// hand), the block selection, and a frame where it changed against the version compared.
+fn paint_background(ed: &Editing, ui: &Ui, view: &TableView, rect: Rect, i: usize) {
     let refused = matches!(ed.doc.draft.report.cell(i), CellValue::Invalid(_));
     let mark = if refused {
         Some(Severity::Error)
     } else {
         ed.analysis.cell_marks[i]
     };
-    if let Some(c) = tint(mark, dark) {
+    if let Some(c) = tint(mark, view.dark) {
         ui.painter().rect_filled(rect, 0.0, c);
-    } else if !editable {
-        ui.painter().rect_filled(rect, 0.0, computed_fill);
+    } else if !view.editable(i) {
+        ui.painter().rect_filled(rect, 0.0, view.computed_fill);
     } else if TEMPLATE.cells[i].computed {
         // A total typed by hand (手动填写合计): the computed colour, lighter, so the mode
         // shows in the form and not only in the status bar.
         ui.painter()
-            .rect_filled(rect, 0.0, computed_fill.gamma_multiply(0.45));
+            .rect_filled(rect, 0.0, view.computed_fill.gamma_multiply(0.45));
     }
     if ed.edit.block.contains(&i) {
         ui.painter().rect_filled(
@@ -90,75 +126,80 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
             StrokeKind::Inside,
         );
     }
-    let inner = rect.shrink(1.0);
+}
 
-    if !editable {
-        let mut shown = ed.doc.draft.report.cell(i).display();
-        let r = ui
-            .put(
-                inner,
-                TextEdit::singleline(&mut shown)
-                    .id(id)
-                    .frame(egui::Frame::NONE)
-                    .interactive(false)
-                    .align(egui::Align2::CENTER_CENTER)
-                    .desired_width(inner.width()),
-            )
-            .accessible_name(cell_name(i));
-        if ed.edit.consume_focus_request(Place::Cell(i)) {
-            r.scroll_to_me(Some(Align::Center));
-        }
-        ed.note_menu(&r, Place::Cell(i));
-        let mut tip = s::COMPUTED_HELP.to_string();
-        for f in ed.analysis.findings_of_cell(i) {
-            tip = format!("{tip}\n{}", f.to_line());
-        }
-        for n in ed.open_notes(Place::Cell(i)) {
-            tip = format!("{tip}\n{n}");
-        }
-        r.on_hover_text(tip);
-        return;
+/// A computed total: shown, focusable for notes and links, not typed into.
+fn computed_cell(ed: &mut Editing, ui: &mut Ui, inner: Rect, i: usize) {
+    let mut shown = ed.doc.draft.report.cell(i).display();
+    let r = ui
+        .put(
+            inner,
+            TextEdit::singleline(&mut shown)
+                .id(cell_id(i))
+                .frame(egui::Frame::NONE)
+                .interactive(false)
+                .align(egui::Align2::CENTER_CENTER)
+                .desired_width(inner.width()),
+        )
+        .accessible_name(cell_name(i));
+    if ed.edit.consume_focus_request(Place::Cell(i)) {
+        r.scroll_to_me(Some(Align::Center));
     }
+    ed.note_menu(&r, Place::Cell(i));
+    let mut tip = s::COMPUTED_HELP.to_string();
+    for f in ed.analysis.findings_of_cell(i) {
+        tip = format!("{tip}\n{}", f.to_line());
+    }
+    for n in ed.open_notes(Place::Cell(i)) {
+        tip = format!("{tip}\n{n}");
+    }
+    r.on_hover_text(tip);
+}
 
-    let focused = ui.memory(|m| m.has_focus(id));
-    if focused {
-        // Only the focused cell needs the grid's neighbours.
-        let nav = &Nav::new(grid);
-        let text_len = ed
-            .edit
-            .buffers
-            .get(&i)
-            .map_or_else(|| ed.doc.draft.report.cell(i).display(), Clone::clone)
-            .chars()
-            .count();
-        if let Some((mv, extend)) = take_move(ui, id, text_len) {
-            if extend {
-                ed.edit.block_anchor.get_or_insert(i);
-            } else {
-                ed.edit.block_anchor = None;
-            }
-            let (dr, dc) = match mv {
-                Move::Up => (-1, 0),
-                Move::Down => (1, 0),
-                Move::Left => (0, -1),
-                Move::Right => (0, 1),
-            };
-            if let Some(target) = nav.step(i, dr, dc, is_editable) {
-                ui.memory_mut(|m| m.request_focus(cell_id(target)));
-                ed.edit.select_all = Some(target);
-                ed.mark_undo_point();
-            }
+/// The keys of the focused cell meant for the grid: arrows and Enter move (Shift extends
+/// the block), a block is pasted or copied. Only the focused cell needs the neighbours.
+fn grid_keys(ed: &mut Editing, ui: &mut Ui, view: &TableView, i: usize) {
+    let is_editable = &|c: usize| view.editable(c);
+    let nav = &Nav::new(view.grid);
+    let text_len = ed
+        .edit
+        .buffers
+        .get(&i)
+        .map_or_else(|| ed.doc.draft.report.cell(i).display(), Clone::clone)
+        .chars()
+        .count();
+    if let Some((mv, extend)) = take_move(ui, cell_id(i), text_len) {
+        if extend {
+            ed.edit.block_anchor.get_or_insert(i);
+        } else {
+            ed.edit.block_anchor = None;
         }
-        if let Some(block) = take_block_paste(ui) {
-            paste_block(ed, nav, i, &block, is_editable);
-        }
-        if ed.edit.block.len() > 1
-            && let Some(cut) = take_block_copy(ui)
-        {
-            copy_block(ed, ui, nav, cut, is_editable);
+        let (dr, dc) = match mv {
+            Move::Up => (-1, 0),
+            Move::Down => (1, 0),
+            Move::Left => (0, -1),
+            Move::Right => (0, 1),
+        };
+        if let Some(target) = nav.step(i, dr, dc, is_editable) {
+            ui.memory_mut(|m| m.request_focus(cell_id(target)));
+            ed.edit.select_all = Some(target);
+            ed.mark_undo_point();
         }
     }
+    if let Some(block) = take_block_paste(ui) {
+        paste_block(ed, nav, i, &block, is_editable);
+    }
+    if ed.edit.block.len() > 1
+        && let Some(cut) = take_block_copy(ui)
+    {
+        copy_block(ed, ui, nav, cut, is_editable);
+    }
+}
 
+/// The text field of a cell the clerk types into: what is typed goes into the report as
+/// it stands; focus selects all (type-to-replace), Esc restores the value before the edit.
+fn typed_cell(ed: &mut Editing, ui: &mut Ui, inner: Rect, i: usize, focused: bool) -> Response {
+    let id = cell_id(i);
     let canonical = ed.doc.draft.report.cell(i).display();
     let mut buf = ed
         .edit
@@ -182,7 +223,7 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
     if r.changed() {
         // The cell holds exactly what is typed: a value, or the refused text as it stands
         // (never the last valid prefix: "1.5" is not 1).
-        let v = CellValue::parse_input(spec.kind, &buf)
+        let v = CellValue::parse_input(TEMPLATE.cells[i].kind, &buf)
             .unwrap_or_else(|_| CellValue::Invalid(buf.trim().to_string()));
         if *ed.doc.draft.report.cell(i) != v {
             ed.doc.draft.report.set_cell(i, v);
@@ -236,19 +277,13 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
     if !r.has_focus() {
         ed.edit.buffers.remove(&i);
     }
-    if r.has_focus() {
-        ui.painter().rect_stroke(
-            rect.shrink(1.0),
-            0.0,
-            Stroke::new(2.0, ui.visuals().selection.stroke.color),
-            StrokeKind::Inside,
-        );
-    }
-    if ed.edit.consume_focus_request(Place::Cell(i)) {
-        r.request_focus();
-        r.scroll_to_me(Some(Align::Center));
-        ed.edit.select_all = Some(i);
-    }
+    r
+}
+
+/// The lines of the cell's tooltip: the refusal, the findings, how the import read it
+/// (with a dot in the corner), a reviewer's open notes (with a mark in the lower-left
+/// corner) and, in a summed report, who contributed what.
+fn cell_tips(ed: &Editing, ui: &Ui, rect: Rect, i: usize) -> Vec<String> {
     let mut tips: Vec<String> = ed
         .analysis
         .findings_of_cell(i)
@@ -260,7 +295,7 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
     if TEMPLATE.cells[i].computed {
         tips.insert(0, s::MANUAL_TOTAL_CELL.to_string());
     }
-    // How the import read the cell, until it is edited: a dot in the corner and a line.
+    // How the import read the cell, until it is edited.
     if let Some((how, read)) = ed.doc.draft.read_as.get(&i)
         && ed.doc.draft.report.cell(i) == read
     {
@@ -272,7 +307,6 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
         }
         tips.push(format!("{}{}", s::READ_AS, how.describe()));
     }
-    // A reviewer's open notes: a mark in the lower-left corner and the notes.
     let notes = ed.open_notes(Place::Cell(i));
     if !notes.is_empty() {
         let corner = rect.left_bottom();
@@ -287,8 +321,6 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
         ));
         tips.extend(notes);
     }
-    ed.note_menu(&r, Place::Cell(i));
-    // A summed report: who contributed what.
     if let Some(record) = &ed.doc.draft.sum {
         let parts = crate::draft::contributions(record, i);
         if !parts.is_empty() {
@@ -299,9 +331,7 @@ pub(super) fn value_cell(ed: &mut Editing, ui: &mut Ui, view: &TableView, rect: 
             tips.push(format!("{}\n{}", s::SUM_CONTRIBUTIONS, list.join("\n")));
         }
     }
-    if !tips.is_empty() {
-        r.on_hover_text(format!("{}\n{}", spec.short_name, tips.join("\n")));
-    }
+    tips
 }
 
 fn select_all(ui: &Ui, id: egui::Id, text: &str) {

@@ -13,7 +13,9 @@ use crate::layout::{
 use crate::model::Report;
 
 use super::text::{Glyph, break_lines, visible, width_em};
-use super::{ASCENT, BODY_LINE, Composer, MARGIN_LEFT, MARGIN_TOP, PAGE_HEIGHT, Role, TEXT_WIDTH};
+use super::compose::{ASCENT, Composer};
+use super::fonts::Role;
+use crate::export::page::{BODY_LINE, MARGIN_LEFT, MARGIN_TOP, PAGE_HEIGHT, TEXT_HEIGHT, TEXT_WIDTH};
 
 /// 五号 type in the tables.
 const SIZE: f32 = crate::export::page::TABLE_SIZE;
@@ -110,7 +112,7 @@ fn lay(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Laid {
 pub(super) fn head_height(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> f32 {
     let laid = laid(c, report, grid);
     let total: f32 = laid.heights.iter().sum();
-    if total <= super::TEXT_HEIGHT {
+    if total <= TEXT_HEIGHT {
         return total;
     }
     let mut h: f32 = laid.heights[..grid.header_rows].iter().sum();
@@ -134,7 +136,7 @@ pub(super) fn draw(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) {
     // instead of being cut.
     // (Not when the page holds only the section heading: then the table follows it and is
     // cut between groups of rows.)
-    if total > c.room() && total <= super::TEXT_HEIGHT && c.y > 2.0 * BODY_LINE {
+    if total > c.room() && total <= TEXT_HEIGHT && c.y > 2.0 * BODY_LINE {
         c.new_page();
     }
     let mut r = grid.header_rows;

@@ -80,6 +80,29 @@ fn keeps_sums(sums: &[usize], values: &[u128]) -> bool {
     })
 }
 
+/// The numbers read per anchor, `None` where the anchor was not found.
+type Nums = Vec<Option<Vec<Tok>>>;
+
+/// How many cells the anchor's row has (0 for a caption or header).
+fn width_of(anchors: &[Anchor], k: usize) -> usize {
+    anchors[k].row.as_ref().map_or(0, |r| r.cells.len())
+}
+
+/// How many numbers were read for the anchor.
+fn count(nums: &Nums, k: usize) -> usize {
+    nums[k].as_ref().map_or(0, Vec::len)
+}
+
+/// True for a row the template allows to be left out.
+fn is_optional(anchors: &[Anchor], k: usize) -> bool {
+    anchors[k].row.as_ref().is_some_and(|r| r.optional)
+}
+
+/// The numbers read as values, 0 where a token is not a plain number.
+fn values_of(v: &[Tok]) -> Vec<u128> {
+    v.iter().map(|t| tok_text(t).parse().unwrap_or(0)).collect()
+}
+
 /// Reads rows from the stream: anchors in order, numbers per row, then blocks of numbers
 /// printed before their labels redistributed, run-together digits split.
 pub(super) fn read_rows(
@@ -95,28 +118,61 @@ pub(super) fn read_rows(
         .filter(|(_, a)| !a.columns.is_empty())
         .filter_map(|(k, a)| Some((k, header_centers(toks, spans[k]?, &a.columns)?)))
         .collect();
-    // Numbers printed before their labels (default pdftotext reads a table column by
-    // column): a caption or header holds the numbers of the row after it, or a row holds
-    // the numbers of the rows after it. Where the counts balance exactly, deal the numbers
-    // out in order, each row its width.
-    let width_of = |k: usize| anchors[k].row.as_ref().map_or(0, |r| r.cells.len());
+    move_numbers_before_labels(anchors, &mut nums);
+    let dealt = deal_two_rows_after_one_label(anchors, &mut nums);
+    let row_ix: Vec<usize> = (0..anchors.len())
+        .filter(|&k| anchors[k].row.is_some() && nums[k].is_some())
+        .collect();
+    deal_blocks_over_empty_rows(anchors, &mut nums, &row_ix);
+    if laid_out {
+        place_by_columns(anchors, &mut nums, &headers);
+    }
+    let starved = untrusted_rows(loose_numbers(toks), anchors, &nums, &row_ix);
+
+    let mut read = StreamRead::default();
+    let candidates = row_candidates(anchors, &nums, &starved, &mut read);
+    let mut choice = choose_splits(anchors, &nums, &starved, candidates);
+    if let Some(cross) = cross {
+        resolve_with_identities(
+            anchors,
+            &mut choice.chosen,
+            &mut choice.derived,
+            &mut choice.open,
+            cross,
+        );
+    }
+    record_chosen(&mut read, anchors, &nums, &choice);
+    record_dealt(&mut read, anchors, &choice.chosen, &dealt);
+    record_open(&mut read, anchors, &nums, choice.open);
+    read
+}
+
+/// Numbers printed before their labels (default pdftotext reads a table column by
+/// column): a caption or header holds the numbers of the row after it, or a row holds
+/// the numbers of the rows after it. Where the counts balance exactly, deal the numbers
+/// out in order, each row its width.
+fn move_numbers_before_labels(anchors: &[Anchor], nums: &mut Nums) {
     let found: Vec<usize> = (0..anchors.len()).filter(|&k| nums[k].is_some()).collect();
     for (n, &k) in found.iter().enumerate() {
-        let have = nums[k].as_ref().map_or(0, Vec::len);
+        let have = count(nums, k);
         if anchors[k].row.is_none()
             && have > 0
             && let Some(&j) = found[n + 1..].iter().find(|&&j| anchors[j].row.is_some())
             && nums[j].as_ref().is_some_and(Vec::is_empty)
-            && width_of(j) == have
+            && width_of(anchors, j) == have
             && nums[k].as_ref().is_some_and(|v| v.iter().all(not_glued))
         {
             nums[j] = nums[k].take().map(|v| v.to_vec());
             nums[k] = Some(Vec::new());
         }
     }
-    // Two rows' numbers after one label, the next row's label not found (a typo, or the
-    // label lost in extraction): dealt out in the template's row order, the first half to
-    // this row and the rest to the next, when both halves keep the rows' sums.
+}
+
+/// Two rows' numbers after one label, the next row's label not found (a typo, or the
+/// label lost in extraction): dealt out in the template's row order, the first half to
+/// this row and the rest to the next, when both halves keep the rows' sums. Returns the
+/// pairs of rows dealt out.
+fn deal_two_rows_after_one_label(anchors: &[Anchor], nums: &mut Nums) -> Vec<(usize, usize)> {
     let mut dealt: Vec<(usize, usize)> = Vec::new();
     for k in 0..anchors.len().saturating_sub(1) {
         let j = k + 1;
@@ -134,7 +190,7 @@ pub(super) fn read_rows(
         {
             continue;
         }
-        let values: Vec<u128> = v.iter().map(|t| tok_text(t).parse().unwrap_or(0)).collect();
+        let values = values_of(v);
         if !values
             .iter()
             .zip(v)
@@ -150,28 +206,26 @@ pub(super) fn read_rows(
         nums[j] = Some(rest);
         dealt.push((k, j));
     }
+    dealt
+}
 
-    let row_ix: Vec<usize> = (0..anchors.len())
-        .filter(|&k| anchors[k].row.is_some() && nums[k].is_some())
-        .collect();
+/// A row with more numbers than cells, and rows around it printed without numbers (a
+/// wrapped label or a watermark moved the numbers below the next label): where the
+/// numbers balance the rows exactly, they are dealt out in order, each row its width.
+fn deal_blocks_over_empty_rows(anchors: &[Anchor], nums: &mut Nums, row_ix: &[usize]) {
     let mut n = 0;
     while n < row_ix.len() {
-        let width = width_of(row_ix[n]);
-        let count = |k: usize| nums[k].as_ref().map_or(0, Vec::len);
-        if width == 0 || count(row_ix[n]) <= width {
+        let width = width_of(anchors, row_ix[n]);
+        if width == 0 || count(nums, row_ix[n]) <= width {
             n += 1;
             continue;
         }
-        // Rows just before it with no numbers may have theirs in it too (a wrapped label
-        // or a watermark moved the numbers below the next label).
+        // Rows just before it with no numbers may have theirs in it too.
         let mut first = n;
         while first > 0
-            && count(row_ix[first - 1]) == 0
-            && width_of(row_ix[first - 1]) == width
-            && !anchors[row_ix[first - 1]]
-                .row
-                .as_ref()
-                .is_some_and(|r| r.optional)
+            && count(nums, row_ix[first - 1]) == 0
+            && width_of(anchors, row_ix[first - 1]) == width
+            && !is_optional(anchors, row_ix[first - 1])
         {
             first -= 1;
         }
@@ -179,14 +233,16 @@ pub(super) fn read_rows(
         let mut total = 0;
         let mut end = None;
         for (m, &k) in row_ix.iter().enumerate().skip(first) {
-            if width_of(k) != width || nums[k].as_ref().is_some_and(|v| !v.iter().all(not_glued)) {
+            if width_of(anchors, k) != width
+                || nums[k].as_ref().is_some_and(|v| !v.iter().all(not_glued))
+            {
                 break;
             }
-            total += count(k);
+            total += count(nums, k);
             let rows = m - first + 1;
             // Only a block followed by rows printed without numbers is dealt out; an
             // excess next to a missing label is not.
-            if total == width * rows && row_ix[first..=m].iter().any(|&j| count(j) == 0) {
+            if total == width * rows && row_ix[first..=m].iter().any(|&j| count(nums, j) == 0) {
                 end = Some(m);
                 break;
             }
@@ -208,30 +264,28 @@ pub(super) fn read_rows(
             None => n += 1,
         }
     }
+}
 
-    if laid_out {
-        place_by_columns(anchors, &mut nums, &headers);
-    }
-    // What stays irregular after that: rows with too many or too few numbers. Rows with
-    // no number at all are blank only while no row has numbers to spare; and where the
-    // numbers stand one per line (a table read column by column), a row's numbers may have
-    // run into its neighbours' places, so the neighbours of an irregular row are not
-    // trusted either. Unread, not guessed.
-    let count = |k: usize| nums[k].as_ref().map_or(0, Vec::len);
+/// The rows whose numbers are not trusted ("starved"): unread, not guessed.
+///
+/// What stays irregular after dealing: rows with too many or too few numbers. Rows with
+/// no number at all are blank only while no row has numbers to spare; and where the
+/// numbers stand one per line (`loose`, a table read column by column), a row's numbers
+/// may have run into its neighbours' places, so the neighbours of an irregular row are
+/// not trusted either.
+fn untrusted_rows(loose: bool, anchors: &[Anchor], nums: &Nums, row_ix: &[usize]) -> Vec<usize> {
     let irregular: Vec<usize> = row_ix
         .iter()
         .copied()
         .filter(|&k| {
-            let w = width_of(k);
+            let w = width_of(anchors, k);
             let separated = nums[k].as_ref().is_some_and(|v| v.iter().all(not_glued));
-            separated
-                && count(k) != 0
-                && count(k) != w
-                && !anchors[k].row.as_ref().is_some_and(|r| r.optional)
+            separated && count(nums, k) != 0 && count(nums, k) != w && !is_optional(anchors, k)
         })
         .collect();
-    let spare = row_ix.iter().any(|&k| count(k) > width_of(k));
-    let loose = loose_numbers(toks);
+    let spare = row_ix
+        .iter()
+        .any(|&k| count(nums, k) > width_of(anchors, k));
     // Where numbers stand one per line, a row's numbers may have run into its neighbours'
     // places without changing any count: a row whose own sum does not hold is as suspect
     // as an irregular one. From the first such row on (and the row before it), nothing is
@@ -240,7 +294,7 @@ pub(super) fn read_rows(
         let (Some(spec), Some(v)) = (anchors[k].row.as_ref(), nums[k].as_ref()) else {
             return true;
         };
-        let values: Vec<u128> = v.iter().map(|t| tok_text(t).parse().unwrap_or(0)).collect();
+        let values = values_of(v);
         let mut at = 0;
         spec.sums.iter().all(|&g| {
             let group = &values[at.min(values.len())..(at + g).min(values.len())];
@@ -250,23 +304,32 @@ pub(super) fn read_rows(
     };
     let first_bad = loose
         .then(|| {
-            row_ix
-                .iter()
-                .position(|&k| irregular.contains(&k) || (count(k) == width_of(k) && !adds_up(k)))
+            row_ix.iter().position(|&k| {
+                irregular.contains(&k) || (count(nums, k) == width_of(anchors, k) && !adds_up(k))
+            })
         })
         .flatten();
     let mut starved: Vec<usize> = Vec::new();
     for (n, &k) in row_ix.iter().enumerate() {
-        let optional = anchors[k].row.as_ref().is_some_and(|r| r.optional);
-        let empty = count(k) == 0 && !optional;
+        let optional = is_optional(anchors, k);
+        let empty = count(nums, k) == 0 && !optional;
         let after_bad = first_bad.is_some_and(|b| n + 1 >= b) && !optional;
         if (empty && spare) || (after_bad && !irregular.contains(&k)) {
             starved.push(k);
         }
     }
+    starved
+}
 
-    let mut read = StreamRead::default();
-    // Per row: candidate value lists.
+/// Per row, the ways its numbers split into its cells. Rows that need no choice are
+/// recorded in `read` at once: numbers that belong to no row, a row not found (unread),
+/// a row printed without any number (blank).
+fn row_candidates(
+    anchors: &[Anchor],
+    nums: &Nums,
+    starved: &[usize],
+    read: &mut StreamRead,
+) -> Vec<(usize, Vec<Vec<String>>)> {
     let mut candidates: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
     for (k, a) in anchors.iter().enumerate() {
         let Some(spec) = &a.row else {
@@ -311,14 +374,35 @@ pub(super) fn read_rows(
         }
         candidates.push((k, splits(v, spec)));
     }
+    candidates
+}
 
-    // Choose among several splits with the column identities.
-    let mut chosen: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut derived: Vec<usize> = Vec::new();
-    let mut open: Vec<(usize, Vec<Vec<String>>)> = Vec::new();
+/// The rows' values as chosen among their splits.
+struct Choice {
+    /// The values per row that were settled.
+    chosen: BTreeMap<usize, Vec<String>>,
+    /// The settled rows whose split rests on the arithmetic, not on the print.
+    derived: Vec<usize>,
+    /// The rows still open, with their candidate splits (none: no split fits).
+    open: Vec<(usize, Vec<Vec<String>>)>,
+}
+
+/// Settles the rows with one split (or numbers exactly as many as cells); the others stay
+/// open for the column identities.
+fn choose_splits(
+    anchors: &[Anchor],
+    nums: &Nums,
+    starved: &[usize],
+    candidates: Vec<(usize, Vec<Vec<String>>)>,
+) -> Choice {
+    let mut choice = Choice {
+        chosen: BTreeMap::new(),
+        derived: Vec::new(),
+        open: Vec::new(),
+    };
     for (k, c) in candidates {
         if starved.contains(&k) {
-            open.push((k, Vec::new()));
+            choice.open.push((k, Vec::new()));
             continue;
         }
         let exact = nums[k].as_ref().is_some_and(|v| {
@@ -326,7 +410,9 @@ pub(super) fn read_rows(
                 && Some(v.len()) == anchors[k].row.as_ref().map(|r| r.cells.len())
         });
         if exact {
-            chosen.insert(k, c.into_iter().next().unwrap_or_default());
+            choice
+                .chosen
+                .insert(k, c.into_iter().next().unwrap_or_default());
         } else if c.len() == 1 {
             // A split that is the only one even without the arithmetic (one digit per cell,
             // a single cell) is read as printed; otherwise it rests on the arithmetic.
@@ -341,21 +427,26 @@ pub(super) fn read_rows(
                     .is_some_and(|v| splits(v, &plain).len() == 1)
             });
             if !forced {
-                derived.push(k);
+                choice.derived.push(k);
             }
-            chosen.insert(k, c.into_iter().next().unwrap_or_default());
+            choice
+                .chosen
+                .insert(k, c.into_iter().next().unwrap_or_default());
         } else {
-            open.push((k, c));
+            choice.open.push((k, c));
         }
     }
-    if let Some(cross) = cross {
-        resolve_with_identities(anchors, &mut chosen, &mut derived, &mut open, cross);
-    }
-    for (k, values) in &chosen {
+    choice
+}
+
+/// Writes the settled rows into `read`, with a note for each split that rests on the
+/// arithmetic.
+fn record_chosen(read: &mut StreamRead, anchors: &[Anchor], nums: &Nums, choice: &Choice) {
+    for (k, values) in &choice.chosen {
         let Some(spec) = &anchors[*k].row else {
             continue;
         };
-        let how = if derived.contains(k) {
+        let how = if choice.derived.contains(k) {
             Provenance::Derived
         } else {
             Provenance::Exact
@@ -380,20 +471,25 @@ pub(super) fn read_rows(
             ));
         }
     }
-    for &(k, j) in &dealt {
+}
+
+/// Marks the rows dealt out from one label's numbers as derived, with a note naming both.
+fn record_dealt(
+    read: &mut StreamRead,
+    anchors: &[Anchor],
+    chosen: &BTreeMap<usize, Vec<String>>,
+    dealt: &[(usize, usize)],
+) {
+    for &(k, j) in dealt {
         let (Some(a), Some(b)) = (anchors[k].row.as_ref(), anchors[j].row.as_ref()) else {
             continue;
         };
         for (row, spec) in [(k, a), (j, b)] {
-            if chosen.contains_key(&row) {
-                for &cell in &spec.cells {
-                    if let Some(v) = chosen.get(&row).and_then(|vals| {
-                        vals.get(spec.cells.iter().position(|c| *c == cell).unwrap_or(0))
-                    }) {
-                        let kind = TEMPLATE.cells[cell].kind;
-                        read.values
-                            .insert(cell, (CellValue::from_source(kind, v), Provenance::Derived));
-                    }
+            if let Some(vals) = chosen.get(&row) {
+                for (&cell, v) in spec.cells.iter().zip(vals) {
+                    let kind = TEMPLATE.cells[cell].kind;
+                    read.values
+                        .insert(cell, (CellValue::from_source(kind, v), Provenance::Derived));
                 }
             }
         }
@@ -411,6 +507,16 @@ pub(super) fn read_rows(
             ),
         ));
     }
+}
+
+/// Leaves the open rows blank and unread, each with a note of what was read and why no
+/// split was taken.
+fn record_open(
+    read: &mut StreamRead,
+    anchors: &[Anchor],
+    nums: &Nums,
+    open: Vec<(usize, Vec<Vec<String>>)>,
+) {
     for (k, c) in open {
         let Some(spec) = &anchors[k].row else {
             continue;
@@ -438,5 +544,4 @@ pub(super) fn read_rows(
         };
         read.problems.push((spec.cells.clone(), msg));
     }
-    read
 }

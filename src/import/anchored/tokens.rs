@@ -51,52 +51,125 @@ pub(super) fn is_blank_mark(c: char) -> bool {
     matches!(c, '—' | '－' | '/' | '／')
 }
 
-/// Tokenises a table region.
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
-    // Folded characters with a flag: preceded by a separator; and where each stood.
-    let mut chars: Vec<(char, bool)> = Vec::with_capacity(text.len());
-    let mut places: Vec<(u32, u32)> = Vec::with_capacity(text.len());
-    let mut sep = true;
-    let (mut line, mut col) = (0u32, 0u32);
-    for c in text.chars() {
-        match fold_char(c) {
-            None => sep = true,
-            Some(f) => {
-                chars.push((f, sep));
-                places.push((line, col));
-                sep = false;
+/// A table region's characters, folded, each with whether a separator stood before it,
+/// and where it stood (line, column).
+struct Folded {
+    chars: Vec<(char, bool)>,
+    places: Vec<(u32, u32)>,
+}
+
+impl Folded {
+    fn of(text: &str) -> Folded {
+        let mut chars: Vec<(char, bool)> = Vec::with_capacity(text.len());
+        let mut places: Vec<(u32, u32)> = Vec::with_capacity(text.len());
+        let mut sep = true;
+        let (mut line, mut col) = (0u32, 0u32);
+        for c in text.chars() {
+            match fold_char(c) {
+                None => sep = true,
+                Some(f) => {
+                    chars.push((f, sep));
+                    places.push((line, col));
+                    sep = false;
+                }
+            }
+            if c == '\n' {
+                line += 1;
+                col = 0;
+            } else {
+                col += 1;
             }
         }
-        if c == '\n' {
-            line += 1;
-            col = 0;
-        } else {
-            col += 1;
-        }
+        Folded { chars, places }
     }
-    let at = |start: usize, end: usize| -> (u32, f32) {
-        let (l, a) = places[start];
-        let (_, b) = places[end - 1];
+
+    /// Where the characters `start..end` stand: their line and middle column.
+    fn at(&self, start: usize, end: usize) -> (u32, f32) {
+        let (l, a) = self.places[start];
+        let (_, b) = self.places[end - 1];
         (l, (a + b) as f32 / 2.0)
-    };
-    let n = chars.len();
-    // Separator after position i.
-    let sep_after = |i: usize| i + 1 >= n || chars[i + 1].1;
-    // Characters of short pieces of text standing alone (at most 4 characters between
-    // separators, no digits): vertical or wrapped group labels (三/、/本…, 无法提/供), a
-    // watermark's letters. A label being matched may skip them.
-    let mut short_chunk = vec![false; n];
-    let mut a = 0;
-    while a < n {
-        let mut b = a + 1;
-        while b < n && !chars[b].1 {
-            b += 1;
-        }
-        if b - a <= 4 && chars[a..b].iter().all(|(c, _)| !c.is_ascii_digit()) {
-            short_chunk[a..b].iter_mut().for_each(|x| *x = true);
-        }
-        a = b;
     }
+
+    /// True when a separator follows character `i`.
+    fn sep_after(&self, i: usize) -> bool {
+        i + 1 >= self.chars.len() || self.chars[i + 1].1
+    }
+
+    /// Characters of short pieces of text standing alone (at most 4 characters between
+    /// separators, no digits): vertical or wrapped group labels (三/、/本…, 无法提/供), a
+    /// watermark's letters. A label being matched may skip them.
+    fn short_chunks(&self) -> Vec<bool> {
+        let (chars, n) = (&self.chars, self.chars.len());
+        let mut short_chunk = vec![false; n];
+        let mut a = 0;
+        while a < n {
+            let mut b = a + 1;
+            while b < n && !chars[b].1 {
+                b += 1;
+            }
+            if b - a <= 4 && chars[a..b].iter().all(|(c, _)| !c.is_ascii_digit()) {
+                short_chunk[a..b].iter_mut().for_each(|x| *x = true);
+            }
+            a = b;
+        }
+        short_chunk
+    }
+
+    /// Reads the number starting at `start` (a digit or a minus sign) into `toks`; returns
+    /// where reading goes on.
+    fn read_number(&self, start: usize, toks: &mut Vec<Tok>) -> usize {
+        let (chars, n) = (&self.chars, self.chars.len());
+        let mut i = start + 1;
+        while i < n && !chars[i].1 && chars[i].0.is_ascii_digit() {
+            i += 1;
+        }
+        // Decimals: a '.' between digits.
+        if i + 1 < n
+            && chars[i].0 == '.'
+            && !chars[i].1
+            && chars[i + 1].0.is_ascii_digit()
+            && !chars[i + 1].1
+        {
+            i += 1;
+            while i < n && !chars[i].1 && chars[i].0.is_ascii_digit() {
+                i += 1;
+            }
+        }
+        let mut end = i;
+        // A leaf label's own number ("2.没有…") may run into the digits before it.
+        let numbering =
+            i + 1 < n && chars[i].0 == '.' && !chars[i].1 && !chars[i + 1].0.is_ascii_digit();
+        if numbering {
+            end -= 1;
+        }
+        if end > start {
+            let text: String = chars[start..end].iter().map(|(c, _)| c).collect();
+            // Run together: touching other characters with no separator between.
+            let left = start > 0 && !chars[start].1;
+            let right = end < n && !chars[end].1;
+            toks.push(Tok::Num {
+                text,
+                glued: left || right,
+                at: self.at(start, end),
+            });
+        }
+        if numbering {
+            toks.push(Tok::Char {
+                c: chars[end].0,
+                isolated: false,
+                at: self.at(end, end + 1),
+            });
+        }
+        i
+    }
+}
+
+/// Tokenises a table region.
+pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+    let folded = Folded::of(text);
+    let chars = &folded.chars;
+    let n = chars.len();
+    let short_chunk = folded.short_chunks();
     let mut toks = Vec::new();
     let mut i = 0;
     while i < n {
@@ -107,49 +180,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             && digit_at(i + 1)
             && (sep_before || i == 0 || !chars[i - 1].0.is_ascii_digit());
         if c.is_ascii_digit() || minus {
-            let start = i;
-            i += 1;
-            while i < n && !chars[i].1 && chars[i].0.is_ascii_digit() {
-                i += 1;
-            }
-            // Decimals: a '.' between digits.
-            if i + 1 < n
-                && chars[i].0 == '.'
-                && !chars[i].1
-                && chars[i + 1].0.is_ascii_digit()
-                && !chars[i + 1].1
-            {
-                i += 1;
-                while i < n && !chars[i].1 && chars[i].0.is_ascii_digit() {
-                    i += 1;
-                }
-            }
-            let mut end = i;
-            // A leaf label's own number ("2.没有…") may run into the digits before it.
-            let numbering =
-                i + 1 < n && chars[i].0 == '.' && !chars[i].1 && !chars[i + 1].0.is_ascii_digit();
-            if numbering {
-                end -= 1;
-            }
-            if end > start {
-                let text: String = chars[start..end].iter().map(|(c, _)| c).collect();
-                // Run together: touching other characters with no separator between.
-                let left = start > 0 && !sep_before;
-                let right = end < n && !chars[end].1;
-                let glued = left || right;
-                toks.push(Tok::Num {
-                    text,
-                    glued,
-                    at: at(start, end),
-                });
-            }
-            if numbering {
-                toks.push(Tok::Char {
-                    c: chars[end].0,
-                    isolated: false,
-                    at: at(end, end + 1),
-                });
-            }
+            i = folded.read_number(i, &mut toks);
             continue;
         }
         if is_blank_mark(c) {
@@ -158,11 +189,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             while i < n && is_blank_mark(chars[i].0) && (i == start || !chars[i].1) {
                 i += 1;
             }
-            if sep_before && sep_after(i - 1) {
+            if sep_before && folded.sep_after(i - 1) {
                 toks.push(Tok::Num {
                     text: "—".into(),
                     glued: false,
-                    at: at(start, i),
+                    at: folded.at(start, i),
                 });
             }
             continue;
@@ -170,7 +201,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         toks.push(Tok::Char {
             c,
             isolated: short_chunk[i],
-            at: at(i, i + 1),
+            at: folded.at(i, i + 1),
         });
         i += 1;
     }

@@ -22,8 +22,46 @@ use table4::section_four;
 
 /// Assembles a report from a document.
 pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
-    let mut lines: Vec<Line> = doc
-        .lines
+    let mut lines = lines_of(doc);
+    let mut ctx = Ctx {
+        report: Report::default(),
+        findings: Vec::new(),
+        provenance: BTreeMap::new(),
+        t2_2021: false,
+    };
+    closing_block(&mut ctx, &mut lines);
+    let mut heads = section_heads(&mut ctx, &lines);
+    let by_table = heads_by_table(&mut ctx, &lines, &mut heads);
+
+    let body_start = heads.first().map_or(lines.len(), |h| h.0);
+    let (title_end, title) = title_of(&lines[..body_start]);
+    if title_end.is_none() && heads.is_empty() {
+        return Err(ImportError::NotAReport);
+    }
+    match title_end {
+        Some(_) => parse_title(&mut ctx, &title),
+        None => ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Meta(MetaField::Organ)],
+            "未找到报告标题（应为“机关全称+YYYY年政府信息公开工作年度报告”）".into(),
+        ),
+    }
+    let intro_start = title_end.map_or(0, |t| t + 1);
+    let intro = block_text(&lines[intro_start.min(body_start)..body_start]);
+    ctx.report.set_text(TextId::Intro, intro);
+
+    read_sections(&mut ctx, &lines, &heads, &by_table);
+    Ok(Imported {
+        report: ctx.report,
+        findings: ctx.findings,
+        provenance: ctx.provenance,
+    })
+}
+
+/// The document's lines as the readers see them.
+fn lines_of(doc: &Doc) -> Vec<Line<'_>> {
+    doc.lines
         .iter()
         .enumerate()
         .map(|(i, cells)| {
@@ -45,55 +83,52 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
                 grid,
             }
         })
-        .collect();
-    let mut ctx = Ctx {
-        report: Report::default(),
-        findings: Vec::new(),
-        provenance: BTreeMap::new(),
-        t2_2021: false,
-    };
+        .collect()
+}
 
-    // Closing block: signature and date at the end (published files may end in blank lines).
+/// Closing block: signature and date at the end (published files may end in blank lines).
+/// Takes them off `lines` into the report's meta.
+fn closing_block(ctx: &mut Ctx, lines: &mut Vec<Line<'_>>) {
     let last_text = lines.iter().rposition(|l| !l.is_blank());
-    if let Some(date) = last_text.and_then(|i| date_line(&lines[i].raw)) {
-        ctx.report.meta.published = date;
-        lines.truncate(last_text.unwrap_or(0));
-        // A section heading right above the date is the end of an empty section, not a
-        // signature (a report without 落款 whose 六 is empty).
-        if let Some(sig) = lines.last().filter(|l| {
-            !l.is_blank()
-                && l.raw.trim().chars().count() <= 40
-                && labels::section_heading(l.first()).is_none()
-        }) {
-            // Right-aligned in a PDF's layout: the indentation is not part of the name.
-            ctx.report.meta.signature = sig.raw.trim().to_string();
+    let Some(date) = last_text.and_then(|i| date_line(&lines[i].raw)) else {
+        return;
+    };
+    ctx.report.meta.published = date;
+    lines.truncate(last_text.unwrap_or(0));
+    // A section heading right above the date is the end of an empty section, not a
+    // signature (a report without 落款 whose 六 is empty).
+    if let Some(sig) = lines.last().filter(|l| {
+        !l.is_blank()
+            && l.raw.trim().chars().count() <= 40
+            && labels::section_heading(l.first()).is_none()
+    }) {
+        // Right-aligned in a PDF's layout: the indentation is not part of the name.
+        ctx.report.meta.signature = sig.raw.trim().to_string();
+        lines.pop();
+        return;
+    }
+    // Published layout: an indented signature a blank line or two above the date.
+    let n = lines.len();
+    let above = lines.iter().rev().take(3).position(|l| !l.is_blank());
+    let Some(k) = above.filter(|k| *k > 0) else {
+        return;
+    };
+    let l = &lines[n - 1 - k];
+    let indented = l.raw.starts_with([' ', '\u{3000}', '\t']);
+    // A signature names an organ (…局, …中心, …人民政府, …办事处).
+    let names_organ = OrganKind::infer(l.raw.trim()) != OrganKind::Other;
+    if indented && names_organ && l.raw.trim().chars().count() <= 40 && !l.raw.contains('。') {
+        ctx.report.meta.signature = l.raw.trim().to_string();
+        lines.truncate(n - 1 - k);
+        // Keep one framing blank line, as after any block.
+        while lines.len() >= 2 && lines[lines.len() - 2..].iter().all(Line::is_blank) {
             lines.pop();
-        } else {
-            // Published layout: an indented signature a blank line or two above the date.
-            let n = lines.len();
-            let above = lines.iter().rev().take(3).position(|l| !l.is_blank());
-            if let Some(k) = above.filter(|k| *k > 0) {
-                let l = &lines[n - 1 - k];
-                let indented = l.raw.starts_with([' ', '\u{3000}', '\t']);
-                // A signature names an organ (…局, …中心, …人民政府, …办事处).
-                let names_organ = OrganKind::infer(l.raw.trim()) != OrganKind::Other;
-                if indented
-                    && names_organ
-                    && l.raw.trim().chars().count() <= 40
-                    && !l.raw.contains('。')
-                {
-                    ctx.report.meta.signature = l.raw.trim().to_string();
-                    lines.truncate(n - 1 - k);
-                    // Keep one framing blank line, as after any block.
-                    while lines.len() >= 2 && lines[lines.len() - 2..].iter().all(Line::is_blank) {
-                        lines.pop();
-                    }
-                }
-            }
         }
     }
+}
 
-    // Section headings, in order.
+/// Section headings, in order: (line, section index).
+fn section_heads(ctx: &mut Ctx, lines: &[Line<'_>]) -> Vec<(usize, usize)> {
     let mut heads: Vec<(usize, usize)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.non_empty().len() != 1 {
@@ -113,9 +148,17 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
             heads.push((i, s));
         }
     }
+    heads
+}
 
-    // Sections 二 to 四 under headings of the report's own: found where their table starts
-    // (the region then begins with the table's first line), and said so.
+/// Sections 二 to 四 under headings of the report's own: found where their table starts
+/// (the region then begins with the table's first line), and said so. Adds them to
+/// `heads` and returns the sections found by their table alone.
+fn heads_by_table(
+    ctx: &mut Ctx,
+    lines: &[Line<'_>],
+    heads: &mut Vec<(usize, usize)>,
+) -> Vec<usize> {
     let mut by_table: Vec<usize> = Vec::new();
     let mut own_heads: Vec<(usize, Option<String>)> = Vec::new();
     type Starts = fn(&Line) -> bool;
@@ -181,13 +224,15 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
             message,
         );
     }
+    by_table
+}
 
-    // Title: the first non-empty lines up to one that ends the title pattern.
-    let body_start = heads.first().map_or(lines.len(), |h| h.0);
-    let mut title = String::new();
+/// Title: the first non-empty lines before the body up to one that ends the title
+/// pattern. Returns that line's index (none when no title was found) and the title.
+fn title_of(before_body: &[Line<'_>]) -> (Option<usize>, String) {
     let mut title_end = None;
     let mut title_lines: Vec<&str> = Vec::new();
-    for (i, line) in lines[..body_start].iter().enumerate().take(12) {
+    for (i, line) in before_body.iter().enumerate().take(12) {
         if line.is_blank() {
             continue;
         }
@@ -198,38 +243,26 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
             break;
         }
     }
-    if title_end.is_some() {
-        // The title is the line ending in 年度报告 and the lines just before it that belong
-        // to it (a title split over lines); a web page's navigation (首页 > …) is not.
-        let mut parts: Vec<&str> = Vec::new();
-        for l in title_lines.iter().rev() {
-            let nav = l.contains(['>', '|', '»']) || l.contains("首页") || l.contains("当前位置");
-            let len: usize = parts.iter().map(|p| p.chars().count()).sum();
-            if !parts.is_empty() && (nav || len + l.chars().count() > 60) {
-                break;
-            }
-            parts.push(l);
+    if title_end.is_none() {
+        return (None, String::new());
+    }
+    // The title is the line ending in 年度报告 and the lines just before it that belong
+    // to it (a title split over lines); a web page's navigation (首页 > …) is not.
+    let mut parts: Vec<&str> = Vec::new();
+    for l in title_lines.iter().rev() {
+        let nav = l.contains(['>', '|', '»']) || l.contains("首页") || l.contains("当前位置");
+        let len: usize = parts.iter().map(|p| p.chars().count()).sum();
+        if !parts.is_empty() && (nav || len + l.chars().count() > 60) {
+            break;
         }
-        parts.reverse();
-        title = parts.concat();
+        parts.push(l);
     }
-    if title_end.is_none() && heads.is_empty() {
-        return Err(ImportError::NotAReport);
-    }
-    match title_end {
-        Some(_) => parse_title(&mut ctx, &title),
-        None => ctx.find(
-            Rule::Import,
-            Severity::Warning,
-            vec![Place::Meta(MetaField::Organ)],
-            "未找到报告标题（应为“机关全称+YYYY年政府信息公开工作年度报告”）".into(),
-        ),
-    }
-    let intro_start = title_end.map_or(0, |t| t + 1);
-    let intro = block_text(&lines[intro_start.min(body_start)..body_start]);
-    ctx.report.set_text(TextId::Intro, intro);
+    parts.reverse();
+    (title_end, parts.concat())
+}
 
-    // Sections.
+/// Reads each section's region with its reader, and says which sections are missing.
+fn read_sections(ctx: &mut Ctx, lines: &[Line<'_>], heads: &[(usize, usize)], by_table: &[usize]) {
     let mut seen = [false; 6];
     for (k, &(start, s)) in heads.iter().enumerate() {
         let end = heads.get(k + 1).map_or(lines.len(), |h| h.0);
@@ -242,10 +275,10 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
         let region = &lines[first..end];
         seen[s] = true;
         match s {
-            0 => section_one(&mut ctx, region),
-            1 => section_two(&mut ctx, region),
-            2 => section_three(&mut ctx, region),
-            3 => section_four(&mut ctx, region),
+            0 => section_one(ctx, region),
+            1 => section_two(ctx, region),
+            2 => section_three(ctx, region),
+            3 => section_four(ctx, region),
             4 => ctx.report.set_text(TextId::S5, block_text(region)),
             _ => ctx.report.set_text(TextId::S6, block_text(region)),
         }
@@ -278,11 +311,6 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
             ctx.report.set_absent(a);
         }
     }
-    Ok(Imported {
-        report: ctx.report,
-        findings: ctx.findings,
-        provenance: ctx.provenance,
-    })
 }
 
 /// True for a table row that only numbers the columns: non-empty cells `1, 2, 3, …` or

@@ -91,15 +91,33 @@ pub(super) fn legacy_note_values(table: &[Line]) -> Option<(Format, Vec<String>)
     Some((format, values))
 }
 
+/// What one pass over 表三's lines has read so far.
+struct RowsPass<'t, 'a> {
+    /// Rows read with exactly 7 values.
+    rows_read: usize,
+    /// Rows found on a line with numbers.
+    rows_on_lines: usize,
+    /// The rows whose label was found.
+    seen: [bool; T3_ROWS.len()],
+    /// The 2019 format's single （六）其他处理 row was read.
+    seen_2019_other: bool,
+    /// Lines of text under the table.
+    text_after: Vec<&'t Line<'a>>,
+    /// Group subtotal lines (S8): the group and the values printed.
+    subtotals: Vec<(usize, Vec<String>)>,
+}
+
 /// Reads 表三 line by line (rows as cells); returns the rows read with exactly 7 values,
 /// the rows found on a line with numbers, and how many rows the format has.
 pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize) {
-    let mut rows_read = 0;
-    let mut rows_on_lines = 0;
-    let mut seen = [false; T3_ROWS.len()];
-    let mut seen_2019_other = false;
-    let mut text_after = Vec::new();
-    let mut subtotals: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut pass = RowsPass {
+        rows_read: 0,
+        rows_on_lines: 0,
+        seen: [false; T3_ROWS.len()],
+        seen_2019_other: false,
+        text_after: Vec::new(),
+        subtotals: Vec::new(),
+    };
     // A 2021 table with the leaves of （六）: a （六） line with numbers is their subtotal,
     // not the 2019 format's single row.
     let has_2021_other_leaves = table.iter().any(|l| {
@@ -119,95 +137,20 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
             .enumerate()
             .filter(|(_, c)| !c.bytes().all(|b| b.is_ascii_digit()))
             .find_map(|(k, c)| labels::t3_row(c).map(|(r, m)| (k, r, m)));
-        let Some((k, r, m)) = found else {
-            if let Some((g, values)) = group_subtotal(line, &cells, has_2021_other_leaves) {
-                subtotals.push((g, values));
-                continue;
-            }
-            // The 2019 format's single （六）其他处理 row (spec §4.2): kept as `t3.r3_6.*`.
-            if let Some(k) = cells
-                .iter()
-                .position(|c| labels::normalize(c) == T3_GROUPS[T3_OTHER_HANDLING].label)
-                && (cells.len() > k + 1 || line.exact)
-            {
-                ctx.report.format = ctx.one_other_row_format();
-                let values = row_values(
-                    line,
-                    T3_GROUPS[T3_OTHER_HANDLING].label,
-                    &cells[k + 1..],
-                    T3_COLUMNS.len(),
-                );
-                let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
-                let what = "表三（六）其他处理行（2019年版，未分项）";
-                let (read, on_line) = place_row(ctx, &targets, &values, what, line.grid);
-                rows_read += read;
-                rows_on_lines += on_line;
-                seen_2019_other = true;
-                continue;
-            }
-            if cells
-                .iter()
-                .all(|c| labels::t3_header_word(c).is_some() || labels::t3_group(c))
-            {
-                for c in &cells {
-                    if let Some(Match::Variant(v)) = labels::t3_header_word(c)
-                        && let Some(col) = T3_COLUMNS
-                            .iter()
-                            .position(|col| col.variants.contains(&v.as_str()))
-                    {
-                        ctx.variant(&v, T3_COLUMNS[col].label, Place::Cell(t3(0, col)));
-                    }
+        match found {
+            Some((k, r, m)) => {
+                if let Some(next_at) = labelled_row(ctx, &mut pass, table, at, &cells, (k, r, m)) {
+                    taken = Some(next_at);
                 }
-            } else if cells.len() == 1 {
-                // The 2019 note under the table is read as the （六） row, not kept as text.
-                let compact: String = line.raw.chars().filter(|c| !c.is_whitespace()).collect();
-                if !compact.starts_with(crate::template::LEGACY_2019_NOTE)
-                    && !compact.starts_with(crate::template::ONE_OTHER_ROW_NOTE)
-                {
-                    text_after.push(line);
-                }
-            } else {
-                unplaced(ctx, TableId::T3, line);
             }
-            continue;
-        };
-        let row = &T3_ROWS[r];
-        if let Match::Variant(v) = m {
-            ctx.variant(&v, row.label, Place::Cell(t3(r, 0)));
+            None => line_without_row_label(ctx, &mut pass, line, &cells, has_2021_other_leaves),
         }
-        if seen[r] {
-            ctx.find(
-                Rule::Import,
-                Severity::Warning,
-                vec![Place::Cell(t3(r, 0))],
-                format!("表三“{}”一行出现了两次，已采用后一次的数字", row.label),
-            );
-        }
-        seen[r] = true;
-        let mut values = row_values(line, cells[k], &cells[k + 1..], T3_COLUMNS.len());
-        // The label alone on its line, the values on the next (a cell per tab, blanks kept).
-        if values.is_empty()
-            && let Some((next_at, next)) = table
-                .iter()
-                .enumerate()
-                .skip(at + 1)
-                .find(|(_, l)| !l.is_blank())
-            && let Some(next_values) = values_line(next, T3_COLUMNS.len())
-        {
-            values = next_values;
-            taken = Some(next_at);
-        }
-        let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
-        let what = format!("表三 {}", crate::template::t3_row_name(r));
-        let (read, on_line) = place_row(ctx, &targets, &values, &what, line.grid);
-        rows_read += read;
-        rows_on_lines += on_line;
     }
     let missing: Vec<&str> = T3_ROWS
         .iter()
-        .zip(seen)
+        .zip(pass.seen)
         .filter(|(_, s)| !s)
-        .filter(|(row, _)| !(seen_2019_other && row.group == Some(T3_OTHER_HANDLING)))
+        .filter(|(row, _)| !(pass.seen_2019_other && row.group == Some(T3_OTHER_HANDLING)))
         .map(|(r, _)| r.short)
         .collect();
     if !missing.is_empty() && missing.len() < T3_ROWS.len() {
@@ -218,16 +161,123 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
             format!("表三缺少以下行：{}", missing.join("、")),
         );
     }
-    trailing_text(ctx, TextId::S3, &text_after);
-    for (g, values) in subtotals {
+    trailing_text(ctx, TextId::S3, &pass.text_after);
+    for (g, values) in pass.subtotals {
         check_s8(ctx, g, &values);
     }
-    let expected = if seen_2019_other {
+    let expected = if pass.seen_2019_other {
         T3_ROWS.len() - 2
     } else {
         T3_ROWS.len()
     };
-    (rows_read, rows_on_lines, expected)
+    (pass.rows_read, pass.rows_on_lines, expected)
+}
+
+/// A line of 表三 with row `r`'s label in cell `k`: its values placed (from the next line
+/// when the label stands alone). Returns the index of the next line when it was taken.
+fn labelled_row(
+    ctx: &mut Ctx,
+    pass: &mut RowsPass,
+    table: &[Line],
+    at: usize,
+    cells: &[&str],
+    (k, r, m): (usize, usize, Match),
+) -> Option<usize> {
+    let line = &table[at];
+    let row = &T3_ROWS[r];
+    if let Match::Variant(v) = m {
+        ctx.variant(&v, row.label, Place::Cell(t3(r, 0)));
+    }
+    if pass.seen[r] {
+        ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Cell(t3(r, 0))],
+            format!("表三“{}”一行出现了两次，已采用后一次的数字", row.label),
+        );
+    }
+    pass.seen[r] = true;
+    let mut values = row_values(line, cells[k], &cells[k + 1..], T3_COLUMNS.len());
+    let mut taken = None;
+    // The label alone on its line, the values on the next (a cell per tab, blanks kept).
+    if values.is_empty()
+        && let Some((next_at, next)) = table
+            .iter()
+            .enumerate()
+            .skip(at + 1)
+            .find(|(_, l)| !l.is_blank())
+        && let Some(next_values) = values_line(next, T3_COLUMNS.len())
+    {
+        values = next_values;
+        taken = Some(next_at);
+    }
+    let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(|c| t3(r, c)).collect();
+    let what = format!("表三 {}", crate::template::t3_row_name(r));
+    let (read, on_line) = place_row(ctx, &targets, &values, &what, line.grid);
+    pass.rows_read += read;
+    pass.rows_on_lines += on_line;
+    taken
+}
+
+/// A line of 表三 with no row label: a group subtotal, the 2019 format's single （六）
+/// row, the header (its words' variants said), text under the table, or a line that
+/// could not be placed.
+fn line_without_row_label<'t, 'a>(
+    ctx: &mut Ctx,
+    pass: &mut RowsPass<'t, 'a>,
+    line: &'t Line<'a>,
+    cells: &[&str],
+    has_2021_other_leaves: bool,
+) {
+    if let Some((g, values)) = group_subtotal(line, cells, has_2021_other_leaves) {
+        pass.subtotals.push((g, values));
+        return;
+    }
+    // The 2019 format's single （六）其他处理 row (spec §4.2): kept as `t3.r3_6.*`.
+    if let Some(k) = cells
+        .iter()
+        .position(|c| labels::normalize(c) == T3_GROUPS[T3_OTHER_HANDLING].label)
+        && (cells.len() > k + 1 || line.exact)
+    {
+        ctx.report.format = ctx.one_other_row_format();
+        let values = row_values(
+            line,
+            T3_GROUPS[T3_OTHER_HANDLING].label,
+            &cells[k + 1..],
+            T3_COLUMNS.len(),
+        );
+        let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
+        let what = "表三（六）其他处理行（2019年版，未分项）";
+        let (read, on_line) = place_row(ctx, &targets, &values, what, line.grid);
+        pass.rows_read += read;
+        pass.rows_on_lines += on_line;
+        pass.seen_2019_other = true;
+        return;
+    }
+    if cells
+        .iter()
+        .all(|c| labels::t3_header_word(c).is_some() || labels::t3_group(c))
+    {
+        for c in cells {
+            if let Some(Match::Variant(v)) = labels::t3_header_word(c)
+                && let Some(col) = T3_COLUMNS
+                    .iter()
+                    .position(|col| col.variants.contains(&v.as_str()))
+            {
+                ctx.variant(&v, T3_COLUMNS[col].label, Place::Cell(t3(0, col)));
+            }
+        }
+    } else if cells.len() == 1 {
+        // The 2019 note under the table is read as the （六） row, not kept as text.
+        let compact: String = line.raw.chars().filter(|c| !c.is_whitespace()).collect();
+        if !compact.starts_with(crate::template::LEGACY_2019_NOTE)
+            && !compact.starts_with(crate::template::ONE_OTHER_ROW_NOTE)
+        {
+            pass.text_after.push(line);
+        }
+    } else {
+        unplaced(ctx, TableId::T3, line);
+    }
 }
 
 /// A line of numbers only (no label): its `width` cells, blanks kept in place, when the

@@ -1,0 +1,63 @@
+//! The two documents set as PDF: a report, and a letter set like one.
+
+use std::collections::BTreeSet;
+
+use super::compose::compose_report;
+use super::fonts::Role;
+use super::file::render;
+use super::options::{Letter, PdfError, PdfOptions, PdfOutput};
+use crate::export::page::BODY_LINE;
+use crate::layout::grid;
+use crate::model::Report;
+use crate::template::TableId;
+
+/// Exports the report as a PDF.
+pub fn export_pdf(report: &Report, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
+    let mut chars = characters(&crate::export::text::export_text(report));
+    chars.extend(crate::export::pieces::legacy_note(report).chars());
+    // Every label of the grids (a 2019-format report's text leaves the 2021 （六） rows out,
+    // the PDF prints them).
+    for t in [TableId::T2, TableId::T3, TableId::T4] {
+        chars.extend(
+            grid(t)
+                .items
+                .iter()
+                .filter_map(|it| it.label())
+                .flat_map(str::chars),
+        );
+    }
+    render(&report.title(), &report.meta.organ, options, &chars, |c| {
+        compose_report(c, report);
+    })
+}
+
+/// A [`Letter`] as PDF, in the report's typography.
+pub fn export_pdf_letter(letter: &Letter, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
+    let mut chars = characters(&letter.title);
+    for (heading, paragraphs) in &letter.sections {
+        chars.extend(heading.chars());
+        chars.extend(paragraphs.iter().flat_map(|p| p.chars()));
+    }
+    chars.extend(letter.signature.chars().chain(letter.date.chars()));
+    render(&letter.title, &letter.organ, options, &chars, |c| {
+        c.title_text(&letter.title, letter.organ.trim());
+        for (heading, paragraphs) in &letter.sections {
+            if !heading.is_empty() {
+                c.heading(Role::Heading, heading, 2.0 * BODY_LINE);
+            }
+            for p in paragraphs {
+                c.paragraph(Role::Body, p, true);
+            }
+        }
+        c.closing_lines(letter.signature.trim(), &letter.date);
+    })
+}
+
+/// The characters of `text` and those every PDF may print besides: page numbers, the
+/// watermark, the mark of a missing glyph.
+fn characters(text: &str) -> BTreeSet<char> {
+    text.chars()
+        .chain("— 0123456789草稿□年月日".chars())
+        .collect()
+}
+

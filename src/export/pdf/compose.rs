@@ -12,8 +12,8 @@ use crate::export::page::{
     BODY_LINE, BODY_SIZE, MARGIN_LEFT, MARGIN_TOP, MM, PAGE_HEIGHT, PAGE_NUMBER_SIZE, PAGE_WIDTH,
     TEXT_HEIGHT, TEXT_WIDTH, TITLE_LINE, TITLE_SIZE,
 };
-use crate::layout::{BODY, Block, grid};
-use crate::template::{SECTIONS, TEXTS, TextId};
+use crate::export::pieces::{Level, Piece, pieces};
+use crate::layout::grid;
 use crate::model::Report;
 
 /// Ascent of the CJK em box above the baseline, as a share of the size.
@@ -103,10 +103,6 @@ impl<'s> Composer<'s> {
         }
     }
 
-    fn title(&mut self, report: &Report) {
-        self.title_text(&report.title(), report.meta.organ.trim());
-    }
-
     /// A centred title in 小标宋, split after `organ` when it does not fit one line.
     pub(super) fn title_text(&mut self, title: &str, organ: &str) {
         let title = title.to_string();
@@ -171,29 +167,8 @@ impl<'s> Composer<'s> {
         }
     }
 
-    /// Body text: one paragraph per line of the field.
-    fn text(&mut self, text: &str) {
-        for para in text.split('\n') {
-            self.paragraph(Role::Body, para, true);
-        }
-    }
-
     /// Signature and date at the end, right-aligned: the date four characters from the right
     /// edge, the organ centred above it (GB/T 9704-2012 7.3.5).
-    fn closing(&mut self, report: &Report) {
-        let signature = report.meta.signature.trim();
-        if signature.is_empty() && report.meta.published.is_none() {
-            return;
-        }
-        let date = report
-            .meta
-            .published
-            .map(|d| d.chinese())
-            .unwrap_or_else(|| crate::template::DATE_PLACEHOLDER.to_string());
-        self.closing_lines(signature, &date);
-    }
-
-    /// The signature and the date line at the end.
     pub(super) fn closing_lines(&mut self, signature: &str, date: &str) {
         self.ensure(3.0 * BODY_LINE);
         self.y += BODY_LINE;
@@ -280,64 +255,60 @@ impl<'s> Composer<'s> {
     }
 }
 
-/// The report: title, body, closing.
+/// The report, piece by piece as every exporter prints it ([`pieces`]): what is printed
+/// and in which order is decided there.
 pub(super) fn compose_report(c: &mut Composer<'_>, report: &Report) {
-    c.title(report);
-    compose_body(c, report);
-    c.closing(report);
-}
-
-/// The body in template order: headings, texts, tables.
-fn compose_body(c: &mut Composer<'_>, report: &Report) {
-    c.text(report.text(TextId::Intro).unwrap_or_default());
-    for (k, block) in BODY.iter().enumerate() {
-        match *block {
-            Block::Heading(i) => {
-                let keep = keep_after(c, report, k + 1);
-                c.heading(Role::Heading, SECTIONS[i].heading, keep);
+    let pieces = pieces(report);
+    for (k, piece) in pieces.iter().enumerate() {
+        match piece {
+            Piece::Title(title) => c.title_text(title, report.meta.organ.trim()),
+            Piece::Heading(Level::Section, h) => {
+                let keep = keep_after(c, report, &pieces[k + 1..]);
+                c.heading(Role::Heading, h, keep);
             }
-            Block::Text(TextId::Intro) => {}
-            Block::Text(id) => {
-                let spec = &TEXTS[id.index()];
-                // A part the report does not have (an imported report without section 六)
-                // is not printed, heading and all, as in the text export.
-                if report.text(id).is_none() {
-                    continue;
-                }
-                if let Some(h) = spec.heading {
-                    let role = if matches!(id, TextId::S5 | TextId::S6) {
-                        Role::Heading
-                    } else {
-                        Role::Subheading
-                    };
-                    c.heading(role, h, BODY_LINE);
-                }
-                if let Some(t) = report.text(id) {
-                    c.text(t);
-                }
-            }
-            Block::Table(t) => {
-                table::draw(c, report, grid(t));
-                if t == crate::template::TableId::T3 && report.format.one_other_row() {
-                    c.paragraph(Role::Body, &crate::export::pieces::legacy_note(report), false);
-                }
-            }
+            Piece::Heading(Level::Area, h) => c.heading(Role::Subheading, h, BODY_LINE),
+            Piece::Paragraph(p) => c.paragraph(Role::Body, p, true),
+            Piece::Table(t) => table::draw(c, report, grid(*t)),
+            Piece::Note(note) => c.paragraph(Role::Body, note, false),
+            Piece::Closing { signature, date } => c.closing_lines(signature.trim(), date),
         }
     }
 }
 
-/// How much of what follows a heading must stay on its page: two lines of text, or the
-/// first rows of a table when the section has no text before it.
-fn keep_after(c: &mut Composer<'_>, report: &Report, next: usize) -> f32 {
-    match BODY.get(next) {
-        Some(Block::Text(id)) if !report.text(*id).unwrap_or_default().trim().is_empty() => {
-            2.0 * BODY_LINE
+/// The characters the report's pages show: its pieces' text and every label and value of
+/// its tables (the faces are cut down to them).
+pub(super) fn report_characters(report: &Report) -> String {
+    let mut out = String::new();
+    for piece in pieces(report) {
+        match piece {
+            Piece::Title(t) | Piece::Note(t) => out.push_str(&t),
+            Piece::Heading(_, h) => out.push_str(h),
+            Piece::Paragraph(p) => out.push_str(p),
+            Piece::Table(t) => table::text(report, grid(t), &mut out),
+            Piece::Closing { signature, date } => {
+                out.push_str(signature);
+                out.push_str(&date);
+            }
         }
-        Some(Block::Text(_)) => match BODY.get(next + 1) {
-            Some(Block::Table(t)) => table::head_height(c, report, grid(*t)),
-            _ => BODY_LINE,
-        },
-        Some(Block::Table(t)) => table::head_height(c, report, grid(*t)),
+    }
+    out
+}
+
+/// How much of what follows a section heading must stay on its page: two lines of its
+/// text, or the first rows of its table when the section has no text before it.
+fn keep_after(c: &mut Composer<'_>, report: &Report, rest: &[Piece<'_>]) -> f32 {
+    let text = rest
+        .iter()
+        .take_while(|p| matches!(p, Piece::Paragraph(_)))
+        .count();
+    if rest[..text]
+        .iter()
+        .any(|p| matches!(p, Piece::Paragraph(t) if !t.trim().is_empty()))
+    {
+        return 2.0 * BODY_LINE;
+    }
+    match rest.get(text) {
+        Some(Piece::Table(t)) => table::head_height(c, report, grid(*t)),
         _ => BODY_LINE,
     }
 }

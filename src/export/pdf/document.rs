@@ -2,30 +2,16 @@
 
 use std::collections::BTreeSet;
 
-use super::compose::compose_report;
+use super::compose::{compose_report, report_characters};
 use super::fonts::Role;
 use super::file::render;
 use super::options::{Letter, PdfError, PdfOptions, PdfOutput};
 use crate::export::page::BODY_LINE;
-use crate::layout::grid;
 use crate::model::Report;
-use crate::template::TableId;
 
 /// Exports the report as a PDF.
 pub fn export_pdf(report: &Report, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
-    let mut chars = characters(&crate::export::text::export_text(report));
-    chars.extend(crate::export::pieces::legacy_note(report).chars());
-    // Every label of the grids (a 2019-format report's text leaves the 2021 （六） rows out,
-    // the PDF prints them).
-    for t in [TableId::T2, TableId::T3, TableId::T4] {
-        chars.extend(
-            grid(t)
-                .items
-                .iter()
-                .filter_map(|it| it.label())
-                .flat_map(str::chars),
-        );
-    }
+    let chars = characters(&report_characters(report));
     render(&report.title(), &report.meta.organ, options, &chars, |c| {
         compose_report(c, report);
     })

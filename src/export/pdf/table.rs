@@ -42,6 +42,13 @@ pub(super) struct Laid {
     sizes: Vec<f32>,
 }
 
+/// Appends every label and value the table prints to `out`.
+pub(super) fn text(report: &Report, grid: &TableGrid, out: &mut String) {
+    for item in &grid.items {
+        out.push_str(&item_text(report, item));
+    }
+}
+
 fn item_text(report: &Report, item: &GridItem) -> String {
     match item.content {
         GridContent::Label(s) => s.to_string(),

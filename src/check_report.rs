@@ -81,7 +81,7 @@ pub fn to_json(file: &str, draft: &Draft, analysis: &Analysis) -> Value {
     let explained: Vec<_> = analysis.explained_findings(&review.explanations).collect();
     let explanation = |(f, e, _): &(&Finding, &Explanation, bool)| {
         let mut v = finding_json(f);
-        v["explanation"] = json!({ "text": e.text, "author": e.author, "at": e.at });
+        v["explanation"] = json!({ "text": e.text, "author": e.author, "at": e.at.to_string() });
         v
     };
     json!({
@@ -92,10 +92,10 @@ pub fn to_json(file: &str, draft: &Draft, analysis: &Analysis) -> Value {
             "stale": explained.iter().filter(|x| x.2).map(explanation).collect::<Vec<_>>(),
         },
         "notes": review.notes.iter().map(|n| json!({
-            "place": n.place.id(), "text": n.text, "author": n.author, "at": n.at, "resolved": n.resolved,
+            "place": n.place.id(), "text": n.text, "author": n.author, "at": n.at.to_string(), "resolved": n.resolved,
         })).collect::<Vec<_>>(),
         "sign_off": review.state(&draft.report).map(|(s, modified)| json!({
-            "stage": s.stage.label(), "name": s.name, "at": s.at, "modified_since": modified,
+            "stage": s.stage.label(), "name": s.name, "at": s.at.to_string(), "modified_since": modified,
         })),
         "uncertain_cells": cell_ids(&draft.uncertain_cells()),
         "derived_cells": cell_ids(&draft.marked_cells(Provenance::Derived)),
@@ -120,7 +120,7 @@ mod tests {
             place: Place::Cell(t3(0, 0)),
             text: "请核对".into(),
             author: "王五".into(),
-            at: "2026-01-10 09:00".into(),
+            at: crate::model::Stamp::parse("2026-01-10 09:00").unwrap(),
             resolved: false,
         });
         let a = analyze(&d, &Context::default());

@@ -47,7 +47,7 @@ impl Owner {
             host: host_name(),
             pid,
             instance: format!("{pid}-{now}-{nanos}"),
-            since: crate::model::Date::now_beijing(),
+            since: crate::model::Stamp::now_beijing().to_string(),
             since_unix: now,
         }
     }

@@ -8,6 +8,7 @@
 use crate::analysis::Analysis;
 use crate::draft::Draft;
 use crate::finding::{Rule, Severity};
+use crate::model::Stamp;
 use crate::review::{SignOff, Stage, report_digest};
 
 /// Why a report cannot be signed off.
@@ -27,7 +28,7 @@ pub fn sign_off(
     analysis: &Analysis,
     stage: Stage,
     name: &str,
-    at: &str,
+    at: Stamp,
 ) -> Result<SignOff, SignError> {
     if name.trim().is_empty() {
         return Err(SignError::NoName);
@@ -39,7 +40,7 @@ pub fn sign_off(
     Ok(SignOff {
         stage,
         name: name.trim().to_string(),
-        at: at.to_string(),
+        at,
         digest: report_digest(&draft.report),
         report: Some(Box::new(draft.report.clone())),
     })

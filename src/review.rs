@@ -3,15 +3,15 @@
 //! the report's content so a change after a sign-off shows as "签发后已修改".
 
 use crate::finding::{Finding, Place, Rule, Severity};
-use crate::model::Report;
+use crate::model::{Report, Stamp};
 
 /// A written 说明 for a 警告 or 提示: the rule, the places and the values they had, who wrote
 /// it and when.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explanation {
     pub rule: Rule,
-    /// The finding's places, by stable id (`t3.r1.np`, `s6`, `organ`), sorted.
-    pub places: Vec<String>,
+    /// The finding's places, sorted by stable id (`t3.r1.np`, `s6`, `organ`).
+    pub places: Vec<Place>,
     /// What each place held when the 说明 was written (a text by its digest).
     pub values: Vec<String>,
     /// Which finding of that rule at those places it explains: its message without the
@@ -20,8 +20,8 @@ pub struct Explanation {
     pub finding: String,
     pub text: String,
     pub author: String,
-    /// When it was written, `YYYY-MM-DD HH:MM`.
-    pub at: String,
+    /// When it was written.
+    pub at: Stamp,
 }
 
 /// A stage of the report's approval.
@@ -65,8 +65,8 @@ impl Stage {
 pub struct SignOff {
     pub stage: Stage,
     pub name: String,
-    /// `YYYY-MM-DD HH:MM`.
-    pub at: String,
+    /// When it was signed.
+    pub at: Stamp,
     /// [`report_digest`] of the report as approved.
     pub digest: String,
     /// The report as approved, to show what changed since without a second file.
@@ -79,8 +79,8 @@ pub struct Note {
     pub place: Place,
     pub text: String,
     pub author: String,
-    /// `YYYY-MM-DD HH:MM`.
-    pub at: String,
+    /// When it was written.
+    pub at: Stamp,
     /// Dealt with by the unit (kept, shown as resolved).
     pub resolved: bool,
 }
@@ -207,11 +207,16 @@ fn values_at(report: &Report, places: &[(String, Place)]) -> Vec<String> {
     places.iter().map(|(_, p)| value_at(report, p)).collect()
 }
 
-/// A finding's places as sorted stable ids, with the values they hold now.
-fn places_and_values(report: &Report, finding: &Finding) -> (Vec<String>, Vec<String>) {
+/// A finding's places sorted by stable id, with the values they hold now.
+fn places_and_values(report: &Report, finding: &Finding) -> (Vec<Place>, Vec<String>) {
     let places = sorted_places(finding);
     let values = values_at(report, &places);
-    (places.into_iter().map(|(id, _)| id).collect(), values)
+    (places.into_iter().map(|(_, p)| p).collect(), values)
+}
+
+/// True when the 说明's places are these (compared by stable id, as saved).
+fn same_places(explained: &[Place], places: &[(String, Place)]) -> bool {
+    explained.len() == places.len() && explained.iter().zip(places).all(|(a, (b, _))| a.id() == b)
 }
 
 /// Why a finding cannot be explained.
@@ -229,7 +234,7 @@ pub fn explain(
     finding: &Finding,
     text: &str,
     author: &str,
-    at: &str,
+    at: Stamp,
 ) -> Result<Explanation, ExplainError> {
     if finding.severity == Severity::Error {
         return Err(ExplainError::IsAnError);
@@ -245,7 +250,7 @@ pub fn explain(
         finding: message_stem(&finding.message),
         text: text.trim().to_string(),
         author: author.trim().to_string(),
-        at: at.to_string(),
+        at,
     })
 }
 
@@ -267,12 +272,7 @@ pub fn covered<'a>(
     findings.iter().filter(move |f| {
         let places = sorted_places(f);
         f.rule == explanation.rule
-            && places.len() == explanation.places.len()
-            && explanation
-                .places
-                .iter()
-                .zip(&places)
-                .all(|(a, (b, _))| a == b)
+            && same_places(&explanation.places, &places)
             && (explanation.finding.is_empty() || explanation.finding == message_stem(&f.message))
     })
 }
@@ -302,8 +302,7 @@ pub fn explained(
     let stem = message_stem(&finding.message);
     let (k, e) = explanations.iter().enumerate().rev().find(|(_, e)| {
         e.rule == finding.rule
-            && e.places.len() == places.len()
-            && e.places.iter().zip(&places).all(|(a, (b, _))| a == b)
+            && same_places(&e.places, &places)
             && (e.finding.is_empty() || e.finding == stem)
     })?;
     Some(if e.values == values_at(report, &places) {
@@ -318,6 +317,10 @@ mod tests {
     use super::*;
     use crate::model::{CellValue, OrganKind};
     use crate::template::t3;
+
+    fn stamp(s: &str) -> Stamp {
+        Stamp::parse(s).unwrap()
+    }
 
     fn warning(cell: usize) -> Finding {
         Finding::new(
@@ -340,7 +343,7 @@ mod tests {
             )
         };
         let (a, b) = (at_s1("缺少（一）主动公开"), at_s1("缺少（二）依申请公开"));
-        let e = explain(&report, &a, "另行报告", "张三", "2026-01-10 09:00").unwrap();
+        let e = explain(&report, &a, "另行报告", "张三", stamp("2026-01-10 09:00")).unwrap();
         let list = [e.clone()];
         assert_eq!(explained(&report, &list, &a), Some(Explained::Current(0)));
         assert_eq!(
@@ -355,10 +358,10 @@ mod tests {
         w2.message = "积压 12 件".into();
         let mut w1 = w.clone();
         w1.message = "积压 9 件".into();
-        let e = explain(&report, &w1, "说明", "张三", "t").unwrap();
+        let e = explain(&report, &w1, "说明", "张三", stamp("2026-01-10 09:00")).unwrap();
         assert!(explained(&report, &[e], &w2).is_some());
         // A 说明 of an older draft (no finding named) covers all of them, as before.
-        let mut old = explain(&report, &a, "另行报告", "张三", "t").unwrap();
+        let mut old = explain(&report, &a, "另行报告", "张三", stamp("2026-01-10 09:00")).unwrap();
         old.finding.clear();
         assert_eq!(covered(&old, &[a, b]).count(), 2);
     }
@@ -373,7 +376,7 @@ mod tests {
             &f,
             "12月集中收到申请，年底未办结",
             "张三",
-            "2026-01-10 09:00",
+            stamp("2026-01-10 09:00"),
         )
         .unwrap();
         let all = vec![e];
@@ -385,10 +388,13 @@ mod tests {
         assert_eq!(explained(&r, &all, &other), None);
         let error = Finding::new(Rule::O1, Severity::Error, vec![Place::Cell(t3(0, 0))], "y");
         assert_eq!(
-            explain(&r, &error, "说明", "张三", "t"),
+            explain(&r, &error, "说明", "张三", stamp("2026-01-10 09:00")),
             Err(ExplainError::IsAnError)
         );
-        assert_eq!(explain(&r, &f, "  ", "张三", "t"), Err(ExplainError::Empty));
+        assert_eq!(
+            explain(&r, &f, "  ", "张三", stamp("2026-01-10 09:00")),
+            Err(ExplainError::Empty)
+        );
     }
 
     #[test]
@@ -399,7 +405,7 @@ mod tests {
         review.sign_offs.push(SignOff {
             stage: Stage::Signed,
             name: "李四".into(),
-            at: "2026-01-20 10:00".into(),
+            at: crate::model::Stamp::parse("2026-01-20 10:00").unwrap(),
             digest: report_digest(&r),
             report: Some(Box::new(r.clone())),
         });

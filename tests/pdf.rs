@@ -335,7 +335,7 @@ fn the_return_notes_pdf_passes_the_same_checks_as_a_report() {
             place: Place::Cell(nianbao::template::t3(0, 0)),
             text: "请核对本年新收的数字，与正文不一致（“10965”与表三）。".into(),
             author: "王五".into(),
-            at: "2026-01-12 15:30".into(),
+            at: nianbao::model::Stamp::parse("2026-01-12 15:30").unwrap(),
             resolved: false,
         });
         let analysis = analyze(

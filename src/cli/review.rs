@@ -4,7 +4,7 @@ use anyhow::{Context, Result, bail};
 
 use nianbao::analysis::{self, analyze};
 use nianbao::draft::{self};
-use nianbao::model::Date;
+use nianbao::model::Stamp;
 use nianbao::{fsio, import};
 
 use super::{load, refuse_overwrite};
@@ -90,8 +90,8 @@ pub(crate) fn cmd_sign(a: SignArgs) -> Result<()> {
             ..analysis::Context::default()
         },
     );
-    let at = Date::now_beijing();
-    let sign_off = nianbao::release::sign_off(&d, &analysis, stage, &a.name, &at)
+    let at = Stamp::now_beijing();
+    let sign_off = nianbao::release::sign_off(&d, &analysis, stage, &a.name, at)
         .map_err(|e| anyhow::anyhow!("{e}（用 nianbao check 查看）"))?;
     d.review.sign_offs.push(sign_off);
     draft::save_draft(&a.draft, &d)?;

@@ -179,7 +179,7 @@ fn merge_notes(
     ours: &[crate::review::Note],
     theirs: &[crate::review::Note],
 ) -> Vec<crate::review::Note> {
-    let key = |n: &crate::review::Note| (n.place, n.text.clone(), n.author.clone(), n.at.clone());
+    let key = |n: &crate::review::Note| (n.place, n.text.clone(), n.author.clone(), n.at);
     let mut out = theirs.to_vec();
     for n in ours {
         let k = key(n);
@@ -217,7 +217,7 @@ mod tests {
         theirs.review.sign_offs.push(SignOff {
             stage: Stage::Reviewed,
             name: "王五".into(),
-            at: "2026-01-21 09:00".into(),
+            at: crate::model::Stamp::parse("2026-01-21 09:00").unwrap(),
             digest: "x".into(),
             report: None,
         });
@@ -254,7 +254,7 @@ mod tests {
             place: Place::Cell(t3(0, 0)),
             text: text.into(),
             author: "王五".into(),
-            at: "2026-01-10 09:00".into(),
+            at: crate::model::Stamp::parse("2026-01-10 09:00").unwrap(),
             resolved: false,
         };
         b.review.notes.push(note("原有"));

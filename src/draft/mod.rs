@@ -15,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::finding::{Place, Rule};
 use crate::fsio::{self, FileError};
 use crate::model::Provenance;
-use crate::model::{CellValue, Format, OrganKind, Report};
+use crate::model::{CellValue, Format, OrganKind, Report, Stamp};
 use crate::review::{Explanation, Note, Review, SignOff, Stage};
 
 mod merge;
@@ -364,12 +364,12 @@ impl From<&Draft> for DraftFile {
                     .iter()
                     .map(|e| ExplanationRepr {
                         rule: e.rule.id().to_string(),
-                        places: e.places.clone(),
+                        places: e.places.iter().map(|p| p.id().to_string()).collect(),
                         values: e.values.clone(),
                         finding: e.finding.clone(),
                         text: e.text.clone(),
                         author: e.author.clone(),
-                        at: e.at.clone(),
+                        at: e.at.to_string(),
                     })
                     .collect(),
                 sign_offs: d
@@ -379,7 +379,7 @@ impl From<&Draft> for DraftFile {
                     .map(|o| SignOffRepr {
                         stage: o.stage.label().to_string(),
                         name: o.name.clone(),
-                        at: o.at.clone(),
+                        at: o.at.to_string(),
                         digest: o.digest.clone(),
                         report: o.report.as_deref().cloned(),
                     })
@@ -392,7 +392,7 @@ impl From<&Draft> for DraftFile {
                         place: n.place.id().to_string(),
                         text: n.text.clone(),
                         author: n.author.clone(),
-                        at: n.at.clone(),
+                        at: n.at.to_string(),
                         resolved: n.resolved,
                     })
                     .collect(),
@@ -503,20 +503,32 @@ fn read_sum(repr: SumRepr) -> Result<SumRecord, String> {
     })
 }
 
+/// A saved time (`YYYY-MM-DD HH:MM`) of a 说明, sign-off or note.
+fn read_stamp(at: &str, of: &str) -> Result<Stamp, String> {
+    Stamp::parse(at).ok_or_else(|| {
+        format!("{of}的时间“{at}”无法识别（应为 年-月-日 时:分，如 2026-01-20 10:00）")
+    })
+}
+
 /// The saved 说明, sign-offs and notes.
 fn read_review(repr: ReviewRepr) -> Result<Review, String> {
     let mut review = Review::default();
     for e in repr.explanations {
         let rule =
             Rule::from_id(&e.rule).ok_or_else(|| format!("说明中未知的规则编号“{}”", e.rule))?;
+        let places = e
+            .places
+            .iter()
+            .map(|p| Place::from_id(p).ok_or_else(|| format!("说明的位置“{p}”无法识别")))
+            .collect::<Result<Vec<Place>, String>>()?;
         review.explanations.push(Explanation {
             rule,
-            places: e.places,
+            places,
             values: e.values,
             finding: e.finding,
             text: e.text,
             author: e.author,
-            at: e.at,
+            at: read_stamp(&e.at, "说明")?,
         });
     }
     for o in repr.sign_offs {
@@ -525,7 +537,7 @@ fn read_review(repr: ReviewRepr) -> Result<Review, String> {
         review.sign_offs.push(SignOff {
             stage,
             name: o.name,
-            at: o.at,
+            at: read_stamp(&o.at, "签署")?,
             digest: o.digest,
             report: o.report.map(Box::new),
         });
@@ -537,7 +549,7 @@ fn read_review(repr: ReviewRepr) -> Result<Review, String> {
             place,
             text: n.text,
             author: n.author,
-            at: n.at,
+            at: read_stamp(&n.at, "批注")?,
             resolved: n.resolved,
         });
     }

@@ -39,17 +39,17 @@ fn explanations_and_sign_offs_survive_save_and_load() {
     let mut d = sample();
     d.review.explanations.push(Explanation {
         rule: Rule::H14,
-        places: vec!["t3.r4.total".into()],
+        places: vec![Place::from_id("t3.r4.total").unwrap()],
         values: vec!["9".into()],
         finding: "积压".into(),
         text: "12月集中收到申请".into(),
         author: "张三".into(),
-        at: "2026-01-10 09:00".into(),
+        at: crate::model::Stamp::parse("2026-01-10 09:00").unwrap(),
     });
     d.review.sign_offs.push(SignOff {
         stage: Stage::Signed,
         name: "李四".into(),
-        at: "2026-01-20 10:00".into(),
+        at: crate::model::Stamp::parse("2026-01-20 10:00").unwrap(),
         digest: crate::review::report_digest(&d.report),
         report: Some(Box::new(d.report.clone())),
     });
@@ -59,6 +59,30 @@ fn explanations_and_sign_offs_survive_save_and_load() {
         "{text}"
     );
     assert_eq!(parse_draft(&text).unwrap(), d);
+}
+
+#[test]
+fn review_times_and_places_are_typed_and_a_bad_one_is_named() {
+    let mut d = sample();
+    d.review.explanations.push(Explanation {
+        rule: Rule::H14,
+        places: vec![Place::Cell(t3(0, 0)), Place::Text(TextId::S5)],
+        values: vec!["3".into(), "x".into()],
+        finding: "积压".into(),
+        text: "说明".into(),
+        author: "张三".into(),
+        at: crate::model::Stamp::parse("2026-01-10 09:05").unwrap(),
+    });
+    let text = to_ron(&d).unwrap();
+    assert!(text.contains("\"2026-01-10 09:05\""), "{text}");
+    assert!(text.contains("\"t3.r1.np\""), "{text}");
+    assert_eq!(parse_draft(&text).unwrap(), d);
+    let bad_time = text.replace("2026-01-10 09:05", "上周五");
+    let e = parse_draft(&bad_time).unwrap_err().to_string();
+    assert!(e.contains("说明的时间“上周五”无法识别"), "{e}");
+    let bad_place = text.replace("\"t3.r1.np\",", "\"t9.nowhere\",");
+    let e = parse_draft(&bad_place).unwrap_err().to_string();
+    assert!(e.contains("说明的位置“t9.nowhere”无法识别"), "{e}");
 }
 
 #[test]

@@ -202,7 +202,7 @@ mod tests {
             place: Place::Cell(t3(0, 0)),
             text: "请核对".into(),
             author: "王五".into(),
-            at: "2026-01-12 15:30".into(),
+            at: crate::model::Stamp::parse("2026-01-12 15:30").unwrap(),
             resolved: false,
         });
         let a = analyze(&d, &Context::default());

@@ -156,8 +156,8 @@ fn run_review(app: &mut EditorApp, command: Command) {
             text,
             author,
         } => {
-            let at = crate::model::Date::now_beijing();
-            match crate::review::explain(&app.doc.draft.report, &finding, &text, &author, &at) {
+            let at = crate::model::Stamp::now_beijing();
+            match crate::review::explain(&app.doc.draft.report, &finding, &text, &author, at) {
                 Ok(e) => {
                     app.doc.draft.review.explanations.push(e);
                     app.reviewer = author;
@@ -176,7 +176,7 @@ fn run_review(app: &mut EditorApp, command: Command) {
                 place,
                 text,
                 author: author.clone(),
-                at: crate::model::Date::now_beijing(),
+                at: crate::model::Stamp::now_beijing(),
                 resolved: false,
             });
             app.reviewer = author;
@@ -206,8 +206,8 @@ fn run_review(app: &mut EditorApp, command: Command) {
             }
         }
         Command::SignOff { stage, name } => {
-            let at = crate::model::Date::now_beijing();
-            match crate::release::sign_off(&app.doc.draft, &app.analysis, stage, &name, &at) {
+            let at = crate::model::Stamp::now_beijing();
+            match crate::release::sign_off(&app.doc.draft, &app.analysis, stage, &name, at) {
                 Ok(sign_off) => {
                     app.doc.draft.review.sign_offs.push(sign_off);
                     app.reviewer = name.trim().to_string();

@@ -81,7 +81,7 @@ impl Date {
 
     /// Today in 北京时间 (UTC+8) from the system clock, for the program's edges (the CLI,
     /// the editor); the core never reads the clock itself. One clock for every date the
-    /// program writes: the same as [`Date::now_beijing`], so a letter written just after
+    /// program writes: the same as [`super::Stamp::now_beijing`], so a letter written just after
     /// midnight is dated the same day as the 说明 in it. A clock set before 1970 gives
     /// 1970-01-01.
     pub fn today() -> Date {
@@ -94,18 +94,6 @@ impl Date {
                 month: 1,
                 day: 1,
             })
-    }
-
-    /// Now in 北京时间 (UTC+8, no daylight saving), `YYYY-MM-DD HH:MM`: when a 说明 was
-    /// written or a report signed. For the program's edges only, like [`Date::today`].
-    pub fn now_beijing() -> String {
-        let secs = beijing_secs();
-        let date = i64::try_from(secs / 86_400)
-            .ok()
-            .and_then(Date::from_unix_days)
-            .map_or_else(|| "1970-01-01".to_string(), |d| d.iso());
-        let minutes = (secs % 86_400) / 60;
-        format!("{date} {:02}:{:02}", minutes / 60, minutes % 60)
     }
 
     /// The civil date of a day count since 1970-01-01 (UTC); None before 1900 or after 9999.
@@ -126,7 +114,7 @@ impl Date {
 }
 
 /// Seconds since 1970 shifted to 北京时间.
-fn beijing_secs() -> u64 {
+pub(super) fn beijing_secs() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())

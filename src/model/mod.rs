@@ -8,12 +8,14 @@
 
 mod date;
 mod provenance;
+mod stamp;
 mod value;
 
 use std::collections::BTreeSet;
 
 pub use date::Date;
 pub use provenance::Provenance;
+pub use stamp::Stamp;
 pub use value::{CellValue, InputError, MAX_WAN_DECIMALS, WanAmount, normalize_digits};
 
 use crate::template::{ALL_CELLS, TEMPLATE, TEXTS, TextId};

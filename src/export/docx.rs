@@ -14,7 +14,7 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 
 use super::markup::escape;
-use super::page::{self, half_points, twips};
+use super::page::{self, Role, half_points, twips};
 use super::pieces::{Level, Piece, pieces};
 use crate::layout::{GridContent, GridItem, GridRole, TableGrid, column_widths, grid};
 use crate::model::{Date, Report};
@@ -40,10 +40,10 @@ const TITLE_LINE: u32 = twips(page::TITLE_LINE);
 /// One 三号 character (indents are counted in characters).
 const BODY_CHAR: u32 = twips(page::BODY_SIZE);
 
-const TITLE_FONT: &str = "方正小标宋简体";
-const BODY_FONT: &str = "仿宋_GB2312";
-const HEADING_FONT: &str = "黑体";
-const AREA_FONT: &str = "楷体_GB2312";
+const TITLE_FONT: &str = Role::Title.official_font();
+const BODY_FONT: &str = Role::Body.official_font();
+const HEADING_FONT: &str = Role::Heading.official_font();
+const AREA_FONT: &str = Role::Subheading.official_font();
 const PAGE_NUMBER_FONT: &str = "宋体";
 
 /// What the Word file is stamped with.

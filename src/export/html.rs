@@ -5,32 +5,29 @@
 //! screen readers announce a value's row and column.
 
 use super::markup::escape;
+use super::page::Role;
 use super::pieces::{Level, Piece, pieces};
 use crate::layout::{GridContent, GridItem, GridRole, TableGrid, column_widths, grid};
 use crate::model::Report;
 
-const BODY_FONT: &str = "仿宋_GB2312, FangSong_GB2312, 仿宋, FangSong, STFangsong, serif";
-const TITLE_FONT: &str = "方正小标宋简体, FZXiaoBiaoSong-B05S, 小标宋, SimSun, serif";
-const HEADING_FONT: &str = "黑体, SimHei, \"Noto Sans SC\", sans-serif";
-const AREA_FONT: &str = "楷体_GB2312, KaiTi_GB2312, 楷体, KaiTi, STKaiti, serif";
-
 /// The report as an HTML fragment (one `<div>`), for pasting into a CMS editor.
 pub fn export_html_fragment(report: &Report) -> String {
+    let [title_font, body_font, heading_font, area_font] = Role::ALL.map(Role::css_families);
     let mut out = format!(
-        "<div lang=\"zh-CN\" style=\"font-family: {BODY_FONT}; font-size: 16pt; line-height: 28pt; color: #000;\">\n"
+        "<div lang=\"zh-CN\" style=\"font-family: {body_font}; font-size: 16pt; line-height: 28pt; color: #000;\">\n"
     );
     for piece in pieces(report) {
         match piece {
             Piece::Title(t) => out.push_str(&format!(
-                "<h1 style=\"font-family: {TITLE_FONT}; font-size: 22pt; font-weight: normal; line-height: 36pt; text-align: center; margin: 0 0 28pt 0;\">{}</h1>\n",
+                "<h1 style=\"font-family: {title_font}; font-size: 22pt; font-weight: normal; line-height: 36pt; text-align: center; margin: 0 0 28pt 0;\">{}</h1>\n",
                 escape(&t)
             )),
             Piece::Heading(Level::Section, h) => out.push_str(&format!(
-                "<h2 style=\"font-family: {HEADING_FONT}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0;\">{}</h2>\n",
+                "<h2 style=\"font-family: {heading_font}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0;\">{}</h2>\n",
                 escape(h)
             )),
             Piece::Heading(Level::Area, h) => out.push_str(&format!(
-                "<h3 style=\"font-family: {AREA_FONT}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0;\">{}</h3>\n",
+                "<h3 style=\"font-family: {area_font}; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0;\">{}</h3>\n",
                 escape(h)
             )),
             Piece::Paragraph(p) if p.trim().is_empty() => {}

@@ -27,6 +27,71 @@ pub const PAGE_NUMBER_SIZE: f32 = 14.0;
 /// 五号 in the tables.
 pub const TABLE_SIZE: f32 = 10.5;
 
+/// A typographic role of the report (GB/T 9704-2012 conventions), with its official
+/// fonts: the PDF looks for them on the machine, the Word file names the first, the web
+/// page lists them all before the faces other systems have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// 标题: 小标宋 style.
+    Title,
+    /// 正文 and tables: 仿宋 style.
+    Body,
+    /// 一、 headings: 黑体 style.
+    Heading,
+    /// （一） headings: 楷体 style.
+    Subheading,
+}
+
+impl Role {
+    /// All roles in a stable order.
+    pub const ALL: [Role; 4] = [Role::Title, Role::Body, Role::Heading, Role::Subheading];
+
+    /// Chinese name of the role, for the "fonts used" note.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Title => "标题",
+            Role::Body => "正文与表格",
+            Role::Heading => "一级标题",
+            Role::Subheading => "二级标题",
+        }
+    }
+
+    /// Family names of the official fonts for this role, in order of preference.
+    pub const fn official_families(self) -> &'static [&'static str] {
+        match self {
+            Role::Title => &[
+                "方正小标宋简体",
+                "FZXiaoBiaoSong-B05S",
+                "方正小标宋_GBK",
+                "FZXiaoBiaoSong-B05",
+            ],
+            Role::Body => &["仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"],
+            Role::Heading => &["黑体", "SimHei"],
+            Role::Subheading => &["楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"],
+        }
+    }
+
+    /// The official font a Word file names for this role (Word substitutes when the
+    /// machine lacks it).
+    pub const fn official_font(self) -> &'static str {
+        self.official_families()[0]
+    }
+
+    /// A CSS `font-family` for this role: the official fonts, then faces of the same
+    /// style on other systems, then the generic family.
+    pub fn css_families(self) -> String {
+        let others: &[&str] = match self {
+            Role::Title => &["SimSun", "serif"],
+            Role::Body => &["STFangsong", "serif"],
+            Role::Heading => &["\"Noto Sans SC\"", "sans-serif"],
+            Role::Subheading => &["STKaiti", "serif"],
+        };
+        let mut all: Vec<&str> = self.official_families().to_vec();
+        all.extend(others);
+        all.join(", ")
+    }
+}
+
 /// Points as twips (1/20 pt), rounded: Word's unit of length.
 pub const fn twips(points: f32) -> u32 {
     (points * 20.0).round() as u32

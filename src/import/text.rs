@@ -584,13 +584,26 @@ mod layout_tests {
         }
         let mut r = sample();
         for (k, g) in (0..3).flat_map(|g| (0..5).map(move |c| (g, c))).enumerate() {
-            let v = if g.1 == 0 && g.0 == 0 { 0 } else { k as u64 + 1 };
-            r.set_cell(crate::template::t4(g.0, g.1), crate::model::CellValue::Count(v));
+            let v = if g.1 == 0 && g.0 == 0 {
+                0
+            } else {
+                k as u64 + 1
+            };
+            r.set_cell(
+                crate::template::t4(g.0, g.1),
+                crate::model::CellValue::Count(v),
+            );
         }
         r.set_cell(crate::template::t4(0, 0), crate::model::CellValue::Blank);
         r.set_cell(crate::template::t4(2, 4), crate::model::CellValue::Blank);
         let back = import_text(export_text(&r).as_bytes()).unwrap().report;
-        assert_eq!(back.cell(crate::template::t4(0, 1)), r.cell(crate::template::t4(0, 1)));
-        assert_eq!(back.cell(crate::template::t4(2, 3)), r.cell(crate::template::t4(2, 3)));
+        assert_eq!(
+            back.cell(crate::template::t4(0, 1)),
+            r.cell(crate::template::t4(0, 1))
+        );
+        assert_eq!(
+            back.cell(crate::template::t4(2, 3)),
+            r.cell(crate::template::t4(2, 3))
+        );
     }
 }

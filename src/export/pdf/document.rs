@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 
 use super::compose::{compose_report, report_characters};
-use super::fonts::Role;
 use super::file::render;
+use super::fonts::Role;
 use super::options::{Letter, PdfError, PdfOptions, PdfOutput};
 use crate::export::page::BODY_LINE;
 use crate::model::Report;
@@ -46,4 +46,3 @@ fn characters(text: &str) -> BTreeSet<char> {
         .chain("— 0123456789草稿□年月日".chars())
         .collect()
 }
-

@@ -104,4 +104,3 @@ pub(super) fn load_faces(
     }
     Ok((faces, chains))
 }
-

@@ -129,4 +129,3 @@ fn pdf_date(d: Date) -> printpdf::OffsetDateTime {
         },
     )
 }
-

@@ -5,55 +5,15 @@ use std::sync::Arc;
 
 use crate::fonts::{BundledFont, KAI, SANS, SERIF, SERIF_BOLD};
 
-/// A typographic role of the report (GB/T 9704-2012 conventions).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// 标题: 小标宋 style.
-    Title,
-    /// 正文 and tables: 仿宋 (or 宋体) style.
-    Body,
-    /// 一、 headings: 黑体 style.
-    Heading,
-    /// （一） headings: 楷体 style.
-    Subheading,
-}
+pub use crate::export::page::Role;
 
-impl Role {
-    /// All roles in a stable order.
-    pub const ALL: [Role; 4] = [Role::Title, Role::Body, Role::Heading, Role::Subheading];
-
-    /// Chinese name of the role, for the "fonts used" note.
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Title => "标题",
-            Role::Body => "正文与表格",
-            Role::Heading => "一级标题",
-            Role::Subheading => "二级标题",
-        }
-    }
-
-    /// Family names of the official fonts for this role, in order of preference.
-    pub fn official_families(self) -> &'static [&'static str] {
-        match self {
-            Role::Title => &[
-                "方正小标宋简体",
-                "FZXiaoBiaoSong-B05S",
-                "方正小标宋_GBK",
-                "FZXiaoBiaoSong-B05",
-            ],
-            Role::Body => &["仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"],
-            Role::Heading => &["黑体", "SimHei"],
-            Role::Subheading => &["楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"],
-        }
-    }
-
-    fn bundled(self) -> &'static BundledFont {
-        match self {
-            Role::Title => &SERIF_BOLD,
-            Role::Body => &SERIF,
-            Role::Heading => &SANS,
-            Role::Subheading => &KAI,
-        }
+/// The bundled open face that stands in for a role's official font.
+fn bundled(role: Role) -> &'static BundledFont {
+    match role {
+        Role::Title => &SERIF_BOLD,
+        Role::Body => &SERIF,
+        Role::Heading => &SANS,
+        Role::Subheading => &KAI,
     }
 }
 
@@ -123,10 +83,10 @@ impl FontSet {
     /// The bundled open fonts only: the same output on every machine.
     pub fn bundled() -> FontSet {
         FontSet {
-            title: FaceSource::bundled(Role::Title.bundled()),
-            body: FaceSource::bundled(Role::Body.bundled()),
-            heading: FaceSource::bundled(Role::Heading.bundled()),
-            subheading: FaceSource::bundled(Role::Subheading.bundled()),
+            title: FaceSource::bundled(bundled(Role::Title)),
+            body: FaceSource::bundled(bundled(Role::Body)),
+            heading: FaceSource::bundled(bundled(Role::Heading)),
+            subheading: FaceSource::bundled(bundled(Role::Subheading)),
         }
     }
 

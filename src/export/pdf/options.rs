@@ -54,4 +54,3 @@ pub struct Letter {
     pub signature: String,
     pub date: String,
 }
-

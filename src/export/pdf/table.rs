@@ -12,10 +12,12 @@ use crate::layout::{
 };
 use crate::model::Report;
 
-use super::text::{Glyph, break_lines, visible, width_em};
 use super::compose::{ASCENT, Composer};
 use super::fonts::Role;
-use crate::export::page::{BODY_LINE, MARGIN_LEFT, MARGIN_TOP, PAGE_HEIGHT, TEXT_HEIGHT, TEXT_WIDTH};
+use super::text::{Glyph, break_lines, visible, width_em};
+use crate::export::page::{
+    BODY_LINE, MARGIN_LEFT, MARGIN_TOP, PAGE_HEIGHT, TEXT_HEIGHT, TEXT_WIDTH,
+};
 
 /// 五号 type in the tables.
 const SIZE: f32 = crate::export::page::TABLE_SIZE;

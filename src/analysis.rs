@@ -10,7 +10,7 @@ use crate::draft::Draft;
 use crate::finding::{Finding, MetaField, Place, Rule, Severity, Source};
 use crate::model::{Date, OrganKind, Report};
 use crate::review::{Explained, Explanation};
-use crate::template::{ALL_CELLS, SectionId, TEMPLATE, TextId};
+use crate::template::{ALL_CELLS, Part, TEMPLATE, TextId};
 
 /// What the analysis needs beside the draft.
 #[derive(Clone, Copy, Default)]
@@ -85,25 +85,13 @@ pub struct Analysis {
     pub cell_findings: HashMap<usize, Vec<usize>>,
     pub text_marks: HashMap<TextId, Severity>,
     pub meta_marks: HashMap<MetaField, Severity>,
-    /// (errors, warnings, infos) per part of the report: 0 = 基本信息 (title, meta), 1..=6 =
-    /// sections 一 … 六 (see [`part_of`]).
-    pub part_counts: [(usize, usize, usize); 7],
+    /// The counted findings per part of the report, by [`Part::index`] (see
+    /// [`Analysis::part_tally`]).
+    pub part_counts: [crate::finding::Tally; 7],
     /// (errors, warnings, infos) of the findings not explained by a current 说明.
     pub tally: crate::finding::Tally,
     /// Per finding: the 说明 that covers it, current or stale.
     pub explained: Vec<Option<Explained>>,
-}
-
-/// The part of the report a place is in: 0 = 基本信息 (title, meta, 导语), 1..=6 = sections.
-pub fn part_of(place: &Place) -> usize {
-    let section = match *place {
-        Place::Cell(i) => Some(TEMPLATE.cells[i].table.section()),
-        Place::Text(t) => t.section(),
-        Place::Meta(_) => None,
-        Place::Table(t) => Some(t.section()),
-        Place::Section(s) => Some(s),
-    };
-    section.map_or(0, |s: SectionId| s.index() + 1)
 }
 
 fn worse(a: Option<Severity>, b: Severity) -> Severity {
@@ -114,6 +102,11 @@ fn worse(a: Option<Severity>, b: Severity) -> Severity {
 }
 
 impl Analysis {
+    /// The counted findings of one part of the report.
+    pub fn part_tally(&self, part: Part) -> crate::finding::Tally {
+        self.part_counts[part.index()]
+    }
+
     /// Indexes findings (Severity orders Error < Warning < Info).
     pub fn new(findings: Vec<Finding>) -> Analysis {
         let none = vec![None; findings.len()];
@@ -141,7 +134,7 @@ impl Analysis {
             if matches!(explained[fi], Some(Explained::Current(_))) {
                 continue;
             }
-            let mut parts: Vec<usize> = Vec::new();
+            let mut parts: Vec<Part> = Vec::new();
             for place in &f.places {
                 match *place {
                     Place::Cell(i) => {
@@ -158,20 +151,20 @@ impl Analysis {
                     }
                     Place::Table(_) | Place::Section(_) => {}
                 }
-                let part = part_of(place);
+                let part = place.part();
                 if !parts.contains(&part) {
                     parts.push(part);
                 }
             }
             if parts.is_empty() {
-                parts.push(0);
+                parts.push(Part::Basics);
             }
             for p in parts {
-                let c = &mut a.part_counts[p];
+                let c = &mut a.part_counts[p.index()];
                 match f.severity {
-                    Severity::Error => c.0 += 1,
-                    Severity::Warning => c.1 += 1,
-                    Severity::Info => c.2 += 1,
+                    Severity::Error => c.errors += 1,
+                    Severity::Warning => c.warnings += 1,
+                    Severity::Info => c.infos += 1,
                 }
             }
         }

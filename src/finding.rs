@@ -2,7 +2,7 @@
 //! message; made by the checks, the importer and the cross-year checks, gathered by
 //! [`crate::analysis`].
 
-use crate::template::{SectionId, TEMPLATE, TableId, TextId};
+use crate::template::{Part, SectionId, TEMPLATE, TableId, TextId};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -200,6 +200,18 @@ pub enum Place {
 }
 
 impl Place {
+    /// The part of the report the place is in (a meta field is in 基本信息).
+    pub fn part(&self) -> Part {
+        let section = match *self {
+            Place::Cell(i) => Some(TEMPLATE.cells[i].table.section()),
+            Place::Text(t) => t.section(),
+            Place::Meta(_) => None,
+            Place::Table(t) => Some(t.section()),
+            Place::Section(s) => Some(s),
+        };
+        section.map_or(Part::Basics, Part::Section)
+    }
+
     /// The place of a stable id: a cell, a text field, a meta field, a table or (for ids no
     /// text field takes) a section.
     pub fn from_id(id: &str) -> Option<Place> {

@@ -303,6 +303,35 @@ impl SectionId {
     }
 }
 
+/// A part of the report as the outline shows it: 基本信息 (title, meta fields, 导语), or
+/// one of the six sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    Basics,
+    Section(SectionId),
+}
+
+impl Part {
+    /// The seven parts in order.
+    pub const ALL: [Part; 7] = [
+        Part::Basics,
+        Part::Section(SectionId::S1),
+        Part::Section(SectionId::S2),
+        Part::Section(SectionId::S3),
+        Part::Section(SectionId::S4),
+        Part::Section(SectionId::S5),
+        Part::Section(SectionId::S6),
+    ];
+
+    /// 0 for 基本信息, 1 … 6 for the sections (an index into a table of seven).
+    pub fn index(self) -> usize {
+        match self {
+            Part::Basics => 0,
+            Part::Section(s) => s.index() + 1,
+        }
+    }
+}
+
 /// The six top-level sections.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SectionSpec {

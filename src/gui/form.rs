@@ -6,7 +6,7 @@ use egui::{Align, Response, RichText, TextEdit, Ui};
 use crate::finding::{MetaField, Place, Severity};
 use crate::layout::{BODY, Block, grid};
 use crate::model::{Date, Format, OrganKind};
-use crate::template::{SECTIONS, TEXTS, TextId};
+use crate::template::{Part, SECTIONS, SectionId, TEXTS, TextId};
 
 use super::state::{Editing, meta_id, text_id, text_name};
 use super::strings as s;
@@ -19,7 +19,7 @@ pub fn show(ui: &mut Ui, ed: &mut Editing) {
     // A whole table or section is "focused" by scrolling to its part of the report.
     if let Some(place @ (Place::Section(_) | Place::Table(_))) = ed.edit.focus_place {
         ed.edit.focus_place = None;
-        ed.edit.scroll_to = Some(crate::analysis::part_of(&place));
+        ed.edit.scroll_to = Some(place.part());
     }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
@@ -38,7 +38,7 @@ pub fn show(ui: &mut Ui, ed: &mut Editing) {
                 });
                 ui.add_space(6.0);
                 let r = section_heading(ui, s::META_SECTION);
-                scroll_if_requested(ed, 0, &r);
+                scroll_if_requested(ed, Part::Basics, &r);
                 meta(ed, ui);
                 let format_note = match ed.doc.draft.report.format {
                     Format::V2019 => Some(s::FORMAT_2019),
@@ -52,7 +52,7 @@ pub fn show(ui: &mut Ui, ed: &mut Editing) {
                     match block {
                         Block::Heading(i) => {
                             let r = section_heading(ui, SECTIONS[i].heading);
-                            scroll_if_requested(ed, i + 1, &r);
+                            scroll_if_requested(ed, Part::Section(SectionId::ALL[i]), &r);
                         }
                         Block::Text(id) => text_field(ed, ui, id),
                         Block::Table(t) => {
@@ -102,8 +102,8 @@ fn section_heading(ui: &mut Ui, text: &str) -> Response {
     r
 }
 
-fn scroll_if_requested(ed: &mut Editing, entry: usize, response: &Response) {
-    if ed.edit.scroll_to == Some(entry) {
+fn scroll_if_requested(ed: &mut Editing, part: Part, response: &Response) {
+    if ed.edit.scroll_to == Some(part) {
         ed.edit.scroll_to = None;
         response.scroll_to_me(Some(Align::TOP));
     }
@@ -269,8 +269,7 @@ fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
     let has_section_heading = matches!(id, TextId::S5 | TextId::S6);
     let label = if has_section_heading {
         let r = section_heading(ui, &heading_text);
-        let entry = crate::analysis::part_of(&Place::Text(id));
-        scroll_if_requested(ed, entry, &r);
+        scroll_if_requested(ed, Place::Text(id).part(), &r);
         r
     } else if spec.heading.is_some() {
         ui.add_space(4.0);

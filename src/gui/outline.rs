@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use crate::finding::Severity;
-use crate::template::SECTIONS;
+use crate::template::Part;
 
 use crate::analysis::Analysis;
 
@@ -12,11 +12,11 @@ use super::state::EditState;
 use super::strings as s;
 use super::theme::severity_color;
 
-/// The label of outline entry `i` (0 = 基本信息, 1..=6 = sections).
-pub fn entry_label(i: usize) -> &'static str {
-    match i {
-        0 => s::META_SECTION,
-        _ => SECTIONS[i - 1].heading,
+/// The label of a part's outline entry.
+pub fn entry_label(part: Part) -> &'static str {
+    match part {
+        Part::Basics => s::META_SECTION,
+        Part::Section(s) => s.spec().heading,
     }
 }
 
@@ -29,14 +29,15 @@ pub fn show(ui: &mut Ui, analysis: &Analysis, edit: &mut EditState) {
             ui.strong(s::OUTLINE);
             ui.separator();
             let dark = ui.visuals().dark_mode;
-            for i in 0..7 {
-                let (e, w, _) = analysis.part_counts[i];
+            for part in Part::ALL {
+                let tally = analysis.part_tally(part);
+                let (e, w) = (tally.errors, tally.warnings);
                 // The whole row (title and counts, to the panel's edge) takes the click.
                 let background = ui.painter().add(egui::Shape::Noop);
                 let row =
                     ui.scope_builder(egui::UiBuilder::new().sense(egui::Sense::click()), |ui| {
                         ui.set_min_width(ui.available_width());
-                        ui.add(egui::Label::new(entry_label(i)).selectable(false).wrap());
+                        ui.add(egui::Label::new(entry_label(part)).selectable(false).wrap());
                         if e + w > 0 {
                             ui.horizontal(|ui| {
                                 ui.add_space(12.0);
@@ -57,7 +58,7 @@ pub fn show(ui: &mut Ui, analysis: &Analysis, edit: &mut EditState) {
                 let response = row
                     .response
                     .on_hover_cursor(egui::CursorIcon::PointingHand)
-                    .on_hover_text(entry_label(i));
+                    .on_hover_text(entry_label(part));
                 if response.hovered() {
                     ui.painter().set(
                         background,
@@ -69,10 +70,10 @@ pub fn show(ui: &mut Ui, analysis: &Analysis, edit: &mut EditState) {
                     );
                 }
                 response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, entry_label(i))
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, entry_label(part))
                 });
                 if response.clicked() {
-                    edit.scroll_to = Some(i);
+                    edit.scroll_to = Some(part);
                 }
                 ui.add_space(4.0);
             }

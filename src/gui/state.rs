@@ -97,8 +97,8 @@ pub struct EditState {
     pub date_buffer: Option<String>,
     /// A place to scroll to and focus on the next frame (from the findings panel).
     pub focus_place: Option<Place>,
-    /// A part of the report (0 = 基本信息, 1..=6 = sections) to scroll to on the next frame.
-    pub scroll_to: Option<usize>,
+    /// A part of the report to scroll to on the next frame.
+    pub scroll_to: Option<crate::template::Part>,
     /// Select the whole content of this cell when it gains focus (type-to-replace).
     pub select_all: Option<usize>,
 }

@@ -202,18 +202,14 @@ pub fn to_csv(rows: &[BatchRow]) -> String {
         let mut fields = vec![csv_field(&row.file.display().to_string())];
         match &row.outcome {
             Ok(c) => {
-                let crate::finding::Tally {
-                    errors: e,
-                    warnings: w,
-                    infos: i,
-                } = tally(&c.findings);
+                let counts = tally(&c.findings);
                 fields.extend([
                     csv_field(&c.organ),
                     c.year.map(|y| y.to_string()).unwrap_or_default(),
                     c.format.to_string(),
-                    e.to_string(),
-                    w.to_string(),
-                    i.to_string(),
+                    counts.errors.to_string(),
+                    counts.warnings.to_string(),
+                    counts.infos.to_string(),
                     c.previous
                         .as_ref()
                         .map(|p| csv_field(&p.display().to_string()))

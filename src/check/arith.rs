@@ -391,26 +391,15 @@ pub fn fill_totals(report: &mut Report) {
 mod tests {
     use super::*;
     use crate::check::check;
-    use crate::model::WanAmount;
     use crate::template::T2_FEES;
     use crate::template::T3_TOTAL_COL;
 
     /// A fully filled, consistent report: 3 applications by 自然人, 2 disclosed, 1 not held.
     pub(crate) fn consistent() -> Report {
-        let mut r = Report::new(
+        let mut r = Report::all_zero(
             "某县人民政府办公室",
             crate::model::OrganKind::Government,
             2023,
-        );
-        for i in 0..crate::template::CELL_COUNT {
-            r.set_cell(i, CellValue::Count(0));
-        }
-        r.set_cell(
-            T2_FEES,
-            CellValue::Amount(WanAmount {
-                digits: 0,
-                scale: 0,
-            }),
         );
         r.set_cell(t3(0, 0), CellValue::Count(3));
         r.set_cell(t3(2, 0), CellValue::Count(2));
@@ -464,17 +453,12 @@ mod tests {
             .filter(|f| f.rule == Rule::S1)
             .collect();
         assert_eq!(f.len(), 1);
+        let m = &f[0].message;
         assert!(
-            f[0].message
-                .starts_with("表三 一、本年新收政府信息公开申请数量：自然人(3)+商业企业(0)"),
-            "{}",
-            f[0].message
+            m.starts_with("表三 一、本年新收政府信息公开申请数量：自然人(3)+商业企业(0)"),
+            "{m}"
         );
-        assert!(
-            f[0].message.ends_with("=3 ≠ 总计(4)，差1"),
-            "{}",
-            f[0].message
-        );
+        assert!(m.ends_with("=3 ≠ 总计(4)，差1"), "{m}");
     }
 
     #[test]

@@ -343,20 +343,9 @@ mod tests {
 
     use crate::check::{check, fill_totals};
     use crate::model::{CellValue, WanAmount};
-    use crate::template::CELL_COUNT;
 
     fn base() -> Report {
-        let mut r = Report::new("某县人民政府办公室", OrganKind::Government, 2023);
-        for i in 0..CELL_COUNT {
-            r.set_cell(i, CellValue::Count(0));
-        }
-        r.set_cell(
-            T2_FEES,
-            CellValue::Amount(WanAmount {
-                digits: 0,
-                scale: 0,
-            }),
-        );
+        let mut r = Report::all_zero("某县人民政府办公室", OrganKind::Government, 2023);
         r.set_text(TextId::S1_1, "主动公开了信息。");
         r.set_text(TextId::S1_2, "依申请公开办理及时。");
         r.set_text(TextId::S1_3, "加强政府信息管理。");

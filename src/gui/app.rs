@@ -7,7 +7,6 @@ use egui::{Context, KeyboardShortcut, Ui};
 use super::commands::{Action, Command};
 use super::editor::{AUTOSAVE_AFTER_SECS, EditorApp, keys};
 use super::menu::MenuCompare;
-use super::state::Editing;
 
 impl EditorApp {
     /// One frame of the whole editor.
@@ -16,6 +15,9 @@ impl EditorApp {
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
 
+        // The menu's own copies, so that the panels' context can borrow the whole editor.
+        let (recent, reviewer) = (self.recent.clone(), self.reviewer.clone());
+        let mut show_findings = self.show_findings;
         let menu = super::menu::MenuState {
             compare: MenuCompare {
                 active: self.compare.is_some(),
@@ -27,22 +29,14 @@ impl EditorApp {
                     .last()
                     .is_some_and(|s| s.report.is_some()),
             },
-            recent: &self.recent,
-            reviewer: &self.reviewer,
+            recent: &recent,
+            reviewer: &reviewer,
             comparing: self.previous.is_some(),
             deadline: self.deadline,
-            show_findings: &mut self.show_findings,
+            show_findings: &mut show_findings,
         };
-        let mut editing = Editing {
-            doc: &mut self.doc,
-            edit: &mut self.edit,
-            analysis: &self.analysis,
-            commands: &mut self.commands,
-            reviewer: &self.reviewer,
-            changed: self.compare.as_ref().map(|c| &c.cells),
-            generation: self.doc_generation,
-        };
-        super::menu::show(ui, &mut editing, menu);
+        super::menu::show(ui, &mut self.editing(), menu);
+        self.show_findings = show_findings;
         let state = self.doc.draft.review.state_label(&self.doc.draft.report);
         let modes = super::status::Modes {
             read_only: self.doc.read_only,

@@ -80,20 +80,11 @@ impl Date {
     }
 
     /// Today in 北京时间 (UTC+8) from the system clock, for the program's edges (the CLI,
-    /// the editor); the core never reads the clock itself. One clock for every date the
-    /// program writes: the same as [`super::Stamp::now_beijing`], so a letter written just after
-    /// midnight is dated the same day as the 说明 in it. A clock set before 1970 gives
-    /// 1970-01-01.
+    /// the editor); the core never reads the clock itself. The date of
+    /// [`super::Stamp::now_beijing`], so a letter written just after midnight is dated the
+    /// same day as the 说明 in it.
     pub fn today() -> Date {
-        let days = beijing_secs() / 86_400;
-        i64::try_from(days)
-            .ok()
-            .and_then(Date::from_unix_days)
-            .unwrap_or(Date {
-                year: 1970,
-                month: 1,
-                day: 1,
-            })
+        super::Stamp::now_beijing().date
     }
 
     /// The civil date of a day count since 1970-01-01 (UTC); None before 1900 or after 9999.

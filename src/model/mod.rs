@@ -281,6 +281,16 @@ impl Report {
         r
     }
 
+    /// For tests: a report of an organ with nothing to report, every cell 0.
+    #[cfg(test)]
+    pub(crate) fn all_zero(organ: &str, kind: OrganKind, year: u16) -> Report {
+        let mut r = Report::new(organ, kind, year);
+        for (i, spec) in crate::template::TEMPLATE.cells.iter().enumerate() {
+            r.set_cell(i, CellValue::from_source(spec.kind, "0"));
+        }
+        r
+    }
+
     /// The title: `{organ}{year}年政府信息公开工作年度报告`.
     pub fn title(&self) -> String {
         match self.meta.year {

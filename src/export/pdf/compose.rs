@@ -1,20 +1,14 @@
 //! The page composer: lays out the pieces of a report (or a letter) top to bottom on A4
 //! pages, with page numbers and the 草稿 watermark.
 
-use std::collections::HashMap;
-
 use printpdf::{Color, Greyscale, Op, PdfFontHandle, Pt, TextItem, TextMatrix};
 
 use super::fonts::Role;
-use super::table;
 use super::text::{Glyph, Shaper, break_lines, visible, width_em};
 use crate::export::page::{
     BODY_LINE, BODY_SIZE, MARGIN_LEFT, MARGIN_TOP, MM, PAGE_HEIGHT, PAGE_NUMBER_SIZE, PAGE_WIDTH,
     TEXT_HEIGHT, TEXT_WIDTH, TITLE_LINE, TITLE_SIZE,
 };
-use crate::export::pieces::{Level, Piece, pieces};
-use crate::layout::grid;
-use crate::model::Report;
 
 /// Ascent of the CJK em box above the baseline, as a share of the size.
 pub(super) const ASCENT: f32 = 0.88;
@@ -25,8 +19,6 @@ pub(crate) struct Composer<'s> {
     pages: Vec<Vec<Op>>,
     pub(crate) ops: Vec<Op>,
     pub(crate) y: f32,
-    /// Table layouts already computed in this export.
-    pub(super) tables: HashMap<crate::template::TableId, std::rc::Rc<table::Laid>>,
 }
 
 impl<'s> Composer<'s> {
@@ -36,7 +28,6 @@ impl<'s> Composer<'s> {
             pages: Vec::new(),
             ops: Vec::new(),
             y: 0.0,
-            tables: HashMap::new(),
         }
     }
 
@@ -252,63 +243,5 @@ impl<'s> Composer<'s> {
             Op::EndTextSection,
             Op::RestoreGraphicsState,
         ]);
-    }
-}
-
-/// The report, piece by piece as every exporter prints it ([`pieces`]): what is printed
-/// and in which order is decided there.
-pub(super) fn compose_report(c: &mut Composer<'_>, report: &Report) {
-    let pieces = pieces(report);
-    for (k, piece) in pieces.iter().enumerate() {
-        match piece {
-            Piece::Title(title) => c.title_text(title, report.meta.organ.trim()),
-            Piece::Heading(Level::Section, h) => {
-                let keep = keep_after(c, report, &pieces[k + 1..]);
-                c.heading(Role::Heading, h, keep);
-            }
-            Piece::Heading(Level::Area, h) => c.heading(Role::Subheading, h, BODY_LINE),
-            Piece::Paragraph(p) => c.paragraph(Role::Body, p, true),
-            Piece::Table(t) => table::draw(c, report, grid(*t)),
-            Piece::Note(note) => c.paragraph(Role::Body, note, false),
-            Piece::Closing { signature, date } => c.closing_lines(signature.trim(), date),
-        }
-    }
-}
-
-/// The characters the report's pages show: its pieces' text and every label and value of
-/// its tables (the faces are cut down to them).
-pub(super) fn report_characters(report: &Report) -> String {
-    let mut out = String::new();
-    for piece in pieces(report) {
-        match piece {
-            Piece::Title(t) | Piece::Note(t) => out.push_str(&t),
-            Piece::Heading(_, h) => out.push_str(h),
-            Piece::Paragraph(p) => out.push_str(p),
-            Piece::Table(t) => table::text(report, grid(t), &mut out),
-            Piece::Closing { signature, date } => {
-                out.push_str(signature);
-                out.push_str(&date);
-            }
-        }
-    }
-    out
-}
-
-/// How much of what follows a section heading must stay on its page: two lines of its
-/// text, or the first rows of its table when the section has no text before it.
-fn keep_after(c: &mut Composer<'_>, report: &Report, rest: &[Piece<'_>]) -> f32 {
-    let text = rest
-        .iter()
-        .take_while(|p| matches!(p, Piece::Paragraph(_)))
-        .count();
-    if rest[..text]
-        .iter()
-        .any(|p| matches!(p, Piece::Paragraph(t) if !t.trim().is_empty()))
-    {
-        return 2.0 * BODY_LINE;
-    }
-    match rest.get(text) {
-        Some(Piece::Table(t)) => table::head_height(c, report, grid(*t)),
-        _ => BODY_LINE,
     }
 }

@@ -2,6 +2,7 @@
 //! lines, merged header cells, group cells, labels wrapped inside their cells, numbers
 //! centred; split only between rows, repeating the header rows on the next page.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -11,6 +12,7 @@ use crate::layout::{
     GridContent, GridItem, GridRole, TableGrid, column_widths, offsets, row_heights,
 };
 use crate::model::Report;
+use crate::template::TableId;
 
 use super::compose::{ASCENT, Composer};
 use super::fonts::Role;
@@ -35,7 +37,7 @@ fn line_height(item: &GridItem) -> f32 {
     }
 }
 
-pub(super) struct Laid {
+struct Laid {
     xs: Vec<f32>,
     heights: Vec<f32>,
     /// Per item: its glyphs and line ranges.
@@ -58,14 +60,20 @@ fn item_text(report: &Report, item: &GridItem) -> String {
     }
 }
 
-/// The table's layout, computed once per export (the heading before it asks for it too).
-fn laid(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Rc<Laid> {
-    if let Some(l) = c.tables.get(&grid.table) {
-        return Rc::clone(l);
+/// The tables' layouts of one export, each computed once (the heading before a table asks
+/// for it too).
+#[derive(Default)]
+pub(super) struct Layouts(HashMap<TableId, Rc<Laid>>);
+
+impl Layouts {
+    fn laid(&mut self, c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Rc<Laid> {
+        if let Some(l) = self.0.get(&grid.table) {
+            return Rc::clone(l);
+        }
+        let l = Rc::new(lay(c, report, grid));
+        self.0.insert(grid.table, Rc::clone(&l));
+        l
     }
-    let l = Rc::new(lay(c, report, grid));
-    c.tables.insert(grid.table, Rc::clone(&l));
-    l
 }
 
 fn lay(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Laid {
@@ -118,8 +126,13 @@ fn lay(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> Laid {
 
 /// What a heading before the table keeps on its page: the whole table when it fits a page
 /// (it will not be cut), else the header rows and the first rows.
-pub(super) fn head_height(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) -> f32 {
-    let laid = laid(c, report, grid);
+pub(super) fn head_height(
+    layouts: &mut Layouts,
+    c: &mut Composer<'_>,
+    report: &Report,
+    grid: &TableGrid,
+) -> f32 {
+    let laid = layouts.laid(c, report, grid);
     let total: f32 = laid.heights.iter().sum();
     if total <= TEXT_HEIGHT {
         return total;
@@ -136,8 +149,8 @@ pub(super) fn head_height(c: &mut Composer<'_>, report: &Report, grid: &TableGri
 }
 
 /// Draws a table at the cursor, splitting it between rows across pages.
-pub(super) fn draw(c: &mut Composer<'_>, report: &Report, grid: &TableGrid) {
-    let laid = laid(c, report, grid);
+pub(super) fn draw(layouts: &mut Layouts, c: &mut Composer<'_>, report: &Report, grid: &TableGrid) {
+    let laid = layouts.laid(c, report, grid);
     let head: Vec<usize> = (0..grid.header_rows).collect();
     let head_h: f32 = head.iter().map(|&r| laid.heights[r]).sum();
     let total: f32 = laid.heights.iter().sum();

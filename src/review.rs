@@ -120,15 +120,39 @@ impl Review {
         Some((last, last.digest != report_digest(report)))
     }
 
-    /// One line for the title and status bars: `已签发`, `签发后已修改`, or None for 拟稿.
-    pub fn state_label(&self, report: &Report) -> Option<&'static str> {
+    /// Where `report` stands in its approval (None: 拟稿, never signed off).
+    pub fn approval(&self, report: &Report) -> Option<Approval> {
         self.state(report).map(|(s, modified)| {
             if modified {
-                s.stage.modified_label()
+                Approval::ChangedSince(s.stage)
             } else {
-                s.stage.label()
+                Approval::Approved(s.stage)
             }
         })
+    }
+
+    /// One line for the title and status bars: `已签发`, `签发后已修改`, or None for 拟稿.
+    pub fn state_label(&self, report: &Report) -> Option<&'static str> {
+        self.approval(report).map(Approval::label)
+    }
+}
+
+/// A signed-off report's state: as approved, or changed since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Approval {
+    /// Unchanged since this stage's sign-off.
+    Approved(Stage),
+    /// Changed since this stage's sign-off: the sign-off no longer covers it.
+    ChangedSince(Stage),
+}
+
+impl Approval {
+    /// `已签发`, `签发后已修改`, …
+    pub fn label(self) -> &'static str {
+        match self {
+            Approval::Approved(stage) => stage.label(),
+            Approval::ChangedSince(stage) => stage.modified_label(),
+        }
     }
 }
 

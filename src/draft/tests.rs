@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::model::{Date, WanAmount};
+use crate::finding::{Place, Rule};
+use crate::model::{Date, OrganKind, WanAmount};
+use crate::review::{Explanation, SignOff, Stage};
 use crate::template::{T2_FEES, t3};
 
 fn sample() -> Draft {

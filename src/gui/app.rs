@@ -37,7 +37,7 @@ impl EditorApp {
         };
         super::menu::show(ui, &mut self.editing(), menu);
         self.show_findings = show_findings;
-        let state = self.doc.draft.review.state_label(&self.doc.draft.report);
+        let state = self.doc.draft.review.approval(&self.doc.draft.report);
         let modes = super::status::Modes {
             read_only: self.doc.read_only,
             manual_totals: &mut self.doc.draft.manual_totals,

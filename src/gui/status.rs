@@ -29,7 +29,7 @@ pub struct Modes<'a> {
 pub fn show(
     ui: &mut Ui,
     analysis: &Analysis,
-    state: Option<&str>,
+    state: Option<crate::review::Approval>,
     status: Option<&str>,
     modes: Modes,
 ) {
@@ -48,12 +48,13 @@ pub fn show(
             // The approval state: 已审核 / 已签发, or a change since (in the error colour).
             if let Some(state) = state {
                 ui.separator();
-                let color = if state.ends_with("已修改") {
-                    severity_color(Severity::Error, dark)
-                } else {
-                    ui.visuals().text_color()
+                let color = match state {
+                    crate::review::Approval::ChangedSince(_) => {
+                        severity_color(Severity::Error, dark)
+                    }
+                    crate::review::Approval::Approved(_) => ui.visuals().text_color(),
                 };
-                ui.label(RichText::new(state).color(color));
+                ui.label(RichText::new(state.label()).color(color));
             }
             if modes.read_only {
                 ui.separator();

@@ -32,7 +32,7 @@ fn benches(c: &mut Criterion) {
                 &Context {
                     import_findings: &findings,
                     previous: None,
-                    deadline: None,
+                    ..Context::default()
                 },
             )
         })

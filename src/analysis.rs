@@ -8,7 +8,10 @@ use std::collections::{BTreeSet, HashMap};
 use crate::check::{CheckOptions, check_with, cross};
 use crate::draft::Draft;
 use crate::finding::{Finding, MetaField, Place, Rule, Severity, Source};
-use crate::model::{Date, OrganKind, Report};
+pub use crate::model::Deadline;
+use crate::model::{Date, Report};
+use crate::profile::DEFAULT_REPETITION_THRESHOLD;
+use crate::repetition::Repetition;
 use crate::review::{Explained, Explanation};
 use crate::template::{ALL_CELLS, Part, TEMPLATE, TextId};
 
@@ -19,40 +22,11 @@ pub struct Context<'a> {
     pub import_findings: &'a [Finding],
     /// Last year's report, for the cross-year checks.
     pub previous: Option<&'a Report>,
-    /// The publication deadline set for this jurisdiction; `None`: the national one by the
-    /// organ's kind (see [`Deadline::national`]).
+    /// The publication deadline set for this jurisdiction; `None`: the profile's for the
+    /// organ's kind, else the national one (see [`Deadline::national`]).
     pub deadline: Option<Deadline>,
-}
-
-/// The day of the year after the report year by which the report must be published.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Deadline {
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Deadline {
-    /// `MM-DD` (or `M-D`), e.g. `01-28`.
-    pub fn parse(s: &str) -> Option<Deadline> {
-        let (m, d) = s.trim().split_once(['-', '/', '.'])?;
-        let (month, day): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
-        Date::new(2001, month, day).map(|_| Deadline { month, day })
-    }
-
-    /// `MM-DD`, as [`Deadline::parse`] reads it.
-    pub fn mm_dd(&self) -> String {
-        format!("{:02}-{:02}", self.month, self.day)
-    }
-
-    /// 条例第四十九条: departments publish by 31 January, governments by 31 March. For
-    /// 乡镇/街道 and other bodies the rules are local; 31 March, the latest national date, is
-    /// the lenient default (a region sets its own: `--deadline`, 设置 → 发布期限).
-    pub fn national(kind: OrganKind) -> Deadline {
-        match kind {
-            OrganKind::Department => Deadline { month: 1, day: 31 },
-            _ => Deadline { month: 3, day: 31 },
-        }
-    }
+    /// A local rule profile (本地要求): its L rules, deadlines and repetition threshold.
+    pub profile: Option<&'a crate::profile::Profile>,
 }
 
 /// H11 (late): a report published after its deadline is 逾期发布.
@@ -92,6 +66,9 @@ pub struct Analysis {
     pub tally: crate::finding::Tally,
     /// Per finding: the 说明 that covers it, current or stale.
     pub explained: Vec<Option<Explained>>,
+    /// The repetition of the 正文 against last year's report (with it, or the texts the
+    /// draft was started from); None without either.
+    pub repetition: Option<Repetition>,
 }
 
 fn worse(a: Option<Severity>, b: Severity) -> Severity {
@@ -215,13 +192,63 @@ impl Analysis {
 /// (`manual_totals`), they are the sums of their parts (see [`apply_totals_rule`]), so a
 /// draft whose totals went stale outside the editor is judged as the editor shows it.
 pub fn analyze(draft: &Draft, ctx: &Context) -> Analysis {
-    if draft.manual_totals {
-        return with_review(draft, findings_of(draft, ctx));
+    let filled;
+    let draft = if draft.manual_totals {
+        draft
+    } else {
+        let mut d = draft.clone();
+        crate::check::fill_totals(&mut d.report);
+        filled = d;
+        &filled
+    };
+    let repetition = repetition_of(draft, ctx);
+    let findings = findings_of(draft, ctx, repetition.as_ref());
+    let mut analysis = with_review(draft, findings);
+    analysis.repetition = repetition;
+    analysis
+}
+
+/// The repetition against last year's report, or else against the texts the draft was
+/// started from.
+fn repetition_of(draft: &Draft, ctx: &Context) -> Option<Repetition> {
+    match ctx.previous {
+        Some(previous) => Some(crate::repetition::against_report(&draft.report, previous)),
+        None if !draft.inherited_texts.is_empty() => Some(crate::repetition::repetition(
+            &draft.report,
+            draft.inherited_texts.values().map(String::as_str),
+        )),
+        None => None,
     }
-    let mut filled = draft.clone();
-    crate::check::fill_totals(&mut filled.report);
-    let findings = findings_of(&filled, ctx);
-    with_review(&filled, findings)
+}
+
+/// H21: the share of the 正文 that repeats last year's, above the threshold.
+fn check_repetition(repetition: &Repetition, ctx: &Context) -> Option<Finding> {
+    let threshold = ctx
+        .profile
+        .map_or(DEFAULT_REPETITION_THRESHOLD, |p| p.repetition_threshold);
+    let share = repetition.overall()?;
+    share.above(threshold).then(|| {
+        let by = ctx
+            .profile
+            .map(|p| format!("（“{}”的要求）", p.name))
+            .unwrap_or_default();
+        Finding::new(
+            Rule::H21,
+            Severity::Warning,
+            repetition
+                .fields
+                .iter()
+                .filter(|f| f.repeated > 0)
+                .filter_map(|f| f.id.map(Place::Text))
+                .collect(),
+            format!(
+                "与上年报告的重复率为{}（正文{}句中有{}句与上年相同），超过{threshold}%{by}，请按本年度工作实际撰写",
+                share.text(),
+                share.whole,
+                share.part
+            ),
+        )
+    })
 }
 
 /// The analysis with each finding matched against the draft's 说明.
@@ -245,7 +272,7 @@ pub fn apply_totals_rule(draft: &mut Draft) -> bool {
     draft.report != before
 }
 
-fn findings_of(draft: &Draft, ctx: &Context) -> Vec<Finding> {
+fn findings_of(draft: &Draft, ctx: &Context, repetition: Option<&Repetition>) -> Vec<Finding> {
     let mut findings: Vec<Finding> = ctx
         .import_findings
         .iter()
@@ -261,7 +288,14 @@ fn findings_of(draft: &Draft, ctx: &Context) -> Vec<Finding> {
         Rule::Import => f.from_source(Source::Import),
         _ => f,
     }));
-    findings.extend(check_deadline(&draft.report, ctx.deadline));
+    let deadline = ctx.deadline.or_else(|| {
+        ctx.profile
+            .and_then(|p| p.publish_deadline(draft.report.meta.organ_kind))
+    });
+    findings.extend(check_deadline(&draft.report, deadline));
+    if let Some(profile) = ctx.profile {
+        findings.extend(crate::check::local::check_profile(&draft.report, profile));
+    }
     findings.extend(sum_findings(draft));
     if let Some(previous) = ctx.previous {
         findings.extend(
@@ -270,6 +304,11 @@ fn findings_of(draft: &Draft, ctx: &Context) -> Vec<Finding> {
                 .map(|f| f.from_source(Source::CrossYear)),
         );
     }
+    findings.extend(
+        repetition
+            .and_then(|r| check_repetition(r, ctx))
+            .map(|f| f.from_source(Source::CrossYear)),
+    );
     demote_uncertain(findings, &draft.uncertain_cells())
 }
 

@@ -52,6 +52,9 @@ pub(crate) struct SignArgs {
     /// 本地规定的发布期限（次年的 月-日，如 01-28）
     #[arg(long, value_name = "MM-DD")]
     pub(crate) deadline: Option<String>,
+    /// 本地要求（规则配置文件 .ron）：与编辑器一样，本地要求定为“错误”的问题也阻止签署
+    #[arg(long, value_name = "PROFILE.ron")]
+    pub(crate) profile: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -120,7 +123,7 @@ pub(crate) struct CheckArgs {
     /// 每个文件输出一行 JSON
     #[arg(long)]
     pub(crate) json: bool,
-    /// 上年的报告（草稿或文本）：另做跨年检查 H1、H2、H12
+    /// 上年的报告（草稿或文本）：另做跨年检查 H1、H2、H12，并计算与上年的重复率（H21）
     #[arg(long, value_name = "LAST", conflicts_with = "summary")]
     pub(crate) previous: Option<PathBuf>,
     /// 批量检查：把每个文件一行的汇总写入 CSV（同一机关的上年报告在其中时自动对照）
@@ -129,6 +132,9 @@ pub(crate) struct CheckArgs {
     /// 本地规定的发布期限（次年的 月-日，如 01-28）；不写则按条例第四十九条：部门 01-31，人民政府 03-31
     #[arg(long, value_name = "MM-DD")]
     pub(crate) deadline: Option<String>,
+    /// 本地要求（规则配置文件 .ron，格式见 README）：另按其字数、应写明的数量、备案与发布期限、重复率阈值检查
+    #[arg(long, value_name = "PROFILE.ron")]
+    pub(crate) profile: Option<PathBuf>,
     /// 要检查的文件或文件夹（文件夹中的 .ron 和 .txt 都会检查）
     #[arg(required = true)]
     pub(crate) files: Vec<PathBuf>,

@@ -30,6 +30,16 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// Last year's report it was checked against.
     pub previous: Option<PathBuf>,
+    /// The repetition rate against that report (H21).
+    pub repetition: Option<crate::repetition::Share>,
+}
+
+/// The rules a batch is checked by beside the national ones.
+#[derive(Clone, Copy, Default)]
+pub struct BatchRules<'a> {
+    /// A local publication deadline (`--deadline`), before the profile's.
+    pub deadline: Option<crate::model::Deadline>,
+    pub profile: Option<&'a crate::profile::Profile>,
 }
 
 /// The files to check: files as given, folders walked (recursively, sorted) for drafts and
@@ -83,8 +93,14 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<BatchRow>) {
     }
 }
 
-/// Reads and checks every file; pairs each report with last year's of the same organ.
+/// Reads and checks every file by the national rules; pairs each report with last year's
+/// of the same organ.
 pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
+    check_files_with(files, BatchRules::default())
+}
+
+/// [`check_files`] with a local deadline or profile.
+pub fn check_files_with(files: &[PathBuf], rules: BatchRules) -> Vec<BatchRow> {
     let opened: Vec<Result<Opened, String>> = read_all(files);
     // (organ, year) → index of the report, for pairing.
     let mut by_organ_year: HashMap<(String, u16), usize> = HashMap::new();
@@ -117,20 +133,21 @@ pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
                         Some(Ok(prev)) => Some(&prev.draft.report),
                         _ => None,
                     };
-                    let findings = analyze(
+                    let analysis = analyze(
                         &o.draft,
                         &Context {
                             import_findings: &o.import_findings,
                             previous: last_year,
-                            deadline: None,
+                            deadline: rules.deadline,
+                            profile: rules.profile,
                         },
-                    )
-                    .findings;
+                    );
                     Ok(Checked {
                         organ: report.meta.organ.clone(),
                         year: report.meta.year,
                         format: report.format.key(),
-                        findings,
+                        repetition: analysis.repetition.as_ref().and_then(|r| r.overall()),
+                        findings: analysis.findings,
                         previous: previous.map(|p| files[p].clone()),
                     })
                 }
@@ -177,7 +194,8 @@ fn csv_field(s: &str) -> String {
 }
 
 /// The summary as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese right):
-/// file, organ, year, format, errors, warnings, infos, previous, reason, one count per rule.
+/// file, organ, year, format, errors, warnings, infos, previous, repetition rate, reason, one
+/// count per rule.
 pub fn to_csv(rows: &[BatchRow]) -> String {
     let rules = Rule::ALL;
     let mut out = String::from("\u{feff}");
@@ -190,6 +208,7 @@ pub fn to_csv(rows: &[BatchRow]) -> String {
         "警告",
         "提示",
         "对照上年",
+        "与上年重复率",
         "无法读取的原因",
     ]
     .into_iter()
@@ -214,6 +233,7 @@ pub fn to_csv(rows: &[BatchRow]) -> String {
                         .as_ref()
                         .map(|p| csv_field(&p.display().to_string()))
                         .unwrap_or_default(),
+                    c.repetition.map(|r| r.text()).unwrap_or_default(),
                     String::new(),
                 ]);
                 for r in &rules {
@@ -227,7 +247,7 @@ pub fn to_csv(rows: &[BatchRow]) -> String {
                 }
             }
             Err(reason) => {
-                fields.extend(std::iter::repeat_n(String::new(), 7));
+                fields.extend(std::iter::repeat_n(String::new(), 8));
                 fields.push(csv_field(reason));
                 fields.extend(std::iter::repeat_n(String::new(), rules.len()));
             }

@@ -9,7 +9,9 @@ use crate::draft::Draft;
 use crate::export::json::{cell_ids, finding_json, read_as};
 use crate::finding::Finding;
 use crate::import::Provenance;
+use crate::repetition::{Repetition, Share};
 use crate::review::Explanation;
+use crate::template::Part;
 
 /// The check of one report as text: the file and title (with its sign-off state), the
 /// findings that count, the 说明 (current and stale), the open 批注, the counts.
@@ -64,6 +66,9 @@ pub fn to_text(file: &str, draft: &Draft, analysis: &Analysis) -> String {
             ));
         }
     }
+    if let Some(line) = analysis.repetition.as_ref().and_then(repetition_line) {
+        out.push_str(&format!("  {line}\n"));
+    }
     let crate::finding::Tally {
         errors,
         warnings,
@@ -73,6 +78,47 @@ pub fn to_text(file: &str, draft: &Draft, analysis: &Analysis) -> String {
         "  错误 {errors} · 警告 {warnings} · 提示 {infos}\n"
     ));
     out
+}
+
+/// `与上年重复率 62.5%（正文40句中25句与上年相同；一、总体情况 70%，五、… 30%）`.
+pub fn repetition_line(r: &Repetition) -> Option<String> {
+    let all = r.overall()?;
+    let parts: Vec<String> = Part::ALL
+        .iter()
+        .filter_map(|p| Some((*p, r.of_part(*p)?)))
+        .map(|(p, share)| format!("{} {}", part_name(p), share.text()))
+        .collect();
+    Some(format!(
+        "与上年重复率 {}（正文{}句中{}句与上年相同；{}）",
+        all.text(),
+        all.whole,
+        all.part,
+        parts.join("，")
+    ))
+}
+
+fn part_name(p: Part) -> &'static str {
+    match p {
+        Part::Basics => "导语",
+        Part::Section(s) => s.spec().heading,
+    }
+}
+
+fn repetition_json(r: &Repetition) -> Option<Value> {
+    let all = r.overall()?;
+    let share =
+        |s: Share| json!({ "percent": s.percent(), "repeated": s.part, "sentences": s.whole });
+    let mut v = share(all);
+    v["parts"] = Part::ALL
+        .iter()
+        .filter_map(|p| Some((*p, r.of_part(*p)?)))
+        .map(|(p, s)| {
+            let mut x = share(s);
+            x["part"] = json!(part_name(p));
+            x
+        })
+        .collect();
+    Some(v)
 }
 
 /// The check of one report as one JSON value (`check --json` prints one per line).
@@ -101,6 +147,7 @@ pub fn to_json(file: &str, draft: &Draft, analysis: &Analysis) -> Value {
         "derived_cells": cell_ids(&draft.marked_cells(Provenance::Derived)),
         "grid_cells": cell_ids(&draft.marked_cells(Provenance::Grid)),
         "read_as": read_as(draft),
+        "repetition": analysis.repetition.as_ref().and_then(repetition_json),
     })
 }
 

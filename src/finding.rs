@@ -77,6 +77,26 @@ pub enum Rule {
     /// year's report, a 表三 总计 or a 表二 count that changes by more than half and by more
     /// than 20 is a 提示 asking for a written explanation.
     H20,
+    /// Not in the spec (a rule of this program, from local assessment rules: "与上年度重复率
+    /// 大于50%"): the share of the 正文's sentences that repeat last year's report, above
+    /// the threshold (50 %, or a local profile's). H12 is its strong case, one section
+    /// near-identical.
+    H21,
+    /// Not in the spec (from published 2025 reports): the 导语's boilerplate as the format
+    /// gives it: the format's 文号 国办公开办函〔2021〕30号 whole, the statistics period
+    /// "X年1月1日至X年12月31日" whole, the title ending in 政府信息公开工作年度报告.
+    H22,
+    /// Not in the spec (from published reports): the covering letter to the supervisor
+    /// (报送函, "请审示") published instead of the report.
+    H23,
+    /// A local profile's length limit for a section or a sub-area (e.g. 总体情况 about
+    /// 1,000 characters).
+    L1,
+    /// A local profile's required mention: a sub-area names a count (e.g. 政务新媒体 with a
+    /// number).
+    L2,
+    /// A local profile's deadline for 备案 with the 政务公开办.
+    L3,
     /// This program's rule for a 汇总 of subordinate units' reports: what makes the sum
     /// unsafe (another year or format, a unit with errors, a unit counted twice or missing),
     /// the 表二 counts that are upper bounds, and summed cells changed by hand.
@@ -88,7 +108,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order (report columns follow it).
-    pub const ALL: [Rule; 30] = [
+    pub const ALL: [Rule; 36] = [
         Rule::O1,
         Rule::S1,
         Rule::S2,
@@ -117,6 +137,12 @@ impl Rule {
         Rule::H16,
         Rule::H19,
         Rule::H20,
+        Rule::H21,
+        Rule::H22,
+        Rule::H23,
+        Rule::L1,
+        Rule::L2,
+        Rule::L3,
         Rule::Sum,
         Rule::Import,
     ];
@@ -157,6 +183,12 @@ impl Rule {
             Rule::H16 => "H16",
             Rule::H19 => "H19",
             Rule::H20 => "H20",
+            Rule::H21 => "H21",
+            Rule::H22 => "H22",
+            Rule::H23 => "H23",
+            Rule::L1 => "L1",
+            Rule::L2 => "L2",
+            Rule::L3 => "L3",
             Rule::Sum => "SUM",
             Rule::Import => "IMPORT",
         }

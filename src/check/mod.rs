@@ -7,6 +7,7 @@ mod arith;
 mod content;
 pub mod cross;
 mod dates;
+pub mod local;
 mod narrative;
 mod options;
 mod organ;

@@ -8,12 +8,36 @@ use nianbao::{batch, check_report, fsio};
 use super::{error_message, load};
 use crate::args::CheckArgs;
 use nianbao::finding::Severity;
+use nianbao::profile::Profile;
 
 pub(crate) fn cmd_check(a: CheckArgs) -> ExitCode {
+    let deadline = match a
+        .deadline
+        .as_deref()
+        .map(|s| (s, analysis::Deadline::parse(s)))
+    {
+        Some((s, None)) => {
+            eprintln!("错误：发布期限“{s}”无法识别，应如 01-28");
+            return ExitCode::from(2);
+        }
+        Some((_, d)) => d,
+        None => None,
+    };
+    let profile = match a.profile.as_deref().map(Profile::load).transpose() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            return ExitCode::from(2);
+        }
+    };
     let (files, problems) = batch::collect(&a.files);
     if let Some(out) = &a.summary {
         let mut rows = problems;
-        rows.extend(batch::check_files(&files));
+        let rules = batch::BatchRules {
+            deadline,
+            profile: profile.as_ref(),
+        };
+        rows.extend(batch::check_files_with(&files, rules));
         if let Err(e) = fsio::write_atomic(out, batch::to_csv(&rows).as_bytes()) {
             eprintln!("错误：{e}");
             return ExitCode::from(2);
@@ -41,18 +65,6 @@ pub(crate) fn cmd_check(a: CheckArgs) -> ExitCode {
             worst = 2;
         }
     }
-    let deadline = match a
-        .deadline
-        .as_deref()
-        .map(|s| (s, analysis::Deadline::parse(s)))
-    {
-        Some((s, None)) => {
-            eprintln!("错误：发布期限“{s}”无法识别，应如 01-28");
-            return ExitCode::from(2);
-        }
-        Some((_, d)) => d,
-        None => None,
-    };
     let previous = match &a.previous {
         Some(p) => match load(p) {
             Ok(opened) => Some(opened.draft.report),
@@ -72,6 +84,7 @@ pub(crate) fn cmd_check(a: CheckArgs) -> ExitCode {
                         import_findings: &loaded.import_findings,
                         previous: previous.as_ref(),
                         deadline,
+                        profile: profile.as_ref(),
                     },
                 );
                 if analysis.tally.errors > 0 {

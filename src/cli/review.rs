@@ -82,11 +82,17 @@ pub(crate) fn cmd_sign(a: SignArgs) -> Result<()> {
                 .with_context(|| format!("发布期限“{s}”无法识别，应如 01-28"))
         })
         .transpose()?;
+    let profile = a
+        .profile
+        .as_deref()
+        .map(nianbao::profile::Profile::load)
+        .transpose()?;
     let analysis = analyze(
         &d,
         &analysis::Context {
             previous: previous.as_ref().map(|o| &o.draft.report),
             deadline,
+            profile: profile.as_ref(),
             ..analysis::Context::default()
         },
     );

@@ -161,7 +161,7 @@ fn syntax(e: ron::error::SpannedError) -> DraftError {
 }
 
 /// Chinese wording for RON's errors.
-fn ron_message(e: &ron::Error) -> String {
+pub(crate) fn ron_message(e: &ron::Error) -> String {
     use ron::Error as E;
     match e {
         E::Eof => "文件意外结束（可能被截断）".into(),

@@ -18,6 +18,7 @@ impl EditorApp {
         // The menu's own copies, so that the panels' context can borrow the whole editor.
         let (recent, reviewer) = (self.recent.clone(), self.reviewer.clone());
         let mut show_findings = self.show_findings;
+        let profile_name = self.profile.as_ref().map(|(_, p)| p.name.clone());
         let menu = super::menu::MenuState {
             compare: MenuCompare {
                 active: self.compare.is_some(),
@@ -33,6 +34,7 @@ impl EditorApp {
             reviewer: &reviewer,
             comparing: self.previous.is_some(),
             deadline: self.deadline,
+            profile: profile_name.as_deref(),
             show_findings: &mut show_findings,
         };
         super::menu::show(ui, &mut self.editing(), menu);
@@ -41,6 +43,7 @@ impl EditorApp {
         let modes = super::status::Modes {
             read_only: self.doc.read_only,
             manual_totals: &mut self.doc.draft.manual_totals,
+            profile: profile_name.as_deref(),
         };
         super::status::show(ui, &self.analysis, state, self.status.as_deref(), modes);
         if self.show_findings {

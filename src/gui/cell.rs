@@ -153,6 +153,9 @@ fn computed_cell(ed: &mut Editing, ui: &mut Ui, inner: Rect, i: usize) {
     for n in ed.open_notes(Place::Cell(i)) {
         tip = format!("{tip}\n{n}");
     }
+    if let Some(note) = ed.profile.and_then(|p| p.cell_notes.get(&i)) {
+        tip = format!("{tip}\n{}{note}", s::CELL_LOCAL_NOTE);
+    }
     r.on_hover_text(tip);
 }
 
@@ -294,6 +297,9 @@ fn cell_tips(ed: &Editing, ui: &Ui, rect: Rect, i: usize) -> Vec<String> {
     }
     if TEMPLATE.cells[i].computed {
         tips.insert(0, s::MANUAL_TOTAL_CELL.to_string());
+    }
+    if let Some(note) = ed.profile.and_then(|p| p.cell_notes.get(&i)) {
+        tips.push(format!("{}{note}", s::CELL_LOCAL_NOTE));
     }
     // How the import read the cell, until it is edited.
     if let Some((how, read)) = ed.doc.draft.read_as.get(&i)

@@ -102,6 +102,12 @@ pub enum Command {
     /// 设置 → 发布期限: a local deadline, or `None` for the national one; kept for later
     /// sessions.
     SetDeadline(Option<Deadline>),
+    /// 设置 → 本地要求…: pick a rule profile.
+    ChooseProfile,
+    /// Use this rule profile (and remember it).
+    LoadProfile(PathBuf),
+    /// Back to the national rules only.
+    ClearProfile,
     /// Record this state of the draft as an undo point (taken when the panel asked).
     UndoPoint(Box<Draft>),
     Undo,
@@ -198,6 +204,8 @@ pub enum PathPurpose {
     SumUnits,
     /// Another version to compare with.
     CompareVersion,
+    /// 设置 → 本地要求…: a rule profile.
+    Profile,
 }
 
 /// The modal on screen.
@@ -305,6 +313,7 @@ impl PathPurpose {
             PathPurpose::NewFromPrevious => Command::Run(Action::NewFromPath(path)),
             PathPurpose::SumUnits => Command::Run(Action::SumPaths(vec![path])),
             PathPurpose::CompareVersion => Command::CompareVersionPath(path),
+            PathPurpose::Profile => Command::LoadProfile(path),
             PathPurpose::SaveAs { then } => Command::SaveTo {
                 path: with_extension(path, "ron"),
                 then: then.clone(),

@@ -51,6 +51,8 @@ pub struct EditorApp {
     pub previous: Option<(PathBuf, Report)>,
     /// The local publication deadline (设置 → 发布期限…); `None`: the national one.
     pub deadline: Option<Deadline>,
+    /// The local rule profile (设置 → 本地要求…) and its file; `None`: national rules only.
+    pub profile: Option<(PathBuf, crate::profile::Profile)>,
     /// The name last given for a 说明 or a sign-off (first: the system user's).
     pub reviewer: String,
     /// 与其他版本比较: the other version and what differs from it.
@@ -119,6 +121,14 @@ impl EditorApp {
         let recent = storage.load_recent();
         let recoveries = storage.read_recoveries();
         let deadline = storage.load_deadline();
+        // A remembered profile that no longer loads is dropped with its reason in the status.
+        let (profile, profile_problem) = match storage.load_profile_path() {
+            Some(path) => match crate::profile::Profile::load(&path) {
+                Ok(p) => (Some((path, p)), None),
+                Err(e) => (None, Some(format!("{}{e}", s::PROFILE_NOT_LOADED))),
+            },
+            None => (None, None),
+        };
         let mut app = EditorApp {
             doc: Document::blank(Report::new("", OrganKind::Government, year)),
             doc_generation: 0,
@@ -141,6 +151,7 @@ impl EditorApp {
             window_title: String::new(),
             today,
             deadline,
+            profile,
             compare: None,
             reviewer: std::env::var("USER")
                 .or_else(|_| std::env::var("USERNAME"))
@@ -150,6 +161,7 @@ impl EditorApp {
             lock: None,
             letter_choice: Default::default(),
         };
+        app.status = profile_problem;
         app.refresh_analysis();
         if !recoveries.is_empty() {
             app.modal = Some(Modal::Recovery(recoveries));
@@ -225,6 +237,7 @@ impl EditorApp {
                 import_findings: &self.doc.import_findings,
                 previous: self.previous.as_ref().map(|(_, r)| r),
                 deadline: self.deadline,
+                profile: self.profile.as_ref().map(|(_, p)| p),
             },
         );
         self.analyzed = Some(self.doc.draft.clone());
@@ -320,6 +333,7 @@ impl EditorApp {
             reviewer: &self.reviewer,
             changed: self.compare.as_ref().map(|c| &c.cells),
             generation: self.doc_generation,
+            profile: self.profile.as_ref().map(|(_, p)| p),
         }
     }
 }

@@ -277,6 +277,30 @@ fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
     } else {
         ui.label(RichText::new(heading_text).weak())
     };
+    if let Some(f) = ed
+        .analysis
+        .repetition
+        .as_ref()
+        .and_then(|r| r.of_field(id))
+        .filter(|f| f.repeated > 0)
+    {
+        let share = crate::repetition::Share {
+            part: f.repeated,
+            whole: f.sentences,
+        };
+        ui.label(
+            RichText::new(format!(
+                "{} {}（{}/{}句）",
+                s::REPETITION,
+                share.text(),
+                f.repeated,
+                f.sentences
+            ))
+            .small()
+            .color(severity_color(Severity::Info, dark)),
+        )
+        .on_hover_text(s::REPETITION_HELP);
+    }
     let mark = ed.analysis.text_marks.get(&id).copied();
     let absent = ed.doc.draft.report.text(id).is_none();
     if absent {
@@ -297,6 +321,16 @@ fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
             .hint_text(s::TEXT_HINT);
         if let Some(c) = tint(mark, dark) {
             edit = edit.background_color(c);
+        }
+        // The sentences repeated from last year's report, on a tinted ground.
+        let repeated = repeated_ranges(ed.analysis, id);
+        let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
+            let mut job = marked_job(ui, buf.as_str(), &repeated);
+            job.wrap.max_width = wrap;
+            ui.fonts_mut(|f| f.layout_job(job))
+        };
+        if !repeated.is_empty() {
+            edit = edit.layouter(&mut layouter);
         }
         let r = ui.add(edit).labelled_by(label.id);
         changed = r.changed();
@@ -320,4 +354,41 @@ fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
         ui.colored_label(note_color(), note);
     }
     focus_if_requested(ed, Place::Text(id), &response);
+}
+
+/// Where the field's sentences repeat last year's report (byte ranges in its text).
+fn repeated_ranges(
+    analysis: &crate::analysis::Analysis,
+    id: TextId,
+) -> Vec<std::ops::Range<usize>> {
+    analysis
+        .repetition
+        .as_ref()
+        .and_then(|r| r.of_field(id))
+        .map(|f| f.ranges.clone())
+        .unwrap_or_default()
+}
+
+/// The text laid out with the `marked` ranges on a tinted ground (ranges that no longer fit
+/// the text, while the analysis catches up with typing, are left out).
+fn marked_job(ui: &Ui, text: &str, marked: &[std::ops::Range<usize>]) -> egui::text::LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let plain = egui::TextFormat::simple(font, color);
+    let tinted = egui::TextFormat {
+        background: ui.visuals().selection.bg_fill.gamma_multiply(0.35),
+        ..plain.clone()
+    };
+    let mut job = egui::text::LayoutJob::default();
+    let mut at = 0;
+    for r in marked {
+        if r.start < at || text.get(r.clone()).is_none() {
+            continue;
+        }
+        job.append(&text[at..r.start], 0.0, plain.clone());
+        job.append(&text[r.clone()], 0.0, tinted.clone());
+        at = r.end;
+    }
+    job.append(&text[at..], 0.0, plain);
+    job
 }

@@ -29,6 +29,8 @@ pub struct MenuState<'a> {
     /// Last year's report is open for comparison.
     pub comparing: bool,
     pub deadline: Option<Deadline>,
+    /// The active rule profile's name.
+    pub profile: Option<&'a str>,
     pub show_findings: &'a mut bool,
 }
 
@@ -41,6 +43,12 @@ pub fn show(ui: &mut Ui, ed: &mut Editing, state: MenuState) {
             ui.menu_button(s::MENU_SETTINGS, |ui| {
                 if item(ui, s::DEADLINE_MENU, None) {
                     ed.push(Command::ShowModal(Modal::deadline(state.deadline)));
+                }
+                if item(ui, s::PROFILE_MENU, None) {
+                    ed.push(Command::ChooseProfile);
+                }
+                if state.profile.is_some() && item(ui, s::PROFILE_CLEAR_MENU, None) {
+                    ed.push(Command::ClearProfile);
                 }
             });
             ui.menu_button(s::MENU_HELP, |ui| {

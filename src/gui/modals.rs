@@ -136,7 +136,8 @@ fn typed_path(ui: &mut egui::Ui, purpose: &PathPurpose, text: &mut String) -> An
         | PathPurpose::ComparePrevious
         | PathPurpose::NewFromPrevious
         | PathPurpose::SumUnits
-        | PathPurpose::CompareVersion => s::PATH_TITLE_OPEN,
+        | PathPurpose::CompareVersion
+        | PathPurpose::Profile => s::PATH_TITLE_OPEN,
         PathPurpose::SaveAs { .. } => s::PATH_TITLE_SAVE,
         PathPurpose::Export(_) | PathPurpose::ExportPdf { .. } => s::PATH_TITLE_EXPORT,
     };

@@ -61,6 +61,10 @@ pub(super) fn ask_path(app: &mut EditorApp, purpose: PathPurpose) {
                 default_path(app, &suggested),
             )
         }
+        None if matches!(purpose, PathPurpose::Profile) => (
+            app.dialogs.open_file(&[DRAFT_FILTER]),
+            default_path(app, ""),
+        ),
         None => (
             app.dialogs.open_file(&REPORT_FILTERS),
             default_path(app, ""),
@@ -88,7 +92,8 @@ pub(super) fn save_kind(purpose: &PathPurpose) -> Option<(&'static str, FileFilt
         | PathPurpose::ComparePrevious
         | PathPurpose::NewFromPrevious
         | PathPurpose::SumUnits
-        | PathPurpose::CompareVersion => None,
+        | PathPurpose::CompareVersion
+        | PathPurpose::Profile => None,
     }
 }
 

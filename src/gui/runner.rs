@@ -108,6 +108,32 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         Command::Autosave => app.autosave_now(),
         Command::SetZoom(z) => ctx.set_zoom_factor(z.clamp(0.6, 2.5)),
         Command::ComparePrevious => ask_path(app, PathPurpose::ComparePrevious),
+        Command::ChooseProfile => ask_path(app, PathPurpose::Profile),
+        Command::LoadProfile(path) => match crate::profile::Profile::load(&path) {
+            Ok(profile) => {
+                app.status = Some(s::fill(s::PROFILE_SET, &profile.name));
+                if let Err(e) = app.storage.save_profile_path(Some(&path)) {
+                    app.status = Some(format!("{}{e}", s::PROFILE_NOT_SAVED));
+                }
+                app.profile = Some((path, profile));
+                app.invalidate_analysis();
+            }
+            Err(e) => {
+                app.modal = Some(Modal::Error(format!(
+                    "{}“{}”：{e}",
+                    s::PROFILE_NOT_LOADED,
+                    path.display()
+                )))
+            }
+        },
+        Command::ClearProfile => {
+            app.profile = None;
+            app.invalidate_analysis();
+            app.status = Some(s::PROFILE_CLEARED.to_string());
+            if let Err(e) = app.storage.save_profile_path(None) {
+                app.status = Some(format!("{}{e}", s::PROFILE_NOT_SAVED));
+            }
+        }
         Command::ComparePreviousPath(path) => match document::open_path(&path) {
             Ok(opened) => {
                 app.previous = Some((path.clone(), opened.draft.report));

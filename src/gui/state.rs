@@ -140,6 +140,8 @@ pub struct Editing<'a> {
     pub changed: Option<&'a std::collections::BTreeSet<usize>>,
     /// Counts the documents opened in the window (a new one starts scrolled to its top).
     pub generation: u64,
+    /// The local rule profile in use (its 口径 notes for cells).
+    pub profile: Option<&'a crate::profile::Profile>,
 }
 
 impl Editing<'_> {

@@ -24,6 +24,8 @@ pub struct Modes<'a> {
     pub read_only: bool,
     /// Totals typed by hand (an imported report): shown, with a button back to computed.
     pub manual_totals: &'a mut bool,
+    /// The name of the local rule profile in use.
+    pub profile: Option<&'a str>,
 }
 
 pub fn show(
@@ -71,6 +73,15 @@ pub fn show(
                 {
                     *modes.manual_totals = false;
                 }
+            }
+            if let Some(share) = analysis.repetition.as_ref().and_then(|r| r.overall()) {
+                ui.separator();
+                ui.label(format!("{} {}", s::REPETITION, share.text()))
+                    .on_hover_text(s::REPETITION_HELP);
+            }
+            if let Some(name) = modes.profile {
+                ui.separator();
+                ui.label(format!("{}{name}", s::PROFILE_STATUS));
             }
             if let Some(msg) = status {
                 ui.separator();

@@ -16,6 +16,7 @@ const LEGACY_RECOVERY_PATH_FILE: &str = "recovery-path.txt";
 const RECOVERY_DIR: &str = "recovery";
 const LEGACY_KEY: &str = "recovery";
 const DEADLINE_FILE: &str = "deadline.txt";
+const PROFILE_FILE: &str = "profile-path.txt";
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 10;
 
@@ -112,6 +113,20 @@ impl Storage {
     pub fn load_deadline(&self) -> Option<Deadline> {
         let bytes = fsio::read_bounded(&self.file(DEADLINE_FILE)?).ok()?;
         Deadline::parse(&String::from_utf8_lossy(&bytes))
+    }
+
+    /// The local rule profile chosen in 设置 → 本地要求 (its path); `None`: national rules.
+    pub fn load_profile_path(&self) -> Option<PathBuf> {
+        let bytes = fsio::read_bounded(&self.file(PROFILE_FILE)?).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
+        let line = text.lines().next()?.trim();
+        (!line.is_empty()).then(|| PathBuf::from(line))
+    }
+
+    /// Remembers the local rule profile's path (`None`: back to the national rules).
+    pub fn save_profile_path(&self, path: Option<&Path>) -> Result<(), FileError> {
+        let text = path.map(|p| p.display().to_string()).unwrap_or_default();
+        self.write(PROFILE_FILE, text.as_bytes())
     }
 
     /// Saves the local publication deadline (`None`: back to the national one).

@@ -182,6 +182,17 @@ pub const DEADLINE_INVALID: &str = "请按“月-日”填写，如 01-28";
 pub const DEADLINE_SET_LOCAL: &str = "发布期限已设为次年{}";
 pub const DEADLINE_SET_NATIONAL: &str = "发布期限按条例第四十九条";
 pub const DEADLINE_NOT_SAVED: &str = "发布期限未能保存，下次启动时将不再生效：";
+pub const PROFILE_MENU: &str = "本地要求…";
+pub const PROFILE_CLEAR_MENU: &str = "不使用本地要求（只按国家规定检查）";
+pub const PROFILE_SET: &str = "已启用本地要求：{}";
+pub const PROFILE_CLEARED: &str = "已停用本地要求，只按国家规定检查";
+pub const PROFILE_NOT_LOADED: &str = "本地要求无法启用：";
+pub const PROFILE_NOT_SAVED: &str = "本地要求未能记住，下次启动时将不再生效：";
+pub const PROFILE_STATUS: &str = "本地要求：";
+pub const CELL_LOCAL_NOTE: &str = "本地口径：";
+pub const REPETITION: &str = "与上年重复";
+pub const REPETITION_HELP: &str =
+    "与上年报告相同的句子（数字、空格不计）占本部分句子的比例；相同的句子以底色标出";
 
 pub const EXPLAIN_BUTTON: &str = "说明…";
 /// The accessible name of a finding's 说明… button: its number in the list and its rule.

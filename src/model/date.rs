@@ -1,5 +1,6 @@
 //! Calendar dates as reports print them (2026年1月20日), without a time zone library.
 
+use super::OrganKind;
 use super::value::normalize_digits;
 
 /// A calendar date (publication or signature date).
@@ -101,6 +102,37 @@ impl Date {
         let year = yoe + era * 400 + i64::from(month <= 2);
         let year = u16::try_from(year).ok().filter(|y| *y <= 9999)?;
         Date::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+    }
+}
+
+/// The day of the year after the report year by which the report must be published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deadline {
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Deadline {
+    /// `MM-DD` (or `M-D`), e.g. `01-28`.
+    pub fn parse(s: &str) -> Option<Deadline> {
+        let (m, d) = s.trim().split_once(['-', '/', '.'])?;
+        let (month, day): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
+        Date::new(2001, month, day).map(|_| Deadline { month, day })
+    }
+
+    /// `MM-DD`, as [`Deadline::parse`] reads it.
+    pub fn mm_dd(&self) -> String {
+        format!("{:02}-{:02}", self.month, self.day)
+    }
+
+    /// 条例第四十九条: departments publish by 31 January, governments by 31 March. For
+    /// 乡镇/街道 and other bodies the rules are local; 31 March, the latest national date, is
+    /// the lenient default (a region sets its own: `--deadline`, 设置 → 发布期限).
+    pub fn national(kind: OrganKind) -> Deadline {
+        match kind {
+            OrganKind::Department => Deadline { month: 1, day: 31 },
+            _ => Deadline { month: 3, day: 31 },
+        }
     }
 }
 

@@ -13,7 +13,7 @@ mod value;
 
 use std::collections::BTreeSet;
 
-pub use date::Date;
+pub use date::{Date, Deadline};
 pub use provenance::Provenance;
 pub use stamp::Stamp;
 pub use value::{CellValue, InputError, MAX_WAN_DECIMALS, WanAmount, normalize_digits};
@@ -59,7 +59,7 @@ impl Format {
 }
 
 /// The kind of organ that publishes the report.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OrganKind {
     /// 各级人民政府 (and the 政府办公室 that reports for it).
     Government,

@@ -280,7 +280,7 @@ pub fn findings_of(imported: &Imported) -> Vec<Finding> {
         &Context {
             import_findings: &imported.findings,
             previous: None,
-            deadline: None,
+            ..Context::default()
         },
     )
     .findings

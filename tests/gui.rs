@@ -1232,3 +1232,128 @@ fn an_incomplete_report_is_refused_as_final_with_what_is_missing() {
     );
     assert!(f.harness.query_by_label_contains("个空白单元格").is_some());
 }
+
+#[test]
+fn a_local_profile_is_chosen_in_the_settings_shown_and_kept() {
+    let mut f = fixture_with(|app| {
+        app.doc.draft.report.meta.organ = "某县财政局".into();
+        app.doc.draft.report.meta.organ_kind = OrganKind::Department;
+        app.doc.draft.report.set_text(
+            nianbao::template::TextId::S1_1,
+            "全年主动公开政府信息156条，持续运维政务新媒体。",
+        );
+    });
+    let profile = f.path("某市要求.ron");
+    std::fs::write(
+        &profile,
+        r#"(
+    name: "某市2025年度要求",
+    mentions: [ (of: "（一）主动公开", what: "政务新媒体数量", keywords: ["政务新媒体"]) ],
+    cell_notes: [ (cell: "t3.r1.np", text: "按登记受理的申请计数") ],
+)"#,
+    )
+    .expect("write");
+    assert!(!f.has_finding(Rule::L2), "national rules only");
+    f.dialogs.push(Picked::Path(profile.clone()));
+    f.harness.get_by_label("设置").click();
+    f.harness.run();
+    f.harness.get_by_label("本地要求…").click();
+    f.harness.run();
+    f.harness.run();
+    assert!(f.has_finding(Rule::L2), "{:?}", f.app().analysis.findings);
+    assert!(
+        f.harness
+            .query_by_label("本地要求：某市2025年度要求")
+            .is_some(),
+        "named in the status bar"
+    );
+    // Remembered for the next session.
+    let again = EditorApp::new(
+        Box::new(ScriptedDialogs::default()),
+        Storage::at(f.dir.path().join("config")),
+        Date::new(2026, 1, 15).expect("date"),
+    );
+    assert_eq!(
+        again
+            .profile
+            .as_ref()
+            .map(|(p, x)| (p.clone(), x.name.clone())),
+        Some((profile.clone(), "某市2025年度要求".to_string()))
+    );
+    // Back to the national rules.
+    f.harness.get_by_label("设置").click();
+    f.harness.run();
+    f.harness
+        .get_by_label("不使用本地要求（只按国家规定检查）")
+        .click();
+    f.harness.run();
+    f.harness.run();
+    assert!(!f.has_finding(Rule::L2));
+    assert!(
+        f.harness
+            .query_by_label("本地要求：某市2025年度要求")
+            .is_none()
+    );
+    // A profile with an error is refused with its position, and nothing changes.
+    std::fs::write(
+        &profile,
+        "(\n    name: \"x\",\n    lengths: [ (of: \"七\", max_chars: 9) ],\n)",
+    )
+    .expect("write");
+    f.harness
+        .state_mut()
+        .push(Command::LoadProfile(profile.clone()));
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label_contains("本地要求文件第3行第")
+            .is_some()
+    );
+    assert!(f.app().profile.is_none());
+}
+
+#[test]
+fn the_repetition_rate_shows_per_text_and_overall_for_a_draft_from_last_year() {
+    let mut f = fixture();
+    let mut last = Report::new("某某县人民政府办公室", OrganKind::Government, 2024);
+    last.set_text(
+        nianbao::template::TextId::S5,
+        "主要问题是政策解读形式较为单一。下一步将丰富解读形式。",
+    );
+    let path = f.path("2024.ron");
+    draft::save_draft(&path, &Draft::new(last)).expect("save");
+    f.harness
+        .state_mut()
+        .push(Command::Guarded(Action::NewFromPath(path)));
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label_contains("与上年重复 100%（2/2句）")
+            .is_some()
+    );
+    // One sentence rewritten: half repeats.
+    let s5 = nianbao::gui::text_name(nianbao::template::TextId::S5);
+    let field = egui::accesskit::Role::MultilineTextInput;
+    f.harness.get_by_role_and_label(field, s5).focus();
+    f.harness.run();
+    f.key(Modifiers::COMMAND, Key::A);
+    f.harness
+        .get_by_role_and_label(field, s5)
+        .type_text("主要问题是政策解读形式较为单一。下一步将开展图解和视频解读。");
+    f.harness.run();
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label_contains("与上年重复 50%（1/2句）")
+            .is_some()
+    );
+    assert_eq!(
+        f.app()
+            .analysis
+            .repetition
+            .as_ref()
+            .and_then(|r| r.overall())
+            .map(|s| s.text()),
+        Some("50%".to_string())
+    );
+}

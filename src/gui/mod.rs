@@ -32,7 +32,7 @@ use std::sync::Arc;
 pub use commands::{Action, Command, DocumentKind, Modal};
 pub use dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
 pub use editor::EditorApp;
-pub use state::{Document, cell_name};
+pub use state::{Document, cell_name, text_name};
 pub use storage::Storage;
 
 use crate::fonts;

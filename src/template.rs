@@ -347,6 +347,16 @@ pub struct SectionSpec {
     pub variants: &'static [&'static str],
 }
 
+/// Headings of the report format used before 2019 (政府信息公开工作年度报告, 2008–2018),
+/// which name the old format when a later report still uses them.
+pub const PRE_2019_HEADINGS: [&str; 5] = [
+    "一、概述",
+    "四、政府信息公开的收费及减免情况",
+    "四、政府信息公开收费及减免情况",
+    "五、因政府信息公开申请行政复议、提起行政诉讼的情况",
+    "七、其他需要报告的事项",
+];
+
 /// The six sections in order.
 pub const SECTIONS: [SectionSpec; 6] = [
     SectionSpec {

@@ -246,7 +246,18 @@ pub fn section_heading(line: &str) -> Option<(usize, Match)> {
             return Some((i, Match::Variant(s.bare.to_string())));
         }
     }
-    None
+    // A heading reworded or mistyped by a character or two (…改进举措), with its numeral;
+    // the short headings (一、总体情况) only as printed, so a list item is not taken.
+    nearest(&n, SECTIONS.iter().map(|s| s.heading))
+        .filter(|&i| SECTIONS[i].heading.chars().count() >= 10)
+        .map(|i| (i, Match::Variant(n.clone())))
+}
+
+/// A heading of the format before 2019 (2008–2018: 一、概述 … 七、其他需要报告的事项), which
+/// a report of a later year should not use.
+pub fn pre_2019_heading(line: &str) -> bool {
+    let n = normalize(line);
+    crate::template::PRE_2019_HEADINGS.contains(&n.as_str())
 }
 
 #[cfg(test)]

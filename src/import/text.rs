@@ -606,4 +606,56 @@ mod layout_tests {
             r.cell(crate::template::t4(2, 3))
         );
     }
+
+    #[test]
+    fn reworded_headings_a_short_title_and_old_headings_are_named() {
+        use crate::template::{SECTIONS, TITLE_SUFFIX};
+        let mut r = sample();
+        r.set_text(TextId::S5, "问题是解读形式单一。");
+        let text = export_text(&r);
+        let plain = import_text(text.as_bytes()).unwrap();
+        let rules = |i: &crate::import::Imported| -> Vec<Rule> {
+            i.findings.iter().map(|f| f.rule).collect()
+        };
+        for rule in [Rule::H10, Rule::H15, Rule::H22] {
+            assert!(!rules(&plain).contains(&rule), "{:?}", plain.findings);
+        }
+        // A heading with two characters changed: read as 五, named with the right wording.
+        let reworded = text.replacen(SECTIONS[4].heading, "五、存在的主要问题及改进举措", 1);
+        let i = import_text(reworded.as_bytes()).unwrap();
+        assert_eq!(i.report.text(TextId::S5), Some("问题是解读形式单一。"));
+        let h15: Vec<&str> = i
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::H15)
+            .map(|f| f.message.as_str())
+            .collect();
+        assert!(
+            h15.iter()
+                .any(|m| m.contains("改进举措") && m.contains(SECTIONS[4].heading)),
+            "{h15:?}"
+        );
+        // "…工作报告": the organ and year still read, the title named.
+        let short = text.replacen(TITLE_SUFFIX, "政府信息公开工作报告", 1);
+        let i = import_text(short.as_bytes()).unwrap();
+        assert_eq!(i.report.meta.organ, "某某县人民政府办公室");
+        assert_eq!(i.report.meta.year, Some(2024));
+        assert!(
+            i.findings
+                .iter()
+                .any(|f| f.rule == Rule::H22 && f.message.contains("少了“年度”")),
+            "{:?}",
+            i.findings
+        );
+        // The pre-2019 format's first heading.
+        let old = text.replacen(SECTIONS[0].heading, "一、概述", 1);
+        let i = import_text(old.as_bytes()).unwrap();
+        assert!(
+            i.findings
+                .iter()
+                .any(|f| f.rule == Rule::H10 && f.message.contains("“一、概述”是2019年以前")),
+            "{:?}",
+            i.findings
+        );
+    }
 }

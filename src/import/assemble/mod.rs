@@ -20,6 +20,9 @@ use table2::section_two;
 use table3::section_three;
 use table4::section_four;
 
+/// The title's words without 年度, as some reports print them.
+const SHORT_TITLE_SUFFIX: &str = "政府信息公开工作报告";
+
 /// Assembles a report from a document.
 pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     let mut lines = lines_of(doc);
@@ -130,9 +133,22 @@ fn closing_block(ctx: &mut Ctx, lines: &mut Vec<Line<'_>>) {
 /// Section headings, in order: (line, section index).
 fn section_heads(ctx: &mut Ctx, lines: &[Line<'_>]) -> Vec<(usize, usize)> {
     let mut heads: Vec<(usize, usize)> = Vec::new();
+    let mut old_format_said = false;
     for (i, line) in lines.iter().enumerate() {
         if line.non_empty().len() != 1 {
             continue;
+        }
+        if !old_format_said && labels::pre_2019_heading(line.first()) {
+            old_format_said = true;
+            ctx.find(
+                Rule::H10,
+                Severity::Warning,
+                vec![Place::Section(SectionId::S1)],
+                format!(
+                    "标题“{}”是2019年以前的年度报告格式：2021年度起应按国办公开办函〔2021〕30号的六个部分编写（一、总体情况 … 六、其他需要报告的事项）",
+                    line.first().trim()
+                ),
+            );
         }
         if let Some((s, m)) = labels::section_heading(line.first()) {
             if heads.last().is_some_and(|(_, last)| s <= *last) {
@@ -238,7 +254,8 @@ fn title_of(before_body: &[Line<'_>]) -> (Option<usize>, String) {
         }
         title_lines.push(line.raw.trim());
         // (The words may be split over two lines.)
-        if title_lines.concat().contains("年度报告") {
+        let so_far = title_lines.concat();
+        if so_far.contains("年度报告") || so_far.ends_with(SHORT_TITLE_SUFFIX) {
             title_end = Some(i);
             break;
         }
@@ -326,6 +343,19 @@ fn is_column_numbering(cells: &[String]) -> bool {
 
 fn parse_title(ctx: &mut Ctx, title: &str) {
     let compact: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    // "…政府信息公开工作报告": the format's title without 年度, read as meant and said.
+    let compact = match compact.strip_suffix(SHORT_TITLE_SUFFIX) {
+        Some(head) if !compact.ends_with(TITLE_SUFFIX) => {
+            ctx.find(
+                Rule::H22,
+                Severity::Warning,
+                vec![Place::Meta(MetaField::Organ)],
+                format!("标题“{compact}”应以“{TITLE_SUFFIX}”结尾（少了“年度”）"),
+            );
+            format!("{head}{TITLE_SUFFIX}")
+        }
+        _ => compact,
+    };
     // Spec §1.3: "2021年度…年度报告" writes 年度 twice; the title is “YYYY年…年度报告”.
     if compact.matches("年度").count() > 1 {
         ctx.find(

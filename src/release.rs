@@ -7,7 +7,9 @@
 
 use crate::analysis::Analysis;
 use crate::draft::Draft;
+use crate::export::Kind;
 use crate::finding::{Rule, Severity};
+use crate::model::Report;
 use crate::model::Stamp;
 use crate::review::{SignOff, Stage, report_digest};
 
@@ -120,6 +122,73 @@ pub fn release(draft: &Draft, analysis: &Analysis) -> Release {
     Release { reasons }
 }
 
+/// What a published copy would lose: the exported document read back as a published
+/// report (as a reviewer or a website would read it) and compared with the report, as
+/// lines naming each 基本信息 field, cell and text that differs. Whitespace does not count
+/// (a web page collapses it); every other character does, 〔〕 and 年月日 included. Empty when
+/// nothing is lost. (JSON is not a published form and is not read back.)
+pub fn read_back(report: &Report, kind: Kind, bytes: &[u8]) -> Vec<String> {
+    let extension = match kind {
+        Kind::Text => "txt",
+        Kind::WebFragment | Kind::WebPage => "html",
+        Kind::Word => "docx",
+        Kind::Json => return Vec::new(),
+    };
+    let path = std::path::PathBuf::from(format!("导出.{extension}"));
+    let read = match crate::import::import_bytes(&path, bytes) {
+        Ok(imported) => imported.report,
+        Err(e) => return vec![format!("导出的文件无法读回：{e}")],
+    };
+    let d = crate::diff::diff(
+        &Draft::new(report.clone()),
+        &[],
+        &Draft::new(read.clone()),
+        &[],
+    );
+    let mut lost: Vec<String> = d
+        .meta
+        .iter()
+        .map(|(field, was, now)| format!("{field}：“{was}”读回为“{now}”"))
+        .collect();
+    lost.extend(d.cells.iter().map(|(id, was, now)| {
+        let name = crate::template::TEMPLATE
+            .index_of(id)
+            .map_or(id.as_str(), |i| {
+                crate::template::TEMPLATE.cells[i].short_name.as_str()
+            });
+        format!("{name}：“{was}”读回为“{now}”")
+    }));
+    let compact = |t: Option<&str>| -> String {
+        t.unwrap_or_default()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    for spec in &crate::template::TEXTS {
+        let (was, now) = (compact(report.text(spec.id)), compact(read.text(spec.id)));
+        if was != now {
+            let at = was
+                .chars()
+                .zip(now.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let around = |t: &str| {
+                t.chars()
+                    .skip(at.saturating_sub(8))
+                    .take(24)
+                    .collect::<String>()
+            };
+            lost.push(format!(
+                "正文“{}”：“…{}…”读回为“…{}…”",
+                spec.heading.unwrap_or(spec.name),
+                around(&was),
+                around(&now)
+            ));
+        }
+    }
+    lost
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +208,36 @@ mod tests {
             "{:?}",
             rel.reasons
         );
+    }
+
+    #[test]
+    fn every_published_form_reads_back_whole_and_a_lost_character_is_named() {
+        let mut r = Report::new("某县人民政府", OrganKind::Government, 2025);
+        r.set_text(
+            crate::template::TextId::Intro,
+            "本报告依据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制，统计期限自2025年1月1日起至2025年12月31日止。",
+        );
+        r.set_text(crate::template::TextId::S6, "本年度未收取信息处理费。");
+        r.set_cell(crate::template::t3(0, 0), crate::model::CellValue::Count(3));
+        r.meta.published = crate::model::Date::new(2026, 1, 20);
+        let date = crate::model::Date::new(2026, 1, 20).unwrap();
+        for kind in [Kind::Text, Kind::WebFragment, Kind::WebPage, Kind::Word] {
+            let bytes = crate::export::to_bytes(&r, kind, date);
+            assert_eq!(
+                read_back(&r, kind, &bytes),
+                Vec::<String>::new(),
+                "{kind:?}"
+            );
+        }
+        // What a website editor does to the page: 〔〕 dropped, a cell's number lost.
+        let page = String::from_utf8(crate::export::to_bytes(&r, Kind::WebPage, date)).unwrap();
+        let mangled = page.replace("〔2021〕", "2021").replacen(">3<", "><", 1);
+        let lost = read_back(&r, Kind::WebPage, mangled.as_bytes());
+        assert!(
+            lost.iter()
+                .any(|l| l.starts_with("正文“导语”") && l.contains("〔2021〕")),
+            "{lost:?}"
+        );
+        assert!(lost.iter().any(|l| l.contains("“3”读回为“”")), "{lost:?}");
     }
 }

@@ -105,7 +105,17 @@ pub(crate) fn cmd_export(a: ExportArgs) -> Result<()> {
     .into_iter()
     .find_map(|(out, kind)| out.as_ref().map(|o| (o, kind)));
     let out = if let Some((out, kind)) = document {
-        fsio::write_atomic(out, &export::to_bytes(report, kind, date))?;
+        let bytes = export::to_bytes(report, kind, date);
+        fsio::write_atomic(out, &bytes)?;
+        // Read back as a reader (or a website) would: nothing of the report may be lost.
+        let lost = nianbao::release::read_back(report, kind, &bytes);
+        if !lost.is_empty() {
+            anyhow::bail!(
+                "已写入“{}”，但重新读入后与报告不一致（发布后读者看到的将不同），请报告此问题：\n  {}",
+                out.display(),
+                lost.join("\n  ")
+            );
+        }
         out
     } else if let Some(out) = &t.return_notes {
         use nianbao::export::return_notes::{LetterChoice, return_notes_with, to_text};

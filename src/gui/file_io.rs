@@ -46,8 +46,26 @@ pub(super) fn export_to(app: &mut EditorApp, kind: DocumentKind, path: &Path) {
             }
         }
     };
+    let published_kind = match kind {
+        DocumentKind::Text => Some(crate::export::Kind::Text),
+        DocumentKind::Word => Some(crate::export::Kind::Word),
+        DocumentKind::WebPage => Some(crate::export::Kind::WebPage),
+        DocumentKind::ReturnNotes => None,
+    };
     match fsio::write_atomic(path, &bytes) {
         Ok(()) => {
+            // Read back as a reader (or a website) would: nothing of the report may be lost.
+            let lost = published_kind
+                .map(|k| crate::release::read_back(&app.doc.draft.report, k, &bytes))
+                .unwrap_or_default();
+            if !lost.is_empty() {
+                app.modal = Some(Modal::Error(format!(
+                    "{}“{}”\n{}",
+                    s::EXPORT_READ_BACK_DIFFERS,
+                    path.display(),
+                    lost.join("\n")
+                )));
+            }
             let mut msg = format!("{}：{}", s::EXPORTED, path.display());
             if app.analysis.tally.errors > 0 {
                 msg = format!(

@@ -182,6 +182,8 @@ pub const DEADLINE_INVALID: &str = "请按“月-日”填写，如 01-28";
 pub const DEADLINE_SET_LOCAL: &str = "发布期限已设为次年{}";
 pub const DEADLINE_SET_NATIONAL: &str = "发布期限按条例第四十九条";
 pub const DEADLINE_NOT_SAVED: &str = "发布期限未能保存，下次启动时将不再生效：";
+pub const EXPORT_READ_BACK_DIFFERS: &str =
+    "已导出，但重新读入后与报告不一致（发布后读者看到的将不同），请报告此问题：";
 pub const PROFILE_MENU: &str = "本地要求…";
 pub const PROFILE_CLEAR_MENU: &str = "不使用本地要求（只按国家规定检查）";
 pub const PROFILE_SET: &str = "已启用本地要求：{}";

@@ -34,6 +34,50 @@ pub(crate) enum Command {
     Sign(SignArgs),
     /// 比较两个版本（草稿或已发布的报告）：改动的基本信息、单元格、正文句子和问题
     Diff(DiffArgs),
+    /// 审核台：一个文件夹中各单位的报告，每份一行（状态、问题数、重复率、逾期）；退回、签署、汇总、导出总览
+    Desk(DeskArgs),
+}
+
+#[derive(Args)]
+pub(crate) struct DeskArgs {
+    /// 各单位报告所在的文件夹（草稿、PDF、Word、网页、文本；可含子文件夹）
+    pub(crate) folder: PathBuf,
+    /// 导出总览网页（可打印为 A4，无脚本）
+    #[arg(long, value_name = "OUT.html")]
+    pub(crate) html: Option<PathBuf>,
+    /// 导出总览 CSV（每份报告一行）
+    #[arg(long, value_name = "OUT.csv")]
+    pub(crate) csv: Option<PathBuf>,
+    /// 退回这份报告（文件夹中的文件名）：退回意见写在报告旁边，并记入审核台记录
+    #[arg(long = "return", value_name = "FILE")]
+    pub(crate) return_file: Option<String>,
+    /// 退回意见写成文本（.txt）而不是 PDF
+    #[arg(long, requires = "return_file")]
+    pub(crate) as_text: bool,
+    /// 审核或签署这份报告（文件夹中的文件名），与 --stage、--name 一起使用
+    #[arg(long, value_name = "FILE", requires_all = ["stage", "name"])]
+    pub(crate) sign: Option<String>,
+    /// 审核 或 签发
+    #[arg(long)]
+    pub(crate) stage: Option<String>,
+    /// 签署人或退回人
+    #[arg(long)]
+    pub(crate) name: Option<String>,
+    /// 把已审核、已签发的报告汇总为上级报告的草稿（.ron）
+    #[arg(long, value_name = "OUT.ron")]
+    pub(crate) sum: Option<PathBuf>,
+    /// 汇总：上级机关全称
+    #[arg(long, default_value = "")]
+    pub(crate) organ: String,
+    /// 汇总范围：本级 或 本行政区域
+    #[arg(long, default_value = "本级")]
+    pub(crate) scope: String,
+    /// 本地规定的发布期限（次年的 月-日，如 01-28）
+    #[arg(long, value_name = "MM-DD")]
+    pub(crate) deadline: Option<String>,
+    /// 本地要求（规则配置文件 .ron）
+    #[arg(long, value_name = "PROFILE.ron")]
+    pub(crate) profile: Option<PathBuf>,
 }
 
 #[derive(Args)]

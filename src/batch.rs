@@ -101,6 +101,37 @@ pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
 
 /// [`check_files`] with a local deadline or profile.
 pub fn check_files_with(files: &[PathBuf], rules: BatchRules) -> Vec<BatchRow> {
+    files
+        .iter()
+        .zip(analyze_files(files, rules))
+        .map(|(file, outcome)| BatchRow {
+            file: file.clone(),
+            outcome: outcome.map(|a| {
+                let report = &a.opened.draft.report;
+                Checked {
+                    organ: report.meta.organ.clone(),
+                    year: report.meta.year,
+                    format: report.format.key(),
+                    repetition: a.analysis.repetition.as_ref().and_then(|r| r.overall()),
+                    previous: a.previous.map(|p| files[p].clone()),
+                    findings: a.analysis.findings,
+                }
+            }),
+        })
+        .collect()
+}
+
+/// A file read and analysed in a batch.
+pub struct Analysed {
+    pub opened: Opened,
+    pub analysis: crate::analysis::Analysis,
+    /// The index of last year's report of the same organ among the files, if there.
+    pub previous: Option<usize>,
+}
+
+/// Reads every file on all cores and analyses each, paired with last year's report of the
+/// same organ when it is among the files. Results in file order.
+pub fn analyze_files(files: &[PathBuf], rules: BatchRules) -> Vec<Result<Analysed, String>> {
     let opened: Vec<Result<Opened, String>> = read_all(files);
     // (organ, year) → index of the report, for pairing.
     let mut by_organ_year: HashMap<(String, u16), usize> = HashMap::new();
@@ -113,46 +144,48 @@ pub fn check_files_with(files: &[PathBuf], rules: BatchRules) -> Vec<BatchRow> {
                 .or_insert(i);
         }
     }
-    files
+    let previous: Vec<Option<usize>> = opened
         .iter()
-        .zip(&opened)
-        .map(|(file, o)| BatchRow {
-            file: file.clone(),
-            outcome: match o {
-                Ok(o) => {
-                    let report = &o.draft.report;
-                    let previous = report.meta.year.and_then(|y| {
-                        by_organ_year
-                            .get(&(
-                                crate::model::normalize_organ(&report.meta.organ),
-                                y.checked_sub(1)?,
-                            ))
-                            .copied()
-                    });
-                    let last_year = match previous.map(|p| &opened[p]) {
-                        Some(Ok(prev)) => Some(&prev.draft.report),
-                        _ => None,
-                    };
-                    let analysis = analyze(
-                        &o.draft,
-                        &Context {
-                            import_findings: &o.import_findings,
-                            previous: last_year,
-                            deadline: rules.deadline,
-                            profile: rules.profile,
-                        },
-                    );
-                    Ok(Checked {
-                        organ: report.meta.organ.clone(),
-                        year: report.meta.year,
-                        format: report.format.key(),
-                        repetition: analysis.repetition.as_ref().and_then(|r| r.overall()),
-                        findings: analysis.findings,
-                        previous: previous.map(|p| files[p].clone()),
-                    })
-                }
-                Err(e) => Err(e.clone()),
-            },
+        .map(|o| {
+            let report = &o.as_ref().ok()?.draft.report;
+            let y = report.meta.year?.checked_sub(1)?;
+            by_organ_year
+                .get(&(crate::model::normalize_organ(&report.meta.organ), y))
+                .copied()
+        })
+        .collect();
+    let analyses: Vec<Option<crate::analysis::Analysis>> = opened
+        .iter()
+        .zip(&previous)
+        .map(|(o, prev)| {
+            let o = o.as_ref().ok()?;
+            let last_year = match prev.map(|p| &opened[p]) {
+                Some(Ok(p)) => Some(&p.draft.report),
+                _ => None,
+            };
+            Some(analyze(
+                &o.draft,
+                &Context {
+                    import_findings: &o.import_findings,
+                    previous: last_year,
+                    deadline: rules.deadline,
+                    profile: rules.profile,
+                },
+            ))
+        })
+        .collect();
+    opened
+        .into_iter()
+        .zip(analyses)
+        .zip(previous)
+        .map(|((o, a), previous)| {
+            let opened = o?;
+            let analysis = a.ok_or_else(|| "读取时出错".to_string())?;
+            Ok(Analysed {
+                opened,
+                analysis,
+                previous,
+            })
         })
         .collect()
 }

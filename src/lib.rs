@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod batch;
 pub mod check;
 pub mod check_report;
+pub mod desk;
 pub mod diff;
 pub mod document;
 pub mod draft;

@@ -1,5 +1,5 @@
 //! The `nianbao` command: opens the editor without arguments; `new`, `check`, `import`,
-//! `export`, `sum`, `sign` and `diff` work on drafts (`.ron`) and published reports (PDF,
+//! `export`, `sum`, `sign`, `diff` and `desk` work on drafts (`.ron`) and published reports (PDF,
 //! Word, web pages, text) from the command line. The arguments are in `args.rs`.
 
 use std::path::PathBuf;
@@ -22,7 +22,10 @@ macro_rules! out {
 
 mod cli;
 
-use cli::{cmd_check, cmd_diff, cmd_export, cmd_import, cmd_new, cmd_sign, cmd_sum, error_message};
+use cli::{
+    cmd_check, cmd_desk, cmd_diff, cmd_export, cmd_import, cmd_new, cmd_sign, cmd_sum,
+    error_message,
+};
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         Some(Command::Sum(a)) => cmd_sum(a),
         Some(Command::Sign(a)) => cmd_sign(a),
         Some(Command::Diff(a)) => cmd_diff(a),
+        Some(Command::Desk(a)) => cmd_desk(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

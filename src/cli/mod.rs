@@ -1,5 +1,5 @@
 //! The subcommands, one file per kind of work: `report` (new, import, export), `check`,
-//! `review` (sign, diff, sum). Each asks the core for the action and prints the result.
+//! `review` (sign, diff, sum), `desk`. Each asks the core for the action and prints the result.
 
 use std::path::Path;
 
@@ -8,10 +8,12 @@ use anyhow::{Result, bail};
 use nianbao::document::{self, Opened};
 
 mod check;
+mod desk;
 mod report;
 mod review;
 
 pub(crate) use check::cmd_check;
+pub(crate) use desk::cmd_desk;
 pub(crate) use report::{cmd_export, cmd_import, cmd_new};
 pub(crate) use review::{cmd_diff, cmd_sign, cmd_sum};
 

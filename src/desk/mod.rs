@@ -1,0 +1,527 @@
+//! The review desk (审核台): a 政务公开办's folder of units' reports, one row per report with
+//! its state, counts and deadline; the actions on a row (退回, 审核/签发, 汇总); and the
+//! overview a leader reads. Offline, on the folder itself.
+//!
+//! Where the records are kept: a draft's sign-offs stay in the draft's own review record
+//! (as `nianbao sign` writes them); everything a file cannot hold (the sign-offs of Word,
+//! PDF, web and text reports, and every 退回) is kept in one human-readable desk file in the
+//! folder ([`records::DESK_FILE`]). Two reviewers on one folder lose nothing: records are
+//! events, and a save merges what is on disk with what this desk adds (the union).
+
+mod overview;
+pub mod records;
+
+use std::path::{Path, PathBuf};
+
+use crate::analysis::Analysis;
+use crate::batch::{Analysed, BatchRules};
+use crate::document::Source;
+use crate::finding::{Rule, Severity, Tally};
+use crate::model::{Date, Stamp};
+use crate::repetition::Share;
+use crate::review::{Approval, Stage};
+pub use overview::{overview_csv, overview_html};
+use records::{DeskRecords, FileRecord, ReturnRecord, SignOffRecord};
+
+/// Where a report stands at the desk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DeskState {
+    /// Could not be read.
+    Unreadable,
+    /// Read, with errors, not yet returned.
+    HasErrors,
+    /// Read, no error, not yet reviewed.
+    Unreviewed,
+    /// Returned with a 退回意见; the file has not changed since.
+    Returned,
+    /// Returned, and the unit's file has been replaced since.
+    Resubmitted,
+    /// Approved, unchanged since.
+    Approved(Stage),
+    /// Approved, changed since.
+    ChangedSince(Stage),
+}
+
+impl DeskState {
+    /// The state as the desk shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DeskState::Unreadable => "无法读取",
+            DeskState::HasErrors => "有错误",
+            DeskState::Unreviewed => "未审核",
+            DeskState::Returned => "已退回",
+            DeskState::Resubmitted => "已重新提交",
+            DeskState::Approved(s) => Approval::Approved(s).label(),
+            DeskState::ChangedSince(s) => Approval::ChangedSince(s).label(),
+        }
+    }
+}
+
+/// One report of the folder.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// The file, relative to the folder (`乡镇/某镇.pdf`).
+    pub file: String,
+    pub path: PathBuf,
+    pub organ: String,
+    pub kind: String,
+    pub year: Option<u16>,
+    pub format: &'static str,
+    pub state: DeskState,
+    /// The findings that count (no current 说明).
+    pub tally: Tally,
+    pub open_notes: usize,
+    pub stale_explanations: usize,
+    /// Against last year's report of the same organ in the folder.
+    pub repetition: Option<Share>,
+    /// Published after its deadline (H11 逾期发布); None without a date.
+    pub late: Option<bool>,
+    /// The file's last change, 北京时间.
+    pub modified: Option<Stamp>,
+    /// Why it could not be read.
+    pub problem: Option<String>,
+    /// The rules that fail, each once.
+    pub rules: Vec<Rule>,
+}
+
+/// A folder at the desk: its rows (sorted by file), the analyses behind them, the records.
+pub struct Desk {
+    pub folder: PathBuf,
+    pub rows: Vec<Row>,
+    analysed: Vec<Option<Analysed>>,
+    digests: Vec<Option<String>>,
+    pub records: DeskRecords,
+}
+
+/// Why a desk action failed.
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error("“{0}”不是文件夹")]
+    NotAFolder(String),
+    #[error("审核台中没有“{0}”")]
+    NoSuchReport(String),
+    #[error("“{0}”无法读取，不能{1}")]
+    Unreadable(String, &'static str),
+    #[error(transparent)]
+    Records(#[from] records::RecordsError),
+    #[error(transparent)]
+    File(#[from] crate::fsio::FileError),
+    #[error(transparent)]
+    Draft(#[from] crate::draft::DraftError),
+    #[error(transparent)]
+    Sign(#[from] crate::release::SignError),
+    #[error("草稿“{file}”正由 {holder} 在编辑器中打开：请在编辑器中签署，或关闭后再签")]
+    Held { file: String, holder: String },
+    #[error("{0}")]
+    Pdf(String),
+}
+
+/// True for a file the desk writes itself (a 退回意见, the overview, the records), which is
+/// not a unit's report.
+fn written_by_desk(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    name == records::DESK_FILE
+        || name.contains(LETTER_SUFFIX)
+        || name.starts_with(OVERVIEW_PREFIX)
+        || name.starts_with(".~lock.")
+}
+
+/// The name part of a 退回意见 written beside a report: `某镇退回意见.pdf`.
+pub const LETTER_SUFFIX: &str = "退回意见";
+/// The name the overview is suggested under: `审核总览.html`.
+pub const OVERVIEW_PREFIX: &str = "审核总览";
+
+impl Desk {
+    /// Opens a folder: every report in it (subfolders too), read on all cores and analysed
+    /// with last year's report of the same organ where the folder has it.
+    pub fn open(folder: &Path, rules: BatchRules) -> Result<Desk, DeskError> {
+        if !folder.is_dir() {
+            return Err(DeskError::NotAFolder(folder.display().to_string()));
+        }
+        let records = DeskRecords::load(folder)?;
+        let (files, _) = crate::batch::collect(&[folder.to_path_buf()]);
+        let files: Vec<PathBuf> = files.into_iter().filter(|f| !written_by_desk(f)).collect();
+        let analysed = crate::batch::analyze_files(&files, rules);
+        let mut desk = Desk {
+            folder: folder.to_path_buf(),
+            rows: Vec::new(),
+            analysed: Vec::new(),
+            digests: Vec::new(),
+            records,
+        };
+        for (path, a) in files.into_iter().zip(analysed) {
+            let digest = crate::fsio::read_bounded(&path)
+                .ok()
+                .map(|b| records::digest(&b));
+            let file = relative(folder, &path);
+            let (row, kept) = match a {
+                Ok(a) => (desk.row_of(&file, &path, &a, digest.as_deref()), Some(a)),
+                Err(problem) => (unreadable_row(file, &path, problem), None),
+            };
+            desk.rows.push(row);
+            desk.analysed.push(kept);
+            desk.digests.push(digest);
+        }
+        desk.fill_repetition();
+        Ok(desk)
+    }
+
+    fn row_of(&self, file: &str, path: &Path, a: &Analysed, digest: Option<&str>) -> Row {
+        let draft = &a.opened.draft;
+        let report = &draft.report;
+        let analysis = &a.analysis;
+        let record = self.records.files.get(file);
+        let state = state_of(a, record, digest);
+        let mut rules: Vec<Rule> = analysis.counted().map(|f| f.rule).collect();
+        rules.sort_by_key(|r| Rule::ALL.iter().position(|x| x == r));
+        rules.dedup();
+        Row {
+            file: file.to_string(),
+            path: path.to_path_buf(),
+            organ: report.meta.organ.clone(),
+            kind: report.meta.organ_kind.label().to_string(),
+            year: report.meta.year,
+            format: report.format.key(),
+            state,
+            tally: analysis.tally,
+            open_notes: draft.review.notes.iter().filter(|n| !n.resolved).count(),
+            stale_explanations: stale_explanations(analysis),
+            repetition: None,
+            late: report.meta.published.map(|_| {
+                analysis
+                    .findings
+                    .iter()
+                    .any(|f| f.rule == Rule::H11 && f.message.starts_with("逾期发布"))
+            }),
+            modified: modified(path),
+            problem: None,
+            rules,
+        }
+    }
+
+    fn fill_repetition(&mut self) {
+        for (row, a) in self.rows.iter_mut().zip(&self.analysed) {
+            row.repetition = a
+                .as_ref()
+                .and_then(|a| a.analysis.repetition.as_ref()?.overall());
+        }
+    }
+
+    /// The row of a file (relative to the folder, or a path inside it).
+    pub fn find(&self, file: &str) -> Result<usize, DeskError> {
+        let wanted = Path::new(file);
+        self.rows
+            .iter()
+            .position(|r| r.file == file || r.path == wanted || r.path.ends_with(wanted))
+            .ok_or_else(|| DeskError::NoSuchReport(file.to_string()))
+    }
+
+    fn analysed(&self, i: usize, action: &'static str) -> Result<&Analysed, DeskError> {
+        self.analysed[i]
+            .as_ref()
+            .ok_or_else(|| DeskError::Unreadable(self.rows[i].file.clone(), action))
+    }
+
+    /// 退回: writes the 退回意见 beside the report (PDF, or text when `as_text`) and records
+    /// the return (who, when, the file as returned, the findings sent). Returns the letter's
+    /// path.
+    pub fn return_report(
+        &mut self,
+        i: usize,
+        reviewer: &str,
+        at: Stamp,
+        as_text: bool,
+    ) -> Result<PathBuf, DeskError> {
+        use crate::export::return_notes::{LetterChoice, return_notes_with, to_text};
+        let a = self.analysed(i, "退回")?;
+        let letter = return_notes_with(
+            &a.opened.draft,
+            &a.analysis,
+            reviewer,
+            at.date,
+            &LetterChoice::default(),
+        );
+        let findings: Vec<String> = a.analysis.counted().map(|f| f.to_line()).collect();
+        let row = &self.rows[i];
+        let stem = row
+            .path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("报告");
+        let extension = if as_text { "txt" } else { "pdf" };
+        let out = row
+            .path
+            .with_file_name(format!("{stem}{LETTER_SUFFIX}.{extension}"));
+        let bytes = if as_text {
+            to_text(&letter).into_bytes()
+        } else {
+            let options = crate::export::pdf::PdfOptions::new(at.date);
+            crate::export::pdf::export_pdf_letter(&letter, &options)
+                .map_err(|e| DeskError::Pdf(e.to_string()))?
+                .bytes
+        };
+        crate::fsio::write_atomic(&out, &bytes)?;
+        let record = ReturnRecord {
+            by: reviewer.trim().to_string(),
+            at: at.to_string(),
+            digest: self.digests[i].clone().unwrap_or_default(),
+            letter: relative(&self.folder, &out),
+            findings,
+        };
+        self.records.entry(&row.file).returns.push(record);
+        self.records.save(&self.folder)?;
+        self.refresh_row(i);
+        Ok(out)
+    }
+
+    /// 审核/签发 a row by the same gate as the editor and `nianbao sign`: a draft records it in
+    /// its own review record (refused while an editor holds it), any other file in the desk
+    /// file.
+    pub fn sign(&mut self, i: usize, stage: Stage, name: &str, at: Stamp) -> Result<(), DeskError> {
+        let a = self.analysed(i, "签署")?;
+        let sign_off = crate::release::sign_off(&a.opened.draft, &a.analysis, stage, name, at)?;
+        let row = &self.rows[i];
+        if a.opened.source == Source::Draft {
+            if let Some(holder) = crate::lock::holder(&row.path)
+                && !holder.is_gone()
+            {
+                return Err(DeskError::Held {
+                    file: row.file.clone(),
+                    holder: holder.describe(),
+                });
+            }
+            let mut draft = a.opened.draft.clone();
+            draft.review.sign_offs.push(sign_off);
+            crate::draft::save_draft(&row.path, &draft)?;
+            if let Some(a) = self.analysed[i].as_mut() {
+                a.opened.draft = draft;
+            }
+            self.digests[i] = crate::fsio::read_bounded(&row.path)
+                .ok()
+                .map(|b| records::digest(&b));
+        } else {
+            let file = row.file.clone();
+            let record = SignOffRecord {
+                stage: stage.label().to_string(),
+                name: sign_off.name,
+                at: sign_off.at.to_string(),
+                digest: self.digests[i].clone().unwrap_or_default(),
+            };
+            self.records.entry(&file).sign_offs.push(record);
+            self.records.save(&self.folder)?;
+        }
+        self.refresh_row(i);
+        Ok(())
+    }
+
+    /// The rows that are approved and unchanged since (the ones to sum by default).
+    pub fn approved(&self) -> Vec<usize> {
+        (0..self.rows.len())
+            .filter(|&i| matches!(self.rows[i].state, DeskState::Approved(_)))
+            .collect()
+    }
+
+    /// 汇总 of the given rows into the parent's draft (the existing sum, with its list of
+    /// what makes the sum unsafe).
+    pub fn sum(
+        &self,
+        rows: &[usize],
+        options: &crate::sum::SumOptions,
+    ) -> Result<crate::draft::Draft, crate::sum::SumError> {
+        let units: Vec<(String, crate::document::Opened)> = rows
+            .iter()
+            .filter_map(|&i| {
+                let a = self.analysed.get(i)?.as_ref()?;
+                Some((self.rows[i].file.clone(), a.opened.clone()))
+            })
+            .collect();
+        crate::sum::sum_units(&units, options)
+    }
+
+    /// The analysis behind a row (None for an unreadable file).
+    pub fn analysis(&self, i: usize) -> Option<&Analysis> {
+        self.analysed.get(i)?.as_ref().map(|a| &a.analysis)
+    }
+
+    fn refresh_row(&mut self, i: usize) {
+        let Some(a) = self.analysed[i].as_ref() else {
+            return;
+        };
+        let (file, path) = (self.rows[i].file.clone(), self.rows[i].path.clone());
+        let repetition = self.rows[i].repetition;
+        let mut row = self.row_of(&file, &path, a, self.digests[i].as_deref());
+        row.repetition = repetition;
+        self.rows[i] = row;
+    }
+
+    /// The counts of the rows by state, in the states' order.
+    pub fn by_state(&self) -> Vec<(DeskState, usize)> {
+        let mut counts: std::collections::BTreeMap<DeskState, usize> = Default::default();
+        for r in &self.rows {
+            *counts.entry(r.state).or_default() += 1;
+        }
+        counts.into_iter().collect()
+    }
+
+    /// The desk as text: one line per report, then the counts by state.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for r in &self.rows {
+            let counts = format!(
+                "错误 {} · 警告 {} · 提示 {}",
+                r.tally.errors, r.tally.warnings, r.tally.infos
+            );
+            let extra: Vec<String> = [
+                (r.open_notes > 0).then(|| format!("批注 {}", r.open_notes)),
+                (r.stale_explanations > 0).then(|| format!("说明过期 {}", r.stale_explanations)),
+                r.repetition.map(|s| format!("与上年重复 {}", s.text())),
+                (r.late == Some(true)).then(|| "逾期发布".to_string()),
+                r.problem.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}{}\n",
+                r.state.label(),
+                if r.organ.is_empty() {
+                    "（未写机关）"
+                } else {
+                    &r.organ
+                },
+                r.file,
+                counts,
+                if extra.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", extra.join(" · "))
+                }
+            ));
+        }
+        let states: Vec<String> = self
+            .by_state()
+            .into_iter()
+            .map(|(s, n)| format!("{} {n}", s.label()))
+            .collect();
+        out.push_str(&format!(
+            "共 {} 份：{}\n",
+            self.rows.len(),
+            states.join("，")
+        ));
+        out
+    }
+}
+
+/// How a row stands: the last sign-off if it still covers the file, else the last return
+/// (and whether the file was replaced since), else the sign-off it no longer covers, else by
+/// its errors.
+fn state_of(a: &Analysed, record: Option<&FileRecord>, digest: Option<&str>) -> DeskState {
+    let draft = &a.opened.draft;
+    let approval = if a.opened.source == Source::Draft {
+        draft.review.approval(&draft.report)
+    } else {
+        record.and_then(|r| r.sign_offs.last()).and_then(|s| {
+            let stage = Stage::parse(&s.stage)?;
+            Some(if Some(s.digest.as_str()) == digest {
+                Approval::Approved(stage)
+            } else {
+                Approval::ChangedSince(stage)
+            })
+        })
+    };
+    if let Some(Approval::Approved(stage)) = approval {
+        return DeskState::Approved(stage);
+    }
+    if let Some(r) = record.and_then(|r| r.returns.last()) {
+        return if Some(r.digest.as_str()) == digest {
+            DeskState::Returned
+        } else {
+            DeskState::Resubmitted
+        };
+    }
+    if let Some(Approval::ChangedSince(stage)) = approval {
+        return DeskState::ChangedSince(stage);
+    }
+    if a.analysis.tally.errors > 0 {
+        DeskState::HasErrors
+    } else {
+        DeskState::Unreviewed
+    }
+}
+
+fn stale_explanations(analysis: &Analysis) -> usize {
+    analysis
+        .explained
+        .iter()
+        .filter(|e| matches!(e, Some(crate::review::Explained::Stale(_))))
+        .count()
+}
+
+fn unreadable_row(file: String, path: &Path, problem: String) -> Row {
+    Row {
+        file,
+        path: path.to_path_buf(),
+        organ: String::new(),
+        kind: String::new(),
+        year: None,
+        format: "",
+        state: DeskState::Unreadable,
+        tally: Tally::default(),
+        open_notes: 0,
+        stale_explanations: 0,
+        repetition: None,
+        late: None,
+        modified: modified(path),
+        problem: Some(problem),
+        rules: Vec::new(),
+    }
+}
+
+fn relative(folder: &Path, path: &Path) -> String {
+    path.strip_prefix(folder)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// When the file last changed, in 北京时间.
+fn modified(path: &Path) -> Option<Stamp> {
+    let secs = std::fs::metadata(path)
+        .ok()?
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs()
+        + 8 * 3600;
+    let date = Date::from_unix_days(i64::try_from(secs / 86_400).ok()?)?;
+    let minutes = (secs % 86_400) / 60;
+    Stamp::new(date, (minutes / 60) as u8, (minutes % 60) as u8)
+}
+
+/// Counts of the rules that fail across the rows: (rule, units), most first.
+pub fn failing_rules(rows: &[Row]) -> Vec<(Rule, usize)> {
+    let mut counts: Vec<(Rule, usize)> = Rule::ALL
+        .iter()
+        .map(|r| (*r, rows.iter().filter(|row| row.rules.contains(r)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts
+}
+
+/// The severity a rule's findings had in the rows (the worst), for the overview's colours.
+pub fn worst_severity(desk: &Desk, rule: Rule) -> Option<Severity> {
+    (0..desk.rows.len())
+        .filter_map(|i| desk.analysis(i))
+        .flat_map(|a| a.counted())
+        .filter(|f| f.rule == rule)
+        .map(|f| f.severity)
+        .min()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,163 @@
+//! The desk on a folder of generated units: states, return → resubmission → sign → sum, the
+//! records file merged, the overview.
+
+use super::*;
+use crate::draft::{Draft, save_draft};
+use crate::model::{CellValue, OrganKind, Report};
+use crate::template::{T3_TOTAL_COL, t3};
+
+/// A clean 2025 report of a township with `n` applications, all disclosed.
+fn unit(organ: &str, n: u64) -> Report {
+    let mut r = Report::all_zero(organ, OrganKind::Township, 2025);
+    for (row, value) in [(0, n), (2, n), (crate::template::T3_R3_7, n)] {
+        r.set_cell(t3(row, 0), CellValue::Count(value));
+        r.set_cell(t3(row, T3_TOTAL_COL), CellValue::Count(value));
+    }
+    r.meta.published = Date::new(2026, 1, 20);
+    r.set_text(crate::template::TextId::S6, "本年度未收取信息处理费。");
+    r
+}
+
+fn stamp(s: &str) -> Stamp {
+    Stamp::parse(s).unwrap()
+}
+
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    save_draft(
+        &dir.path().join("甲镇.ron"),
+        &Draft::new(unit("某县甲镇人民政府", 3)),
+    )
+    .unwrap();
+    let mut wrong = unit("某县乙镇人民政府", 2);
+    wrong.set_cell(t3(0, 0), CellValue::Count(5)); // S1 and O1 errors
+    save_draft(&dir.path().join("乙镇.ron"), &Draft::new(wrong)).unwrap();
+    let text = crate::export::text::export_text(&unit("某县丙镇人民政府", 4));
+    std::fs::create_dir(dir.path().join("第二批")).unwrap();
+    std::fs::write(dir.path().join("第二批/丙镇.txt"), text).unwrap();
+    std::fs::write(dir.path().join("坏文件.txt"), "这不是报告").unwrap();
+    dir
+}
+
+#[test]
+fn a_folder_opens_with_each_report_s_state() {
+    let dir = folder();
+    let desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    let state = |file: &str| desk.rows[desk.find(file).unwrap()].state;
+    assert_eq!(desk.rows.len(), 4);
+    assert_eq!(state("甲镇.ron"), DeskState::Unreviewed);
+    assert_eq!(state("乙镇.ron"), DeskState::HasErrors);
+    assert_eq!(state("第二批/丙镇.txt"), DeskState::Unreviewed);
+    assert_eq!(state("坏文件.txt"), DeskState::Unreadable);
+    let text = desk.to_text();
+    assert!(
+        text.contains("有错误\t某县乙镇人民政府\t乙镇.ron\t错误 "),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("共 4 份：无法读取 1，有错误 1，未审核 2\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn return_resubmission_sign_and_sum() {
+    let dir = folder();
+    let mut desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    // 退回 the unit with errors: a letter beside it, the return recorded.
+    let i = desk.find("乙镇.ron").unwrap();
+    let letter = desk
+        .return_report(i, "王审核", stamp("2026-01-22 09:30"), true)
+        .unwrap();
+    assert_eq!(letter, dir.path().join("乙镇退回意见.txt"));
+    let text = std::fs::read_to_string(&letter).unwrap();
+    assert!(text.contains("S1") || text.contains("O1"), "{text}");
+    assert_eq!(desk.rows[i].state, DeskState::Returned);
+    // Reopened: the record is on disk; the letter is not a report of the folder.
+    let desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    assert_eq!(desk.rows.len(), 4);
+    assert_eq!(
+        desk.rows[desk.find("乙镇.ron").unwrap()].state,
+        DeskState::Returned
+    );
+    // The unit sends a corrected file: 已重新提交.
+    save_draft(
+        &dir.path().join("乙镇.ron"),
+        &Draft::new(unit("某县乙镇人民政府", 2)),
+    )
+    .unwrap();
+    let mut desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    let i = desk.find("乙镇.ron").unwrap();
+    assert_eq!(desk.rows[i].state, DeskState::Resubmitted);
+    // Signed: a draft in itself, a text report in the desk file.
+    desk.sign(i, Stage::Signed, "李主任", stamp("2026-01-25 10:00"))
+        .unwrap();
+    assert_eq!(desk.rows[i].state, DeskState::Approved(Stage::Signed));
+    let saved = crate::draft::load_draft(&dir.path().join("乙镇.ron")).unwrap();
+    assert_eq!(saved.review.sign_offs.len(), 1);
+    let k = desk.find("第二批/丙镇.txt").unwrap();
+    desk.sign(k, Stage::Reviewed, "李主任", stamp("2026-01-25 10:05"))
+        .unwrap();
+    assert_eq!(desk.rows[k].state, DeskState::Approved(Stage::Reviewed));
+    // A report with errors is not signed, by the same gate as the editor.
+    let mut wrong = unit("某县甲镇人民政府", 3);
+    wrong.set_cell(t3(0, 0), CellValue::Count(9));
+    save_draft(&dir.path().join("甲镇.ron"), &Draft::new(wrong)).unwrap();
+    let mut desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    let j = desk.find("甲镇.ron").unwrap();
+    assert!(
+        desk.sign(j, Stage::Signed, "李主任", stamp("2026-01-25 10:10"))
+            .is_err()
+    );
+    assert_eq!(
+        desk.rows[k].state,
+        DeskState::Approved(Stage::Reviewed),
+        "kept across opens"
+    );
+    // 汇总 of the approved: 乙镇 (2) and 丙镇 (4).
+    let approved = desk.approved();
+    assert_eq!(approved.len(), 2);
+    let options = crate::sum::SumOptions {
+        scope: crate::draft::Scope::Region,
+        organ: "某县人民政府".into(),
+        previous_list: None,
+        strict: false,
+    };
+    let sum = desk.sum(&approved, &options).unwrap();
+    assert_eq!(sum.report.cell(t3(0, T3_TOTAL_COL)), &CellValue::Count(6));
+    // The overview: states, the sums of the accepted units.
+    let html = overview_html(&desk, Date::new(2026, 1, 26).unwrap());
+    assert!(html.contains("<svg"), "{html}");
+    assert!(html.contains("已审核、已签发的 2 个单位合计"), "{html}");
+    assert!(html.contains("<td class=\"n\">6</td>"), "{html}");
+    let csv = overview_csv(&desk);
+    assert!(csv.lines().count() == 5, "{csv}");
+    assert!(
+        csv.contains("乙镇.ron,某县乙镇人民政府,乡镇街道,2025,2021,已签发,0,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn two_desks_on_one_folder_lose_no_record() {
+    let dir = folder();
+    let mut a = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    let mut b = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    let i = a.find("乙镇.ron").unwrap();
+    a.return_report(i, "王审核", stamp("2026-01-22 09:30"), true)
+        .unwrap();
+    let k = b.find("第二批/丙镇.txt").unwrap();
+    b.sign(k, Stage::Reviewed, "李主任", stamp("2026-01-22 09:31"))
+        .unwrap();
+    let records = records::DeskRecords::load(dir.path()).unwrap();
+    assert_eq!(records.files["乙镇.ron"].returns.len(), 1);
+    assert_eq!(records.files["第二批/丙镇.txt"].sign_offs.len(), 1);
+    // A desk file with an error is refused with its position, and not overwritten.
+    std::fs::write(
+        dir.path().join(records::DESK_FILE),
+        "(version: 1, files: {\"x\": (returns: [}",
+    )
+    .unwrap();
+    let e = Desk::open(dir.path(), BatchRules::default()).err().unwrap();
+    assert!(e.to_string().contains("第1行"), "{e}");
+}

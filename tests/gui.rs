@@ -365,6 +365,14 @@ fn new_starts_blank_for_the_year_being_reported() {
     });
     f.harness.state_mut().push(Command::Run(Action::New));
     f.harness.run();
+    assert_eq!(
+        f.app().doc.path,
+        None,
+        "{:?} {:?} {}",
+        f.app().status,
+        f.app().doc.draft.report.meta.organ,
+        f.app().desk.as_ref().unwrap().showing
+    );
     assert_eq!(f.app().doc.draft.report.meta.organ, "");
     assert_eq!(
         f.app().doc.draft.report.meta.year,
@@ -1356,4 +1364,98 @@ fn the_repetition_rate_shows_per_text_and_overall_for_a_draft_from_last_year() {
             .map(|s| s.text()),
         Some("50%".to_string())
     );
+}
+
+#[test]
+fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
+    let mut f = fixture_with(|app| app.reviewer = "李主任".into());
+    let folder = f.path("2025年度");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let unit = |organ: &str, received: u64, disclosed: u64| {
+        let mut r = Report::new(organ, OrganKind::Township, 2025);
+        for i in 0..TEMPLATE.cells.len() {
+            r.set_cell(i, CellValue::from_source(TEMPLATE.cells[i].kind, "0"));
+        }
+        r.set_cell(t3(R1, NP), CellValue::Count(received));
+        r.set_cell(t3(R3_1, NP), CellValue::Count(disclosed));
+        r.set_text(nianbao::template::TextId::S6, "本年度未收取信息处理费。");
+        r.meta.published = Date::new(2026, 1, 20);
+        Draft::new(r)
+    };
+    draft::save_draft(&folder.join("甲镇.ron"), &unit("某县甲镇人民政府", 3, 2)).expect("save");
+    draft::save_draft(&folder.join("乙镇.ron"), &unit("某县乙镇人民政府", 2, 2)).expect("save");
+    f.dialogs.push(Picked::Path(folder.clone()));
+    f.harness.get_by_label("文件").click();
+    f.harness.run();
+    f.harness.get_by_label("打开审核台…").click();
+    f.harness.run();
+    f.harness.run();
+    let state_of = |f: &Fixture, file: &str| {
+        let view = f.app().desk.as_ref().expect("desk");
+        view.desk.rows[view.desk.find(file).expect("row")].state
+    };
+    use nianbao::desk::DeskState;
+    assert_eq!(state_of(&f, "甲镇.ron"), DeskState::HasErrors);
+    assert!(
+        f.harness.query_by_label("某县甲镇人民政府").is_some(),
+        "a row per unit"
+    );
+    // Select 甲镇 and 退回 it.
+    f.harness.get_by_label("某县甲镇人民政府").click();
+    f.harness.run();
+    f.harness.get_by_label("退回…").click();
+    f.harness.run();
+    assert_eq!(state_of(&f, "甲镇.ron"), DeskState::Returned);
+    assert!(folder.join("甲镇退回意见.pdf").exists());
+    // Into the report and back: the desk shows again, read from the folder.
+    f.harness.get_by_label("打开").click();
+    f.harness.run();
+    f.harness.run();
+    assert_eq!(f.app().doc.draft.report.meta.organ, "某县甲镇人民政府");
+    assert!(f.harness.query_by_label("返回审核台").is_some());
+    // The unit's corrected file arrives meanwhile.
+    draft::save_draft(&folder.join("甲镇.ron"), &unit("某县甲镇人民政府", 3, 3)).expect("save");
+    f.harness.get_by_label("返回审核台").click();
+    f.harness.run();
+    f.harness.run();
+    assert_eq!(state_of(&f, "甲镇.ron"), DeskState::Resubmitted);
+    // The open report is still 甲镇: signing it from the desk is sent to the editor.
+    f.harness.get_by_label("签发").click();
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label_contains("请在编辑器中用")
+            .is_some()
+    );
+    f.harness.get_by_label("确定").click();
+    f.harness.run();
+    // (The opened draft had its totals computed: a new report, without saving it.)
+    f.harness.state_mut().push(Command::Run(Action::New));
+    f.harness.run();
+    f.harness.state_mut().push(Command::ShowDesk);
+    f.harness.run();
+    f.harness.run();
+    assert_eq!(f.app().doc.path, None);
+    assert!(f.app().desk.as_ref().expect("desk").showing);
+    for organ in ["某县甲镇人民政府", "某县乙镇人民政府"] {
+        f.harness.get_by_label(organ).click();
+        f.harness.run();
+        f.harness.get_by_label("签发").click();
+        f.harness.run();
+        assert!(
+            f.harness.query_by_label("确定").is_none(),
+            "{organ}: {:?}",
+            f.app().status
+        );
+    }
+    assert_eq!(
+        state_of(&f, "甲镇.ron"),
+        DeskState::Approved(nianbao::review::Stage::Signed)
+    );
+    // 汇总: the parent draft opens in the editor with 3 + 2.
+    f.harness.get_by_label("汇总已审核的报告").click();
+    f.harness.run();
+    f.harness.run();
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(5));
+    assert!(!f.app().desk.as_ref().expect("desk").showing);
 }

@@ -35,6 +35,7 @@ impl EditorApp {
             comparing: self.previous.is_some(),
             deadline: self.deadline,
             profile: profile_name.as_deref(),
+            desk: self.desk.as_ref().map(|d| d.showing),
             show_findings: &mut show_findings,
         };
         super::menu::show(ui, &mut self.editing(), menu);
@@ -46,7 +47,8 @@ impl EditorApp {
             profile: profile_name.as_deref(),
         };
         super::status::show(ui, &self.analysis, state, self.status.as_deref(), modes);
-        if self.show_findings {
+        let desk_showing = self.desk.as_ref().is_some_and(|d| d.showing);
+        if self.show_findings && !desk_showing {
             let review = super::findings::ReviewView {
                 explanations: &self.doc.draft.review.explanations,
                 notes: &self.doc.draft.review.notes,
@@ -62,8 +64,13 @@ impl EditorApp {
                 &mut self.commands,
             );
         }
-        super::outline::show(ui, &self.analysis, &mut self.edit);
-        super::form::show(ui, &mut self.editing());
+        match self.desk.as_mut().filter(|d| d.showing) {
+            Some(desk) => super::desk::show(ui, desk, &mut self.commands),
+            None => {
+                super::outline::show(ui, &self.analysis, &mut self.edit);
+                super::form::show(ui, &mut self.editing());
+            }
+        }
 
         let now = ctx.input(|i| i.time);
         if self.refresh_analysis() {

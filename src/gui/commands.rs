@@ -102,6 +102,22 @@ pub enum Command {
     /// 设置 → 发布期限: a local deadline, or `None` for the national one; kept for later
     /// sessions.
     SetDeadline(Option<Deadline>),
+    /// 文件 → 打开审核台…: pick the folder.
+    OpenDesk,
+    /// Open this folder as the review desk.
+    OpenDeskPath(PathBuf),
+    /// Back to the desk (read again from the folder).
+    ShowDesk,
+    /// Open the desk's row in the editor.
+    DeskOpenRow(usize),
+    /// 退回 the desk's row: the 退回意见 beside it, the return recorded.
+    DeskReturn(usize),
+    /// 审核通过 or 签发 the desk's row.
+    DeskSign(usize, crate::review::Stage),
+    /// 汇总 the approved rows into a parent draft.
+    DeskSum,
+    /// 导出总览…: the overview page (and its CSV beside it).
+    DeskOverview,
     /// 设置 → 本地要求…: pick a rule profile.
     ChooseProfile,
     /// Use this rule profile (and remember it).

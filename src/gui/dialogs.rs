@@ -33,6 +33,10 @@ pub trait FileDialogs {
     fn open_files(&mut self, filters: &[FileFilter]) -> Picked;
     /// The folder the next dialog starts in (the open draft's, else the user's choice).
     fn set_folder(&mut self, _folder: Option<PathBuf>) {}
+    /// Chooses a folder (the review desk's).
+    fn pick_folder(&mut self) -> Picked {
+        Picked::Unavailable
+    }
 }
 
 /// rfd's native dialogs. rfd returns `None` both for "cancelled" and for "no dialog service";
@@ -105,6 +109,19 @@ impl FileDialogs for NativeDialogs {
     fn set_folder(&mut self, folder: Option<PathBuf>) {
         self.folder = folder;
     }
+
+    fn pick_folder(&mut self) -> Picked {
+        if self.unavailable {
+            return Picked::Unavailable;
+        }
+        let started = Instant::now();
+        let mut dialog = rfd::FileDialog::new();
+        if let Some(folder) = &self.folder {
+            dialog = dialog.set_directory(folder);
+        }
+        let result = dialog.pick_folder();
+        self.interpret(started, result)
+    }
 }
 
 /// Dialogs that answer from a script (tests, automation): each call takes the next answer;
@@ -151,5 +168,9 @@ impl FileDialogs for ScriptedDialogs {
         if let Ok(mut f) = self.folders.lock() {
             f.push(folder);
         }
+    }
+
+    fn pick_folder(&mut self) -> Picked {
+        self.next()
     }
 }

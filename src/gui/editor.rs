@@ -53,6 +53,8 @@ pub struct EditorApp {
     pub deadline: Option<Deadline>,
     /// The local rule profile (设置 → 本地要求…) and its file; `None`: national rules only.
     pub profile: Option<(PathBuf, crate::profile::Profile)>,
+    /// The review desk (文件 → 打开审核台…), shown instead of the form while `showing`.
+    pub desk: Option<super::desk::DeskView>,
     /// The name last given for a 说明 or a sign-off (first: the system user's).
     pub reviewer: String,
     /// 与其他版本比较: the other version and what differs from it.
@@ -152,6 +154,7 @@ impl EditorApp {
             today,
             deadline,
             profile,
+            desk: None,
             compare: None,
             reviewer: std::env::var("USER")
                 .or_else(|_| std::env::var("USERNAME"))

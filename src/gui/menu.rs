@@ -31,6 +31,8 @@ pub struct MenuState<'a> {
     pub deadline: Option<Deadline>,
     /// The active rule profile's name.
     pub profile: Option<&'a str>,
+    /// A review desk is open (and shown).
+    pub desk: Option<bool>,
     pub show_findings: &'a mut bool,
 }
 
@@ -56,6 +58,12 @@ pub fn show(ui: &mut Ui, ed: &mut Editing, state: MenuState) {
                     ed.push(Command::ShowModal(Modal::About));
                 }
             });
+            if state.desk == Some(false) {
+                ui.separator();
+                if ui.button(s::DESK_BACK).clicked() {
+                    ed.push(Command::ShowDesk);
+                }
+            }
         });
     });
 }
@@ -108,6 +116,9 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
         }
         if item(ui, s::SUM_UNITS, None) {
             ed.push(Command::Guarded(Action::SumUnits));
+        }
+        if item(ui, s::DESK_MENU, None) {
+            ed.push(Command::OpenDesk);
         }
         ui.menu_button(s::RECENT, |ui| {
             if recent.is_empty() {

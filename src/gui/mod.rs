@@ -6,6 +6,8 @@ mod app;
 mod block;
 mod cell;
 pub mod commands;
+pub mod desk;
+mod desk_actions;
 pub mod dialogs;
 pub mod editor;
 mod file_io;

@@ -31,6 +31,14 @@ pub fn run_all(app: &mut EditorApp, ctx: &Context) {
 
 fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
     match command {
+        Command::OpenDesk
+        | Command::OpenDeskPath(_)
+        | Command::ShowDesk
+        | Command::DeskOpenRow(_)
+        | Command::DeskReturn(_)
+        | Command::DeskSign(..)
+        | Command::DeskSum
+        | Command::DeskOverview => super::desk_actions::run(app, command),
         Command::Guarded(action) => {
             // Every action replaces or closes the document.
             if app.doc.is_dirty() {

@@ -185,6 +185,37 @@ pub const DEADLINE_NOT_SAVED: &str = "发布期限未能保存，下次启动时
 pub const EXPORT_READ_BACK_DIFFERS: &str =
     "已导出，但重新读入后与报告不一致（发布后读者看到的将不同），请报告此问题：";
 pub const PROFILE_MENU: &str = "本地要求…";
+pub const DESK_MENU: &str = "打开审核台…";
+pub const DESK_BACK: &str = "返回审核台";
+pub const DESK_TITLE: &str = "审核台：";
+pub const DESK_SEARCH: &str = "查找单位：";
+pub const DESK_ALL: &str = "全部";
+pub const DESK_OPEN: &str = "打开";
+pub const DESK_RETURN: &str = "退回…";
+pub const DESK_REVIEW: &str = "审核通过";
+pub const DESK_SIGN: &str = "签发";
+pub const DESK_SUM: &str = "汇总已审核的报告";
+pub const DESK_OVERVIEW: &str = "导出总览…";
+pub const DESK_REFRESH: &str = "重新读取";
+pub const DESK_COLUMNS: [&str; 7] = [
+    "单位",
+    "状态",
+    "错误 · 警告 · 提示",
+    "与上年重复",
+    "逾期",
+    "最后修改",
+    "文件",
+];
+pub const DESK_NO_ORGAN: &str = "（未写机关）";
+pub const DESK_LATE: &str = "逾期发布";
+pub const DESK_NOT_OPENED: &str = "审核台无法打开：";
+pub const DESK_NO_FOLDER_DIALOG: &str =
+    "本机没有可用的文件夹选择对话框：请用命令行 nianbao desk 文件夹，或在启动时给出文件夹";
+pub const DESK_SIGN_IN_EDITOR: &str =
+    "这份报告正在编辑器中打开：请在编辑器中用 编辑 → 签发…，或先打开另一份报告再签";
+pub const DESK_RETURNED: &str = "已退回，退回意见：";
+pub const DESK_NOTHING_TO_SUM: &str = "还没有已审核、已签发的报告可以汇总";
+pub const DESK_OVERVIEW_WRITTEN: &str = "总览已导出：";
 pub const PROFILE_CLEAR_MENU: &str = "不使用本地要求（只按国家规定检查）";
 pub const PROFILE_SET: &str = "已启用本地要求：{}";
 pub const PROFILE_CLEARED: &str = "已停用本地要求，只按国家规定检查";

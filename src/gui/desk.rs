@@ -1,0 +1,197 @@
+//! The review desk in the window (文件 → 打开审核台…): the folder's reports as a table, filtered
+//! by state and searched by organ; a double click opens a report in the editor, with
+//! 返回审核台 to come back; 退回, 审核通过, 签发 on the selected row; 汇总 and the overview.
+
+use egui::{RichText, Ui};
+
+use crate::desk::{Desk, DeskState};
+use crate::review::Stage;
+
+use super::commands::Command;
+use super::strings as s;
+use super::theme::severity_color;
+
+/// The desk as the window shows it.
+pub struct DeskView {
+    pub desk: Desk,
+    /// Shown instead of the form (false while a report of the desk is open).
+    pub showing: bool,
+    /// Only the rows in this state.
+    pub filter: Option<DeskState>,
+    /// Only the rows whose organ or file contains this.
+    pub search: String,
+    /// The selected row, by file (kept when the desk is read again).
+    pub selected: Option<String>,
+}
+
+impl DeskView {
+    /// A desk just opened, shown.
+    pub fn new(desk: Desk) -> DeskView {
+        DeskView {
+            desk,
+            showing: true,
+            filter: None,
+            search: String::new(),
+            selected: None,
+        }
+    }
+
+    /// The desk read again (files changed on disk), keeping filter, search and selection.
+    pub fn replace(&mut self, desk: Desk) {
+        self.desk = desk;
+        if let Some(file) = &self.selected
+            && !self.desk.rows.iter().any(|r| &r.file == file)
+        {
+            self.selected = None;
+        }
+    }
+
+    fn visible(&self) -> Vec<usize> {
+        let search = self.search.trim();
+        (0..self.desk.rows.len())
+            .filter(|&i| {
+                let r = &self.desk.rows[i];
+                self.filter.is_none_or(|f| r.state == f)
+                    && (search.is_empty() || r.organ.contains(search) || r.file.contains(search))
+            })
+            .collect()
+    }
+
+    fn selected_index(&self) -> Option<usize> {
+        let file = self.selected.as_ref()?;
+        self.desk.rows.iter().position(|r| &r.file == file)
+    }
+}
+
+/// Draws the desk; what the reviewer asks for is pushed as commands.
+pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(format!("{}{}", s::DESK_TITLE, view.desk.folder.display()));
+        });
+        let counts: Vec<String> = view
+            .desk
+            .by_state()
+            .into_iter()
+            .map(|(state, n)| format!("{} {n}", state.label()))
+            .collect();
+        ui.label(format!(
+            "共 {} 份：{}",
+            view.desk.rows.len(),
+            counts.join("，")
+        ));
+        ui.horizontal(|ui| {
+            let label = ui.label(s::DESK_SEARCH);
+            ui.add(egui::TextEdit::singleline(&mut view.search).desired_width(160.0))
+                .labelled_by(label.id);
+            ui.separator();
+            ui.selectable_value(&mut view.filter, None, s::DESK_ALL);
+            for (state, _) in view.desk.by_state() {
+                ui.selectable_value(&mut view.filter, Some(state), state.label());
+            }
+        });
+        ui.horizontal(|ui| {
+            let selected = view.selected_index();
+            let enabled = selected.is_some();
+            if ui
+                .add_enabled(enabled, egui::Button::new(s::DESK_OPEN))
+                .clicked()
+                && let Some(i) = selected
+            {
+                commands.push(Command::DeskOpenRow(i));
+            }
+            if ui
+                .add_enabled(enabled, egui::Button::new(s::DESK_RETURN))
+                .clicked()
+                && let Some(i) = selected
+            {
+                commands.push(Command::DeskReturn(i));
+            }
+            for (label, stage) in [
+                (s::DESK_REVIEW, Stage::Reviewed),
+                (s::DESK_SIGN, Stage::Signed),
+            ] {
+                if ui.add_enabled(enabled, egui::Button::new(label)).clicked()
+                    && let Some(i) = selected
+                {
+                    commands.push(Command::DeskSign(i, stage));
+                }
+            }
+            ui.separator();
+            if ui.button(s::DESK_SUM).clicked() {
+                commands.push(Command::DeskSum);
+            }
+            if ui.button(s::DESK_OVERVIEW).clicked() {
+                commands.push(Command::DeskOverview);
+            }
+            if ui.button(s::DESK_REFRESH).clicked() {
+                commands.push(Command::ShowDesk);
+            }
+        });
+        ui.separator();
+        rows(ui, view, commands);
+    });
+}
+
+fn rows(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
+    let dark = ui.visuals().dark_mode;
+    let visible = view.visible();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("nianbao-desk-rows")
+                .striped(true)
+                .num_columns(7)
+                .show(ui, |ui| {
+                    for h in s::DESK_COLUMNS {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for i in visible {
+                        let r = &view.desk.rows[i];
+                        let selected = view.selected.as_deref() == Some(r.file.as_str());
+                        let organ = if r.organ.is_empty() {
+                            s::DESK_NO_ORGAN.to_string()
+                        } else {
+                            r.organ.clone()
+                        };
+                        let row = ui.selectable_label(selected, organ);
+                        let color = match r.state {
+                            DeskState::HasErrors
+                            | DeskState::Unreadable
+                            | DeskState::ChangedSince(_) => {
+                                Some(severity_color(crate::finding::Severity::Error, dark))
+                            }
+                            DeskState::Returned | DeskState::Resubmitted => {
+                                Some(severity_color(crate::finding::Severity::Warning, dark))
+                            }
+                            _ => None,
+                        };
+                        let mut state = RichText::new(r.state.label());
+                        if let Some(c) = color {
+                            state = state.color(c);
+                        }
+                        ui.label(state);
+                        ui.label(format!(
+                            "{} · {} · {}",
+                            r.tally.errors, r.tally.warnings, r.tally.infos
+                        ));
+                        ui.label(r.repetition.map(|s| s.text()).unwrap_or_default());
+                        ui.label(match r.late {
+                            Some(true) => s::DESK_LATE,
+                            _ => "",
+                        });
+                        ui.label(r.modified.map(|m| m.to_string()).unwrap_or_default());
+                        ui.label(r.problem.clone().unwrap_or_else(|| r.file.clone()));
+                        ui.end_row();
+                        if row.clicked() {
+                            view.selected = Some(r.file.clone());
+                        }
+                        if row.double_clicked() {
+                            view.selected = Some(r.file.clone());
+                            commands.push(Command::DeskOpenRow(i));
+                        }
+                    }
+                });
+        });
+}

@@ -222,6 +222,8 @@ pub enum PathPurpose {
     CompareVersion,
     /// 设置 → 本地要求…: a rule profile.
     Profile,
+    /// 文件 → 打开审核台…: the folder, typed.
+    DeskFolder,
 }
 
 /// The modal on screen.
@@ -330,6 +332,7 @@ impl PathPurpose {
             PathPurpose::SumUnits => Command::Run(Action::SumPaths(vec![path])),
             PathPurpose::CompareVersion => Command::CompareVersionPath(path),
             PathPurpose::Profile => Command::LoadProfile(path),
+            PathPurpose::DeskFolder => Command::OpenDeskPath(path),
             PathPurpose::SaveAs { then } => Command::SaveTo {
                 path: with_extension(path, "ron"),
                 then: then.clone(),

@@ -23,8 +23,10 @@ pub(super) fn run(app: &mut EditorApp, command: Command) {
                 Picked::Paths(mut p) if !p.is_empty() => {
                     app.push(Command::OpenDeskPath(p.remove(0)))
                 }
+                // No folder dialog here: the folder is typed.
                 Picked::Unavailable => {
-                    app.modal = Some(Modal::Error(s::DESK_NO_FOLDER_DIALOG.to_string()));
+                    let start = super::paths::default_path(app, "");
+                    app.modal = Some(Modal::path(super::commands::PathPurpose::DeskFolder, start));
                 }
                 _ => {}
             }

@@ -120,7 +120,12 @@ pub fn run(file: Option<PathBuf>, started: std::time::Instant) -> anyhow::Result
                 Date::today(),
             );
             if let Some(path) = file {
-                app.push(Command::Run(Action::OpenPath(path)));
+                // A folder opens as the review desk.
+                if path.is_dir() {
+                    app.push(Command::OpenDeskPath(path));
+                } else {
+                    app.push(Command::Run(Action::OpenPath(path)));
+                }
             }
             // `NIANBAO_FOCUS=t3.r1.np`: start with that cell focused (the end-to-end test in
             // a real window drives the keyboard from there).

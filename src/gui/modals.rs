@@ -138,6 +138,7 @@ fn typed_path(ui: &mut egui::Ui, purpose: &PathPurpose, text: &mut String) -> An
         | PathPurpose::SumUnits
         | PathPurpose::CompareVersion
         | PathPurpose::Profile => s::PATH_TITLE_OPEN,
+        PathPurpose::DeskFolder => s::PATH_TITLE_DESK,
         PathPurpose::SaveAs { .. } => s::PATH_TITLE_SAVE,
         PathPurpose::Export(_) | PathPurpose::ExportPdf { .. } => s::PATH_TITLE_EXPORT,
     };

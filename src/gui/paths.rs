@@ -93,7 +93,8 @@ pub(super) fn save_kind(purpose: &PathPurpose) -> Option<(&'static str, FileFilt
         | PathPurpose::NewFromPrevious
         | PathPurpose::SumUnits
         | PathPurpose::CompareVersion
-        | PathPurpose::Profile => None,
+        | PathPurpose::Profile
+        | PathPurpose::DeskFolder => None,
     }
 }
 

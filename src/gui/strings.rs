@@ -209,8 +209,7 @@ pub const DESK_COLUMNS: [&str; 7] = [
 pub const DESK_NO_ORGAN: &str = "（未写机关）";
 pub const DESK_LATE: &str = "逾期发布";
 pub const DESK_NOT_OPENED: &str = "审核台无法打开：";
-pub const DESK_NO_FOLDER_DIALOG: &str =
-    "本机没有可用的文件夹选择对话框：请用命令行 nianbao desk 文件夹，或在启动时给出文件夹";
+pub const PATH_TITLE_DESK: &str = "打开审核台：各单位报告所在的文件夹";
 pub const DESK_SIGN_IN_EDITOR: &str =
     "这份报告正在编辑器中打开：请在编辑器中用 编辑 → 签发…，或先打开另一份报告再签";
 pub const DESK_RETURNED: &str = "已退回，退回意见：";

@@ -6,24 +6,12 @@ use anyhow::{Context, Result};
 use nianbao::batch::BatchRules;
 use nianbao::desk::{Desk, overview_csv, overview_html};
 use nianbao::model::{Date, Stamp};
-use nianbao::{analysis, draft, fsio};
+use nianbao::{draft, fsio};
 
 use crate::args::DeskArgs;
 
 pub(crate) fn cmd_desk(a: DeskArgs) -> Result<()> {
-    let deadline = a
-        .deadline
-        .as_deref()
-        .map(|s| {
-            analysis::Deadline::parse(s)
-                .with_context(|| format!("发布期限“{s}”无法识别，应如 01-28"))
-        })
-        .transpose()?;
-    let profile = a
-        .profile
-        .as_deref()
-        .map(nianbao::profile::Profile::load)
-        .transpose()?;
+    let (deadline, profile) = super::local_rules(a.deadline.as_deref(), a.profile.as_deref())?;
     let rules = BatchRules {
         deadline,
         profile: profile.as_ref(),
@@ -78,7 +66,7 @@ pub(crate) fn cmd_desk(a: DeskArgs) -> Result<()> {
         out!("总览已写入：{}", out.display());
     }
     if let Some(out) = &a.csv {
-        fsio::write_atomic(out, overview_csv(&desk).as_bytes())?;
+        fsio::write_atomic(out, overview_csv(&desk.rows).as_bytes())?;
         out!("总览 CSV 已写入：{}", out.display());
     }
     out!("{}", desk.to_text().trim_end());

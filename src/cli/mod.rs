@@ -29,6 +29,24 @@ pub(crate) fn load(path: &Path) -> Result<Opened> {
     document::open_path(path).map_err(|e| anyhow::anyhow!(e.describe(path)))
 }
 
+/// The local deadline (`--deadline MM-DD`) and rule profile (`--profile FILE`) given.
+pub(crate) fn local_rules(
+    deadline: Option<&str>,
+    profile: Option<&Path>,
+) -> Result<(
+    Option<nianbao::analysis::Deadline>,
+    Option<nianbao::profile::Profile>,
+)> {
+    let deadline = deadline
+        .map(|s| {
+            nianbao::analysis::Deadline::parse(s)
+                .ok_or_else(|| anyhow::anyhow!("发布期限“{s}”无法识别，应如 01-28"))
+        })
+        .transpose()?;
+    let profile = profile.map(nianbao::profile::Profile::load).transpose()?;
+    Ok((deadline, profile))
+}
+
 pub(crate) fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
     if path.exists() && !force {
         bail!(

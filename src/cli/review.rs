@@ -74,19 +74,7 @@ pub(crate) fn cmd_sign(a: SignArgs) -> Result<()> {
     let mut d = draft::load_draft(&a.draft)
         .with_context(|| format!("无法打开草稿“{}”", a.draft.display()))?;
     let previous = a.previous.as_deref().map(load).transpose()?;
-    let deadline = a
-        .deadline
-        .as_deref()
-        .map(|s| {
-            analysis::Deadline::parse(s)
-                .with_context(|| format!("发布期限“{s}”无法识别，应如 01-28"))
-        })
-        .transpose()?;
-    let profile = a
-        .profile
-        .as_deref()
-        .map(nianbao::profile::Profile::load)
-        .transpose()?;
+    let (deadline, profile) = super::local_rules(a.deadline.as_deref(), a.profile.as_deref())?;
     let analysis = analyze(
         &d,
         &analysis::Context {

@@ -10,6 +10,7 @@
 
 mod overview;
 pub mod records;
+mod row;
 
 use std::path::{Path, PathBuf};
 
@@ -18,71 +19,10 @@ use crate::batch::{Analysed, BatchRules};
 use crate::document::Source;
 use crate::finding::{Rule, Severity, Tally};
 use crate::model::{Date, Stamp};
-use crate::repetition::Share;
 use crate::review::{Approval, Stage};
-pub use overview::{overview_csv, overview_html};
+pub use overview::overview_csv;
 use records::{DeskRecords, FileRecord, ReturnRecord, SignOffRecord};
-
-/// Where a report stands at the desk.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum DeskState {
-    /// Could not be read.
-    Unreadable,
-    /// Read, with errors, not yet returned.
-    HasErrors,
-    /// Read, no error, not yet reviewed.
-    Unreviewed,
-    /// Returned with a 退回意见; the file has not changed since.
-    Returned,
-    /// Returned, and the unit's file has been replaced since.
-    Resubmitted,
-    /// Approved, unchanged since.
-    Approved(Stage),
-    /// Approved, changed since.
-    ChangedSince(Stage),
-}
-
-impl DeskState {
-    /// The state as the desk shows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            DeskState::Unreadable => "无法读取",
-            DeskState::HasErrors => "有错误",
-            DeskState::Unreviewed => "未审核",
-            DeskState::Returned => "已退回",
-            DeskState::Resubmitted => "已重新提交",
-            DeskState::Approved(s) => Approval::Approved(s).label(),
-            DeskState::ChangedSince(s) => Approval::ChangedSince(s).label(),
-        }
-    }
-}
-
-/// One report of the folder.
-#[derive(Clone, Debug)]
-pub struct Row {
-    /// The file, relative to the folder (`乡镇/某镇.pdf`).
-    pub file: String,
-    pub path: PathBuf,
-    pub organ: String,
-    pub kind: String,
-    pub year: Option<u16>,
-    pub format: &'static str,
-    pub state: DeskState,
-    /// The findings that count (no current 说明).
-    pub tally: Tally,
-    pub open_notes: usize,
-    pub stale_explanations: usize,
-    /// Against last year's report of the same organ in the folder.
-    pub repetition: Option<Share>,
-    /// Published after its deadline (H11 逾期发布); None without a date.
-    pub late: Option<bool>,
-    /// The file's last change, 北京时间.
-    pub modified: Option<Stamp>,
-    /// Why it could not be read.
-    pub problem: Option<String>,
-    /// The rules that fail, each once.
-    pub rules: Vec<Rule>,
-}
+pub use row::{DeskState, Row};
 
 /// A folder at the desk: its rows (sorted by file), the analyses behind them, the records.
 pub struct Desk {
@@ -500,6 +440,50 @@ fn modified(path: &Path) -> Option<Stamp> {
     let date = Date::from_unix_days(i64::try_from(secs / 86_400).ok()?)?;
     let minutes = (secs % 86_400) / 60;
     Stamp::new(date, (minutes / 60) as u8, (minutes % 60) as u8)
+}
+
+/// The 表三 rows summed in the overview: 一、本年新收, 二、上年结转, （七）总计, 四、结转.
+const SUMMED_T3_ROWS: [usize; 4] = [0, 1, crate::template::T3_R3_7, crate::template::T3_R3_7 + 1];
+
+/// The overview as one HTML page, dated `date`.
+pub fn overview_html(desk: &Desk, date: Date) -> String {
+    use crate::template::{T3_ROWS, T3_TOTAL_COL, T4_GROUPS, t3, t4};
+    let approved = desk.approved();
+    let sum_of = |cell: usize| -> u128 {
+        approved
+            .iter()
+            .filter_map(|&i| desk.analysed[i].as_ref())
+            .map(|a| match a.opened.draft.report.cell(cell) {
+                crate::model::CellValue::Count(n) => u128::from(*n),
+                _ => 0,
+            })
+            .sum()
+    };
+    let folder = desk
+        .folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    overview::page(&overview::Overview {
+        folder: &folder,
+        date,
+        rows: &desk.rows,
+        states: desk.by_state(),
+        rules: failing_rules(&desk.rows)
+            .into_iter()
+            .map(|(rule, n)| (rule, n, worst_severity(desk, rule)))
+            .collect(),
+        approved: approved.len(),
+        t3_sums: SUMMED_T3_ROWS
+            .iter()
+            .map(|&r| (T3_ROWS[r].label, sum_of(t3(r, T3_TOTAL_COL))))
+            .collect(),
+        t4_sums: T4_GROUPS
+            .iter()
+            .enumerate()
+            .map(|(g, group)| (group.label, sum_of(t4(g, 4))))
+            .collect(),
+    })
 }
 
 /// Counts of the rules that fail across the rows: (rule, units), most first.

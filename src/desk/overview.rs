@@ -1,9 +1,9 @@
 //! The overview a leader reads: one self-contained HTML page (inline SVG, no script, A4 when
 //! printed) and a CSV of the same rows.
 
-use super::{Desk, DeskState, failing_rules};
-use crate::model::{CellValue, Date};
-use crate::template::{T3_R3_7, T3_ROWS, T3_TOTAL_COL, T4_GROUPS, t3, t4};
+use super::row::{DeskState, Row};
+use crate::finding::{Rule, Severity};
+use crate::model::Date;
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -20,30 +20,48 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The 表三 rows summed in the overview: 一、本年新收, 二、上年结转, （七）总计, 四、结转.
-const SUMMED_T3_ROWS: [usize; 4] = [0, 1, T3_R3_7, T3_R3_7 + 1];
-
-/// The sum of a cell over the approved rows (cells that hold no count are left out).
-fn sum_of(desk: &Desk, cell: usize) -> u128 {
-    desk.approved()
-        .into_iter()
-        .filter_map(|i| desk.analysed[i].as_ref())
-        .map(|a| match a.opened.draft.report.cell(cell) {
-            CellValue::Count(n) => u128::from(*n),
-            _ => 0,
-        })
-        .sum()
+/// What the overview page shows, gathered by the desk.
+pub(super) struct Overview<'a> {
+    pub folder: &'a str,
+    pub date: Date,
+    pub rows: &'a [Row],
+    pub states: Vec<(DeskState, usize)>,
+    /// The rules that fail: in how many units, and their worst severity.
+    pub rules: Vec<(Rule, usize, Option<Severity>)>,
+    /// How many units are approved (the sums are theirs).
+    pub approved: usize,
+    pub t3_sums: Vec<(&'static str, u128)>,
+    pub t4_sums: Vec<(&'static str, u128)>,
 }
 
-/// The overview as one HTML page, dated `date`.
-pub fn overview_html(desk: &Desk, date: Date) -> String {
-    let folder = desk
-        .folder
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut out = String::new();
+/// The overview as one HTML page.
+pub(super) fn page(o: &Overview) -> String {
+    let mut out = head(o.folder);
     out.push_str(&format!(
+        "<h1>审核总览：{}</h1>\n<p>{}，共 {} 份报告。</p>\n",
+        escape(o.folder),
+        o.date.chinese(),
+        o.rows.len()
+    ));
+    out.push_str("<h2>各单位的状态</h2>\n<table>\n<tr><th>状态</th><th>份数</th></tr>\n");
+    for (state, n) in &o.states {
+        out.push_str(&format!(
+            "<tr><td>{}</td><td class=\"n\">{n}</td></tr>\n",
+            state.label()
+        ));
+    }
+    out.push_str("</table>\n<h2>各规则涉及的单位数</h2>\n");
+    out.push_str(&bars(&o.rules));
+    out.push_str(&most_errors(o.rows));
+    out.push_str(&late(o.rows));
+    out.push_str(&sums(o));
+    out.push_str(&all_units(o.rows));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn head(folder: &str) -> String {
+    format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>审核总览：{}</title>\n<style>\n\
          @page {{ size: A4; margin: 20mm 18mm; }}\n\
          body {{ font-family: \"Noto Sans SC\", \"Microsoft YaHei\", sans-serif; font-size: 10.5pt; color: #111; max-width: 180mm; margin: 0 auto; }}\n\
@@ -51,112 +69,106 @@ pub fn overview_html(desk: &Desk, date: Date) -> String {
          table {{ border-collapse: collapse; width: 100%; }} th, td {{ border: 1px solid #999; padding: 2pt 4pt; text-align: left; }}\n\
          td.n {{ text-align: right; }} tr {{ break-inside: avoid; }} .bad {{ color: #b00020; }}\n\
          </style>\n</head>\n<body>\n",
-        escape(&folder)
-    ));
-    out.push_str(&format!(
-        "<h1>审核总览：{}</h1>\n<p>{}，共 {} 份报告。</p>\n",
-        escape(&folder),
-        date.chinese(),
-        desk.rows.len()
-    ));
-    // States.
-    out.push_str("<h2>各单位的状态</h2>\n<table>\n<tr><th>状态</th><th>份数</th></tr>\n");
-    for (state, n) in desk.by_state() {
+        escape(folder)
+    )
+}
+
+/// The rules by units, as an inline SVG bar chart.
+fn bars(rules: &[(Rule, usize, Option<Severity>)]) -> String {
+    if rules.is_empty() {
+        return "<p>没有问题。</p>\n".to_string();
+    }
+    let most = rules.first().map_or(1, |r| r.1.max(1));
+    let (bar_h, label_w, width) = (16, 60, 560);
+    let height = rules.len() * (bar_h + 4) + 4;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"各规则涉及的单位数\">\n"
+    );
+    for (k, (rule, n, severity)) in rules.iter().enumerate() {
+        let y = 4 + k * (bar_h + 4);
+        let w = (width - label_w - 40) * n / most;
+        let color = match severity {
+            Some(Severity::Error) => "#c62828",
+            Some(Severity::Warning) => "#ef8f00",
+            _ => "#5c7cba",
+        };
         out.push_str(&format!(
-            "<tr><td>{}</td><td class=\"n\">{n}</td></tr>\n",
-            state.label()
+            "<text x=\"0\" y=\"{}\" font-size=\"11\">{}</text><rect x=\"{label_w}\" y=\"{y}\" width=\"{w}\" height=\"{bar_h}\" fill=\"{color}\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{n}</text>\n",
+            y + bar_h - 4,
+            rule.id(),
+            label_w + w + 4,
+            y + bar_h - 4
+        ));
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+fn most_errors(rows: &[Row]) -> String {
+    let mut worst: Vec<&Row> = rows.iter().filter(|r| r.tally.errors > 0).collect();
+    worst.sort_by_key(|r| std::cmp::Reverse(r.tally.errors));
+    let mut out = "<h2>错误最多的单位</h2>\n".to_string();
+    if worst.is_empty() {
+        out.push_str("<p>没有报告有错误。</p>\n");
+        return out;
+    }
+    out.push_str("<table>\n<tr><th>单位</th><th>错误</th><th>警告</th><th>状态</th></tr>\n");
+    for r in worst.iter().take(10) {
+        out.push_str(&format!(
+            "<tr><td>{}</td><td class=\"n bad\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+            escape(&r.organ),
+            r.tally.errors,
+            r.tally.warnings,
+            r.state.label()
         ));
     }
     out.push_str("</table>\n");
-    // Rules by units, as bars.
-    let rules = failing_rules(&desk.rows);
-    out.push_str("<h2>各规则涉及的单位数</h2>\n");
-    if rules.is_empty() {
-        out.push_str("<p>没有问题。</p>\n");
-    } else {
-        let most = rules.first().map_or(1, |r| r.1.max(1));
-        let (bar_h, label_w, width) = (16, 60, 560);
-        let height = rules.len() * (bar_h + 4) + 4;
-        out.push_str(&format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"各规则涉及的单位数\">\n"
-        ));
-        for (k, (rule, n)) in rules.iter().enumerate() {
-            let y = 4 + k * (bar_h + 4);
-            let w = (width - label_w - 40) * n / most;
-            let color = match super::worst_severity(desk, *rule) {
-                Some(crate::finding::Severity::Error) => "#c62828",
-                Some(crate::finding::Severity::Warning) => "#ef8f00",
-                _ => "#5c7cba",
-            };
-            out.push_str(&format!(
-                "<text x=\"0\" y=\"{}\" font-size=\"11\">{}</text><rect x=\"{label_w}\" y=\"{y}\" width=\"{w}\" height=\"{bar_h}\" fill=\"{color}\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{n}</text>\n",
-                y + bar_h - 4,
-                rule.id(),
-                label_w + w + 4,
-                y + bar_h - 4
-            ));
-        }
-        out.push_str("</svg>\n");
-    }
-    // Most errors.
-    let mut worst: Vec<&super::Row> = desk.rows.iter().filter(|r| r.tally.errors > 0).collect();
-    worst.sort_by_key(|r| std::cmp::Reverse(r.tally.errors));
-    out.push_str("<h2>错误最多的单位</h2>\n");
-    if worst.is_empty() {
-        out.push_str("<p>没有报告有错误。</p>\n");
-    } else {
-        out.push_str("<table>\n<tr><th>单位</th><th>错误</th><th>警告</th><th>状态</th></tr>\n");
-        for r in worst.iter().take(10) {
-            out.push_str(&format!(
-                "<tr><td>{}</td><td class=\"n bad\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
-                escape(&r.organ),
-                r.tally.errors,
-                r.tally.warnings,
-                r.state.label()
-            ));
-        }
-        out.push_str("</table>\n");
-    }
-    // Deadlines.
-    let late: Vec<&super::Row> = desk.rows.iter().filter(|r| r.late == Some(true)).collect();
-    out.push_str("<h2>逾期发布</h2>\n");
+    out
+}
+
+fn late(rows: &[Row]) -> String {
+    let late: Vec<&Row> = rows.iter().filter(|r| r.late == Some(true)).collect();
+    let mut out = "<h2>逾期发布</h2>\n".to_string();
     if late.is_empty() {
         out.push_str("<p>没有逾期发布的报告。</p>\n");
-    } else {
-        out.push_str("<ul>\n");
-        for r in late {
-            out.push_str(&format!(
-                "<li>{}（{}）</li>\n",
-                escape(&r.organ),
-                escape(&r.file)
-            ));
-        }
-        out.push_str("</ul>\n");
+        return out;
     }
-    // Sums of the accepted units.
-    let accepted = desk.approved().len();
-    out.push_str(&format!(
-        "<h2>已审核、已签发的 {accepted} 个单位合计</h2>\n<table>\n<tr><th>表三</th><th>总计</th></tr>\n"
-    ));
-    for r in SUMMED_T3_ROWS {
+    out.push_str("<ul>\n");
+    for r in late {
         out.push_str(&format!(
-            "<tr><td>{}</td><td class=\"n\">{}</td></tr>\n",
-            escape(T3_ROWS[r].label),
-            sum_of(desk, t3(r, T3_TOTAL_COL))
+            "<li>{}（{}）</li>\n",
+            escape(&r.organ),
+            escape(&r.file)
+        ));
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
+fn sums(o: &Overview) -> String {
+    let mut out = format!(
+        "<h2>已审核、已签发的 {} 个单位合计</h2>\n<table>\n<tr><th>表三</th><th>总计</th></tr>\n",
+        o.approved
+    );
+    for (label, n) in &o.t3_sums {
+        out.push_str(&format!(
+            "<tr><td>{}</td><td class=\"n\">{n}</td></tr>\n",
+            escape(label)
         ));
     }
     out.push_str("</table>\n<table>\n<tr><th>表四</th><th>总计</th></tr>\n");
-    for (g, group) in T4_GROUPS.iter().enumerate() {
+    for (label, n) in &o.t4_sums {
         out.push_str(&format!(
-            "<tr><td>{}</td><td class=\"n\">{}</td></tr>\n",
-            group.label,
-            sum_of(desk, t4(g, 4))
+            "<tr><td>{label}</td><td class=\"n\">{n}</td></tr>\n"
         ));
     }
     out.push_str("</table>\n");
-    // Every unit.
-    out.push_str("<h2>全部单位</h2>\n<table>\n<tr><th>状态</th><th>单位</th><th>错误</th><th>警告</th><th>与上年重复</th><th>文件</th></tr>\n");
-    for r in &desk.rows {
+    out
+}
+
+fn all_units(rows: &[Row]) -> String {
+    let mut out = "<h2>全部单位</h2>\n<table>\n<tr><th>状态</th><th>单位</th><th>错误</th><th>警告</th><th>与上年重复</th><th>文件</th></tr>\n".to_string();
+    for r in rows {
         let class = if r.state == DeskState::HasErrors {
             " class=\"bad\""
         } else {
@@ -172,15 +184,15 @@ pub fn overview_html(desk: &Desk, date: Date) -> String {
             escape(&r.file)
         ));
     }
-    out.push_str("</table>\n</body>\n</html>\n");
+    out.push_str("</table>\n");
     out
 }
 
 /// The overview as CSV (UTF-8 with BOM): one row per report.
-pub fn overview_csv(desk: &Desk) -> String {
+pub fn overview_csv(rows: &[Row]) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str("文件,机关,机关类型,年度,格式,状态,错误,警告,提示,未处理批注,过期说明,与上年重复率,逾期发布,最后修改,无法读取的原因\n");
-    for r in &desk.rows {
+    for r in rows {
         let fields = [
             csv_field(&r.file),
             csv_field(&r.organ),

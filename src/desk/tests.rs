@@ -130,7 +130,7 @@ fn return_resubmission_sign_and_sum() {
     assert!(html.contains("<svg"), "{html}");
     assert!(html.contains("已审核、已签发的 2 个单位合计"), "{html}");
     assert!(html.contains("<td class=\"n\">6</td>"), "{html}");
-    let csv = overview_csv(&desk);
+    let csv = overview_csv(&desk.rows);
     assert!(csv.lines().count() == 5, "{csv}");
     assert!(
         csv.contains("乙镇.ron,某县乙镇人民政府,乡镇街道,2025,2021,已签发,0,"),

@@ -8,8 +8,8 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{DRAFT_VERSION, Draft, VERSION_WITHOUT_SUM};
-use super::{Scope, SumRecord, SumUnit};
+use super::summed::{Scope, SumRecord, SumUnit};
+use super::value::{DRAFT_VERSION, Draft, VERSION_WITHOUT_SUM};
 use crate::finding::{Place, Rule};
 use crate::model::Provenance;
 use crate::model::{CellValue, Format, OrganKind, Report, Stamp};

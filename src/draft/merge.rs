@@ -8,7 +8,7 @@ use crate::finding::{MetaField, Place};
 use crate::model::Report;
 use crate::template::{TEMPLATE, TEXTS};
 
-use super::Draft;
+use super::value::Draft;
 
 /// Merges `ours` and `theirs`, both edited from `base`; the places changed on both sides
 /// differently when they cannot be merged.

@@ -10,23 +10,15 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::fsio::{self, FileError};
-use crate::model::Provenance;
-use crate::model::{CellValue, Report};
-use crate::review::Review;
-use crate::template::TextId;
 
 mod file;
 mod merge;
 mod summed;
+mod value;
 
 pub use merge::merge;
 pub use summed::{Scope, SumRecord, SumUnit, contributions, sum_of};
-
-/// The draft format version this program writes and the newest it reads. Version 2 adds
-/// the record of a 汇总 (`sum`); a draft without one is written as version 1, so older
-/// programs still open it, and refuse (rather than silently drop) a summed draft.
-pub const DRAFT_VERSION: u32 = 2;
-const VERSION_WITHOUT_SUM: u32 = 1;
+pub use value::{DRAFT_VERSION, Draft, NotApproved};
 
 const HEADER: &str =
     "// nianbao 草稿：政府信息公开工作年度报告（可用文本编辑器查看；请勿修改 version）\n";
@@ -59,81 +51,6 @@ pub enum DraftError {
     /// loudly instead of writing an empty file.
     #[error("草稿无法写成文本：{0}")]
     Serialize(String),
-}
-
-/// Why a draft has no approved version to compare with.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-pub enum NotApproved {
-    #[error("还没有审核或签发过")]
-    Never,
-    #[error("最近一次{}没有保存当时的内容，无法比较", .0.label())]
-    NotKept(crate::review::Stage),
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Draft {
-    pub report: Report,
-    /// Totals are typed by hand (transcribing a published report) instead of computed.
-    pub manual_totals: bool,
-    /// Texts taken over from last year's report, as they were: marked until edited.
-    pub inherited_texts: std::collections::BTreeMap<TextId, String>,
-    /// How imported cells were read, with the value each was given: marked until edited.
-    pub read_as: std::collections::BTreeMap<usize, (Provenance, CellValue)>,
-    /// For a 汇总: the units summed and what made the sum unsafe.
-    pub sum: Option<SumRecord>,
-    /// 说明 for warnings and the sign-offs.
-    pub review: Review,
-}
-
-impl Draft {
-    /// A draft with computed totals.
-    pub fn new(report: Report) -> Draft {
-        Draft {
-            report,
-            manual_totals: false,
-            inherited_texts: Default::default(),
-            read_as: Default::default(),
-            sum: None,
-            review: Review::default(),
-        }
-    }
-
-    /// Next year's draft from last year's report (`new --from`, 从上年报告新建): the organ
-    /// kept, the year + 1, 二、上年结转 from 四、结转下年度继续办理, and the texts kept as a
-    /// starting point, marked as inherited until edited.
-    pub fn next_year_from(last: &Report) -> Draft {
-        let (report, inherited) = crate::check::cross::next_year_from(last);
-        let mut draft = Draft::new(report);
-        draft.inherited_texts = inherited.into_iter().collect();
-        draft
-    }
-
-    /// The version last approved (审核 or 签发) with the sign-off, to compare the draft with:
-    /// the draft as it is, its report as it was then.
-    pub fn as_last_approved(&self) -> Result<(&crate::review::SignOff, Draft), NotApproved> {
-        let last = self.review.sign_offs.last().ok_or(NotApproved::Never)?;
-        let then = last
-            .report
-            .as_deref()
-            .ok_or(NotApproved::NotKept(last.stage))?;
-        let mut before = self.clone();
-        before.report = then.clone();
-        Ok((last, before))
-    }
-
-    /// Cells still holding a value the import could not read reliably (not edited since).
-    pub fn uncertain_cells(&self) -> std::collections::BTreeSet<usize> {
-        self.marked_cells(Provenance::Uncertain)
-    }
-
-    /// Cells still holding the value the import marked as `how` (not edited since).
-    pub fn marked_cells(&self, how: Provenance) -> std::collections::BTreeSet<usize> {
-        self.read_as
-            .iter()
-            .filter(|(i, (p, v))| *p == how && self.report.cell(**i) == v)
-            .map(|(i, _)| *i)
-            .collect()
-    }
 }
 
 /// The draft text.

@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 
 use super::*;
 use crate::finding::{Place, Rule};
-use crate::model::{Date, OrganKind, WanAmount};
+use crate::model::{CellValue, Date, OrganKind, Provenance, Report, WanAmount};
+use crate::review::Review;
 use crate::review::{Explanation, SignOff, Stage};
+use crate::template::TextId;
 use crate::template::{T2_FEES, t3};
 
 fn sample() -> Draft {

@@ -149,7 +149,7 @@ fn overview(app: &mut EditorApp) {
         _ => return,
     };
     let html = crate::desk::overview_html(&view.desk, app.today);
-    let csv = crate::desk::overview_csv(&view.desk);
+    let csv = crate::desk::overview_csv(&view.desk.rows);
     let written = fsio::write_atomic(&path, html.as_bytes())
         .and_then(|()| fsio::write_atomic(&path.with_extension("csv"), csv.as_bytes()));
     match written {

@@ -116,45 +116,12 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         Command::Autosave => app.autosave_now(),
         Command::SetZoom(z) => ctx.set_zoom_factor(z.clamp(0.6, 2.5)),
         Command::ComparePrevious => ask_path(app, PathPurpose::ComparePrevious),
-        Command::ChooseProfile => ask_path(app, PathPurpose::Profile),
-        Command::LoadProfile(path) => match crate::profile::Profile::load(&path) {
-            Ok(profile) => {
-                app.status = Some(s::fill(s::PROFILE_SET, &profile.name));
-                if let Err(e) = app.storage.save_profile_path(Some(&path)) {
-                    app.status = Some(format!("{}{e}", s::PROFILE_NOT_SAVED));
-                }
-                app.profile = Some((path, profile));
-                app.invalidate_analysis();
-            }
-            Err(e) => {
-                app.modal = Some(Modal::Error(format!(
-                    "{}“{}”：{e}",
-                    s::PROFILE_NOT_LOADED,
-                    path.display()
-                )))
-            }
-        },
-        Command::ClearProfile => {
-            app.profile = None;
-            app.invalidate_analysis();
-            app.status = Some(s::PROFILE_CLEARED.to_string());
-            if let Err(e) = app.storage.save_profile_path(None) {
-                app.status = Some(format!("{}{e}", s::PROFILE_NOT_SAVED));
-            }
-        }
-        Command::ComparePreviousPath(path) => match document::open_path(&path) {
-            Ok(opened) => {
-                app.previous = Some((path.clone(), opened.draft.report));
-                app.invalidate_analysis();
-                app.status = Some(format!("{}：{}", s::COMPARING, path.display()));
-            }
-            Err(e) => app.modal = Some(Modal::Error(e.describe(&path))),
-        },
-        Command::ClearPrevious => {
-            app.previous = None;
-            app.invalidate_analysis();
-            app.status = None;
-        }
+        Command::ChooseProfile
+        | Command::LoadProfile(_)
+        | Command::ClearProfile
+        | Command::ComparePreviousPath(_)
+        | Command::ClearPrevious
+        | Command::SetDeadline(_) => checks_context(app, command),
         Command::UndoPoint(draft) => app.history.checkpoint(&draft),
         Command::Undo => app.undo(),
         Command::Redo => app.redo(),
@@ -168,17 +135,6 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         | Command::EndCompare
         | Command::SetNoteResolved(..)
         | Command::SignOff { .. }) => run_review(app, review),
-        Command::SetDeadline(deadline) => {
-            app.deadline = deadline;
-            app.invalidate_analysis();
-            app.status = Some(match deadline {
-                Some(d) => s::fill(s::DEADLINE_SET_LOCAL, format!("{}月{}日", d.month, d.day)),
-                None => s::DEADLINE_SET_NATIONAL.to_string(),
-            });
-            if let Err(e) = app.storage.save_deadline(deadline) {
-                app.modal = Some(Modal::Error(format!("{}{e}", s::DEADLINE_NOT_SAVED)));
-            }
-        }
     }
 }
 
@@ -309,5 +265,63 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             app.release_lock();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+    }
+}
+
+/// What the checks are run with: last year's report (对照上年报告), the deadline (设置 →
+/// 发布期限) and the rule profile (设置 → 本地要求, chosen, loaded and remembered, or cleared).
+fn checks_context(app: &mut EditorApp, command: Command) {
+    match command {
+        Command::ComparePreviousPath(path) => match document::open_path(&path) {
+            Ok(opened) => {
+                app.previous = Some((path.clone(), opened.draft.report));
+                app.invalidate_analysis();
+                app.status = Some(format!("{}：{}", s::COMPARING, path.display()));
+            }
+            Err(e) => app.modal = Some(Modal::Error(e.describe(&path))),
+        },
+        Command::ClearPrevious => {
+            app.previous = None;
+            app.invalidate_analysis();
+            app.status = None;
+        }
+        Command::SetDeadline(deadline) => {
+            app.deadline = deadline;
+            app.invalidate_analysis();
+            app.status = Some(match deadline {
+                Some(d) => s::fill(s::DEADLINE_SET_LOCAL, format!("{}月{}日", d.month, d.day)),
+                None => s::DEADLINE_SET_NATIONAL.to_string(),
+            });
+            if let Err(e) = app.storage.save_deadline(deadline) {
+                app.modal = Some(Modal::Error(format!("{}{e}", s::DEADLINE_NOT_SAVED)));
+            }
+        }
+        Command::ChooseProfile => ask_path(app, PathPurpose::Profile),
+        Command::LoadProfile(path) => match crate::profile::Profile::load(&path) {
+            Ok(profile) => {
+                app.status = Some(s::fill(s::PROFILE_SET, &profile.name));
+                if let Err(e) = app.storage.save_profile_path(Some(&path)) {
+                    app.status = Some(format!("{}{e}", s::PROFILE_NOT_SAVED));
+                }
+                app.profile = Some((path, profile));
+                app.invalidate_analysis();
+            }
+            Err(e) => {
+                app.modal = Some(Modal::Error(format!(
+                    "{}“{}”：{e}",
+                    s::PROFILE_NOT_LOADED,
+                    path.display()
+                )))
+            }
+        },
+        Command::ClearProfile => {
+            app.profile = None;
+            app.invalidate_analysis();
+            app.status = Some(s::PROFILE_CLEARED.to_string());
+            if let Err(e) = app.storage.save_profile_path(None) {
+                app.status = Some(format!("{}{e}", s::PROFILE_NOT_SAVED));
+            }
+        }
+        _ => {}
     }
 }

@@ -1,6 +1,5 @@
 //! Calendar dates as reports print them (2026年1月20日), without a time zone library.
 
-use super::OrganKind;
 use super::value::normalize_digits;
 
 /// A calendar date (publication or signature date).
@@ -82,10 +81,10 @@ impl Date {
 
     /// Today in 北京时间 (UTC+8) from the system clock, for the program's edges (the CLI,
     /// the editor); the core never reads the clock itself. The date of
-    /// [`super::Stamp::now_beijing`], so a letter written just after midnight is dated the
+    /// `Stamp::now_beijing`, so a letter written just after midnight is dated the
     /// same day as the 说明 in it.
     pub fn today() -> Date {
-        super::Stamp::now_beijing().date
+        beijing_now().0
     }
 
     /// The civil date of a day count since 1970-01-01 (UTC); None before 1900 or after 9999.
@@ -105,39 +104,23 @@ impl Date {
     }
 }
 
-/// The day of the year after the report year by which the report must be published.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Deadline {
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Deadline {
-    /// `MM-DD` (or `M-D`), e.g. `01-28`.
-    pub fn parse(s: &str) -> Option<Deadline> {
-        let (m, d) = s.trim().split_once(['-', '/', '.'])?;
-        let (month, day): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
-        Date::new(2001, month, day).map(|_| Deadline { month, day })
-    }
-
-    /// `MM-DD`, as [`Deadline::parse`] reads it.
-    pub fn mm_dd(&self) -> String {
-        format!("{:02}-{:02}", self.month, self.day)
-    }
-
-    /// 条例第四十九条: departments publish by 31 January, governments by 31 March. For
-    /// 乡镇/街道 and other bodies the rules are local; 31 March, the latest national date, is
-    /// the lenient default (a region sets its own: `--deadline`, 设置 → 发布期限).
-    pub fn national(kind: OrganKind) -> Deadline {
-        match kind {
-            OrganKind::Department => Deadline { month: 1, day: 31 },
-            _ => Deadline { month: 3, day: 31 },
-        }
-    }
+/// Today and the minutes since midnight, in 北京时间 (a clock set before 1970 gives
+/// 1970-01-01 00:00).
+pub(super) fn beijing_now() -> (Date, u16) {
+    let secs = beijing_secs();
+    let date = i64::try_from(secs / 86_400)
+        .ok()
+        .and_then(Date::from_unix_days)
+        .unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        });
+    (date, ((secs % 86_400) / 60) as u16)
 }
 
 /// Seconds since 1970 shifted to 北京时间.
-pub(super) fn beijing_secs() -> u64 {
+fn beijing_secs() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())

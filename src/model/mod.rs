@@ -13,7 +13,7 @@ mod value;
 
 use std::collections::BTreeSet;
 
-pub use date::{Date, Deadline};
+pub use date::Date;
 pub use provenance::Provenance;
 pub use stamp::Stamp;
 pub use value::{CellValue, InputError, MAX_WAN_DECIMALS, WanAmount, normalize_digits};
@@ -266,6 +266,37 @@ impl Default for Report {
             texts: Default::default(),
             absent: BTreeSet::new(),
             cells: vec![CellValue::Blank; ALL_CELLS],
+        }
+    }
+}
+
+/// The day of the year after the report year by which the report must be published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deadline {
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Deadline {
+    /// `MM-DD` (or `M-D`), e.g. `01-28`.
+    pub fn parse(s: &str) -> Option<Deadline> {
+        let (m, d) = s.trim().split_once(['-', '/', '.'])?;
+        let (month, day): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
+        Date::new(2001, month, day).map(|_| Deadline { month, day })
+    }
+
+    /// `MM-DD`, as [`Deadline::parse`] reads it.
+    pub fn mm_dd(&self) -> String {
+        format!("{:02}-{:02}", self.month, self.day)
+    }
+
+    /// 条例第四十九条: departments publish by 31 January, governments by 31 March. For
+    /// 乡镇/街道 and other bodies the rules are local; 31 March, the latest national date, is
+    /// the lenient default (a region sets its own: `--deadline`, 设置 → 发布期限).
+    pub fn national(kind: OrganKind) -> Deadline {
+        match kind {
+            OrganKind::Department => Deadline { month: 1, day: 31 },
+            _ => Deadline { month: 3, day: 31 },
         }
     }
 }

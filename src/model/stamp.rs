@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::Date;
+use super::date::Date;
 
 /// A date and a time of day to the minute, in 北京时间 (UTC+8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,16 +45,7 @@ impl Stamp {
     /// Now in 北京时间 (no daylight saving). For the program's edges only, like
     /// [`Date::today`]; a clock set before 1970 gives 1970-01-01 00:00.
     pub fn now_beijing() -> Stamp {
-        let secs = super::date::beijing_secs();
-        let date = i64::try_from(secs / 86_400)
-            .ok()
-            .and_then(Date::from_unix_days)
-            .unwrap_or(Date {
-                year: 1970,
-                month: 1,
-                day: 1,
-            });
-        let minutes = (secs % 86_400) / 60;
+        let (date, minutes) = super::date::beijing_now();
         Stamp {
             date,
             hour: (minutes / 60) as u8,

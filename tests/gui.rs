@@ -1400,6 +1400,18 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
         f.harness.query_by_label("某县甲镇人民政府").is_some(),
         "a row per unit"
     );
+    // Sorted by a header: a click sorts, a second reverses.
+    let first = |f: &Fixture| {
+        let view = f.app().desk.as_ref().expect("desk");
+        view.desk.rows[view.visible()[0]].file.clone()
+    };
+    f.harness.get_by_label("错误 · 警告 · 提示").click();
+    f.harness.run();
+    assert_eq!(first(&f), "乙镇.ron", "fewest errors first");
+    f.harness.get_by_label("错误 · 警告 · 提示 ▲").click();
+    f.harness.run();
+    assert_eq!(first(&f), "甲镇.ron", "most errors first");
+    assert!(f.harness.query_by_label("错误 · 警告 · 提示 ▼").is_some());
     // Select 甲镇 and 退回 it.
     f.harness.get_by_label("某县甲镇人民政府").click();
     f.harness.run();

@@ -22,6 +22,9 @@ pub struct DeskView {
     pub search: String,
     /// The selected row, by file (kept when the desk is read again).
     pub selected: Option<String>,
+    /// The column the rows are sorted by (index into the columns) and whether descending;
+    /// `None`: by file, as read.
+    pub sort: Option<(usize, bool)>,
 }
 
 impl DeskView {
@@ -33,6 +36,7 @@ impl DeskView {
             filter: None,
             search: String::new(),
             selected: None,
+            sort: None,
         }
     }
 
@@ -46,15 +50,38 @@ impl DeskView {
         }
     }
 
-    fn visible(&self) -> Vec<usize> {
+    /// The rows shown: filtered, searched, then sorted (ties keep the folder's order).
+    pub fn visible(&self) -> Vec<usize> {
         let search = self.search.trim();
-        (0..self.desk.rows.len())
+        let mut rows: Vec<usize> = (0..self.desk.rows.len())
             .filter(|&i| {
                 let r = &self.desk.rows[i];
                 self.filter.is_none_or(|f| r.state == f)
                     && (search.is_empty() || r.organ.contains(search) || r.file.contains(search))
             })
-            .collect()
+            .collect();
+        if let Some((column, descending)) = self.sort {
+            let rows_of = &self.desk.rows;
+            rows.sort_by(|&a, &b| {
+                let (x, y) = (&rows_of[a], &rows_of[b]);
+                let order = match column {
+                    0 => x.organ.cmp(&y.organ),
+                    1 => x.state.cmp(&y.state),
+                    2 => {
+                        (x.tally.errors, x.tally.warnings).cmp(&(y.tally.errors, y.tally.warnings))
+                    }
+                    3 => x
+                        .repetition
+                        .map(|s| s.part * 10_000 / s.whole.max(1))
+                        .cmp(&y.repetition.map(|s| s.part * 10_000 / s.whole.max(1))),
+                    4 => x.late.cmp(&y.late),
+                    5 => x.modified.cmp(&y.modified),
+                    _ => x.file.cmp(&y.file),
+                };
+                if descending { order.reverse() } else { order }
+            });
+        }
+        rows
     }
 
     fn selected_index(&self) -> Option<usize> {
@@ -143,8 +170,23 @@ fn rows(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
                 .striped(true)
                 .num_columns(7)
                 .show(ui, |ui| {
-                    for h in s::DESK_COLUMNS {
-                        ui.label(RichText::new(h).strong());
+                    // A click on a header sorts by it; a second click reverses.
+                    for (k, h) in s::DESK_COLUMNS.iter().enumerate() {
+                        let mark = match view.sort {
+                            Some((c, false)) if c == k => " ▲",
+                            Some((c, true)) if c == k => " ▼",
+                            _ => "",
+                        };
+                        let header = ui.add(
+                            egui::Button::new(RichText::new(format!("{h}{mark}")).strong())
+                                .frame(false),
+                        );
+                        if header.clicked() {
+                            view.sort = match view.sort {
+                                Some((c, false)) if c == k => Some((k, true)),
+                                _ => Some((k, false)),
+                            };
+                        }
                     }
                     ui.end_row();
                     for i in visible {

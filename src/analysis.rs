@@ -31,9 +31,7 @@ pub struct Context<'a> {
 
 /// H11 (late): a report published after its deadline is 逾期发布.
 fn check_deadline(report: &Report, deadline: Option<Deadline>) -> Option<Finding> {
-    let deadline = deadline.unwrap_or_else(|| Deadline::national(report.meta.organ_kind));
-    let (year, published) = (report.meta.year?, report.meta.published?);
-    let due = Date::new(year + 1, deadline.month, deadline.day)?;
+    let (published, due) = publication(report, deadline)?;
     (published > due).then(|| {
         Finding::new(
             Rule::H11,
@@ -45,6 +43,25 @@ fn check_deadline(report: &Report, deadline: Option<Deadline>) -> Option<Finding
                 due.chinese()
             ),
         )
+    })
+}
+
+/// The report's publication date and its deadline (the given one, else the national one
+/// by the organ's kind); None without a year or a date.
+fn publication(report: &Report, deadline: Option<Deadline>) -> Option<(Date, Date)> {
+    let deadline = deadline.unwrap_or_else(|| Deadline::national(report.meta.organ_kind));
+    let (year, published) = (report.meta.year?, report.meta.published?);
+    Some((
+        published,
+        Date::new(year + 1, deadline.month, deadline.day)?,
+    ))
+}
+
+/// The deadline the context sets for the report: given, else the profile's for its kind.
+fn deadline_of(report: &Report, ctx: &Context) -> Option<Deadline> {
+    ctx.deadline.or_else(|| {
+        ctx.profile
+            .and_then(|p| p.publish_deadline(report.meta.organ_kind))
     })
 }
 
@@ -69,6 +86,8 @@ pub struct Analysis {
     /// The repetition of the 正文 against last year's report (with it, or the texts the
     /// draft was started from); None without either.
     pub repetition: Option<Repetition>,
+    /// Published after its deadline (H11 逾期发布); None without a year or a date.
+    pub late: Option<bool>,
 }
 
 fn worse(a: Option<Severity>, b: Severity) -> Severity {
@@ -205,6 +224,8 @@ pub fn analyze(draft: &Draft, ctx: &Context) -> Analysis {
     let findings = findings_of(draft, ctx, repetition.as_ref());
     let mut analysis = with_review(draft, findings);
     analysis.repetition = repetition;
+    analysis.late = publication(&draft.report, deadline_of(&draft.report, ctx))
+        .map(|(published, due)| published > due);
     analysis
 }
 
@@ -288,11 +309,10 @@ fn findings_of(draft: &Draft, ctx: &Context, repetition: Option<&Repetition>) ->
         Rule::Import => f.from_source(Source::Import),
         _ => f,
     }));
-    let deadline = ctx.deadline.or_else(|| {
-        ctx.profile
-            .and_then(|p| p.publish_deadline(draft.report.meta.organ_kind))
-    });
-    findings.extend(check_deadline(&draft.report, deadline));
+    findings.extend(check_deadline(
+        &draft.report,
+        deadline_of(&draft.report, ctx),
+    ));
     if let Some(profile) = ctx.profile {
         findings.extend(crate::check::local::check_profile(&draft.report, profile));
     }

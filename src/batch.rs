@@ -127,12 +127,20 @@ pub struct Analysed {
     pub analysis: crate::analysis::Analysis,
     /// The index of last year's report of the same organ among the files, if there.
     pub previous: Option<usize>,
+    /// The digest of the file's bytes as read (a replaced file has another).
+    pub digest: String,
 }
 
 /// Reads every file on all cores and analyses each, paired with last year's report of the
 /// same organ when it is among the files. Results in file order.
 pub fn analyze_files(files: &[PathBuf], rules: BatchRules) -> Vec<Result<Analysed, String>> {
-    let opened: Vec<Result<Opened, String>> = read_all(files);
+    let (opened, digests): (Vec<Result<Opened, String>>, Vec<String>) = read_all(files)
+        .into_iter()
+        .map(|r| match r {
+            Ok((o, digest)) => (Ok(o), digest),
+            Err(e) => (Err(e), String::new()),
+        })
+        .unzip();
     // (organ, year) → index of the report, for pairing.
     let mut by_organ_year: HashMap<(String, u16), usize> = HashMap::new();
     for (i, o) in opened.iter().enumerate() {
@@ -178,20 +186,23 @@ pub fn analyze_files(files: &[PathBuf], rules: BatchRules) -> Vec<Result<Analyse
         .into_iter()
         .zip(analyses)
         .zip(previous)
-        .map(|((o, a), previous)| {
+        .zip(digests)
+        .map(|(((o, a), previous), digest)| {
             let opened = o?;
             let analysis = a.ok_or_else(|| "读取时出错".to_string())?;
             Ok(Analysed {
                 opened,
                 analysis,
                 previous,
+                digest,
             })
         })
         .collect()
 }
 
-/// Opens the files on all cores, results in file order.
-fn read_all(files: &[PathBuf]) -> Vec<Result<Opened, String>> {
+/// Opens the files on all cores, each read once, with the digest of its bytes; results in
+/// file order.
+fn read_all(files: &[PathBuf]) -> Vec<Result<(Opened, String), String>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
@@ -202,7 +213,12 @@ fn read_all(files: &[PathBuf]) -> Vec<Result<Opened, String>> {
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|f| document::open_path(f).map_err(|e| e.to_string()))
+                        .map(|f| {
+                            let bytes = crate::fsio::read_bounded(f).map_err(|e| e.to_string())?;
+                            let opened =
+                                document::open_bytes(f, &bytes).map_err(|e| e.to_string())?;
+                            Ok((opened, crate::review::fnv1a(&bytes)))
+                        })
                         .collect::<Vec<_>>()
                 })
             })
@@ -218,7 +234,7 @@ fn read_all(files: &[PathBuf]) -> Vec<Result<Opened, String>> {
     })
 }
 
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

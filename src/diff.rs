@@ -71,7 +71,27 @@ fn key(f: &Finding) -> (String, Vec<String>) {
 
 /// The changes from `old` to `new` (each with the findings of its import, if imported).
 pub fn diff(old: &Draft, old_import: &[Finding], new: &Draft, new_import: &[Finding]) -> Diff {
-    let (a, b) = (&old.report, &new.report);
+    let mut d = diff_content(&old.report, &new.report);
+    let findings = |draft: &Draft, import: &[Finding]| {
+        analyze(
+            draft,
+            &Context {
+                import_findings: import,
+                ..Context::default()
+            },
+        )
+        .findings
+    };
+    let (fa, fb) = (findings(old, old_import), findings(new, new_import));
+    let ka: BTreeSet<_> = fa.iter().map(key).collect();
+    let kb: BTreeSet<_> = fb.iter().map(key).collect();
+    d.new_findings = fb.into_iter().filter(|f| !ka.contains(&key(f))).collect();
+    d.resolved_findings = fa.into_iter().filter(|f| !kb.contains(&key(f))).collect();
+    d
+}
+
+/// What differs in the reports themselves (基本信息, cells, texts), without the findings.
+pub fn diff_content(a: &Report, b: &Report) -> Diff {
     let mut d = Diff::default();
     for ((name, x), (_, y)) in meta_fields(a).into_iter().zip(meta_fields(b)) {
         if x != y {
@@ -109,21 +129,6 @@ pub fn diff(old: &Draft, old_import: &[Finding], new: &Draft, new_import: &[Find
             added,
         });
     }
-    let findings = |draft: &Draft, import: &[Finding]| {
-        analyze(
-            draft,
-            &Context {
-                import_findings: import,
-                ..Context::default()
-            },
-        )
-        .findings
-    };
-    let (fa, fb) = (findings(old, old_import), findings(new, new_import));
-    let ka: BTreeSet<_> = fa.iter().map(key).collect();
-    let kb: BTreeSet<_> = fb.iter().map(key).collect();
-    d.new_findings = fb.into_iter().filter(|f| !ka.contains(&key(f))).collect();
-    d.resolved_findings = fa.into_iter().filter(|f| !kb.contains(&key(f))).collect();
     d
 }
 

@@ -135,21 +135,16 @@ pub fn read_back(report: &Report, kind: Kind, bytes: &[u8]) -> Vec<String> {
         Kind::Json => return Vec::new(),
     };
     let path = std::path::PathBuf::from(format!("导出.{extension}"));
-    let read = match crate::import::import_bytes(&path, bytes) {
+    let mut read = match crate::import::import_bytes(&path, bytes) {
         Ok(imported) => imported.report,
         Err(e) => return vec![format!("导出的文件无法读回：{e}")],
     };
-    let d = crate::diff::diff(
-        &Draft::new(report.clone()),
-        &[],
-        &Draft::new(read.clone()),
-        &[],
-    );
     // The kind of organ is not printed (a reader infers it from the name): not compared.
+    read.meta.organ_kind = report.meta.organ_kind;
+    let d = crate::diff::diff_content(report, &read);
     let mut lost: Vec<String> = d
         .meta
         .iter()
-        .filter(|(field, _, _)| *field != "机关类型")
         .map(|(field, was, now)| format!("{field}：“{was}”读回为“{now}”"))
         .collect();
     lost.extend(d.cells.iter().map(|(id, was, now)| {

@@ -127,29 +127,6 @@ fn fold(c: char) -> char {
     }
 }
 
-/// The sentences of a text with where each stands (byte ranges), split where
-/// [`crate::textscan::sentences`] splits.
-fn sentences_with_ranges(text: &str) -> Vec<(Range<usize>, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '。' | '；' | ';' | '！' | '？' | '\n') {
-            out.push((start..i + c.len_utf8(), &text[start..i]));
-            start = i + c.len_utf8();
-        }
-    }
-    if start < text.len() {
-        out.push((start..text.len(), &text[start..]));
-    }
-    out.into_iter()
-        .filter_map(|(range, s)| {
-            let lead = s.len() - s.trim_start().len();
-            let trimmed = s.trim();
-            (!trimmed.is_empty()).then(|| (range.start + lead..range.end, trimmed))
-        })
-        .collect()
-}
-
 /// The normalised sentences of every text of a report (or of texts kept from it).
 fn sentence_set<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
     texts
@@ -171,7 +148,7 @@ pub fn repetition<'a>(current: &Report, last_year: impl Iterator<Item = &'a str>
             id: Some(spec.id),
             ..FieldRepetition::default()
         };
-        for (range, sentence) in sentences_with_ranges(text) {
+        for (range, sentence) in crate::textscan::sentence_spans(text) {
             let n = normalized(sentence);
             if n.chars().count() < MIN_SENTENCE {
                 continue;

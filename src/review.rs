@@ -158,7 +158,7 @@ impl Approval {
 
 /// FNV-1a, 64 bits, as 16 hex digits: a stable digest (not a security measure: it tells that
 /// the content changed, like a checksum).
-fn fnv1a(bytes: &[u8]) -> String {
+pub(crate) fn fnv1a(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);

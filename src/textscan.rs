@@ -2,9 +2,32 @@
 
 /// Splits a text into sentences at 。；！？ and line breaks; trims each and drops empties.
 pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '；', ';', '！', '？', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    sentence_spans(text).map(|(_, s)| s)
+}
+
+/// [`sentences`] with where each stands in the text: the byte range from the sentence's
+/// first character through its closing mark (when it has one).
+pub fn sentence_spans(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> {
+    let mut start = 0;
+    let mut ends = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '。' | '；' | ';' | '！' | '？' | '\n'))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .chain(std::iter::once((text.len(), text.len())));
+    std::iter::from_fn(move || {
+        while start <= text.len() {
+            let (end, next) = ends.next()?;
+            let piece = &text[start..end];
+            let lead = piece.len() - piece.trim_start().len();
+            let range = start + lead..next;
+            start = next.max(end + 1);
+            let trimmed = piece.trim();
+            if !trimmed.is_empty() {
+                return Some((range, trimmed));
+            }
+        }
+        None
+    })
 }
 
 /// The integers written directly before `unit` (spaces allowed between), e.g. 8 in
@@ -41,5 +64,8 @@ mod tests {
             sentences("一。二；\n三").collect::<Vec<_>>(),
             ["一", "二", "三"]
         );
+        let text = " 第一句。第二句；\n 末句";
+        let spans: Vec<&str> = sentence_spans(text).map(|(r, _)| &text[r]).collect();
+        assert_eq!(spans, ["第一句。", "第二句；", "末句"]);
     }
 }

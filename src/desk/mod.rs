@@ -29,7 +29,6 @@ pub struct Desk {
     pub folder: PathBuf,
     pub rows: Vec<Row>,
     analysed: Vec<Option<Analysed>>,
-    digests: Vec<Option<String>>,
     pub records: DeskRecords,
 }
 
@@ -89,32 +88,26 @@ impl Desk {
             folder: folder.to_path_buf(),
             rows: Vec::new(),
             analysed: Vec::new(),
-            digests: Vec::new(),
             records,
         };
         for (path, a) in files.into_iter().zip(analysed) {
-            let digest = crate::fsio::read_bounded(&path)
-                .ok()
-                .map(|b| records::digest(&b));
             let file = relative(folder, &path);
             let (row, kept) = match a {
-                Ok(a) => (desk.row_of(&file, &path, &a, digest.as_deref()), Some(a)),
+                Ok(a) => (desk.row_of(&file, &path, &a), Some(a)),
                 Err(problem) => (unreadable_row(file, &path, problem), None),
             };
             desk.rows.push(row);
             desk.analysed.push(kept);
-            desk.digests.push(digest);
         }
-        desk.fill_repetition();
         Ok(desk)
     }
 
-    fn row_of(&self, file: &str, path: &Path, a: &Analysed, digest: Option<&str>) -> Row {
+    fn row_of(&self, file: &str, path: &Path, a: &Analysed) -> Row {
         let draft = &a.opened.draft;
         let report = &draft.report;
         let analysis = &a.analysis;
         let record = self.records.files.get(file);
-        let state = state_of(a, record, digest);
+        let state = state_of(a, record);
         let mut rules: Vec<Rule> = analysis.counted().map(|f| f.rule).collect();
         rules.sort_by_key(|r| Rule::ALL.iter().position(|x| x == r));
         rules.dedup();
@@ -129,24 +122,11 @@ impl Desk {
             tally: analysis.tally,
             open_notes: draft.review.notes.iter().filter(|n| !n.resolved).count(),
             stale_explanations: stale_explanations(analysis),
-            repetition: None,
-            late: report.meta.published.map(|_| {
-                analysis
-                    .findings
-                    .iter()
-                    .any(|f| f.rule == Rule::H11 && f.message.starts_with("逾期发布"))
-            }),
+            repetition: analysis.repetition.as_ref().and_then(|r| r.overall()),
+            late: analysis.late,
             modified: modified(path),
             problem: None,
             rules,
-        }
-    }
-
-    fn fill_repetition(&mut self) {
-        for (row, a) in self.rows.iter_mut().zip(&self.analysed) {
-            row.repetition = a
-                .as_ref()
-                .and_then(|a| a.analysis.repetition.as_ref()?.overall());
         }
     }
 
@@ -207,7 +187,7 @@ impl Desk {
         let record = ReturnRecord {
             by: reviewer.trim().to_string(),
             at: at.to_string(),
-            digest: self.digests[i].clone().unwrap_or_default(),
+            digest: a.digest.clone(),
             letter: relative(&self.folder, &out),
             findings,
         };
@@ -235,20 +215,20 @@ impl Desk {
             }
             let mut draft = a.opened.draft.clone();
             draft.review.sign_offs.push(sign_off);
-            crate::draft::save_draft(&row.path, &draft)?;
+            // Saved as `draft::save_draft` does; the bytes written are the file's new digest.
+            let text = crate::draft::to_ron(&draft)?;
+            crate::fsio::write_atomic(&row.path, text.as_bytes())?;
             if let Some(a) = self.analysed[i].as_mut() {
                 a.opened.draft = draft;
+                a.digest = crate::review::fnv1a(text.as_bytes());
             }
-            self.digests[i] = crate::fsio::read_bounded(&row.path)
-                .ok()
-                .map(|b| records::digest(&b));
         } else {
             let file = row.file.clone();
             let record = SignOffRecord {
                 stage: stage.label().to_string(),
                 name: sign_off.name,
                 at: sign_off.at.to_string(),
-                digest: self.digests[i].clone().unwrap_or_default(),
+                digest: a.digest.clone(),
             };
             self.records.entry(&file).sign_offs.push(record);
             self.records.save(&self.folder)?;
@@ -291,10 +271,7 @@ impl Desk {
             return;
         };
         let (file, path) = (self.rows[i].file.clone(), self.rows[i].path.clone());
-        let repetition = self.rows[i].repetition;
-        let mut row = self.row_of(&file, &path, a, self.digests[i].as_deref());
-        row.repetition = repetition;
-        self.rows[i] = row;
+        self.rows[i] = self.row_of(&file, &path, a);
     }
 
     /// The counts of the rows by state, in the states' order.
@@ -358,7 +335,8 @@ impl Desk {
 /// How a row stands: the last sign-off if it still covers the file, else the last return
 /// (and whether the file was replaced since), else the sign-off it no longer covers, else by
 /// its errors.
-fn state_of(a: &Analysed, record: Option<&FileRecord>, digest: Option<&str>) -> DeskState {
+fn state_of(a: &Analysed, record: Option<&FileRecord>) -> DeskState {
+    let digest = Some(a.digest.as_str());
     let draft = &a.opened.draft;
     let approval = if a.opened.source == Source::Draft {
         draft.review.approval(&draft.report)
@@ -435,11 +413,8 @@ fn modified(path: &Path) -> Option<Stamp> {
         .ok()?
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?
-        .as_secs()
-        + 8 * 3600;
-    let date = Date::from_unix_days(i64::try_from(secs / 86_400).ok()?)?;
-    let minutes = (secs % 86_400) / 60;
-    Stamp::new(date, (minutes / 60) as u8, (minutes % 60) as u8)
+        .as_secs();
+    Stamp::from_unix_secs(secs)
 }
 
 /// The 表三 rows summed in the overview: 一、本年新收, 二、上年结转, （七）总计, 四、结转.

@@ -2,23 +2,10 @@
 //! printed) and a CSV of the same rows.
 
 use super::row::{DeskState, Row};
+use crate::batch::csv_field;
+use crate::export::markup::escape;
 use crate::finding::{Rule, Severity};
 use crate::model::Date;
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
 
 /// What the overview page shows, gathered by the desk.
 pub(super) struct Overview<'a> {

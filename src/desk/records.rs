@@ -24,7 +24,7 @@ pub struct ReturnRecord {
     pub by: String,
     /// `YYYY-MM-DD HH:MM`, 北京时间.
     pub at: String,
-    /// The file as returned ([`digest`] of its bytes): a replaced file is a resubmission.
+    /// The file as returned (the digest of its bytes): a replaced file is a resubmission.
     pub digest: String,
     /// The 退回意见 written, relative to the folder.
     pub letter: String,
@@ -140,14 +140,4 @@ impl DeskRecords {
         )?;
         Ok(())
     }
-}
-
-/// A digest of a file's bytes (FNV-1a, 64 bits, hex): tells that a file was replaced.
-pub fn digest(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
 }

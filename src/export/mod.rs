@@ -3,7 +3,7 @@
 pub mod docx;
 pub mod html;
 pub mod json;
-mod markup;
+pub(crate) mod markup;
 pub mod page;
 pub mod pdf;
 pub mod pieces;

@@ -25,6 +25,8 @@ pub enum Action {
     SumUnits,
     /// A parent report summed from these files or folders.
     SumPaths(Vec<PathBuf>),
+    /// A parent report summed from the review desk's approved reports.
+    SumDesk,
     /// Restore this recovered draft in this window.
     Restore(Box<Recovery>),
     Quit,

@@ -85,25 +85,31 @@ pub(super) fn run(app: &mut EditorApp, command: Command) {
             }
         }
         Command::DeskSum => {
-            let Some(view) = app.desk.as_mut() else {
-                return;
-            };
-            let paths: Vec<_> = view
+            if app
                 .desk
-                .approved()
-                .into_iter()
-                .map(|i| view.desk.rows[i].path.clone())
-                .collect();
-            if paths.is_empty() {
+                .as_ref()
+                .is_some_and(|v| v.desk.approved().is_empty())
+            {
                 app.status = Some(s::DESK_NOTHING_TO_SUM.to_string());
-                return;
+            } else {
+                app.push(Command::Guarded(Action::SumDesk));
             }
-            view.showing = false;
-            app.push(Command::Guarded(Action::SumPaths(paths)));
         }
         Command::DeskOverview => overview(app),
         _ => {}
     }
+}
+
+/// 汇总已审核的报告: the approved reports as the desk read them, summed into the open
+/// document.
+pub(super) fn sum_approved(app: &mut EditorApp) {
+    let Some(view) = app.desk.as_mut() else {
+        return;
+    };
+    let approved = view.desk.approved();
+    let summed = view.desk.sum(&approved, &crate::sum::SumOptions::default());
+    view.showing = false;
+    super::file_io::show_sum(app, approved.len(), summed);
 }
 
 fn open(app: &EditorApp, folder: &std::path::Path) -> Result<Desk, crate::desk::DeskError> {

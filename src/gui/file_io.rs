@@ -120,7 +120,17 @@ pub(super) fn sum_paths(app: &mut EditorApp, paths: &[std::path::PathBuf]) {
             return;
         }
     };
-    match crate::sum::sum_units(&units, &crate::sum::SumOptions::default()) {
+    let summed = crate::sum::sum_units(&units, &crate::sum::SumOptions::default());
+    show_sum(app, units.len(), summed);
+}
+
+/// A parent draft summed from `units` reports, as the open document (or why not).
+pub(super) fn show_sum(
+    app: &mut EditorApp,
+    units: usize,
+    summed: Result<crate::draft::Draft, crate::sum::SumError>,
+) {
+    match summed {
         Ok(parent) => {
             let warnings = parent.sum.as_ref().map_or(0, |r| r.warnings.len());
             let mut doc = Document::blank(Report::default());
@@ -130,7 +140,7 @@ pub(super) fn sum_paths(app: &mut EditorApp, paths: &[std::path::PathBuf]) {
             app.replace_document(doc);
             app.status = Some(format!(
                 "{}{}",
-                s::fill(s::SUM_DONE, units.len()),
+                s::fill(s::SUM_DONE, units),
                 if warnings > 0 {
                     s::fill(s::SUM_WARNINGS, warnings)
                 } else {

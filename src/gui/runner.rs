@@ -253,6 +253,7 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             }
         },
         Action::SumPaths(paths) => sum_paths(app, &paths),
+        Action::SumDesk => super::desk_actions::sum_approved(app),
         Action::Restore(r) => {
             app.restore(*r);
             // The next copy, if another window left one too.

@@ -107,24 +107,25 @@ impl Date {
 /// Today and the minutes since midnight, in 北京时间 (a clock set before 1970 gives
 /// 1970-01-01 00:00).
 pub(super) fn beijing_now() -> (Date, u16) {
-    let secs = beijing_secs();
-    let date = i64::try_from(secs / 86_400)
-        .ok()
-        .and_then(Date::from_unix_days)
-        .unwrap_or(Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    beijing_of_unix(secs).unwrap_or((
+        Date {
             year: 1970,
             month: 1,
             day: 1,
-        });
-    (date, ((secs % 86_400) / 60) as u16)
+        },
+        0,
+    ))
 }
 
-/// Seconds since 1970 shifted to 北京时间.
-fn beijing_secs() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-        + 8 * 3600
+/// The 北京时间 date and minutes since midnight of a moment `secs` after 1970-01-01 UTC
+/// (no daylight saving); None past 9999.
+pub(super) fn beijing_of_unix(secs: u64) -> Option<(Date, u16)> {
+    let local = secs.checked_add(8 * 3600)?;
+    let date = Date::from_unix_days(i64::try_from(local / 86_400).ok()?)?;
+    Some((date, ((local % 86_400) / 60) as u16))
 }
 
 #[cfg(test)]

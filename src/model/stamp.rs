@@ -46,6 +46,16 @@ impl Stamp {
     /// [`Date::today`]; a clock set before 1970 gives 1970-01-01 00:00.
     pub fn now_beijing() -> Stamp {
         let (date, minutes) = super::date::beijing_now();
+        Stamp::of_minutes(date, minutes)
+    }
+
+    /// The moment `secs` after 1970-01-01 00:00 UTC, in 北京时间 (a file's time).
+    pub fn from_unix_secs(secs: u64) -> Option<Stamp> {
+        let (date, minutes) = super::date::beijing_of_unix(secs)?;
+        Some(Stamp::of_minutes(date, minutes))
+    }
+
+    fn of_minutes(date: Date, minutes: u16) -> Stamp {
         Stamp {
             date,
             hour: (minutes / 60) as u8,
@@ -85,6 +95,10 @@ mod tests {
         }
         assert!(Stamp::parse("2026-01-20 10:00") < Stamp::parse("2026-01-20 10:01"));
         assert!(Stamp::parse("2026-01-19 23:59") < Stamp::parse("2026-01-20 00:00"));
+        assert_eq!(
+            Stamp::from_unix_secs(0).map(|s| s.to_string()),
+            Some("1970-01-01 08:00".to_string())
+        );
         let now = Stamp::now_beijing();
         assert_eq!(Stamp::parse(&now.to_string()), Some(now));
     }

@@ -141,27 +141,11 @@ pub fn analyze_files(files: &[PathBuf], rules: BatchRules) -> Vec<Result<Analyse
             Err(e) => (Err(e), String::new()),
         })
         .unzip();
-    // (organ, year) → index of the report, for pairing.
-    let mut by_organ_year: HashMap<(String, u16), usize> = HashMap::new();
-    for (i, o) in opened.iter().enumerate() {
-        if let Ok(o) = o
-            && let Some(y) = o.draft.report.meta.year
-        {
-            by_organ_year
-                .entry((crate::model::normalize_organ(&o.draft.report.meta.organ), y))
-                .or_insert(i);
-        }
-    }
-    let previous: Vec<Option<usize>> = opened
+    let reports: Vec<Option<&crate::model::Report>> = opened
         .iter()
-        .map(|o| {
-            let report = &o.as_ref().ok()?.draft.report;
-            let y = report.meta.year?.checked_sub(1)?;
-            by_organ_year
-                .get(&(crate::model::normalize_organ(&report.meta.organ), y))
-                .copied()
-        })
+        .map(|o| o.as_ref().ok().map(|o| &o.draft.report))
         .collect();
+    let previous = pair_previous(&reports);
     let analyses: Vec<Option<crate::analysis::Analysis>> = opened
         .iter()
         .zip(&previous)
@@ -171,15 +155,7 @@ pub fn analyze_files(files: &[PathBuf], rules: BatchRules) -> Vec<Result<Analyse
                 Some(Ok(p)) => Some(&p.draft.report),
                 _ => None,
             };
-            Some(analyze(
-                &o.draft,
-                &Context {
-                    import_findings: &o.import_findings,
-                    previous: last_year,
-                    deadline: rules.deadline,
-                    profile: rules.profile,
-                },
-            ))
+            Some(analyze_opened(o, last_year, rules))
         })
         .collect();
     opened
@@ -200,6 +176,55 @@ pub fn analyze_files(files: &[PathBuf], rules: BatchRules) -> Vec<Result<Analyse
         .collect()
 }
 
+/// For each report, the index of last year's report of the same organ among them.
+pub fn pair_previous(reports: &[Option<&crate::model::Report>]) -> Vec<Option<usize>> {
+    // (organ, year) → index of the report.
+    let mut by_organ_year: HashMap<(String, u16), usize> = HashMap::new();
+    for (i, r) in reports.iter().enumerate() {
+        if let Some(r) = r
+            && let Some(y) = r.meta.year
+        {
+            by_organ_year
+                .entry((crate::model::normalize_organ(&r.meta.organ), y))
+                .or_insert(i);
+        }
+    }
+    reports
+        .iter()
+        .map(|r| {
+            let r = (*r)?;
+            let y = r.meta.year?.checked_sub(1)?;
+            by_organ_year
+                .get(&(crate::model::normalize_organ(&r.meta.organ), y))
+                .copied()
+        })
+        .collect()
+}
+
+/// The analysis of a file read, against last year's report when given.
+pub fn analyze_opened(
+    o: &Opened,
+    last_year: Option<&crate::model::Report>,
+    rules: BatchRules,
+) -> crate::analysis::Analysis {
+    analyze(
+        &o.draft,
+        &Context {
+            import_findings: &o.import_findings,
+            previous: last_year,
+            deadline: rules.deadline,
+            profile: rules.profile,
+        },
+    )
+}
+
+/// Reads and opens one file, with the digest of its bytes.
+pub fn read_one(f: &Path) -> Result<(Opened, String), String> {
+    let bytes = crate::fsio::read_bounded(f).map_err(|e| e.to_string())?;
+    let opened = document::open_bytes(f, &bytes).map_err(|e| e.to_string())?;
+    Ok((opened, crate::review::fnv1a(&bytes)))
+}
+
 /// Opens the files on all cores, each read once, with the digest of its bytes; results in
 /// file order.
 fn read_all(files: &[PathBuf]) -> Vec<Result<(Opened, String), String>> {
@@ -210,18 +235,7 @@ fn read_all(files: &[PathBuf]) -> Vec<Result<(Opened, String), String>> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|f| {
-                            let bytes = crate::fsio::read_bounded(f).map_err(|e| e.to_string())?;
-                            let opened =
-                                document::open_bytes(f, &bytes).map_err(|e| e.to_string())?;
-                            Ok((opened, crate::review::fnv1a(&bytes)))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| scope.spawn(move || part.iter().map(|f| read_one(f)).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()

@@ -215,6 +215,22 @@ fn value_at(report: &Report, place: &Place) -> String {
 }
 
 /// A finding's places, sorted by stable id, each once.
+/// Which finding this is, whatever its numbers became: the rule, the places by stable id and
+/// the message without numbers (`S1@t3.r1.np,t3.r3_7.np#…`). A returned finding whose key no
+/// finding of the resubmission has is resolved.
+pub fn finding_key(finding: &Finding) -> String {
+    let places: Vec<String> = sorted_places(finding)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    format!(
+        "{}@{}#{}",
+        finding.rule.id(),
+        places.join(","),
+        message_stem(&finding.message)
+    )
+}
+
 fn sorted_places(finding: &Finding) -> Vec<(String, Place)> {
     let mut places: Vec<(String, Place)> = finding
         .places

@@ -63,6 +63,30 @@ impl Fixture {
         self.harness.state()
     }
 
+    /// Steps frames until the desk's background load is in (at most 10 s), then settles.
+    fn settle_desk(&mut self) {
+        for _ in 0..2000 {
+            self.harness.step();
+            if self
+                .app()
+                .desk
+                .as_ref()
+                .is_some_and(|d| d.loading.is_none())
+            {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(
+            self.app()
+                .desk
+                .as_ref()
+                .is_some_and(|d| d.loading.is_none()),
+            "the desk's load did not end"
+        );
+        self.harness.run();
+    }
+
     fn cell(&self, cell: usize) -> CellValue {
         self.app().doc.draft.report.cell(cell).clone()
     }
@@ -1388,8 +1412,8 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
     f.harness.get_by_label("文件").click();
     f.harness.run();
     f.harness.get_by_label("打开审核台…").click();
-    f.harness.run();
-    f.harness.run();
+    f.harness.step();
+    f.settle_desk();
     let state_of = |f: &Fixture, file: &str| {
         let view = f.app().desk.as_ref().expect("desk");
         view.desk.rows[view.desk.find(file).expect("row")].state
@@ -1417,8 +1441,32 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
     f.harness.run();
     f.harness.get_by_label("退回…").click();
     f.harness.run();
+    // The dialog asks the letter's format and who returns it; Enter returns.
+    assert!(f.harness.query_by_label("退回报告").is_some());
+    f.harness.get_by_label("文本").click();
+    f.harness.run();
+    f.key(Modifiers::NONE, Key::Enter);
+    f.harness.run();
     assert_eq!(state_of(&f, "甲镇.ron"), DeskState::Returned);
-    assert!(folder.join("甲镇退回意见.pdf").exists());
+    assert!(folder.join("甲镇退回意见.txt").exists());
+    assert!(
+        folder.join("审核台存档").is_dir(),
+        "the version returned is kept"
+    );
+    // A unit's report added to the folder comes in by itself, the selection kept.
+    draft::save_draft(&folder.join("丙镇.ron"), &unit("某县丙镇人民政府", 1, 1)).expect("save");
+    for _ in 0..40 {
+        f.harness.step();
+        if f.app().desk.as_ref().expect("desk").desk.rows.len() == 3 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    f.settle_desk();
+    let view = f.app().desk.as_ref().expect("desk");
+    assert_eq!(view.desk.rows.len(), 3, "丙镇 added by itself");
+    assert_eq!(view.selected.as_deref(), Some("甲镇.ron"));
+    assert_eq!(state_of(&f, "丙镇.ron"), DeskState::Unreviewed);
     // Into the report and back: the desk shows again, read from the folder.
     f.harness.get_by_label("打开").click();
     f.harness.run();
@@ -1428,9 +1476,37 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
     // The unit's corrected file arrives meanwhile.
     draft::save_draft(&folder.join("甲镇.ron"), &unit("某县甲镇人民政府", 3, 3)).expect("save");
     f.harness.get_by_label("返回审核台").click();
-    f.harness.run();
-    f.harness.run();
+    f.harness.step();
+    f.settle_desk();
     assert_eq!(state_of(&f, "甲镇.ron"), DeskState::Resubmitted);
+    // The resubmission opens compared with the version returned, the findings weighed
+    // (the draft open before had its totals computed: not saved).
+    f.harness.get_by_label("打开").click();
+    f.harness.run();
+    f.harness.get_by_label("不保存").click();
+    f.harness.run();
+    f.harness.run();
+    assert!(
+        f.app()
+            .compare
+            .as_ref()
+            .is_some_and(|c| c.label.starts_with("退回时的版本（李主任")),
+        "framed against the version returned"
+    );
+    assert!(
+        f.harness
+            .query_by_label_contains("退回时的问题（李主任")
+            .is_some()
+    );
+    assert!(
+        f.harness
+            .query_all_by_label_contains("✓ 已解决")
+            .next()
+            .is_some()
+    );
+    f.harness.get_by_label("返回审核台").click();
+    f.harness.step();
+    f.settle_desk();
     // The open report is still 甲镇: signing it from the desk is sent to the editor.
     f.harness.get_by_label("签发").click();
     f.harness.run();
@@ -1445,11 +1521,12 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
     f.harness.state_mut().push(Command::Run(Action::New));
     f.harness.run();
     f.harness.state_mut().push(Command::ShowDesk);
-    f.harness.run();
-    f.harness.run();
+    f.harness.step();
+    f.settle_desk();
     assert_eq!(f.app().doc.path, None);
     assert!(f.app().desk.as_ref().expect("desk").showing);
-    for organ in ["某县甲镇人民政府", "某县乙镇人民政府"] {
+    for organ in ["某县甲镇人民政府", "某县乙镇人民政府", "某县丙镇人民政府"]
+    {
         f.harness.get_by_label(organ).click();
         f.harness.run();
         f.harness.get_by_label("签发").click();
@@ -1464,10 +1541,10 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
         state_of(&f, "甲镇.ron"),
         DeskState::Approved(nianbao::review::Stage::Signed)
     );
-    // 汇总: the parent draft opens in the editor with 3 + 2.
+    // 汇总: the parent draft opens in the editor with 3 + 2 + 1.
     f.harness.get_by_label("汇总已审核的报告").click();
     f.harness.run();
     f.harness.run();
-    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(5));
+    assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(6));
     assert!(!f.app().desk.as_ref().expect("desk").showing);
 }

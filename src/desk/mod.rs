@@ -8,6 +8,7 @@
 //! folder ([`records::DESK_FILE`]). Two reviewers on one folder lose nothing: records are
 //! events, and a save merges what is on disk with what this desk adds (the union).
 
+mod load;
 mod overview;
 pub mod records;
 mod row;
@@ -20,6 +21,7 @@ use crate::document::Source;
 use crate::finding::{Rule, Severity, Tally};
 use crate::model::{Date, Stamp};
 use crate::review::{Approval, Stage};
+pub use load::{DeskRules, Loaded, Loader};
 pub use overview::overview_csv;
 use records::{DeskRecords, FileRecord, ReturnRecord, SignOffRecord};
 pub use row::{DeskState, Row};
@@ -30,6 +32,28 @@ pub struct Desk {
     pub rows: Vec<Row>,
     analysed: Vec<Option<Analysed>>,
     pub records: DeskRecords,
+    /// The folder's files as last listed (with the desk file), to see what changed on disk.
+    signature: Signature,
+}
+
+/// Each file's last change and size, by path.
+type Signature = std::collections::BTreeMap<PathBuf, (Option<std::time::SystemTime>, u64)>;
+
+fn stat(path: &Path) -> (Option<std::time::SystemTime>, u64) {
+    match std::fs::metadata(path) {
+        Ok(m) => (m.modified().ok(), m.len()),
+        Err(_) => (None, 0),
+    }
+}
+
+/// The reports in a folder (what the desk writes left out), and the folder's signature.
+fn listing(folder: &Path) -> (Vec<PathBuf>, Signature) {
+    let (files, _) = crate::batch::collect(&[folder.to_path_buf()]);
+    let files: Vec<PathBuf> = files.into_iter().filter(|f| !written_by_desk(f)).collect();
+    let mut signature: Signature = files.iter().map(|f| (f.clone(), stat(f))).collect();
+    let records = folder.join(records::DESK_FILE);
+    signature.insert(records.clone(), stat(&records));
+    (files, signature)
 }
 
 /// Why a desk action failed.
@@ -41,6 +65,8 @@ pub enum DeskError {
     NoSuchReport(String),
     #[error("“{0}”无法读取，不能{1}")]
     Unreadable(String, &'static str),
+    #[error("“{0}”还在读取中，请稍候再{1}")]
+    StillReading(String, &'static str),
     #[error(transparent)]
     Records(#[from] records::RecordsError),
     #[error(transparent)]
@@ -63,6 +89,9 @@ fn written_by_desk(path: &Path) -> bool {
         .and_then(|n| n.to_str())
         .unwrap_or_default();
     name == records::DESK_FILE
+        || path
+            .components()
+            .any(|c| c.as_os_str() == records::ARCHIVE_FOLDER)
         || name.contains(LETTER_SUFFIX)
         || name.starts_with(OVERVIEW_PREFIX)
         || name.starts_with(".~lock.")
@@ -77,29 +106,118 @@ impl Desk {
     /// Opens a folder: every report in it (subfolders too), read on all cores and analysed
     /// with last year's report of the same organ where the folder has it.
     pub fn open(folder: &Path, rules: BatchRules) -> Result<Desk, DeskError> {
+        let mut desk = Desk::list(folder)?;
+        desk.loader(DeskRules::from_batch(rules)).run(|step| {
+            desk.apply(step);
+            true
+        });
+        Ok(desk)
+    }
+
+    /// The folder listed, each report a row 读取中 until [`Desk::apply`] brings it in (a
+    /// [`Loader`] from [`Desk::loader`] reads them).
+    pub fn list(folder: &Path) -> Result<Desk, DeskError> {
         if !folder.is_dir() {
             return Err(DeskError::NotAFolder(folder.display().to_string()));
         }
         let records = DeskRecords::load(folder)?;
-        let (files, _) = crate::batch::collect(&[folder.to_path_buf()]);
-        let files: Vec<PathBuf> = files.into_iter().filter(|f| !written_by_desk(f)).collect();
-        let analysed = crate::batch::analyze_files(&files, rules);
-        let mut desk = Desk {
+        let (files, signature) = listing(folder);
+        let rows = files
+            .iter()
+            .map(|path| reading_row(relative(folder, path), path))
+            .collect();
+        Ok(Desk {
             folder: folder.to_path_buf(),
-            rows: Vec::new(),
-            analysed: Vec::new(),
+            analysed: files.iter().map(|_| None).collect(),
+            rows,
             records,
-        };
-        for (path, a) in files.into_iter().zip(analysed) {
-            let file = relative(folder, &path);
-            let (row, kept) = match a {
-                Ok(a) => (desk.row_of(&file, &path, &a), Some(a)),
-                Err(problem) => (unreadable_row(file, &path, problem), None),
-            };
-            desk.rows.push(row);
-            desk.analysed.push(kept);
+            signature,
+        })
+    }
+
+    /// A load of every report of the desk.
+    pub fn loader(&self, rules: DeskRules) -> Loader {
+        Loader {
+            files: self.rows.iter().map(|r| r.path.clone()).collect(),
+            rules,
         }
-        Ok(desk)
+    }
+
+    /// Takes in one step of a load: the file's row filled in, where it still is.
+    pub fn apply(&mut self, step: Loaded) {
+        let Loaded::File { path, outcome } = step else {
+            return;
+        };
+        let Some(i) = self.rows.iter().position(|r| r.path == path) else {
+            return;
+        };
+        let file = self.rows[i].file.clone();
+        match outcome {
+            Ok(a) => {
+                self.rows[i] = self.row_of(&file, &path, &a);
+                self.analysed[i] = Some(*a);
+            }
+            Err(problem) => {
+                self.rows[i] = unreadable_row(file, &path, problem);
+                self.analysed[i] = None;
+            }
+        }
+    }
+
+    /// Whether a report was added, replaced or removed, or the desk file changed, since the
+    /// folder was last listed.
+    pub fn changed_on_disk(&self) -> bool {
+        listing(&self.folder).1 != self.signature
+    }
+
+    /// Lists the folder again: rows of files still there keep what they show (a load brings
+    /// the new), new files come in as 读取中 in the folder's order, removed ones go; the
+    /// desk file is read again (another reviewer's records). Returns the files that are new
+    /// or changed, which a load should read.
+    pub fn relist(&mut self) -> Result<Vec<PathBuf>, DeskError> {
+        let records = DeskRecords::load(&self.folder)?;
+        let (files, signature) = listing(&self.folder);
+        let mut old: std::collections::HashMap<PathBuf, (Row, Option<Analysed>)> = self
+            .rows
+            .drain(..)
+            .zip(self.analysed.drain(..))
+            .map(|(r, a)| (r.path.clone(), (r, a)))
+            .collect();
+        let mut changed = Vec::new();
+        for path in files {
+            let kept = old.remove(&path);
+            if kept.is_none() || signature.get(&path) != self.signature.get(&path) {
+                changed.push(path.clone());
+            }
+            let (row, a) =
+                kept.unwrap_or_else(|| (reading_row(relative(&self.folder, &path), &path), None));
+            self.rows.push(row);
+            self.analysed.push(a);
+        }
+        self.records = records;
+        self.signature = signature;
+        for i in 0..self.rows.len() {
+            self.refresh_row(i);
+        }
+        Ok(changed)
+    }
+
+    /// After the desk wrote a file itself: its new state is not a change on disk.
+    fn touched(&mut self, path: &Path) {
+        if let Some(entry) = self.signature.get_mut(path) {
+            *entry = stat(path);
+        }
+    }
+
+    fn save_records(&mut self) -> Result<(), DeskError> {
+        self.records.save(&self.folder)?;
+        self.touched(&self.folder.join(records::DESK_FILE));
+        Ok(())
+    }
+
+    /// Whether every row is read.
+    pub fn complete(&self) -> bool {
+        self.rows.iter().all(|r| r.state != DeskState::Reading)
     }
 
     fn row_of(&self, file: &str, path: &Path, a: &Analysed) -> Row {
@@ -127,7 +245,32 @@ impl Desk {
             modified: modified(path),
             problem: None,
             rules,
+            resolved: record
+                .and_then(|r| r.returns.last())
+                .filter(|_| state == DeskState::Resubmitted)
+                .map(|r| {
+                    let answers = returned_findings(r, analysis);
+                    (answers.iter().filter(|f| f.resolved).count(), answers.len())
+                }),
         }
+    }
+
+    /// What a resubmitted row was returned with: the report as returned (where the desk kept
+    /// it), who returned it and when, and which findings sent are resolved now.
+    pub fn resubmission(&self, i: usize) -> Option<Resubmission> {
+        let row = self.rows.get(i)?;
+        let a = self.analysed.get(i)?.as_ref()?;
+        let record = self.records.files.get(&row.file)?.returns.last()?;
+        let returned = (!record.copy.is_empty())
+            .then(|| crate::draft::load_draft(&self.folder.join(&record.copy)).ok())
+            .flatten();
+        Some(Resubmission {
+            returned,
+            by: record.by.clone(),
+            at: record.at.clone(),
+            findings: returned_findings(record, &a.analysis),
+            record: record.clone(),
+        })
     }
 
     /// The row of a file (relative to the folder, or a path inside it).
@@ -140,9 +283,17 @@ impl Desk {
     }
 
     fn analysed(&self, i: usize, action: &'static str) -> Result<&Analysed, DeskError> {
-        self.analysed[i]
-            .as_ref()
-            .ok_or_else(|| DeskError::Unreadable(self.rows[i].file.clone(), action))
+        let row = self
+            .rows
+            .get(i)
+            .ok_or_else(|| DeskError::NoSuchReport(i.to_string()))?;
+        self.analysed[i].as_ref().ok_or_else(|| {
+            if row.state == DeskState::Reading {
+                DeskError::StillReading(row.file.clone(), action)
+            } else {
+                DeskError::Unreadable(row.file.clone(), action)
+            }
+        })
     }
 
     /// 退回: writes the 退回意见 beside the report (PDF, or text when `as_text`) and records
@@ -165,7 +316,27 @@ impl Desk {
             &LetterChoice::default(),
         );
         let findings: Vec<String> = a.analysis.counted().map(|f| f.to_line()).collect();
+        let keys: Vec<String> = a
+            .analysis
+            .counted()
+            .map(crate::review::finding_key)
+            .collect();
         let row = &self.rows[i];
+        // The report as returned, kept as a draft to frame the resubmission's changes.
+        let copy = PathBuf::from(records::ARCHIVE_FOLDER).join(format!(
+            "{}.{}.ron",
+            row.file.replace('/', "_"),
+            at.to_string().replace([' ', ':'], "-")
+        ));
+        let copy_text = crate::draft::to_ron(&a.opened.draft)?;
+        let copy_path = self.folder.join(&copy);
+        if let Some(parent) = copy_path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| crate::fsio::FileError::Write {
+                path: parent.to_path_buf(),
+                reason: crate::fsio::io_reason(&e),
+            })?;
+        }
+        crate::fsio::write_atomic(&copy_path, copy_text.as_bytes())?;
         let stem = row
             .path
             .file_stem()
@@ -190,9 +361,11 @@ impl Desk {
             digest: a.digest.clone(),
             letter: relative(&self.folder, &out),
             findings,
+            keys,
+            copy: copy.to_string_lossy().replace('\\', "/"),
         };
         self.records.entry(&row.file).returns.push(record);
-        self.records.save(&self.folder)?;
+        self.save_records()?;
         self.refresh_row(i);
         Ok(out)
     }
@@ -218,6 +391,8 @@ impl Desk {
             // Saved as `draft::save_draft` does; the bytes written are the file's new digest.
             let text = crate::draft::to_ron(&draft)?;
             crate::fsio::write_atomic(&row.path, text.as_bytes())?;
+            let path = row.path.clone();
+            self.touched(&path);
             if let Some(a) = self.analysed[i].as_mut() {
                 a.opened.draft = draft;
                 a.digest = crate::review::fnv1a(text.as_bytes());
@@ -231,7 +406,7 @@ impl Desk {
                 digest: a.digest.clone(),
             };
             self.records.entry(&file).sign_offs.push(record);
-            self.records.save(&self.folder)?;
+            self.save_records()?;
         }
         self.refresh_row(i);
         Ok(())
@@ -294,6 +469,8 @@ impl Desk {
             let extra: Vec<String> = [
                 (r.open_notes > 0).then(|| format!("批注 {}", r.open_notes)),
                 (r.stale_explanations > 0).then(|| format!("说明过期 {}", r.stale_explanations)),
+                r.resolved
+                    .map(|(done, all)| format!("退回的问题已解决 {done}/{all}")),
                 r.repetition.map(|s| format!("与上年重复 {}", s.text())),
                 (r.late == Some(true)).then(|| "逾期发布".to_string()),
                 r.problem.clone(),
@@ -332,8 +509,56 @@ impl Desk {
     }
 }
 
-/// How a row stands: the last sign-off if it still covers the file, else the last return
-/// (and whether the file was replaced since), else the sign-off it no longer covers, else by
+/// A report returned and sent again: what it was returned with.
+#[derive(Clone, Debug)]
+pub struct Resubmission {
+    /// The report as returned; `None` where the desk kept no copy (or it is gone).
+    pub returned: Option<crate::draft::Draft>,
+    pub by: String,
+    pub at: String,
+    pub findings: Vec<ReturnedFinding>,
+    /// The return, to weigh the findings again as the report is edited.
+    pub record: ReturnRecord,
+}
+
+/// A finding sent with a 退回意见, and whether the report now resolves it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReturnedFinding {
+    pub line: String,
+    pub resolved: bool,
+}
+
+/// The findings of a return weighed against the report's analysis now: resolved where no
+/// finding that counts is the same finding (by [`crate::review::finding_key`]; by its line in
+/// records that kept no keys).
+pub fn returned_findings(record: &ReturnRecord, analysis: &Analysis) -> Vec<ReturnedFinding> {
+    let keyed = record.keys.len() == record.findings.len();
+    let now: std::collections::HashSet<String> = analysis
+        .counted()
+        .map(|f| {
+            if keyed {
+                crate::review::finding_key(f)
+            } else {
+                f.to_line()
+            }
+        })
+        .collect();
+    record
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(k, line)| {
+            let key = if keyed { &record.keys[k] } else { line };
+            ReturnedFinding {
+                line: line.clone(),
+                resolved: !now.contains(key),
+            }
+        })
+        .collect()
+}
+
+/// How a row stands: the last sign-off if it still covers the file and no return came after
+/// it, else the last return (and whether the file was replaced since), else the sign-off it no longer covers, else by
 /// its errors.
 fn state_of(a: &Analysed, record: Option<&FileRecord>) -> DeskState {
     let digest = Some(a.digest.as_str());
@@ -350,10 +575,24 @@ fn state_of(a: &Analysed, record: Option<&FileRecord>) -> DeskState {
             })
         })
     };
-    if let Some(Approval::Approved(stage)) = approval {
+    let returned = record.and_then(|r| r.returns.last());
+    // A return after the sign-off withdraws it.
+    let signed_at = if a.opened.source == Source::Draft {
+        draft.review.sign_offs.last().map(|s| s.at)
+    } else {
+        record
+            .and_then(|r| r.sign_offs.last())
+            .and_then(|s| Stamp::parse(&s.at))
+    };
+    let withdrawn = returned
+        .and_then(|r| Stamp::parse(&r.at))
+        .is_some_and(|at| signed_at.is_none_or(|s| at > s));
+    if let Some(Approval::Approved(stage)) = approval
+        && !withdrawn
+    {
         return DeskState::Approved(stage);
     }
-    if let Some(r) = record.and_then(|r| r.returns.last()) {
+    if let Some(r) = returned {
         return if Some(r.digest.as_str()) == digest {
             DeskState::Returned
         } else {
@@ -378,6 +617,15 @@ fn stale_explanations(analysis: &Analysis) -> usize {
         .count()
 }
 
+/// A row whose file is still being read.
+fn reading_row(file: String, path: &Path) -> Row {
+    Row {
+        state: DeskState::Reading,
+        problem: None,
+        ..unreadable_row(file, path, String::new())
+    }
+}
+
 fn unreadable_row(file: String, path: &Path, problem: String) -> Row {
     Row {
         file,
@@ -395,6 +643,7 @@ fn unreadable_row(file: String, path: &Path, problem: String) -> Row {
         modified: modified(path),
         problem: Some(problem),
         rules: Vec::new(),
+        resolved: None,
     }
 }
 

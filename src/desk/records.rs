@@ -30,7 +30,18 @@ pub struct ReturnRecord {
     pub letter: String,
     /// The findings sent, one line each.
     pub findings: Vec<String>,
+    /// Which finding each line is ([`crate::review::finding_key`]), to tell the resolved
+    /// ones in the resubmission. Empty in records written before it was kept.
+    #[serde(default)]
+    pub keys: Vec<String>,
+    /// The report as returned, saved as a draft under [`ARCHIVE_FOLDER`] (relative to the
+    /// folder), to frame what the resubmission changed. Empty where none was kept.
+    #[serde(default)]
+    pub copy: String,
 }
+
+/// The folder beside the reports where the desk keeps each report as it was returned.
+pub const ARCHIVE_FOLDER: &str = "审核台存档";
 
 /// A sign-off of a report that cannot hold it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

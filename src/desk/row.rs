@@ -10,6 +10,8 @@ use crate::review::{Approval, Stage};
 /// Where a report stands at the desk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DeskState {
+    /// Being read.
+    Reading,
     /// Could not be read.
     Unreadable,
     /// Read, with errors, not yet returned.
@@ -30,6 +32,7 @@ impl DeskState {
     /// The state as the desk shows it.
     pub fn label(self) -> &'static str {
         match self {
+            DeskState::Reading => "读取中",
             DeskState::Unreadable => "无法读取",
             DeskState::HasErrors => "有错误",
             DeskState::Unreviewed => "未审核",
@@ -66,4 +69,6 @@ pub struct Row {
     pub problem: Option<String>,
     /// The rules that fail, each once.
     pub rules: Vec<Rule>,
+    /// A resubmission: how many of the findings it was returned with are resolved, of all.
+    pub resolved: Option<(usize, usize)>,
 }

@@ -89,6 +89,35 @@ fn return_resubmission_sign_and_sum() {
     let mut desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
     let i = desk.find("乙镇.ron").unwrap();
     assert_eq!(desk.rows[i].state, DeskState::Resubmitted);
+    // The copy kept at the return is not a report of the folder; what was sent is weighed.
+    assert_eq!(desk.rows.len(), 4);
+    let sent = desk.resubmission(i).unwrap();
+    assert_eq!(sent.by, "王审核");
+    let returned = sent.returned.expect("the report as returned");
+    assert_eq!(returned.report.cell(t3(0, 0)), &CellValue::Count(5));
+    // The errors are resolved; the warnings of the empty sections are still there.
+    let errors: Vec<&ReturnedFinding> = sent
+        .findings
+        .iter()
+        .filter(|f| f.line.starts_with("[错误]"))
+        .collect();
+    assert!(!errors.is_empty());
+    assert!(errors.iter().all(|f| f.resolved), "{:?}", sent.findings);
+    assert!(
+        sent.findings
+            .iter()
+            .filter(|f| f.line.contains("H9"))
+            .all(|f| !f.resolved)
+    );
+    let done = sent.findings.iter().filter(|f| f.resolved).count();
+    let all = sent.findings.len();
+    assert_eq!(desk.rows[i].resolved, Some((done, all)));
+    assert!(
+        desk.to_text()
+            .contains(&format!("退回的问题已解决 {done}/{all}")),
+        "{}",
+        desk.to_text()
+    );
     // Signed: a draft in itself, a text report in the desk file.
     desk.sign(i, Stage::Signed, "李主任", stamp("2026-01-25 10:00"))
         .unwrap();
@@ -160,4 +189,129 @@ fn two_desks_on_one_folder_lose_no_record() {
     .unwrap();
     let e = Desk::open(dir.path(), BatchRules::default()).err().unwrap();
     assert!(e.to_string().contains("第1行"), "{e}");
+}
+
+#[test]
+fn a_resubmission_that_keeps_an_error_says_which_is_not_resolved() {
+    let dir = folder();
+    let mut desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    let i = desk.find("乙镇.ron").unwrap();
+    desk.return_report(i, "王审核", stamp("2026-01-22 09:30"), true)
+        .unwrap();
+    // The unit changes another number, the total still wrong: the same finding, other numbers.
+    let mut still = unit("某县乙镇人民政府", 2);
+    still.set_cell(t3(0, 0), CellValue::Count(7));
+    save_draft(&dir.path().join("乙镇.ron"), &Draft::new(still)).unwrap();
+    let desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    let i = desk.find("乙镇.ron").unwrap();
+    let sent = desk.resubmission(i).unwrap();
+    let open: Vec<&ReturnedFinding> = sent.findings.iter().filter(|f| !f.resolved).collect();
+    assert!(!open.is_empty(), "{:?}", sent.findings);
+    assert!(
+        open.iter()
+            .any(|f| f.line.contains("S1") || f.line.contains("O1"))
+    );
+    let (done, all) = desk.rows[i].resolved.unwrap();
+    assert!(done < all);
+}
+
+#[test]
+fn a_desk_fills_as_files_are_read_then_pairs_last_year() {
+    let dir = folder();
+    let mut last = unit("某县甲镇人民政府", 1);
+    last.meta.year = Some(2024);
+    last.meta.published = Date::new(2025, 1, 20);
+    save_draft(&dir.path().join("甲镇2024.ron"), &Draft::new(last)).unwrap();
+    let mut desk = Desk::list(dir.path()).unwrap();
+    assert_eq!(desk.rows.len(), 5);
+    assert!(desk.rows.iter().all(|r| r.state == DeskState::Reading));
+    assert!(!desk.complete());
+    // Signing a row still being read says so.
+    let e = desk
+        .sign(0, Stage::Signed, "李主任", stamp("2026-01-25 10:00"))
+        .unwrap_err();
+    assert!(e.to_string().contains("读取中"), "{e}");
+    let (mut files, mut comparing, mut done) = (0, 0, false);
+    desk.loader(DeskRules::default()).run(|step| {
+        match &step {
+            Loaded::File { .. } => files += 1,
+            Loaded::Comparing(n) => comparing = *n,
+            Loaded::Done => done = true,
+        }
+        desk.apply(step);
+        true
+    });
+    // Each file once as read, the one with last year's report again with the pair.
+    assert_eq!((files, comparing, done), (6, 1, true));
+    assert!(desk.complete());
+    let i = desk.find("甲镇.ron").unwrap();
+    assert!(
+        desk.rows[i].repetition.is_some(),
+        "paired with 甲镇2024.ron"
+    );
+    // A sink that stops the load early stops it.
+    let mut seen = 0;
+    Desk::list(dir.path())
+        .unwrap()
+        .loader(DeskRules::default())
+        .run(|_| {
+            seen += 1;
+            false
+        });
+    assert_eq!(seen, 1);
+}
+
+#[test]
+fn a_relisted_desk_keeps_its_rows_and_reads_what_changed() {
+    let dir = folder();
+    let mut desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    assert!(!desk.changed_on_disk());
+    // The desk's own writes are not changes on disk.
+    let k = desk.find("第二批/丙镇.txt").unwrap();
+    desk.sign(k, Stage::Reviewed, "李主任", stamp("2026-01-22 09:31"))
+        .unwrap();
+    let j = desk.find("甲镇.ron").unwrap();
+    desk.sign(j, Stage::Reviewed, "李主任", stamp("2026-01-22 09:32"))
+        .unwrap();
+    assert!(!desk.changed_on_disk());
+    // A unit added, one replaced, one removed; another reviewer's return recorded.
+    save_draft(
+        &dir.path().join("丁镇.ron"),
+        &Draft::new(unit("某县丁镇人民政府", 1)),
+    )
+    .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut fixed = unit("某县乙镇人民政府", 2);
+    fixed.set_text(crate::template::TextId::S6, "本年度未收取任何信息处理费。");
+    save_draft(&dir.path().join("乙镇.ron"), &Draft::new(fixed)).unwrap();
+    std::fs::remove_file(dir.path().join("坏文件.txt")).unwrap();
+    let mut other = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    let c = other.find("第二批/丙镇.txt").unwrap();
+    other
+        .return_report(c, "王审核", stamp("2026-01-22 10:00"), true)
+        .unwrap();
+    assert!(desk.changed_on_disk());
+    let changed = desk.relist().unwrap();
+    let names: Vec<&str> = desk.rows.iter().map(|r| r.file.as_str()).collect();
+    assert_eq!(
+        names,
+        ["丁镇.ron", "乙镇.ron", "甲镇.ron", "第二批/丙镇.txt"]
+    );
+    assert_eq!(
+        changed,
+        [dir.path().join("丁镇.ron"), dir.path().join("乙镇.ron")]
+    );
+    // The new row waits to be read; the replaced one shows what it showed till then.
+    assert_eq!(desk.rows[0].state, DeskState::Reading);
+    assert_eq!(desk.rows[1].state, DeskState::HasErrors);
+    // The other reviewer's later return is read with the desk file.
+    assert_eq!(desk.rows[3].state, DeskState::Returned);
+    assert_eq!(desk.rows[2].state, DeskState::Approved(Stage::Reviewed));
+    assert!(!desk.changed_on_disk());
+    desk.loader(DeskRules::default()).run(|step| {
+        desk.apply(step);
+        true
+    });
+    assert_eq!(desk.rows[0].state, DeskState::Unreviewed);
+    assert_eq!(desk.rows[1].state, DeskState::Unreviewed);
 }

@@ -14,6 +14,10 @@ impl EditorApp {
         let ctx = ui.ctx().clone();
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
+        // The desk's background load and its look at the folder for changes.
+        if let Some(problem) = self.desk.as_mut().and_then(|d| d.poll(&ctx)) {
+            self.status = Some(problem);
+        }
 
         // The menu's own copies, so that the panels' context can borrow the whole editor.
         let (recent, reviewer) = (self.recent.clone(), self.reviewer.clone());
@@ -53,6 +57,7 @@ impl EditorApp {
                 explanations: &self.doc.draft.review.explanations,
                 notes: &self.doc.draft.review.notes,
                 compare: self.compare.as_ref(),
+                returned: self.returned.as_ref(),
                 reviewer: &self.reviewer,
             };
             super::findings::show(

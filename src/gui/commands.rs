@@ -27,6 +27,9 @@ pub enum Action {
     SumPaths(Vec<PathBuf>),
     /// A parent report summed from the review desk's approved reports.
     SumDesk,
+    /// Open the desk's report (by file, relative to the folder) in the editor; a
+    /// resubmission with what changed since its return framed.
+    OpenDeskRow(String),
     /// Restore this recovered draft in this window.
     Restore(Box<Recovery>),
     Quit,
@@ -108,12 +111,18 @@ pub enum Command {
     OpenDesk,
     /// Open this folder as the review desk.
     OpenDeskPath(PathBuf),
-    /// Back to the desk (read again from the folder).
+    /// Back to the desk (read again from the folder, in the background).
     ShowDesk,
     /// Open the desk's row in the editor.
     DeskOpenRow(usize),
-    /// 退回 the desk's row: the 退回意见 beside it, the return recorded.
+    /// 退回… on the desk's row: ask the letter's format and who returns it.
     DeskReturn(usize),
+    /// 退回 the desk's report (by file): the 退回意见 beside it, the return recorded.
+    DeskReturnNow {
+        file: String,
+        name: String,
+        as_text: bool,
+    },
     /// 审核通过 or 签发 the desk's row.
     DeskSign(usize, crate::review::Stage),
     /// 汇总 the approved rows into a parent draft.
@@ -286,6 +295,13 @@ pub enum Modal {
         finding: Box<Finding>,
         text: String,
         author: String,
+    },
+    /// 退回… at the desk: the letter's format and who returns it.
+    DeskReturn {
+        file: String,
+        organ: String,
+        name: String,
+        as_text: bool,
     },
     /// 编辑 → 审核通过… / 签发…: who signs.
     SignOff {

@@ -2,9 +2,11 @@
 //! by state and searched by organ; a double click opens a report in the editor, with
 //! 返回审核台 to come back; 退回, 审核通过, 签发 on the selected row; 汇总 and the overview.
 
-use egui::{RichText, Ui};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
-use crate::desk::{Desk, DeskState};
+use egui::{Context, RichText, Ui};
+
+use crate::desk::{Desk, DeskRules, DeskState, Loaded};
 use crate::review::Stage;
 
 use super::commands::Command;
@@ -25,11 +27,29 @@ pub struct DeskView {
     /// The column the rows are sorted by (index into the columns) and whether descending;
     /// `None`: by file, as read.
     pub sort: Option<(usize, bool)>,
+    /// The load running in the background, if one is.
+    pub loading: Option<Loading>,
+    /// The rules the desk is read by (for the reloads).
+    pub rules: DeskRules,
+    /// When (in the window's time) to look at the folder again for changes.
+    next_look: f64,
 }
 
+/// A background load of the desk's files, and how far it is.
+pub struct Loading {
+    steps: Receiver<Loaded>,
+    pub total: usize,
+    pub read: usize,
+    /// Every file read; this many being checked against last year's.
+    pub comparing: Option<usize>,
+}
+
+/// How often the folder is looked at for reports added or replaced (seconds).
+const LOOK_EVERY: f64 = 2.0;
+
 impl DeskView {
-    /// A desk just opened, shown.
-    pub fn new(desk: Desk) -> DeskView {
+    /// A desk just listed, shown; [`DeskView::load`] reads its files.
+    pub fn new(desk: Desk, rules: DeskRules) -> DeskView {
         DeskView {
             desk,
             showing: true,
@@ -37,17 +57,81 @@ impl DeskView {
             search: String::new(),
             selected: None,
             sort: None,
+            loading: None,
+            rules,
+            next_look: 0.0,
         }
     }
 
-    /// The desk read again (files changed on disk), keeping filter, search and selection.
-    pub fn replace(&mut self, desk: Desk) {
-        self.desk = desk;
+    /// Reads every file of the desk in the background (a load running is given up). The
+    /// rows keep what they show until their file is read again.
+    pub fn load(&mut self, ctx: &Context) {
+        let loader = self.desk.loader(self.rules.clone());
+        let total = loader.files.len();
+        let wake = ctx.clone();
+        self.loading = Some(Loading {
+            steps: loader.spawn(move || wake.request_repaint()),
+            total,
+            read: 0,
+            comparing: None,
+        });
+    }
+
+    /// Takes in what the load read since the last frame; every [`LOOK_EVERY`] seconds while
+    /// no load runs, looks at the folder and reads it again when a report was added,
+    /// replaced or removed or the desk file changed. The selection (by file), filter and
+    /// order stay. Returns a problem to show (the desk file unreadable).
+    pub fn poll(&mut self, ctx: &Context) -> Option<String> {
+        if let Some(loading) = self.loading.as_mut() {
+            loop {
+                match loading.steps.try_recv() {
+                    Ok(step) => {
+                        match &step {
+                            Loaded::File { .. } if loading.comparing.is_none() => loading.read += 1,
+                            Loaded::Comparing(n) => loading.comparing = Some(*n),
+                            _ => {}
+                        }
+                        let done = matches!(step, Loaded::Done);
+                        self.desk.apply(step);
+                        if done {
+                            self.loading = None;
+                            break;
+                        }
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        self.loading = None;
+                        break;
+                    }
+                }
+            }
+        }
+        let now = ctx.input(|i| i.time);
+        if self.loading.is_some() || !self.showing {
+            return None;
+        }
+        if now < self.next_look {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(self.next_look - now));
+            return None;
+        }
+        self.next_look = now + LOOK_EVERY;
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(LOOK_EVERY));
+        if self.desk.changed_on_disk() {
+            return self.reload(ctx);
+        }
+        None
+    }
+
+    /// Lists the folder again and reads it in the background, keeping the selection.
+    pub fn reload(&mut self, ctx: &Context) -> Option<String> {
+        let problem = self.desk.relist().err().map(|e| e.to_string());
         if let Some(file) = &self.selected
             && !self.desk.rows.iter().any(|r| &r.file == file)
         {
             self.selected = None;
         }
+        self.load(ctx);
+        problem
     }
 
     /// The rows shown: filtered, searched, then sorted (ties keep the folder's order).
@@ -102,11 +186,27 @@ pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
             .into_iter()
             .map(|(state, n)| format!("{} {n}", state.label()))
             .collect();
-        ui.label(format!(
-            "共 {} 份：{}",
-            view.desk.rows.len(),
-            counts.join("，")
-        ));
+        ui.horizontal(|ui| {
+            ui.label(format!(
+                "共 {} 份：{}",
+                view.desk.rows.len(),
+                counts.join("，")
+            ));
+            if let Some(loading) = &view.loading {
+                let (fraction, text) = match loading.comparing {
+                    Some(n) => (1.0, format!("{}（{n} 份）", s::DESK_COMPARING)),
+                    None => (
+                        loading.read as f32 / loading.total.max(1) as f32,
+                        format!("{} {}/{}", s::DESK_READING, loading.read, loading.total),
+                    ),
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(260.0)
+                        .text(text),
+                );
+            }
+        });
         ui.horizontal(|ui| {
             let label = ui.label(s::DESK_SEARCH);
             ui.add(egui::TextEdit::singleline(&mut view.search).desired_width(160.0))
@@ -209,9 +309,17 @@ fn rows(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
                             }
                             _ => None,
                         };
-                        let mut state = RichText::new(r.state.label());
+                        let mut state = RichText::new(match r.resolved {
+                            Some((done, all)) => {
+                                format!("{}（已解决 {done}/{all}）", r.state.label())
+                            }
+                            None => r.state.label().to_string(),
+                        });
                         if let Some(c) = color {
                             state = state.color(c);
+                        }
+                        if r.state == DeskState::Reading {
+                            state = state.weak();
                         }
                         ui.label(state);
                         ui.label(format!(

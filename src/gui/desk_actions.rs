@@ -1,8 +1,9 @@
 //! What the desk's commands do, after the frame: open a folder as the desk, open a row in the
 //! editor and come back, 退回, 审核/签发, 汇总, the overview.
 
-use crate::batch::BatchRules;
-use crate::desk::Desk;
+use egui::Context;
+
+use crate::desk::{Desk, DeskRules};
 use crate::fsio;
 use crate::model::Stamp;
 
@@ -14,7 +15,7 @@ use super::paths::{document_filter, document_folder};
 use super::strings as s;
 
 /// Runs one of the desk's commands.
-pub(super) fn run(app: &mut EditorApp, command: Command) {
+pub(super) fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
     match command {
         Command::OpenDesk => {
             app.dialogs.set_folder(document_folder(app));
@@ -31,11 +32,23 @@ pub(super) fn run(app: &mut EditorApp, command: Command) {
                 _ => {}
             }
         }
-        Command::OpenDeskPath(folder) => match open(app, &folder) {
-            Ok(desk) => app.desk = Some(DeskView::new(desk)),
+        Command::OpenDeskPath(folder) => match Desk::list(&folder) {
+            Ok(desk) => {
+                let mut view = DeskView::new(desk, rules(app));
+                view.load(ctx);
+                app.desk = Some(view);
+            }
             Err(e) => app.modal = Some(Modal::Error(format!("{}{e}", s::DESK_NOT_OPENED))),
         },
-        Command::ShowDesk => reopen(app),
+        Command::ShowDesk => {
+            if let Some(view) = app.desk.as_mut() {
+                view.showing = true;
+                view.rules = rules_of(app.deadline, app.profile.as_ref());
+                if let Some(problem) = app.desk.as_mut().and_then(|v| v.reload(ctx)) {
+                    app.modal = Some(Modal::Error(format!("{}{problem}", s::DESK_NOT_OPENED)));
+                }
+            }
+        }
         Command::DeskOpenRow(i) => {
             let Some(view) = app.desk.as_mut() else {
                 return;
@@ -47,20 +60,36 @@ pub(super) fn run(app: &mut EditorApp, command: Command) {
                 app.modal = Some(Modal::Error(format!("“{}”：{problem}", row.file)));
                 return;
             }
-            let path = row.path.clone();
-            view.showing = false;
-            app.push(Command::Guarded(Action::OpenPath(path)));
+            let file = row.file.clone();
+            app.push(Command::Guarded(Action::OpenDeskRow(file)));
         }
         Command::DeskReturn(i) => {
-            let reviewer = app.reviewer.clone();
+            let Some(row) = app.desk.as_ref().and_then(|v| v.desk.rows.get(i)) else {
+                return;
+            };
+            app.modal = Some(Modal::DeskReturn {
+                file: row.file.clone(),
+                organ: row.organ.clone(),
+                name: app.reviewer.clone(),
+                as_text: false,
+            });
+        }
+        Command::DeskReturnNow {
+            file,
+            name,
+            as_text,
+        } => {
             let Some(view) = app.desk.as_mut() else {
                 return;
             };
-            match view
-                .desk
-                .return_report(i, &reviewer, Stamp::now_beijing(), false)
-            {
+            let returned = view.desk.find(&file).and_then(|i| {
+                view.desk
+                    .return_report(i, &name, Stamp::now_beijing(), as_text)
+            });
+            match returned {
                 Ok(letter) => {
+                    app.reviewer = name;
+                    let _ = app.storage.save_reviewer(&app.reviewer);
                     app.status = Some(format!("{}{}", s::DESK_RETURNED, letter.display()));
                 }
                 Err(e) => app.modal = Some(Modal::Error(e.to_string())),
@@ -112,28 +141,54 @@ pub(super) fn sum_approved(app: &mut EditorApp) {
     super::file_io::show_sum(app, approved.len(), summed);
 }
 
-fn open(app: &EditorApp, folder: &std::path::Path) -> Result<Desk, crate::desk::DeskError> {
-    let rules = BatchRules {
-        deadline: app.deadline,
-        profile: app.profile.as_ref().map(|(_, p)| p),
-    };
-    Desk::open(folder, rules)
+/// The rules the desk is read by: the editor's deadline and profile.
+fn rules(app: &EditorApp) -> DeskRules {
+    rules_of(app.deadline, app.profile.as_ref())
 }
 
-/// Back to the desk, read again from the folder (what was recorded in the editor, a file
-/// replaced meanwhile), keeping the filter and the selection.
-fn reopen(app: &mut EditorApp) {
-    let Some(folder) = app.desk.as_ref().map(|v| v.desk.folder.clone()) else {
+fn rules_of(
+    deadline: Option<crate::model::Deadline>,
+    profile: Option<&(std::path::PathBuf, crate::profile::Profile)>,
+) -> DeskRules {
+    DeskRules {
+        deadline,
+        profile: profile.map(|(_, p)| p.clone()),
+    }
+}
+
+/// A desk's report into the editor (after any unsaved changes were answered), the desk
+/// hidden behind 返回审核台. A resubmission opens compared with the version returned, and
+/// the findings it was returned with are weighed in the findings panel.
+pub(super) fn open_row(app: &mut EditorApp, file: &str) {
+    let Some((path, resubmission)) = app.desk.as_ref().and_then(|view| {
+        let i = view.desk.find(file).ok()?;
+        let row = &view.desk.rows[i];
+        let resubmission = (row.state == crate::desk::DeskState::Resubmitted)
+            .then(|| view.desk.resubmission(i))
+            .flatten();
+        Some((row.path.clone(), resubmission))
+    }) else {
         return;
     };
-    match open(app, &folder) {
-        Ok(desk) => {
-            if let Some(view) = app.desk.as_mut() {
-                view.replace(desk);
-                view.showing = true;
-            }
+    let generation = app.doc_generation;
+    super::file_io::open_path(app, &path);
+    if app.doc_generation == generation {
+        // Not opened (an error shown, or a question asked about another window's lock).
+        return;
+    }
+    if let Some(view) = app.desk.as_mut() {
+        view.showing = false;
+    }
+    if let Some(r) = resubmission {
+        if let Some(returned) = &r.returned {
+            let label = format!("{}（{} {}）", s::RETURNED_VERSION, r.by, r.at);
+            app.compare = Some(super::editor::Compare::new(
+                label,
+                returned.clone(),
+                &app.doc.draft,
+            ));
         }
-        Err(e) => app.modal = Some(Modal::Error(format!("{}{e}", s::DESK_NOT_OPENED))),
+        app.returned = Some(r);
     }
 }
 

@@ -59,6 +59,8 @@ pub struct EditorApp {
     pub reviewer: String,
     /// 与其他版本比较: the other version and what differs from it.
     pub compare: Option<Compare>,
+    /// The open report is a resubmission at the desk: what it was returned with.
+    pub returned: Option<crate::desk::Resubmission>,
     /// The draft whose lock this window holds (`.~lock.<name>#` beside it).
     pub lock: Option<PathBuf>,
     /// The findings chosen for the last 退回意见.
@@ -123,6 +125,11 @@ impl EditorApp {
         let recent = storage.load_recent();
         let recoveries = storage.read_recoveries();
         let deadline = storage.load_deadline();
+        let reviewer = storage
+            .load_reviewer()
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("USERNAME").ok())
+            .unwrap_or_default();
         // A remembered profile that no longer loads is dropped with its reason in the status.
         let (profile, profile_problem) = match storage.load_profile_path() {
             Some(path) => match crate::profile::Profile::load(&path) {
@@ -156,9 +163,8 @@ impl EditorApp {
             profile,
             desk: None,
             compare: None,
-            reviewer: std::env::var("USER")
-                .or_else(|_| std::env::var("USERNAME"))
-                .unwrap_or_default(),
+            returned: None,
+            reviewer,
             pdf_fonts: None,
             previous: None,
             lock: None,
@@ -213,6 +219,7 @@ impl EditorApp {
             self.release_lock();
         }
         self.compare = None;
+        self.returned = None;
         self.doc = doc;
         self.doc_generation += 1;
         self.analyzed = None;

@@ -128,6 +128,8 @@ pub struct ReviewView<'a> {
     pub notes: &'a [Note],
     /// The version compared with, if any.
     pub compare: Option<&'a Compare>,
+    /// A resubmission at the desk: what it was returned with.
+    pub returned: Option<&'a crate::desk::Resubmission>,
     pub reviewer: &'a str,
 }
 
@@ -161,6 +163,9 @@ pub fn show(
                 .id_salt(("nianbao-findings-list", generation))
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    if let Some(r) = review.returned {
+                        returned(ui, r, analysis, dark);
+                    }
                     if let Some(c) = review.compare {
                         changes(ui, c, &mut picked.clicked);
                     }
@@ -179,6 +184,33 @@ pub fn show(
                 }));
             }
         });
+}
+
+/// The findings a resubmission was returned with, each resolved or still there (weighed
+/// against the report as it is now).
+fn returned(ui: &mut Ui, r: &crate::desk::Resubmission, analysis: &Analysis, dark: bool) {
+    let findings = crate::desk::returned_findings(&r.record, analysis);
+    let done = findings.iter().filter(|f| f.resolved).count();
+    CollapsingHeader::new(RichText::new(format!(
+        "{}（{} {}）：已解决 {done}/{}",
+        s::RETURNED_HEADING,
+        r.by,
+        r.at,
+        findings.len()
+    )))
+    .id_salt("nianbao-returned")
+    .default_open(true)
+    .show(ui, |ui| {
+        for f in &findings {
+            let (mark, color) = if f.resolved {
+                (s::RETURNED_RESOLVED, ui.visuals().weak_text_color())
+            } else {
+                (s::RETURNED_OPEN, severity_color(Severity::Error, dark))
+            };
+            ui.label(RichText::new(format!("{mark}  {}", f.line)).color(color));
+        }
+    });
+    ui.separator();
 }
 
 /// What the clerk picked in the list this frame: a place to go to, a finding to explain.

@@ -73,6 +73,12 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                 }
             }
             Modal::SignOff { stage, name } => sign_off(ui, *stage, name),
+            Modal::DeskReturn {
+                file,
+                organ,
+                name,
+                as_text,
+            } => desk_return(ui, file, organ, name, as_text),
             Modal::Note {
                 place,
                 text,
@@ -268,6 +274,58 @@ fn sign_off(ui: &mut egui::Ui, stage: Stage, name: &mut String) -> Answer {
             answer = Answer::Close;
         }
     });
+    answer
+}
+
+/// 退回… at the desk: the letter as PDF or text, who returns it; Enter returns, Esc cancels.
+fn desk_return(
+    ui: &mut egui::Ui,
+    file: &str,
+    organ: &str,
+    name: &mut String,
+    as_text: &mut bool,
+) -> Answer {
+    ui.heading(s::DESK_RETURN_TITLE);
+    ui.label(if organ.is_empty() {
+        file.to_string()
+    } else {
+        format!("{organ}（{file}）")
+    });
+    ui.label(s::DESK_RETURN_BODY);
+    ui.horizontal(|ui| {
+        ui.label(s::DESK_RETURN_FORMAT);
+        ui.radio_value(as_text, false, s::DESK_RETURN_PDF);
+        ui.radio_value(as_text, true, s::DESK_RETURN_TEXT);
+    });
+    let label = ui.label(s::DESK_RETURN_NAME);
+    let edit = ui
+        .add(egui::TextEdit::singleline(name).desired_width(200.0))
+        .labelled_by(label.id);
+    if !edit.has_focus() && !edit.lost_focus() && name.is_empty() {
+        edit.request_focus();
+    }
+    let ready = !name.trim().is_empty();
+    let enter = ready && ui.input(|i| i.key_pressed(Key::Enter));
+    let mut answer = Answer::Keep;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(ready, egui::Button::new(s::DESK_RETURN_OK))
+            .clicked()
+            || enter
+        {
+            answer = Answer::Commands(vec![Command::DeskReturnNow {
+                file: file.to_string(),
+                name: name.trim().to_string(),
+                as_text: *as_text,
+            }]);
+        }
+        if ui.button(s::CANCEL).clicked() {
+            answer = Answer::Close;
+        }
+    });
+    if !ready {
+        ui.weak(s::DESK_RETURN_NEEDS_NAME);
+    }
     answer
 }
 

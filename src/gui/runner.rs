@@ -36,9 +36,10 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         | Command::ShowDesk
         | Command::DeskOpenRow(_)
         | Command::DeskReturn(_)
+        | Command::DeskReturnNow { .. }
         | Command::DeskSign(..)
         | Command::DeskSum
-        | Command::DeskOverview => super::desk_actions::run(app, command),
+        | Command::DeskOverview => super::desk_actions::run(app, ctx, command),
         Command::Guarded(action) => {
             // Every action replaces or closes the document.
             if app.doc.is_dirty() {
@@ -151,6 +152,8 @@ fn run_review(app: &mut EditorApp, command: Command) {
                 Ok(e) => {
                     app.doc.draft.review.explanations.push(e);
                     app.reviewer = author;
+                    let _ = app.storage.save_reviewer(&app.reviewer);
+                    let _ = app.storage.save_reviewer(&app.reviewer);
                     app.invalidate_analysis();
                     app.status = Some(s::EXPLAINED_DONE.to_string());
                 }
@@ -170,6 +173,7 @@ fn run_review(app: &mut EditorApp, command: Command) {
                 resolved: false,
             });
             app.reviewer = author;
+            let _ = app.storage.save_reviewer(&app.reviewer);
             app.status = Some(s::NOTE_ADDED.to_string());
         }
         Command::CompareVersion => ask_path(app, PathPurpose::CompareVersion),
@@ -201,6 +205,7 @@ fn run_review(app: &mut EditorApp, command: Command) {
                 Ok(sign_off) => {
                     app.doc.draft.review.sign_offs.push(sign_off);
                     app.reviewer = name.trim().to_string();
+                    let _ = app.storage.save_reviewer(&app.reviewer);
                     app.status = Some(format!(
                         "{}{}：{} {at}",
                         s::SIGNED,
@@ -254,6 +259,7 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
         },
         Action::SumPaths(paths) => sum_paths(app, &paths),
         Action::SumDesk => super::desk_actions::sum_approved(app),
+        Action::OpenDeskRow(file) => super::desk_actions::open_row(app, &file),
         Action::Restore(r) => {
             app.restore(*r);
             // The next copy, if another window left one too.

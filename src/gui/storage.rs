@@ -17,6 +17,7 @@ const RECOVERY_DIR: &str = "recovery";
 const LEGACY_KEY: &str = "recovery";
 const DEADLINE_FILE: &str = "deadline.txt";
 const PROFILE_FILE: &str = "profile-path.txt";
+const REVIEWER_FILE: &str = "reviewer.txt";
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 10;
 
@@ -127,6 +128,19 @@ impl Storage {
     pub fn save_profile_path(&self, path: Option<&Path>) -> Result<(), FileError> {
         let text = path.map(|p| p.display().to_string()).unwrap_or_default();
         self.write(PROFILE_FILE, text.as_bytes())
+    }
+
+    /// The name the reviewer last signed, noted or returned with.
+    pub fn load_reviewer(&self) -> Option<String> {
+        let bytes = fsio::read_bounded(&self.file(REVIEWER_FILE)?).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
+        let name = text.lines().next()?.trim().to_string();
+        (!name.is_empty()).then_some(name)
+    }
+
+    /// Remembers the reviewer's name for the next start.
+    pub fn save_reviewer(&self, name: &str) -> Result<(), FileError> {
+        self.write(REVIEWER_FILE, name.trim().as_bytes())
     }
 
     /// Saves the local publication deadline (`None`: back to the national one).

@@ -197,6 +197,21 @@ pub const DESK_SIGN: &str = "签发";
 pub const DESK_SUM: &str = "汇总已审核的报告";
 pub const DESK_OVERVIEW: &str = "导出总览…";
 pub const DESK_REFRESH: &str = "重新读取";
+pub const DESK_READING: &str = "正在读取";
+pub const DESK_COMPARING: &str = "正在与上年报告比对";
+pub const DESK_RETURN_TITLE: &str = "退回报告";
+pub const DESK_RETURN_BODY: &str = "退回意见将写在报告旁边，退回的问题和报告的退回版本记入审核台记录；单位重新提交后，审核台会标出改动和已解决的问题。";
+pub const DESK_RETURN_FORMAT: &str = "退回意见格式：";
+pub const DESK_RETURN_PDF: &str = "PDF";
+pub const DESK_RETURN_TEXT: &str = "文本";
+pub const DESK_RETURN_NAME: &str = "退回人：";
+pub const DESK_RETURN_OK: &str = "退回";
+pub const DESK_RETURN_NEEDS_NAME: &str = "请写明退回人";
+/// `{by}`, `{at}`, `{done}`, `{all}` filled in by the findings panel.
+pub const RETURNED_HEADING: &str = "退回时的问题";
+pub const RETURNED_RESOLVED: &str = "✓ 已解决";
+pub const RETURNED_OPEN: &str = "× 仍存在";
+pub const RETURNED_VERSION: &str = "退回时的版本";
 pub const DESK_COLUMNS: [&str; 7] = [
     "单位",
     "状态",

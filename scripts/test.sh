@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # What the tests need beside Rust: poppler's tools (the PDF tests read exported files with
 # pdffonts, pdftotext, pdfinfo), and for the editor in a real window Xvfb, xdotool, xclip
-# (the real X clipboard), ImageMagick (screenshots) and Mesa's software OpenGL.
+# (the real X clipboard), ImageMagick (screenshots) and Mesa's software OpenGL; Chromium and a
+# Chinese font for the desk's overview page in a real browser.
 need=()
 command -v pdftotext >/dev/null 2>&1 && command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
 command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
@@ -15,6 +16,9 @@ command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
 command -v xclip >/dev/null 2>&1 || need+=(xclip)
 command -v import >/dev/null 2>&1 || need+=(imagemagick)
 command -v desktop-file-validate >/dev/null 2>&1 || need+=(desktop-file-utils)
+# The desk's overview page is printed and shown by headless Chromium, with a Chinese font.
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
 if command -v dpkg >/dev/null 2>&1; then
     for p in libgl1-mesa-dri libegl1; do
         dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")

@@ -159,3 +159,86 @@ fn a_folder_of_reports_goes_through_return_sign_and_sum() {
         "{table}"
     );
 }
+
+/// Headless Chromium, where it is installed (the README's test command installs it).
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            let found = std::process::Command::new("which").arg(name).output().ok()?;
+            let path = String::from_utf8_lossy(&found.stdout).trim().to_string();
+            (found.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
+        })
+}
+
+#[test]
+fn the_overview_prints_on_a4_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        eprintln!("跳过：没有 Chromium，总览页没有在浏览器中查看");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("2025年度");
+    std::fs::create_dir_all(&folder).unwrap();
+    for entry in std::fs::read_dir(repo("tests/data/published")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let html = dir.path().join("审核总览.html");
+    let o = run(&[
+        "desk",
+        folder.to_str().unwrap(),
+        "--html",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let profile = dir.path().join("chromium-profile");
+    let browse = |what: &str| {
+        let o = std::process::Command::new(&browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-pdf-header-footer",
+                "--window-size=1000,1400",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(what)
+            .arg(format!("file://{}", html.display()))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", err(&o));
+    };
+    // Printed: A4 pages with the page's text.
+    let pdf = dir.path().join("总览.pdf");
+    browse(&format!("--print-to-pdf={}", pdf.display()));
+    let info = std::process::Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = out(&info);
+    assert!(info.contains("(A4)"), "A4: {info}");
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!((1..=4).contains(&pages), "{pages} pages for 5 units");
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = out(&text);
+    for part in ["审核总览", "各单位的状态", "各规则涉及的单位数", "全部单位"] {
+        assert!(text.contains(part), "{part} not printed: {text}");
+    }
+    // On screen: a screenshot with something drawn.
+    let png = dir.path().join("总览.png");
+    browse(&format!("--screenshot={}", png.display()));
+    let size = std::fs::metadata(&png).unwrap().len();
+    assert!(size > 20_000, "a page with charts and tables, not a blank: {size} bytes");
+}

@@ -673,11 +673,20 @@ const SUMMED_T3_ROWS: [usize; 4] = [0, 1, crate::template::T3_R3_7, crate::templ
 pub fn overview_html(desk: &Desk, date: Date) -> String {
     use crate::template::{T3_ROWS, T3_TOTAL_COL, T4_GROUPS, t3, t4};
     let approved = desk.approved();
+    // The reports as the editor shows them: a draft's totals computed unless typed by hand.
+    let reports: Vec<crate::model::Report> = approved
+        .iter()
+        .filter_map(|&i| desk.analysed[i].as_ref())
+        .map(|a| {
+            let mut draft = a.opened.draft.clone();
+            crate::analysis::apply_totals_rule(&mut draft);
+            draft.report
+        })
+        .collect();
     let sum_of = |cell: usize| -> u128 {
-        approved
+        reports
             .iter()
-            .filter_map(|&i| desk.analysed[i].as_ref())
-            .map(|a| match a.opened.draft.report.cell(cell) {
+            .map(|report| match report.cell(cell) {
                 crate::model::CellValue::Count(n) => u128::from(*n),
                 _ => 0,
             })

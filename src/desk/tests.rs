@@ -315,3 +315,22 @@ fn a_relisted_desk_keeps_its_rows_and_reads_what_changed() {
     assert_eq!(desk.rows[0].state, DeskState::Unreviewed);
     assert_eq!(desk.rows[1].state, DeskState::Unreviewed);
 }
+
+#[test]
+fn the_overview_sums_a_draft_s_computed_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    // The totals column left blank, as a draft saved by the editor may have it: computed.
+    let mut r = unit("某县戊镇人民政府", 4);
+    for row in [0, 2, crate::template::T3_R3_7] {
+        r.set_cell(t3(row, T3_TOTAL_COL), CellValue::Blank);
+    }
+    save_draft(&dir.path().join("戊镇.ron"), &Draft::new(r)).unwrap();
+    let mut desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    desk.sign(0, Stage::Signed, "李主任", stamp("2026-01-25 10:00"))
+        .unwrap();
+    let html = overview_html(&desk, Date::new(2026, 1, 26).unwrap());
+    assert!(
+        html.contains("<td>一、本年新收政府信息公开申请数量</td><td class=\"n\">4</td>"),
+        "{html}"
+    );
+}

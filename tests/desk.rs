@@ -165,7 +165,10 @@ fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()
         .find_map(|name| {
-            let found = std::process::Command::new("which").arg(name).output().ok()?;
+            let found = std::process::Command::new("which")
+                .arg(name)
+                .output()
+                .ok()?;
             let path = String::from_utf8_lossy(&found.stdout).trim().to_string();
             (found.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
         })
@@ -219,7 +222,10 @@ fn the_overview_prints_on_a4_in_a_real_browser() {
     // Printed: A4 pages with the page's text.
     let pdf = dir.path().join("总览.pdf");
     browse(&format!("--print-to-pdf={}", pdf.display()));
-    let info = std::process::Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .unwrap();
     let info = out(&info);
     assert!(info.contains("(A4)"), "A4: {info}");
     let pages: usize = info
@@ -233,12 +239,16 @@ fn the_overview_prints_on_a4_in_a_real_browser() {
         .output()
         .unwrap();
     let text = out(&text);
-    for part in ["审核总览", "各单位的状态", "各规则涉及的单位数", "全部单位"] {
+    for part in ["审核总览", "各单位的状态", "各规则涉及的单位数", "全部单位"]
+    {
         assert!(text.contains(part), "{part} not printed: {text}");
     }
     // On screen: a screenshot with something drawn.
     let png = dir.path().join("总览.png");
     browse(&format!("--screenshot={}", png.display()));
     let size = std::fs::metadata(&png).unwrap().len();
-    assert!(size > 20_000, "a page with charts and tables, not a blank: {size} bytes");
+    assert!(
+        size > 20_000,
+        "a page with charts and tables, not a blank: {size} bytes"
+    );
 }

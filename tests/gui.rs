@@ -1548,3 +1548,51 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
     assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(6));
     assert!(!f.app().desk.as_ref().expect("desk").showing);
 }
+
+#[test]
+fn a_published_report_looked_at_from_the_desk_asks_nothing_on_the_way_back() {
+    let mut f = fixture();
+    let folder = f.path("2025年度");
+    std::fs::create_dir_all(&folder).expect("folder");
+    for name in ["003_60d30e5d68c9d170.txt", "004_bdcd87e779cdd68c.txt"] {
+        std::fs::copy(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data/published")
+                .join(name),
+            folder.join(name),
+        )
+        .expect("copy");
+    }
+    f.harness
+        .state_mut()
+        .push(Command::OpenDeskPath(folder.clone()));
+    f.harness.step();
+    f.settle_desk();
+    for organ in ["原州区人民政府办公室", "清河县人民政府办公室"] {
+        f.harness.get_by_label(organ).click();
+        f.harness.run();
+        f.harness.get_by_label("打开").click();
+        f.harness.run();
+        f.harness.run();
+        assert!(f.harness.query_by_label("不保存").is_none(), "{organ}");
+        assert_eq!(f.app().doc.draft.report.meta.organ, organ);
+        f.harness.get_by_label("返回审核台").click();
+        f.harness.step();
+        f.settle_desk();
+    }
+    // An edit still asks before another report replaces it.
+    f.harness.get_by_label("原州区人民政府办公室").click();
+    f.harness.run();
+    f.harness.get_by_label("打开").click();
+    f.harness.run();
+    f.harness.run();
+    f.harness.state_mut().doc.draft.report.meta.organ = "原州区政府办".into();
+    f.harness.get_by_label("返回审核台").click();
+    f.harness.step();
+    f.settle_desk();
+    f.harness.get_by_label("清河县人民政府办公室").click();
+    f.harness.run();
+    f.harness.get_by_label("打开").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("不保存").is_some());
+}

@@ -179,6 +179,11 @@ pub(super) fn open_row(app: &mut EditorApp, file: &str) {
     if let Some(view) = app.desk.as_mut() {
         view.showing = false;
     }
+    // A unit's Word, PDF or web report looked at from the desk is as its file holds it: back
+    // to the desk without an edit asks nothing (an edit still asks, and saves as a draft).
+    if app.doc.path.is_none() && app.doc.imported_from.is_some() {
+        app.doc.baseline = Some(app.doc.draft.clone());
+    }
     if let Some(r) = resubmission {
         if let Some(returned) = &r.returned {
             let label = format!("{}（{} {}）", s::RETURNED_VERSION, r.by, r.at);

@@ -32,7 +32,9 @@ fn benches(c: &mut Criterion) {
             ),
             1 => std::fs::write(
                 path.with_extension("pdf"),
-                nianbao::export::pdf::export_pdf(&r, &pdf).expect("pdf").bytes,
+                nianbao::export::pdf::export_pdf(&r, &pdf)
+                    .expect("pdf")
+                    .bytes,
             ),
             2 => std::fs::write(
                 path.with_extension("docx"),

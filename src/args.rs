@@ -16,6 +16,9 @@ pub(crate) struct Cli {
     pub(crate) command: Option<Command>,
     /// 在编辑器中打开的文件（草稿 .ron，或已发布的报告 .pdf、.docx、.html、.txt）
     pub(crate) file: Option<PathBuf>,
+    /// 以安全图形模式启动编辑器（软件渲染、X11），用于显卡驱动无法打开窗口的电脑
+    #[arg(long)]
+    pub(crate) safe_graphics: bool,
 }
 
 #[derive(Subcommand)]

@@ -35,7 +35,10 @@ fn main() -> ExitCode {
         nianbao::fonts::set_cache_dir(dir);
     }
     let result = match cli.command {
-        None => open_editor(cli.file, started),
+        None => match open_editor(cli.file, cli.safe_graphics, started) {
+            Ok(code) => return code,
+            Err(e) => Err(e),
+        },
         Some(Command::New(a)) => cmd_new(a),
         Some(Command::Check(a)) => return cmd_check(a),
         Some(Command::Import(a)) => cmd_import(a),
@@ -55,12 +58,16 @@ fn main() -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn open_editor(file: Option<PathBuf>, started: std::time::Instant) -> Result<()> {
-    nianbao::gui::run(file, started)
+fn open_editor(file: Option<PathBuf>, safe: bool, started: std::time::Instant) -> Result<ExitCode> {
+    nianbao::gui::run(file, safe, started)
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_editor(_file: Option<PathBuf>, _started: std::time::Instant) -> Result<()> {
+fn open_editor(
+    _file: Option<PathBuf>,
+    _safe: bool,
+    _started: std::time::Instant,
+) -> Result<ExitCode> {
     out!("此版本未包含图形编辑器（编译时未启用 gui 功能）。可用的命令请看：nianbao --help");
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }

@@ -65,6 +65,11 @@ fn wait_until(what: &str, secs: u64, mut ok: impl FnMut() -> bool) {
 
 impl Session {
     fn start() -> Session {
+        Session::start_with(&[])
+    }
+
+    /// An X server started with these extra arguments (`-extension GLX`: no OpenGL).
+    fn start_with(extra: &[&str]) -> Session {
         let turn = ONE_AT_A_TIME
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -86,6 +91,7 @@ impl Session {
                     "-nolisten",
                     "tcp",
                 ])
+                .args(extra)
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -457,4 +463,148 @@ fn two_editors_on_one_draft_lose_no_edit() {
     let merged = nianbao::draft::load_draft(&draft).unwrap().report;
     assert_eq!(merged.meta.organ, "某某县人民政府办公室", "theirs kept");
     assert_eq!(saved(&draft, "t3.r1.np").as_deref(), Some("5"), "ours kept");
+}
+
+/// Runs the editor as a clerk starting it from the menu would, with `env` set, and waits for
+/// it to end (at most a minute): exit code and stderr.
+fn start_editor(env: &[(&str, &str)], remove: &[&str], args: &[&str]) -> (Option<i32>, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nianbao"));
+    command.args(args);
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    for k in remove {
+        command.env_remove(k);
+    }
+    let mut child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("nianbao");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("the editor neither opened nor ended in a minute");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let mut stderr = String::new();
+    use std::io::Read as _;
+    let _ = child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr);
+    (status.code(), stderr)
+}
+
+#[test]
+fn without_a_display_the_editor_says_so_and_ends_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let (code, stderr) = start_editor(
+        &[("XDG_CONFIG_HOME", config.to_str().unwrap())],
+        &["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"],
+        &[],
+    );
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("没有图形显示"), "{stderr}");
+    assert!(stderr.contains("nianbao check"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_display_without_opengl_tries_every_way_then_tells_the_clerk() {
+    if let Some(missing) = tools_missing() {
+        eprintln!("跳过：缺少 {missing}");
+        return;
+    }
+    // No GLX in the server, no EGL vendor in the client: no OpenGL at all; and a Wayland
+    // display that is not there, as on a Kylin laptop whose EGL fails under Wayland.
+    let session = Session::start_with(&["-extension", "GLX"]);
+    // The message box: a stub zenity that records what it was asked to show.
+    let stubs = session.path("stubs");
+    std::fs::create_dir_all(&stubs).unwrap();
+    let record = session.path("zenity.txt");
+    let zenity = stubs.join("zenity");
+    std::fs::write(
+        &zenity,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(&zenity, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        stubs.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let config = session.path("config");
+    let (code, stderr) = start_editor(
+        &[
+            ("DISPLAY", session.display.as_str()),
+            ("WAYLAND_DISPLAY", "nianbao-no-such-wayland-0"),
+            ("__EGL_VENDOR_LIBRARY_FILENAMES", "/nonexistent/egl.json"),
+            ("PATH", path.as_str()),
+            ("XDG_CONFIG_HOME", config.to_str().unwrap()),
+        ],
+        &[],
+        &[],
+    );
+    assert_eq!(code, Some(2), "a clean exit with the error code: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for way in [
+        "默认（显卡 OpenGL）",
+        "X11（不用 Wayland）",
+        "软件渲染（Mesa llvmpipe）",
+    ] {
+        assert!(
+            stderr.contains(&format!("· {way}：")),
+            "{way} tried: {stderr}"
+        );
+    }
+    let shown = std::fs::read_to_string(&record).expect("the message box was asked for");
+    assert!(shown.starts_with("--error\n"), "{shown}");
+    assert!(shown.contains("年报编辑器无法打开窗口。"), "{shown}");
+    assert!(
+        shown.contains("nianbao check") && shown.contains("--safe-graphics"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_safe_graphics_mode_opens_the_window() {
+    if let Some(missing) = tools_missing() {
+        eprintln!("跳过：缺少 {missing}");
+        return;
+    }
+    let mut session = Session::start();
+    let home = session.path("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let app = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .arg("--safe-graphics")
+        .env("DISPLAY", &session.display)
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nianbao");
+    session.apps.push(app);
+    // (xdotool does not match Chinese titles: any window, the only one on this display.)
+    let window = session.wait_for_window(".", 1);
+    // The window is the software-rendered child's; the program started is still running.
+    let pid = session.x("xdotool", &["getwindowpid", &window]);
+    assert_ne!(pid.trim(), session.apps[0].id().to_string());
+    assert!(session.apps[0].try_wait().unwrap().is_none());
+    let shot = session.screenshot("safe.png");
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
 }

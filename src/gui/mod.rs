@@ -21,6 +21,7 @@ mod outline;
 mod paths;
 mod runner;
 mod shared_files;
+pub mod start;
 pub mod state;
 mod status;
 pub mod storage;
@@ -82,6 +83,7 @@ struct Shell {
 
 impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        start::WINDOW_SHOWN.store(true, std::sync::atomic::Ordering::Relaxed);
         self.app.frame(ui);
         if let Some(started) = self.probe.take() {
             println!(
@@ -97,9 +99,19 @@ impl eframe::App for Shell {
     }
 }
 
-/// Opens the editor window; `file` is opened at start if given. `started` is when the
-/// process started (for the startup probe).
-pub fn run(file: Option<PathBuf>, started: std::time::Instant) -> anyhow::Result<()> {
+/// Opens the editor window, the first way of making it that works (see [`start`]); `file`
+/// is opened at start if given; `safe_graphics` starts straight in the safest way. `started`
+/// is when the process started (for the startup probe).
+pub fn run(
+    file: Option<PathBuf>,
+    safe_graphics: bool,
+    started: std::time::Instant,
+) -> anyhow::Result<std::process::ExitCode> {
+    start::start(safe_graphics, move || open_window(file, started))
+}
+
+/// Makes the window and runs the editor in it until it closes.
+fn open_window(file: Option<PathBuf>, started: std::time::Instant) -> anyhow::Result<()> {
     let probe = std::env::var_os("NIANBAO_STARTUP_PROBE").map(|_| started);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -138,5 +150,5 @@ pub fn run(file: Option<PathBuf>, started: std::time::Instant) -> anyhow::Result
             Ok(Box::new(Shell { app, probe }))
         }),
     )
-    .map_err(|e| anyhow::anyhow!("无法打开编辑器窗口：{e}"))
+    .map_err(|e| anyhow::anyhow!("{e}"))
 }

@@ -277,3 +277,19 @@ pub const ABOUT_VERSION: &str = "版本 ";
 pub const ABOUT_TEMPLATE: &str = "报告格式：国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》（兼容读取〔2019〕60号试行格式）";
 pub const ABOUT_FONTS: &str = "内置字体：";
 pub const ABOUT_LICENCE: &str = "本程序以 MIT 许可发布；字体许可文本随程序附带（assets/fonts/）。";
+
+// A start that always says something (gui/start.rs).
+pub const GRAPHICS_NATIVE: &str = "默认（显卡 OpenGL）";
+pub const GRAPHICS_X11: &str = "X11（不用 Wayland）";
+pub const GRAPHICS_SOFTWARE: &str = "软件渲染（Mesa llvmpipe）";
+pub const GRAPHICS_NO_DISPLAY: &str = "没有图形显示（DISPLAY、WAYLAND_DISPLAY 都没有设置）：请在桌面中启动，或通过远程桌面连接后再启动。";
+pub const GRAPHICS_TRIED: &str = "无法打开窗口";
+pub const GRAPHICS_ALL_FAILED: &str = "无法打开编辑器窗口：几种图形方式都失败了";
+pub const GRAPHICS_PANIC: &str = "图形初始化时出错";
+pub const GRAPHICS_NO_PROGRAM: &str = "找不到程序文件，无法换一种方式重试";
+pub const GRAPHICS_UNKNOWN: &str = "原因不明";
+pub const GRAPHICS_TITLE: &str = "年报编辑器无法打开窗口。";
+pub const GRAPHICS_WAYS: &str = "试过的图形方式：";
+pub const GRAPHICS_ADVICE: &str = "可以试试：从应用菜单选“年报编辑器（安全图形模式）”，或在终端运行 nianbao --safe-graphics；\
+请管理员检查显卡驱动，或安装 Mesa 软件渲染（libgl1-mesa-dri）。\n\
+命令行功能不受影响：nianbao check 报告.pdf 检查报告，nianbao export --pdf 报告.pdf 草稿.ron 导出 PDF（nianbao --help 列出全部命令）。";

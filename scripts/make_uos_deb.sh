@@ -6,23 +6,42 @@
 # four-part version MAJOR.MINOR.PATCH.BUILD, arch, permissions) and no maintainer scripts.
 # The plain .deb of scripts/make_deb.sh stays for Debian-family systems that take it.
 #
-# Usage: scripts/make_uos_deb.sh [--profile dev]   (BUILD from $NIANBAO_BUILD, default 1)
+# Usage: scripts/make_uos_deb.sh [--profile dev] [--target aarch64-unknown-linux-gnu]
+#        (BUILD from $NIANBAO_BUILD, default 1; --target packages a cross-built binary)
 # Prints the path of the package on its last line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 appid=org.nianbao.editor
 profile=release
-if [ "${1:-}" = "--profile" ]; then profile=${2:?--profile 需要一个值}; fi
+target=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --profile) profile=${2:?--profile 需要一个值}; shift 2 ;;
+        --target) target=${2:?--target 需要一个值}; shift 2 ;;
+        *) echo "不认识的参数：$1" >&2; exit 2 ;;
+    esac
+done
 dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
-cargo build --locked --profile "$profile" >&2
-bin="target/$dir/nianbao"
+if [ -n "$target" ]; then
+    cargo build --locked --profile "$profile" --target "$target" >&2
+    bin="target/$target/$dir/nianbao"
+else
+    cargo build --locked --profile "$profile" >&2
+    bin="target/$dir/nianbao"
+fi
 [ -x "$bin" ] || { echo "没有找到 $bin" >&2; exit 1; }
 version="$(grep -m1 '^version' Cargo.toml | cut -d'"' -f2).${NIANBAO_BUILD:-1}"
 case "$version" in
     [0-9]*.[0-9]*.[0-9]*.[0-9]*) ;;
     *) echo "版本 $version 不是 MAJOR.MINOR.PATCH.BUILD" >&2; exit 1 ;;
 esac
-arch=$(dpkg --print-architecture 2>/dev/null || echo amd64)
+case "$target" in
+    "") arch=$(dpkg --print-architecture 2>/dev/null || echo amd64) ;;
+    x86_64-*) arch=amd64 ;;
+    aarch64-*) arch=arm64 ;;
+    loongarch64-*) arch=loong64 ;;
+    *) echo "不知道 $target 对应的 Debian 架构名" >&2; exit 2 ;;
+esac
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 app="$root/opt/apps/$appid"

@@ -39,6 +39,17 @@ pub(crate) enum Command {
     Diff(DiffArgs),
     /// 审核台：一个文件夹中各单位的报告，每份一行（状态、问题数、重复率、逾期）；退回、签署、汇总、导出总览
     Desk(DeskArgs),
+    /// 检查规则：每条规则查什么、依据和例子（nianbao rules H5 只看一条）
+    Rules(RulesArgs),
+}
+
+#[derive(Args)]
+pub(crate) struct RulesArgs {
+    /// 只看这一条规则（如 O1、H5、SUM）
+    pub(crate) id: Option<String>,
+    /// 输出 README 中的规则表（Markdown）
+    #[arg(long)]
+    pub(crate) markdown: bool,
 }
 
 #[derive(Args)]

@@ -22,6 +22,7 @@ pub mod profile;
 pub mod release;
 pub mod repetition;
 pub mod review;
+pub mod rule_texts;
 pub mod sum;
 pub mod template;
 pub mod textscan;

@@ -23,7 +23,7 @@ macro_rules! out {
 mod cli;
 
 use cli::{
-    cmd_check, cmd_desk, cmd_diff, cmd_export, cmd_import, cmd_new, cmd_sign, cmd_sum,
+    cmd_check, cmd_desk, cmd_diff, cmd_export, cmd_import, cmd_new, cmd_rules, cmd_sign, cmd_sum,
     error_message,
 };
 
@@ -47,6 +47,7 @@ fn main() -> ExitCode {
         Some(Command::Sign(a)) => cmd_sign(a),
         Some(Command::Diff(a)) => cmd_diff(a),
         Some(Command::Desk(a)) => cmd_desk(a),
+        Some(Command::Rules(a)) => cmd_rules(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -923,3 +923,21 @@ fn the_return_letter_blames_the_unit_only_for_its_own_problems() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("未知的规则编号“X99”"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_rules_are_explained_one_by_one_and_as_the_readme_s_table() {
+    let o = run(&["rules", "h5"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.starts_with("H5（警告）\n查什么："), "{text}");
+    assert!(text.contains("依据：") && text.contains("例子："), "{text}");
+    let o = run(&["rules", "X9"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("没有规则“X9”"));
+    let o = run(&["rules", "--markdown"]);
+    let table = String::from_utf8_lossy(&o.stdout);
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(readme.contains(table.trim_end()), "{table}");
+    assert_eq!(table.lines().count(), 2 + 39);
+}

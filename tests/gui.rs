@@ -1596,3 +1596,55 @@ fn a_published_report_looked_at_from_the_desk_asks_nothing_on_the_way_back() {
     f.harness.run();
     assert!(f.harness.query_by_label("不保存").is_some());
 }
+
+#[test]
+fn a_finding_says_what_its_rule_is_and_f8_goes_through_the_findings() {
+    let mut f = fixture();
+    // 3 applications received and none handled: O1 (an error), besides the blank report's
+    // warnings.
+    f.harness
+        .state_mut()
+        .doc
+        .draft
+        .report
+        .set_cell(t3(R1, NP), CellValue::Count(3));
+    f.harness.run();
+    f.harness
+        .query_all_by_label_contains("条，O1）")
+        .next()
+        .expect("这条规则是什么 on the O1 finding")
+        .click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("规则 O1（错误）").is_some());
+    assert!(
+        f.harness
+            .query_by_label_contains("表三的注：“本列数据的勾稽关系为")
+            .is_some(),
+        "the official note is quoted as the source"
+    );
+    assert!(
+        f.harness.query_by_label_contains("差 1").is_some(),
+        "a worked example"
+    );
+    f.key(Modifiers::NONE, Key::Enter);
+    assert!(
+        f.harness.query_by_label("规则 O1（错误）").is_none(),
+        "Enter closes it"
+    );
+    // F8: the first error, its place focused; Shift+F8 from there: the last warning.
+    let to_visit = f.app().findings_to_visit().len();
+    assert!(to_visit > 1);
+    f.key(Modifiers::NONE, Key::F8);
+    assert_eq!(f.app().finding_cursor, Some(0));
+    let status = f.app().status.clone().unwrap_or_default();
+    assert!(
+        status.starts_with(&format!("1/{to_visit}：[错误] O1")),
+        "{status}"
+    );
+    f.key(Modifiers::SHIFT, Key::F8);
+    assert_eq!(f.app().finding_cursor, Some(to_visit - 1));
+    let status = f.app().status.clone().unwrap_or_default();
+    assert!(status.contains("[警告]"), "{status}");
+    f.key(Modifiers::NONE, Key::F8);
+    assert_eq!(f.app().finding_cursor, Some(0), "round at the end");
+}

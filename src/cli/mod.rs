@@ -17,6 +17,32 @@ pub(crate) use desk::cmd_desk;
 pub(crate) use report::{cmd_export, cmd_import, cmd_new};
 pub(crate) use review::{cmd_diff, cmd_sign, cmd_sum};
 
+/// `nianbao rules [ID] [--markdown]`: the rules' texts (the table the editor's help and the
+/// README's list are made from).
+pub(crate) fn cmd_rules(a: crate::args::RulesArgs) -> anyhow::Result<()> {
+    use nianbao::rule_texts::{RULE_TEXTS, describe, markdown_table};
+    if a.markdown {
+        out!("{}", markdown_table().trim_end());
+        return Ok(());
+    }
+    match a.id {
+        Some(id) => {
+            let wanted = id.trim().to_uppercase();
+            let t = RULE_TEXTS
+                .iter()
+                .find(|t| t.id == wanted)
+                .ok_or_else(|| anyhow::anyhow!("没有规则“{id}”：nianbao rules 列出全部规则"))?;
+            out!("{}", describe(t).trim_end());
+        }
+        None => {
+            for t in &RULE_TEXTS {
+                out!("{}", describe(t));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// An error and its causes, joined with a full-width colon (anyhow's `{:#}` joins with ": ").
 pub(crate) fn error_message(e: &anyhow::Error) -> String {
     e.chain()

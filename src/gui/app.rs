@@ -129,6 +129,11 @@ impl EditorApp {
         if pressed(&keys::OPEN) {
             self.push(Command::Guarded(Action::Open));
         }
+        if pressed(&keys::PREVIOUS_FINDING) {
+            self.visit_finding(false);
+        } else if pressed(&keys::NEXT_FINDING) {
+            self.visit_finding(true);
+        }
         if pressed(&keys::REDO) || pressed(&keys::REDO_Y) {
             self.push(Command::Redo);
         } else if pressed(&keys::UNDO) {

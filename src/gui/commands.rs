@@ -283,6 +283,8 @@ pub enum Modal {
         reasons: Vec<String>,
     },
     Error(String),
+    /// 这条规则是什么: a rule's id, what it checks, its source and an example.
+    RuleHelp(crate::finding::Rule),
     /// 帮助 → 关于: version, template, fonts and their licences.
     About,
     /// 设置 → 发布期限: national, or a local `MM-DD` typed in `text`.

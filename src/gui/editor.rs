@@ -59,6 +59,8 @@ pub struct EditorApp {
     pub reviewer: String,
     /// 与其他版本比较: the other version and what differs from it.
     pub compare: Option<Compare>,
+    /// F8 / Shift+F8: the error or warning gone to last (index into [`EditorApp::findings_to_visit`]).
+    pub finding_cursor: Option<usize>,
     /// The open report is a resubmission at the desk: what it was returned with.
     pub returned: Option<crate::desk::Resubmission>,
     /// The draft whose lock this window holds (`.~lock.<name>#` beside it).
@@ -115,6 +117,8 @@ pub(crate) mod keys {
     pub const REDO: KeyboardShortcut =
         KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
     pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+    pub const NEXT_FINDING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F8);
+    pub const PREVIOUS_FINDING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
 }
 
 impl EditorApp {
@@ -164,6 +168,7 @@ impl EditorApp {
             desk: None,
             compare: None,
             returned: None,
+            finding_cursor: None,
             reviewer,
             pdf_fonts: None,
             previous: None,
@@ -220,6 +225,7 @@ impl EditorApp {
         }
         self.compare = None;
         self.returned = None;
+        self.finding_cursor = None;
         self.doc = doc;
         self.doc_generation += 1;
         self.analyzed = None;
@@ -329,6 +335,40 @@ impl EditorApp {
     }
 
     /// Focuses a place on the next frame (scrolls to it).
+    /// The errors and warnings that count and have a place, errors first, as the findings
+    /// panel lists them: what F8 and Shift+F8 go through.
+    pub fn findings_to_visit(&self) -> Vec<&crate::finding::Finding> {
+        use crate::finding::Severity;
+        let mut found: Vec<&crate::finding::Finding> = self
+            .analysis
+            .counted()
+            .filter(|f| f.severity != Severity::Info && !f.places.is_empty())
+            .collect();
+        found.sort_by_key(|f| f.severity);
+        found
+    }
+
+    /// F8 (`forward`) / Shift+F8: the next or previous error or warning, its place focused
+    /// and the finding shown in the status bar; round at the ends.
+    pub fn visit_finding(&mut self, forward: bool) {
+        let found = self.findings_to_visit();
+        if found.is_empty() {
+            self.status = Some(super::strings::NO_FINDING_TO_VISIT.to_string());
+            return;
+        }
+        let n = found.len();
+        let k = match (self.finding_cursor, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(k), true) => (k + 1) % n,
+            (Some(k), false) => (k + n - 1) % n,
+        };
+        let (place, line) = (found[k].places[0], found[k].to_line());
+        self.finding_cursor = Some(k);
+        self.edit.focus(place);
+        self.status = Some(format!("{}/{n}：{line}", k + 1));
+    }
+
     pub fn focus_place(&mut self, place: Place) {
         self.edit.focus(place);
     }

@@ -172,7 +172,14 @@ pub fn show(
                     notes(ui, review.notes, &mut picked.clicked, commands);
                     finding_list(ui, analysis, review.explanations, dark, &mut picked);
                 });
-            let Picked { clicked, explain } = picked;
+            let Picked {
+                clicked,
+                explain,
+                help,
+            } = picked;
+            if let Some(rule) = help {
+                commands.push(Command::ShowModal(Modal::RuleHelp(rule)));
+            }
             if let Some(place) = clicked {
                 edit.focus(place);
             }
@@ -218,6 +225,8 @@ fn returned(ui: &mut Ui, r: &crate::desk::Resubmission, analysis: &Analysis, dar
 struct Picked {
     clicked: Option<Place>,
     explain: Option<Finding>,
+    /// 这条规则是什么 on a finding.
+    help: Option<Rule>,
 }
 
 /// The findings, errors first, blank cells (S7) folded per table.
@@ -314,8 +323,17 @@ fn finding_line(
         if place_link(ui, text, color) {
             picked.clicked = f.places.first().copied();
         }
+        // 这条规则是什么: the rule's text (what it checks, the source, an example).
+        let k = index.map_or(0, |k| k + 1);
+        let name = s::fill(s::RULE_HELP_BUTTON_NAME, k).replacen("{}", f.rule.id(), 1);
+        let help = ui
+            .small_button(s::RULE_HELP_BUTTON)
+            .on_hover_text(s::RULE_HELP_HOVER);
+        help.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+        if help.clicked() {
+            picked.help = Some(f.rule);
+        }
         if f.severity != Severity::Error && !explained_now {
-            let k = index.map_or(0, |k| k + 1);
             let name = s::fill(s::EXPLAIN_BUTTON_NAME, k).replacen("{}", f.rule.id(), 1);
             let b = ui.small_button(s::EXPLAIN_BUTTON);
             b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));

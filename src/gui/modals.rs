@@ -96,6 +96,7 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                     None => Answer::Keep,
                 }
             }
+            Modal::RuleHelp(rule) => rule_help(ui, *rule),
             Modal::Error(message) => {
                 ui.heading(s::ERROR_TITLE);
                 ui.label(RichText::new(message.as_str()));
@@ -112,6 +113,28 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
         Answer::Keep if !escape => *slot = Some(modal),
         Answer::Keep | Answer::Close => {}
         Answer::Commands(answer) => commands.extend(answer),
+    }
+}
+
+/// 这条规则是什么: from the core's table of rule texts. Enter or Esc closes it.
+fn rule_help(ui: &mut egui::Ui, rule: crate::finding::Rule) -> Answer {
+    let t = crate::rule_texts::text_of(rule);
+    ui.heading(format!("{} {}（{}）", s::RULE_HELP_TITLE, t.id, t.severity));
+    for (label, text) in [
+        (s::RULE_HELP_CHECKS, t.checks),
+        (s::RULE_HELP_SOURCE, t.source),
+        (s::RULE_HELP_EXAMPLE, t.example),
+    ] {
+        ui.add_space(4.0);
+        ui.strong(label);
+        ui.label(text);
+    }
+    ui.add_space(6.0);
+    let enter = ui.input(|i| i.key_pressed(Key::Enter));
+    if ui.button(s::OK).clicked() || enter {
+        Answer::Close
+    } else {
+        Answer::Keep
     }
 }
 

@@ -293,3 +293,14 @@ pub const GRAPHICS_WAYS: &str = "试过的图形方式：";
 pub const GRAPHICS_ADVICE: &str = "可以试试：从应用菜单选“年报编辑器（安全图形模式）”，或在终端运行 nianbao --safe-graphics；\
 请管理员检查显卡驱动，或安装 Mesa 软件渲染（libgl1-mesa-dri）。\n\
 命令行功能不受影响：nianbao check 报告.pdf 检查报告，nianbao export --pdf 报告.pdf 草稿.ron 导出 PDF（nianbao --help 列出全部命令）。";
+
+// 这条规则是什么 (the findings panel, modals.rs).
+pub const RULE_HELP_BUTTON: &str = "？";
+pub const RULE_HELP_HOVER: &str = "这条规则是什么";
+/// `{}`: the finding's number, then the rule's id.
+pub const RULE_HELP_BUTTON_NAME: &str = "这条规则是什么（第{}条，{}）";
+pub const RULE_HELP_TITLE: &str = "规则";
+pub const RULE_HELP_CHECKS: &str = "查什么";
+pub const RULE_HELP_SOURCE: &str = "依据";
+pub const RULE_HELP_EXAMPLE: &str = "例子";
+pub const NO_FINDING_TO_VISIT: &str = "没有错误或警告（F8 转到下一条）";

@@ -575,7 +575,7 @@ fn a_published_text_opens_with_its_import_findings() {
             .query_by_label_contains("导入 ［警告］H15 标签“社会组织”")
             .is_some()
     );
-    assert!(f.harness.query_by_label_contains("S5").is_some());
+    assert!(f.harness.query_by_label_contains("］S5 ").is_some());
 }
 
 #[test]
@@ -1647,4 +1647,43 @@ fn a_finding_says_what_its_rule_is_and_f8_goes_through_the_findings() {
     assert!(status.contains("[警告]"), "{status}");
     f.key(Modifiers::NONE, Key::F8);
     assert_eq!(f.app().finding_cursor, Some(0), "round at the end");
+}
+
+#[test]
+fn enter_is_the_default_button_and_esc_cancels_in_dialogs() {
+    use nianbao::gui::Modal;
+    let mut f = fixture();
+    // An error message: Enter closes it.
+    f.harness
+        .state_mut()
+        .push(Command::ShowModal(Modal::Error("测试".into())));
+    f.harness.run();
+    assert!(f.harness.query_by_label("出错了").is_some());
+    f.key(Modifiers::NONE, Key::Enter);
+    assert!(
+        f.harness.query_by_label("出错了").is_none(),
+        "Enter closed the message"
+    );
+    // 有未保存的修改: Esc cancels (nothing happens), the edit stays.
+    f.harness.state_mut().doc.draft.report.meta.organ = "某县人民政府办公室".into();
+    f.harness.run();
+    f.harness.state_mut().push(Command::Guarded(Action::New));
+    f.harness.run();
+    assert!(f.harness.query_by_label("有未保存的修改").is_some());
+    f.key(Modifiers::NONE, Key::Escape);
+    assert!(f.harness.query_by_label("有未保存的修改").is_none());
+    assert_eq!(f.app().doc.draft.report.meta.organ, "某县人民政府办公室");
+    // 签发…: the name typed, Enter signs.
+    f.harness
+        .state_mut()
+        .push(Command::ShowModal(Modal::SignOff {
+            stage: nianbao::review::Stage::Signed,
+            name: "李主任".into(),
+        }));
+    f.harness.run();
+    assert!(f.harness.query_by_label("签署人：").is_some());
+    f.key(Modifiers::NONE, Key::Enter);
+    assert!(f.harness.query_by_label("签署人：").is_none());
+    let status = f.app().status.clone().unwrap_or_default();
+    assert!(status.starts_with("已记下已签发：李主任"), "{status}");
 }

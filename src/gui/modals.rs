@@ -101,7 +101,7 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                 ui.heading(s::ERROR_TITLE);
                 ui.label(RichText::new(message.as_str()));
                 let mut answer = Answer::Keep;
-                if ui.button(s::OK).clicked() {
+                if default_button(ui, s::OK, true) {
                     answer = Answer::Close;
                 }
                 answer
@@ -114,6 +114,14 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
         Answer::Keep | Answer::Close => {}
         Answer::Commands(answer) => commands.extend(answer),
     }
+}
+
+/// A dialog's default button: clicked, or Enter pressed while it is enabled (Esc cancels
+/// every dialog, through the modal itself).
+fn default_button(ui: &mut egui::Ui, label: &str, enabled: bool) -> bool {
+    let enter = enabled && ui.input(|i| i.key_pressed(Key::Enter));
+    let button = egui::Button::new(RichText::new(label).strong());
+    ui.add_enabled(enabled, button).clicked() || enter
 }
 
 /// 这条规则是什么: from the core's table of rule texts. Enter or Esc closes it.
@@ -130,8 +138,7 @@ fn rule_help(ui: &mut egui::Ui, rule: crate::finding::Rule) -> Answer {
         ui.label(text);
     }
     ui.add_space(6.0);
-    let enter = ui.input(|i| i.key_pressed(Key::Enter));
-    if ui.button(s::OK).clicked() || enter {
+    if default_button(ui, s::OK, true) {
         Answer::Close
     } else {
         Answer::Keep
@@ -144,7 +151,7 @@ fn unsaved(ui: &mut egui::Ui, name: &str, then: &Action) -> Answer {
     ui.add_space(8.0);
     let mut answer = Answer::Keep;
     ui.horizontal(|ui| {
-        if ui.button(s::SAVE).clicked() {
+        if default_button(ui, s::SAVE, true) {
             answer = Answer::Commands(vec![Command::Save {
                 then: Some(then.clone()),
             }]);
@@ -203,7 +210,7 @@ fn pdf_not_final(ui: &mut egui::Ui, reasons: &[String]) -> Answer {
     ui.label(s::PDF_NOT_FINAL_BODY);
     let mut answer = Answer::Keep;
     ui.horizontal(|ui| {
-        if ui.button(s::EXPORT_ANYWAY).clicked() {
+        if default_button(ui, s::EXPORT_ANYWAY, true) {
             answer = Answer::Commands(vec![Command::ExportPdfPick { watermark: true }]);
         }
         if ui.button(s::CANCEL).clicked() {
@@ -225,7 +232,7 @@ fn about(ui: &mut egui::Ui) -> Answer {
     ui.label(s::ABOUT_LICENCE);
     ui.add_space(6.0);
     let mut answer = Answer::Keep;
-    if ui.button(s::OK).clicked() {
+    if default_button(ui, s::OK, true) {
         answer = Answer::Close;
     }
     answer
@@ -258,7 +265,7 @@ fn deadline(ui: &mut egui::Ui, local: &mut bool, text: &mut String) -> Answer {
     }
     let mut answer = Answer::Keep;
     ui.horizontal(|ui| {
-        if ui.add_enabled(!invalid, egui::Button::new(s::OK)).clicked() {
+        if default_button(ui, s::OK, !invalid) {
             let chosen = if *local { typed } else { None };
             answer = Answer::Commands(vec![Command::SetDeadline(chosen)]);
         }
@@ -284,10 +291,7 @@ fn sign_off(ui: &mut egui::Ui, stage: Stage, name: &mut String) -> Answer {
     }
     let mut answer = Answer::Keep;
     ui.horizontal(|ui| {
-        if ui
-            .add_enabled(!name.trim().is_empty(), egui::Button::new(s::OK))
-            .clicked()
-        {
+        if default_button(ui, s::OK, !name.trim().is_empty()) {
             answer = Answer::Commands(vec![Command::SignOff {
                 stage,
                 name: name.trim().to_string(),
@@ -328,14 +332,9 @@ fn desk_return(
         edit.request_focus();
     }
     let ready = !name.trim().is_empty();
-    let enter = ready && ui.input(|i| i.key_pressed(Key::Enter));
     let mut answer = Answer::Keep;
     ui.horizontal(|ui| {
-        if ui
-            .add_enabled(ready, egui::Button::new(s::DESK_RETURN_OK))
-            .clicked()
-            || enter
-        {
+        if default_button(ui, s::DESK_RETURN_OK, ready) {
             answer = Answer::Commands(vec![Command::DeskReturnNow {
                 file: file.to_string(),
                 name: name.trim().to_string(),
@@ -375,9 +374,15 @@ fn text_and_author(
     ui.add(egui::TextEdit::singleline(author).desired_width(200.0))
         .labelled_by(label.id);
     let ready = !text.trim().is_empty() && !author.trim().is_empty();
+    // Enter writes a new line in the text: Ctrl+Enter confirms.
+    let confirm = ready && ui.input(|i| i.modifiers.command && i.key_pressed(Key::Enter));
     let mut answer = None;
     ui.horizontal(|ui| {
-        if ui.add_enabled(ready, egui::Button::new(s::OK)).clicked() {
+        if ui
+            .add_enabled(ready, egui::Button::new(RichText::new(s::OK).strong()))
+            .clicked()
+            || confirm
+        {
             answer = Some(Some((text.trim().to_string(), author.trim().to_string())));
         }
         if ui.button(s::CANCEL).clicked() {

@@ -782,7 +782,7 @@ fn tab_and_shift_tab_move_across_a_row_skipping_computed_totals() {
 #[test]
 fn about_shows_the_version_the_template_and_the_fonts() {
     let mut f = fixture();
-    f.harness.get_by_label("帮助").click();
+    f.harness.get_by_label("帮助(H)").click();
     f.harness.run();
     f.harness.get_by_label("关于年报编辑器").click();
     f.harness.run();
@@ -846,7 +846,7 @@ fn a_local_publication_deadline_is_set_in_the_settings_and_kept() {
             .any(|x| x.rule == Rule::H11 && x.message.contains("逾期发布"))
     };
     assert!(!late(&f), "national deadline: in time");
-    f.harness.get_by_label("设置").click();
+    f.harness.get_by_label("设置(S)").click();
     f.harness.run();
     f.harness.get_by_label("发布期限…").click();
     f.harness.run();
@@ -889,7 +889,7 @@ fn word_and_web_page_export_from_the_file_menu_read_back_as_the_report() {
     ] {
         let path = f.path(name);
         f.dialogs.push(Picked::Path(path.clone()));
-        f.harness.get_by_label("文件").click();
+        f.harness.get_by_label("文件(F)").click();
         f.harness.run();
         f.harness.get_by_label(menu_item).click();
         f.harness.run();
@@ -920,7 +920,7 @@ fn summing_subordinate_units_from_the_file_menu() {
         paths.push(path);
     }
     f.dialogs.push(Picked::Paths(paths));
-    f.harness.get_by_label("文件").click();
+    f.harness.get_by_label("文件(F)").click();
     f.harness.run();
     f.harness.get_by_label("汇总下级单位报告…").click();
     f.harness.run();
@@ -1037,7 +1037,7 @@ fn signing_then_editing_shows_in_the_title_and_status() {
     f.harness.state_mut().doc.draft.report = clean;
     f.harness.run();
     assert_eq!(f.app().analysis.tally.errors, 0);
-    f.harness.get_by_label("编辑").click();
+    f.harness.get_by_label("编辑(E)").click();
     f.harness.run();
     f.harness.get_by_label("签发…").click();
     f.harness.run();
@@ -1287,7 +1287,7 @@ fn a_local_profile_is_chosen_in_the_settings_shown_and_kept() {
     .expect("write");
     assert!(!f.has_finding(Rule::L2), "national rules only");
     f.dialogs.push(Picked::Path(profile.clone()));
-    f.harness.get_by_label("设置").click();
+    f.harness.get_by_label("设置(S)").click();
     f.harness.run();
     f.harness.get_by_label("本地要求…").click();
     f.harness.run();
@@ -1313,7 +1313,7 @@ fn a_local_profile_is_chosen_in_the_settings_shown_and_kept() {
         Some((profile.clone(), "某市2025年度要求".to_string()))
     );
     // Back to the national rules.
-    f.harness.get_by_label("设置").click();
+    f.harness.get_by_label("设置(S)").click();
     f.harness.run();
     f.harness
         .get_by_label("不使用本地要求（只按国家规定检查）")
@@ -1409,7 +1409,7 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
     draft::save_draft(&folder.join("甲镇.ron"), &unit("某县甲镇人民政府", 3, 2)).expect("save");
     draft::save_draft(&folder.join("乙镇.ron"), &unit("某县乙镇人民政府", 2, 2)).expect("save");
     f.dialogs.push(Picked::Path(folder.clone()));
-    f.harness.get_by_label("文件").click();
+    f.harness.get_by_label("文件(F)").click();
     f.harness.run();
     f.harness.get_by_label("打开审核台…").click();
     f.harness.step();
@@ -1686,4 +1686,23 @@ fn enter_is_the_default_button_and_esc_cancels_in_dialogs() {
     assert!(f.harness.query_by_label("签署人：").is_none());
     let status = f.app().status.clone().unwrap_or_default();
     assert!(status.starts_with("已记下已签发：李主任"), "{status}");
+}
+
+#[test]
+fn alt_keys_open_the_menus() {
+    let mut f = fixture();
+    assert!(f.harness.query_by_label("打开审核台…").is_none());
+    f.key(Modifiers::ALT, Key::F);
+    f.harness.run();
+    assert!(
+        f.harness.query_by_label("打开审核台…").is_some(),
+        "Alt+F: 文件(F)"
+    );
+    f.key(Modifiers::NONE, Key::Escape);
+    f.key(Modifiers::ALT, Key::H);
+    f.harness.run();
+    assert!(
+        f.harness.query_by_label("关于年报编辑器").is_some(),
+        "Alt+H: 帮助(H)"
+    );
 }

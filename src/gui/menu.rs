@@ -42,7 +42,7 @@ pub fn show(ui: &mut Ui, ed: &mut Editing, state: MenuState) {
             file_menu(ui, ed, state.recent);
             edit_menu(ui, ed, &state);
             view_menu(ui, ed, state.show_findings);
-            ui.menu_button(s::MENU_SETTINGS, |ui| {
+            top_menu(ui, s::MENU_SETTINGS, egui::Key::S, |ui| {
                 if item(ui, s::DEADLINE_MENU, None) {
                     ed.push(Command::ShowModal(Modal::deadline(state.deadline)));
                 }
@@ -53,7 +53,7 @@ pub fn show(ui: &mut Ui, ed: &mut Editing, state: MenuState) {
                     ed.push(Command::ClearProfile);
                 }
             });
-            ui.menu_button(s::MENU_HELP, |ui| {
+            top_menu(ui, s::MENU_HELP, egui::Key::H, |ui| {
                 if item(ui, s::ABOUT, None) {
                     ed.push(Command::ShowModal(Modal::About));
                 }
@@ -103,8 +103,19 @@ pub fn shortcut_text(sc: &egui::KeyboardShortcut) -> String {
     out
 }
 
+/// A menu of the menu bar with its Alt key (文件(F): Alt+F opens it, as in every office
+/// program).
+fn top_menu(ui: &mut Ui, label: &str, key: egui::Key, content: impl FnOnce(&mut Ui)) {
+    let pressed = ui.input_mut(|i| i.consume_key(egui::Modifiers::ALT, key));
+    let response = ui.menu_button(label, content).response;
+    if pressed {
+        egui::Popup::open_id(ui.ctx(), egui::Popup::default_response_id(&response));
+        ui.ctx().request_repaint();
+    }
+}
+
 fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
-    ui.menu_button(s::MENU_FILE, |ui| {
+    top_menu(ui, s::MENU_FILE, egui::Key::F, |ui| {
         if item(ui, s::NEW, Some(&keys::NEW)) {
             ed.push(Command::Guarded(Action::New));
         }
@@ -165,7 +176,7 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
 
 fn edit_menu(ui: &mut Ui, ed: &mut Editing, state: &MenuState) {
     let (comparing, reviewer) = (state.comparing, state.reviewer);
-    ui.menu_button(s::MENU_EDIT, |ui| {
+    top_menu(ui, s::MENU_EDIT, egui::Key::E, |ui| {
         if item(ui, s::UNDO, Some(&keys::UNDO)) {
             ed.push(Command::Undo);
         }
@@ -216,7 +227,7 @@ fn edit_menu(ui: &mut Ui, ed: &mut Editing, state: &MenuState) {
 }
 
 fn view_menu(ui: &mut Ui, ed: &mut Editing, show_findings: &mut bool) {
-    ui.menu_button(s::MENU_VIEW, |ui| {
+    top_menu(ui, s::MENU_VIEW, egui::Key::V, |ui| {
         let zoom = ui.ctx().zoom_factor();
         let zoom_in = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Plus);
         let zoom_out = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Minus);

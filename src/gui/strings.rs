@@ -6,9 +6,9 @@ pub const UNTITLED: &str = "未命名";
 pub const UNSAVED_MARK: &str = "●";
 
 // Menus
-pub const MENU_FILE: &str = "文件";
-pub const MENU_EDIT: &str = "编辑";
-pub const MENU_VIEW: &str = "视图";
+pub const MENU_FILE: &str = "文件(F)";
+pub const MENU_EDIT: &str = "编辑(E)";
+pub const MENU_VIEW: &str = "视图(V)";
 pub const NEW: &str = "新建";
 pub const OPEN: &str = "打开…";
 pub const NEW_FROM_PREVIOUS: &str = "从上年报告新建…";
@@ -171,7 +171,7 @@ pub const CUT: &str = "已剪切";
 /// Beside the findings panel's title: the panel's top edge can be dragged.
 pub const RESIZE_HINT: &str = "拖动上边缘可调整高度";
 
-pub const MENU_SETTINGS: &str = "设置";
+pub const MENU_SETTINGS: &str = "设置(S)";
 pub const DEADLINE_MENU: &str = "发布期限…";
 pub const DEADLINE_TITLE: &str = "年度报告发布期限";
 pub const DEADLINE_BODY: &str = "晚于发布期限发布的报告提示“逾期发布”（H11）。条例第四十九条规定：县级以上人民政府部门于每年1月31日前、县级以上地方人民政府于每年3月31日前公布上一年度报告；本地区规定更早期限的，可在此设置。";
@@ -271,7 +271,7 @@ pub const NOTES: &str = "批注";
 pub const NOTE_RESOLVED: &str = "已处理";
 pub const NOTE_ADDED: &str = "已添加批注";
 
-pub const MENU_HELP: &str = "帮助";
+pub const MENU_HELP: &str = "帮助(H)";
 pub const ABOUT: &str = "关于年报编辑器";
 pub const ABOUT_VERSION: &str = "版本 ";
 pub const ABOUT_TEMPLATE: &str = "报告格式：国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》（兼容读取〔2019〕60号试行格式）";

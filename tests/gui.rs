@@ -1706,3 +1706,51 @@ fn alt_keys_open_the_menus() {
         "Alt+H: 帮助(H)"
     );
 }
+
+#[test]
+fn the_start_page_makes_a_new_report_and_lists_the_recent_files() {
+    let mut f = fixture();
+    let saved = f.path("甲镇.ron");
+    draft::save_draft(
+        &saved,
+        &Draft::new(Report::new("某县甲镇人民政府", OrganKind::Township, 2025)),
+    )
+    .expect("save");
+    f.harness.state_mut().recent = vec![saved.clone(), f.path("已删除.ron")];
+    f.harness.state_mut().show_start_page();
+    f.harness.run();
+    // The recent files with organ, year and state; one that is gone says so.
+    assert!(
+        f.harness
+            .query_by_label("某县甲镇人民政府 · 2025年度 · 草稿")
+            .is_some()
+    );
+    assert!(f.harness.query_by_label_contains("现在打不开：").is_some());
+    // 新建报告: organ, kind, year in one form.
+    f.harness.get_by_label("机关全称：").focus();
+    f.harness.run();
+    f.harness
+        .get_by_label("机关全称：")
+        .type_text("某县人民政府办公室");
+    f.harness.run();
+    f.harness.get_by_label("部门").click();
+    f.harness.run();
+    f.harness.get_by_label("新建").click();
+    f.harness.run();
+    f.harness.run();
+    let meta = &f.app().doc.draft.report.meta;
+    assert_eq!(meta.organ, "某县人民政府办公室");
+    assert_eq!(meta.organ_kind, OrganKind::Department);
+    assert_eq!(meta.year, Some(2025), "the year just ended, from the clock");
+    assert!(f.app().start_page.is_none(), "on to the form");
+    // 文件 → 起始页, then a recent file opens.
+    f.harness.get_by_label("文件(F)").click();
+    f.harness.run();
+    f.harness.get_by_label("起始页").click();
+    f.harness.run();
+    f.harness.get_by_label("甲镇.ron").click();
+    f.harness.run();
+    f.harness.run();
+    assert_eq!(f.app().doc.draft.report.meta.organ, "某县甲镇人民政府");
+    assert!(f.app().start_page.is_none());
+}

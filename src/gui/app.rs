@@ -52,7 +52,7 @@ impl EditorApp {
         };
         super::status::show(ui, &self.analysis, state, self.status.as_deref(), modes);
         let desk_showing = self.desk.as_ref().is_some_and(|d| d.showing);
-        if self.show_findings && !desk_showing {
+        if self.show_findings && !desk_showing && self.start_page.is_none() {
             let review = super::findings::ReviewView {
                 explanations: &self.doc.draft.review.explanations,
                 notes: &self.doc.draft.review.notes,
@@ -71,6 +71,11 @@ impl EditorApp {
         }
         match self.desk.as_mut().filter(|d| d.showing) {
             Some(desk) => super::desk::show(ui, desk, &mut self.commands),
+            None if self.start_page.is_some() => {
+                if let Some(page) = self.start_page.as_mut() {
+                    super::start_page::show(ui, page, &mut self.commands);
+                }
+            }
             None => {
                 super::outline::show(ui, &self.analysis, &mut self.edit);
                 super::form::show(ui, &mut self.editing());

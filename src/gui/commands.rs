@@ -15,6 +15,12 @@ use super::storage::Recovery;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     New,
+    /// 新建报告 from the start page: this organ, kind and year.
+    NewReport {
+        organ: String,
+        kind: crate::model::OrganKind,
+        year: u16,
+    },
     Open,
     OpenPath(PathBuf),
     /// 从上年报告新建…: pick last year's report.
@@ -107,6 +113,10 @@ pub enum Command {
     /// 设置 → 发布期限: a local deadline, or `None` for the national one; kept for later
     /// sessions.
     SetDeadline(Option<Deadline>),
+    /// 文件 → 起始页.
+    ShowStartPage,
+    /// The start page's 空白报告: on to the report that is open.
+    CloseStartPage,
     /// 文件 → 打开审核台…: pick the folder.
     OpenDesk,
     /// Open this folder as the review desk.

@@ -59,6 +59,8 @@ pub struct EditorApp {
     pub reviewer: String,
     /// 与其他版本比较: the other version and what differs from it.
     pub compare: Option<Compare>,
+    /// The start page, shown instead of the form while set.
+    pub start_page: Option<super::start_page::StartPage>,
     /// F8 / Shift+F8: the error or warning gone to last (index into [`EditorApp::findings_to_visit`]).
     pub finding_cursor: Option<usize>,
     /// The open report is a resubmission at the desk: what it was returned with.
@@ -169,6 +171,7 @@ impl EditorApp {
             compare: None,
             returned: None,
             finding_cursor: None,
+            start_page: None,
             reviewer,
             pdf_fonts: None,
             previous: None,
@@ -226,6 +229,7 @@ impl EditorApp {
         self.compare = None;
         self.returned = None;
         self.finding_cursor = None;
+        self.start_page = None;
         self.doc = doc;
         self.doc_generation += 1;
         self.analyzed = None;
@@ -367,6 +371,14 @@ impl EditorApp {
         self.finding_cursor = Some(k);
         self.edit.focus(place);
         self.status = Some(format!("{}/{n}：{line}", k + 1));
+    }
+
+    /// Shows the start page (the recent files read now).
+    pub fn show_start_page(&mut self) {
+        self.start_page = Some(super::start_page::StartPage::new(
+            self.today.report_year(),
+            &self.recent,
+        ));
     }
 
     pub fn focus_place(&mut self, place: Place) {

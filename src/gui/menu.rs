@@ -116,6 +116,9 @@ fn top_menu(ui: &mut Ui, label: &str, key: egui::Key, content: impl FnOnce(&mut 
 
 fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
     top_menu(ui, s::MENU_FILE, egui::Key::F, |ui| {
+        if item(ui, s::START_MENU, None) {
+            ed.push(Command::ShowStartPage);
+        }
         if item(ui, s::NEW, Some(&keys::NEW)) {
             ed.push(Command::Guarded(Action::New));
         }

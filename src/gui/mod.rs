@@ -22,6 +22,7 @@ mod paths;
 mod runner;
 mod shared_files;
 pub mod start;
+pub mod start_page;
 pub mod state;
 mod status;
 pub mod storage;
@@ -131,6 +132,9 @@ fn open_window(file: Option<PathBuf>, started: std::time::Instant) -> anyhow::Re
                 Storage::default_location(),
                 Date::today(),
             );
+            if file.is_none() {
+                app.show_start_page();
+            }
             if let Some(path) = file {
                 // A folder opens as the review desk.
                 if path.is_dir() {

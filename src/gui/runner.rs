@@ -128,6 +128,8 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         Command::Redo => app.redo(),
         Command::Status(message) => app.status = Some(message),
         Command::ShowModal(modal) => app.modal = Some(modal),
+        Command::ShowStartPage => app.show_start_page(),
+        Command::CloseStartPage => app.start_page = None,
         review @ (Command::Explain { .. }
         | Command::AddNote { .. }
         | Command::CompareVersion
@@ -230,6 +232,11 @@ fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             app.storage.clear_recovery();
             app.replace_document(Document::blank(report));
             app.status = None;
+        }
+        Action::NewReport { organ, kind, year } => {
+            app.storage.clear_recovery();
+            app.replace_document(Document::blank(Report::new(&organ, kind, year)));
+            app.status = Some(s::START_CREATED.to_string());
         }
         Action::Open => ask_path(app, PathPurpose::Open),
         Action::OpenPath(path) => open_path(app, &path),

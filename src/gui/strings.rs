@@ -304,3 +304,23 @@ pub const RULE_HELP_CHECKS: &str = "查什么";
 pub const RULE_HELP_SOURCE: &str = "依据";
 pub const RULE_HELP_EXAMPLE: &str = "例子";
 pub const NO_FINDING_TO_VISIT: &str = "没有错误或警告（F8 转到下一条）";
+
+// The start page (start_page.rs).
+pub const START_MENU: &str = "起始页";
+pub const START_TITLE: &str = "年报编辑器";
+pub const START_INTRO: &str = "按国办公开办函〔2021〕30号格式编写政府信息公开工作年度报告：表格与官方模板一致，录入时自动合计、实时核对勾稽关系，写完导出可直接发布的 PDF。";
+pub const START_NEW: &str = "新建报告";
+pub const START_ORGAN: &str = "机关全称：";
+pub const START_ORGAN_HINT: &str = "如：某县人民政府办公室";
+pub const START_KIND: &str = "机关类型：";
+pub const START_YEAR: &str = "统计年度：";
+pub const START_YEAR_INVALID: &str = "请填写四位数的年度，如 2025";
+pub const START_CREATE: &str = "新建";
+pub const START_CREATED: &str = "已新建报告：先填表格，合计会自动计算；问题列在窗口下方";
+pub const START_FROM_PREVIOUS: &str = "从上年报告新建…";
+pub const START_OPEN: &str = "打开…";
+pub const START_BLANK: &str = "空白报告";
+pub const START_RECENT: &str = "最近打开";
+pub const START_NO_RECENT: &str = "（还没有）";
+pub const START_DRAFT_STATE: &str = "草稿";
+pub const START_CANNOT_OPEN: &str = "现在打不开：";

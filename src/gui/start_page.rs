@@ -1,0 +1,171 @@
+//! The start page (first start without a file, and 文件 → 起始页): a new report (organ,
+//! kind, year in one small form), a new one from last year's report, 打开…, 打开审核台…,
+//! and the recent files with their organ, year and state. The recovery prompt, when there is
+//! something to recover, comes over it first.
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+use crate::model::OrganKind;
+
+use super::commands::{Action, Command};
+use super::strings as s;
+
+/// A recent file as the start page lists it.
+#[derive(Clone, Debug)]
+pub struct RecentEntry {
+    pub path: PathBuf,
+    /// Organ · year · state, or why it cannot be opened now.
+    pub summary: String,
+}
+
+/// The start page and its small form.
+#[derive(Clone, Debug)]
+pub struct StartPage {
+    pub organ: String,
+    pub kind: OrganKind,
+    pub year: String,
+    pub recent: Vec<RecentEntry>,
+}
+
+impl StartPage {
+    /// The start page for a report of `year` (the year just ended), listing `recent`.
+    pub fn new(year: u16, recent: &[PathBuf]) -> StartPage {
+        StartPage {
+            organ: String::new(),
+            kind: OrganKind::Government,
+            year: year.to_string(),
+            recent: recent.iter().map(|p| describe(p)).collect(),
+        }
+    }
+
+    /// The year typed, when it is one.
+    fn year(&self) -> Option<u16> {
+        self.year
+            .trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (2008..=2100).contains(y))
+    }
+}
+
+/// A recent file's organ, year and state, read from the file now.
+fn describe(path: &std::path::Path) -> RecentEntry {
+    let summary = match crate::document::open_path(path) {
+        Ok(opened) => {
+            let draft = &opened.draft;
+            let report = &draft.report;
+            let organ = if report.meta.organ.trim().is_empty() {
+                s::DESK_NO_ORGAN.to_string()
+            } else {
+                report.meta.organ.clone()
+            };
+            let year = report
+                .meta
+                .year
+                .map(|y| format!("{y}年度"))
+                .unwrap_or_default();
+            let state = draft
+                .review
+                .state_label(report)
+                .unwrap_or(s::START_DRAFT_STATE);
+            format!("{organ} · {year} · {state}")
+        }
+        Err(e) => format!("{}{}", s::START_CANNOT_OPEN, e.describe(path)),
+    };
+    RecentEntry {
+        path: path.to_path_buf(),
+        summary,
+    }
+}
+
+/// Draws the start page; what the clerk picks is pushed as commands.
+pub fn show(ui: &mut Ui, page: &mut StartPage, commands: &mut Vec<Command>) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.add_space(12.0);
+            ui.heading(RichText::new(s::START_TITLE).size(26.0));
+            ui.label(s::START_INTRO);
+            ui.add_space(12.0);
+            ui.group(|ui| {
+                ui.strong(s::START_NEW);
+                egui::Grid::new("nianbao-start-new")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        let label = ui.label(s::START_ORGAN);
+                        ui.add(
+                            egui::TextEdit::singleline(&mut page.organ)
+                                .desired_width(320.0)
+                                .hint_text(s::START_ORGAN_HINT),
+                        )
+                        .labelled_by(label.id);
+                        ui.end_row();
+                        ui.label(s::START_KIND);
+                        ui.horizontal(|ui| {
+                            for kind in OrganKind::ALL {
+                                ui.radio_value(&mut page.kind, kind, kind.label());
+                            }
+                        });
+                        ui.end_row();
+                        let label = ui.label(s::START_YEAR);
+                        ui.add(egui::TextEdit::singleline(&mut page.year).desired_width(80.0))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                    });
+                let year = page.year();
+                if year.is_none() {
+                    ui.colored_label(ui.visuals().error_fg_color, s::START_YEAR_INVALID);
+                }
+                if ui
+                    .add_enabled(year.is_some(), egui::Button::new(s::START_CREATE))
+                    .clicked()
+                    && let Some(year) = year
+                {
+                    commands.push(Command::Guarded(Action::NewReport {
+                        organ: page.organ.trim().to_string(),
+                        kind: page.kind,
+                        year,
+                    }));
+                }
+            });
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(s::START_FROM_PREVIOUS).clicked() {
+                    commands.push(Command::Guarded(Action::NewFromPrevious));
+                }
+                if ui.button(s::START_OPEN).clicked() {
+                    commands.push(Command::Guarded(Action::Open));
+                }
+                if ui.button(s::DESK_MENU).clicked() {
+                    commands.push(Command::OpenDesk);
+                }
+                if ui.button(s::START_BLANK).clicked() {
+                    commands.push(Command::CloseStartPage);
+                }
+            });
+            ui.add_space(12.0);
+            ui.strong(s::START_RECENT);
+            if page.recent.is_empty() {
+                ui.weak(s::START_NO_RECENT);
+            }
+            for entry in &page.recent {
+                let name = entry
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                ui.horizontal(|ui| {
+                    if ui
+                        .link(name)
+                        .on_hover_text(entry.path.display().to_string())
+                        .clicked()
+                    {
+                        commands.push(Command::Guarded(Action::OpenPath(entry.path.clone())));
+                    }
+                    ui.weak(&entry.summary);
+                });
+            }
+        });
+    });
+}

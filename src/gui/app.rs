@@ -50,7 +50,18 @@ impl EditorApp {
             manual_totals: &mut self.doc.draft.manual_totals,
             profile: profile_name.as_deref(),
         };
-        super::status::show(ui, &self.analysis, state, self.status.as_deref(), modes);
+        if self.start_page.is_some() && !self.desk.as_ref().is_some_and(|d| d.showing) {
+            // No report is being written yet: no findings to count.
+            egui::Panel::bottom("nianbao-status").show(ui, |ui| {
+                ui.label(
+                    self.status
+                        .as_deref()
+                        .unwrap_or(super::strings::START_STATUS),
+                );
+            });
+        } else {
+            super::status::show(ui, &self.analysis, state, self.status.as_deref(), modes);
+        }
         let desk_showing = self.desk.as_ref().is_some_and(|d| d.showing);
         if self.show_findings && !desk_showing && self.start_page.is_none() {
             let review = super::findings::ReviewView {

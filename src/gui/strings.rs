@@ -324,3 +324,4 @@ pub const START_RECENT: &str = "最近打开";
 pub const START_NO_RECENT: &str = "（还没有）";
 pub const START_DRAFT_STATE: &str = "草稿";
 pub const START_CANNOT_OPEN: &str = "现在打不开：";
+pub const START_STATUS: &str = "新建一份报告，或打开草稿、已发布的报告（PDF、Word、网页、文本）";

@@ -14,6 +14,7 @@ pub mod export;
 pub mod finding;
 pub mod fonts;
 pub mod fsio;
+pub mod guide;
 pub mod import;
 pub mod layout;
 pub mod lock;

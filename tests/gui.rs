@@ -1754,3 +1754,38 @@ fn the_start_page_makes_a_new_report_and_lists_the_recent_files() {
     assert_eq!(f.app().doc.draft.report.meta.organ, "某县甲镇人民政府");
     assert!(f.app().start_page.is_none());
 }
+
+#[test]
+fn f1_opens_the_guide_inside_the_program() {
+    let mut f = fixture();
+    f.key(Modifiers::NONE, Key::F1);
+    f.harness.run();
+    assert!(f.app().guide.is_some());
+    assert!(
+        f.harness
+            .query_all_by_label_contains("起始页：不带文件启动时")
+            .next()
+            .is_some(),
+        "the editor's section first"
+    );
+    f.harness.get_by_label("审核台（政务公开办）").click();
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_all_by_label_contains("审核台每 2 秒看一次文件夹")
+            .next()
+            .is_some()
+    );
+    // Also from 帮助(H) → 使用说明.
+    f.harness.state_mut().guide = None;
+    f.harness.run();
+    f.harness.get_by_label("帮助(H)").click();
+    f.harness.run();
+    f.harness
+        .query_all_by_label_contains("使用说明")
+        .next()
+        .expect("帮助 → 使用说明")
+        .click();
+    f.harness.run();
+    assert!(f.app().guide.is_some());
+}

@@ -98,6 +98,11 @@ impl EditorApp {
             self.last_change_time = now;
         }
         self.track_changes(now, &ctx);
+        if let Some(guide) = self.guide.as_mut()
+            && !super::guide::show(&ctx, guide)
+        {
+            self.guide = None;
+        }
         let name = self.doc.display_name();
         super::modals::show(&ctx, &mut self.modal, &name, &mut self.commands);
         super::runner::run_all(self, &ctx);
@@ -144,6 +149,9 @@ impl EditorApp {
         }
         if pressed(&keys::OPEN) {
             self.push(Command::Guarded(Action::Open));
+        }
+        if pressed(&keys::HELP) {
+            self.push(Command::ShowGuide);
         }
         if pressed(&keys::PREVIOUS_FINDING) {
             self.visit_finding(false);

@@ -115,6 +115,8 @@ pub enum Command {
     SetDeadline(Option<Deadline>),
     /// 文件 → 起始页.
     ShowStartPage,
+    /// 帮助 → 使用说明 (F1).
+    ShowGuide,
     /// The start page's 空白报告: on to the report that is open.
     CloseStartPage,
     /// 文件 → 打开审核台…: pick the folder.

@@ -59,6 +59,8 @@ pub struct EditorApp {
     pub reviewer: String,
     /// 与其他版本比较: the other version and what differs from it.
     pub compare: Option<Compare>,
+    /// 帮助 → 使用说明 (F1), while open.
+    pub guide: Option<super::guide::GuideWindow>,
     /// The start page, shown instead of the form while set.
     pub start_page: Option<super::start_page::StartPage>,
     /// F8 / Shift+F8: the error or warning gone to last (index into [`EditorApp::findings_to_visit`]).
@@ -119,6 +121,7 @@ pub(crate) mod keys {
     pub const REDO: KeyboardShortcut =
         KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
     pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+    pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
     pub const NEXT_FINDING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F8);
     pub const PREVIOUS_FINDING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
 }
@@ -172,6 +175,7 @@ impl EditorApp {
             returned: None,
             finding_cursor: None,
             start_page: None,
+            guide: None,
             reviewer,
             pdf_fonts: None,
             previous: None,

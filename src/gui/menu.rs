@@ -54,6 +54,9 @@ pub fn show(ui: &mut Ui, ed: &mut Editing, state: MenuState) {
                 }
             });
             top_menu(ui, s::MENU_HELP, egui::Key::H, |ui| {
+                if item(ui, s::GUIDE_MENU, Some(&keys::HELP)) {
+                    ed.push(Command::ShowGuide);
+                }
                 if item(ui, s::ABOUT, None) {
                     ed.push(Command::ShowModal(Modal::About));
                 }

@@ -13,6 +13,7 @@ pub mod editor;
 mod file_io;
 mod findings;
 mod form;
+mod guide;
 mod history;
 mod letter;
 mod menu;

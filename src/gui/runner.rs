@@ -129,6 +129,7 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         Command::Status(message) => app.status = Some(message),
         Command::ShowModal(modal) => app.modal = Some(modal),
         Command::ShowStartPage => app.show_start_page(),
+        Command::ShowGuide => app.guide = Some(super::guide::GuideWindow::new()),
         Command::CloseStartPage => app.start_page = None,
         review @ (Command::Explain { .. }
         | Command::AddNote { .. }

@@ -325,3 +325,8 @@ pub const START_NO_RECENT: &str = "（还没有）";
 pub const START_DRAFT_STATE: &str = "草稿";
 pub const START_CANNOT_OPEN: &str = "现在打不开：";
 pub const START_STATUS: &str = "新建一份报告，或打开草稿、已发布的报告（PDF、Word、网页、文本）";
+
+// 帮助 → 使用说明 (guide.rs).
+pub const GUIDE_MENU: &str = "使用说明";
+pub const GUIDE_TITLE: &str = "使用说明";
+pub const GUIDE_KEYS: &str = "F1 打开本说明；F8 / Shift+F8 转到下一条 / 上一条问题；问题旁的 ？ 说明规则；Alt+F 等打开菜单。";

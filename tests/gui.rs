@@ -1789,3 +1789,42 @@ fn f1_opens_the_guide_inside_the_program() {
     f.harness.run();
     assert!(f.app().guide.is_some());
 }
+
+#[test]
+fn discarding_a_recovered_draft_asks_once_more() {
+    let config = tempfile::tempdir().expect("tempdir").keep().join("config");
+    let ended = nianbao::lock::Owner::with_pid(4_000_000_000);
+    let first_config = config.clone();
+    let mut f = fixture_with(move |app| {
+        *app = EditorApp::new(
+            Box::new(ScriptedDialogs::default()),
+            Storage::at(first_config).with_owner(ended),
+            Date::new(2026, 1, 15).expect("date"),
+        );
+    });
+    f.type_into(t3(R1, NP), "8");
+    f.harness.state_mut().autosave_now();
+    let second = config.clone();
+    let mut g = fixture_with(move |app| {
+        *app = EditorApp::new(
+            Box::new(ScriptedDialogs::default()),
+            Storage::at(second),
+            Date::new(2026, 1, 15).expect("date"),
+        );
+    });
+    g.harness.get_by_label("丢弃").click();
+    g.harness.run();
+    assert!(g.harness.query_by_label_contains("找不回来").is_some());
+    // 不丢弃 (also Enter): back to the question; the copy is still there.
+    g.key(Modifiers::NONE, Key::Enter);
+    assert!(g.harness.query_by_label("恢复").is_some());
+    assert_eq!(Storage::at(&config).read_recoveries().len(), 1);
+    g.harness.get_by_label("丢弃").click();
+    g.harness.run();
+    g.harness.get_by_label("确定丢弃").click();
+    g.harness.run();
+    assert!(
+        Storage::at(&config).read_recoveries().is_empty(),
+        "discarded"
+    );
+}

@@ -118,7 +118,7 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
 
 /// A dialog's default button: clicked, or Enter pressed while it is enabled (Esc cancels
 /// every dialog, through the modal itself).
-fn default_button(ui: &mut egui::Ui, label: &str, enabled: bool) -> bool {
+pub(super) fn default_button(ui: &mut egui::Ui, label: &str, enabled: bool) -> bool {
     let enter = enabled && ui.input(|i| i.key_pressed(Key::Enter));
     let button = egui::Button::new(RichText::new(label).strong());
     ui.add_enabled(enabled, button).clicked() || enter

@@ -353,13 +353,29 @@ pub(super) fn recovery_modal(ui: &mut Ui, copies: &[Recovery]) -> Answer {
     if copies.len() > 1 {
         ui.label(s::fill(s::RECOVERY_MORE, copies.len() - 1));
     }
+    // 丢弃 asks once more: a discarded copy cannot be had back.
+    let confirm = egui::Id::unique(("nianbao-discard-confirm", &r.key));
+    let confirming = ui.data(|d| d.get_temp::<bool>(confirm)).unwrap_or(false);
     let mut answer = Answer::Keep;
+    if confirming {
+        ui.colored_label(ui.visuals().error_fg_color, s::DISCARD_CONFIRM);
+        ui.horizontal(|ui| {
+            if ui.button(s::DISCARD_CONFIRMED).clicked() {
+                ui.data_mut(|d| d.remove::<bool>(confirm));
+                answer = Answer::Commands(vec![Command::DiscardCopy(r.key.clone())]);
+            }
+            if super::modals::default_button(ui, s::DISCARD_BACK, true) {
+                ui.data_mut(|d| d.insert_temp(confirm, false));
+            }
+        });
+        return answer;
+    }
     ui.horizontal(|ui| {
-        if ui.button(s::RESTORE).clicked() {
+        if super::modals::default_button(ui, s::RESTORE, true) {
             answer = Answer::Commands(vec![Command::Guarded(Action::Restore(Box::new(r.clone())))]);
         }
         if ui.button(s::DISCARD).clicked() {
-            answer = Answer::Commands(vec![Command::DiscardCopy(r.key.clone())]);
+            ui.data_mut(|d| d.insert_temp(confirm, true));
         }
         if ui.button(s::LATER).clicked() {
             answer = Answer::Close;

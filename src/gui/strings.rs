@@ -330,3 +330,6 @@ pub const START_STATUS: &str = "新建一份报告，或打开草稿、已发布
 pub const GUIDE_MENU: &str = "使用说明";
 pub const GUIDE_TITLE: &str = "使用说明";
 pub const GUIDE_KEYS: &str = "F1 打开本说明；F8 / Shift+F8 转到下一条 / 上一条问题；问题旁的 ？ 说明规则；Alt+F 等打开菜单。";
+pub const DISCARD_CONFIRM: &str = "丢弃后，这份未保存的草稿就找不回来了。确定丢弃吗？";
+pub const DISCARD_CONFIRMED: &str = "确定丢弃";
+pub const DISCARD_BACK: &str = "不丢弃";

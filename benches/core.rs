@@ -66,9 +66,7 @@ fn exports_and_sums(c: &mut Criterion) {
     use nianbao::model::Date;
     use nianbao::sum::{SumOptions, sum_units};
     let report = full_report();
-    let options = DocxOptions {
-        date: Date::new(2026, 1, 20).expect("date"),
-    };
+    let options = DocxOptions::new(Date::new(2026, 1, 20).expect("date"));
     c.bench_function("export_docx_full_report", |b| {
         b.iter(|| export_docx(black_box(&report), &options))
     });

@@ -17,7 +17,7 @@ fn benches(c: &mut Criterion) {
         .report;
     let date = Date::new(2026, 1, 20).expect("date");
     let pdf = nianbao::export::pdf::PdfOptions::new(date);
-    let docx = nianbao::export::docx::DocxOptions { date };
+    let docx = nianbao::export::docx::DocxOptions::new(date);
     let dir = tempfile::tempdir().expect("tempdir");
     // 300 units, a fifth of them in each format, half of them with last year's report too.
     for n in 0..300u32 {

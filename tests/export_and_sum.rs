@@ -19,9 +19,7 @@ use nianbao::template::{TEMPLATE, input_cells};
 
 #[test]
 fn every_corpus_report_survives_word_and_the_web_with_every_merge_resolved() {
-    let options = DocxOptions {
-        date: Date::new(2026, 1, 20).expect("date"),
-    };
+    let options = DocxOptions::new(Date::new(2026, 1, 20).expect("date"));
     let mut reports = fixtures();
     reports.extend((1..=4).map(|s| (format!("gen{s}"), generated(s * 7919))));
     for (name, report) in reports {

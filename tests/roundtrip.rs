@@ -187,7 +187,7 @@ proptest! {
     fn word_export_import_round_trip(r in report(document_narrative().boxed()), v2019 in prop::bool::weighted(0.2)) {
         let mut r = r;
         if v2019 { r.format = Format::V2019; }
-        let options = DocxOptions { date: Date::new(2026, 1, 20).expect("date") };
+        let options = DocxOptions::new(Date::new(2026, 1, 20).expect("date"));
         let bytes = export_docx(&r, &options);
         let imported = import_bytes(std::path::Path::new("报告.docx"), &bytes)
             .map_err(|e| TestCaseError::fail(format!("{e}")))?;

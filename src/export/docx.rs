@@ -52,6 +52,19 @@ pub struct DocxOptions {
     /// The export date (document properties); the caller passes it, so output is
     /// reproducible.
     pub date: Date,
+    /// A report that is no final version yet (see `release::release`): every page's header
+    /// says 草稿, as the PDF's watermark does.
+    pub draft_header: bool,
+}
+
+impl DocxOptions {
+    /// A final export dated `date` (no 草稿 header).
+    pub fn new(date: Date) -> DocxOptions {
+        DocxOptions {
+            date,
+            draft_header: false,
+        }
+    }
 }
 
 /// The report as a .docx file.
@@ -295,14 +308,43 @@ fn cell_paragraph(report: &Report, it: &GridItem) -> String {
     paragraph(&text, BODY_FONT, TABLE_SZ, ParaStyle::cell(align))
 }
 
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+const CONTENT_TYPES_FIXED: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#;
 
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"#;
 
-const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+const DOCUMENT_RELS_FIXED: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#;
+
+/// The header part's content type and relationship, where the 草稿 header is written.
+const HEADER_TYPE: &str = r#"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>"#;
+const HEADER_REL: &str = r#"<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>"#;
+
+fn content_types(draft_header: bool) -> String {
+    if draft_header {
+        CONTENT_TYPES_FIXED.replace("</Types>", &format!("{HEADER_TYPE}</Types>"))
+    } else {
+        CONTENT_TYPES_FIXED.to_string()
+    }
+}
+
+fn document_rels(draft_header: bool) -> String {
+    if draft_header {
+        DOCUMENT_RELS_FIXED.replace("</Relationships>", &format!("{HEADER_REL}</Relationships>"))
+    } else {
+        DOCUMENT_RELS_FIXED.to_string()
+    }
+}
+
+/// The header of a report that is no final version: 草稿, at the right, in red.
+fn draft_header() -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="{HEADING_FONT}" w:eastAsia="{HEADING_FONT}" w:hAnsi="{HEADING_FONT}"/><w:color w:val="C00000"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t>{}</w:t></w:r></w:p></w:hdr>"#,
+        crate::export::page::DRAFT_MARK
+    )
+}
 
 const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#;
@@ -342,10 +384,15 @@ fn core_props(report: &Report, date: Date) -> String {
 const APP_PROPS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>nianbao</Application></Properties>"#;
 
-fn document(body: &str) -> String {
+fn document(body: &str, draft_header: bool) -> String {
+    let header = if draft_header {
+        r#"<w:headerReference w:type="default" r:id="rId4"/>"#
+    } else {
+        ""
+    };
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" w:header="851" w:footer="{FOOTER_DISTANCE}" w:gutter="0"/></w:sectPr></w:body></w:document>"#
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr>{header}<w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_LEFT}" w:header="851" w:footer="{FOOTER_DISTANCE}" w:gutter="0"/></w:sectPr></w:body></w:document>"#
     )
 }
 
@@ -357,17 +404,23 @@ fn package(report: &Report, body: &str, options: &DocxOptions) -> Vec<u8> {
         let opts = SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
             .last_modified_time(zip::DateTime::default());
-        let parts: [(&str, String); 9] = [
-            ("[Content_Types].xml", CONTENT_TYPES.to_string()),
+        let mut parts: Vec<(&str, String)> = vec![
+            ("[Content_Types].xml", content_types(options.draft_header)),
             ("_rels/.rels", ROOT_RELS.to_string()),
-            ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
-            ("word/document.xml", document(body)),
+            (
+                "word/_rels/document.xml.rels",
+                document_rels(options.draft_header),
+            ),
+            ("word/document.xml", document(body, options.draft_header)),
             ("word/styles.xml", styles()),
             ("word/settings.xml", SETTINGS.to_string()),
             ("word/footer1.xml", footer()),
             ("docProps/core.xml", core_props(report, options.date)),
             ("docProps/app.xml", APP_PROPS.to_string()),
         ];
+        if options.draft_header {
+            parts.push(("word/header1.xml", draft_header()));
+        }
         for (name, content) in parts {
             // Writing into memory cannot fail but for a bug; the parts are then missing and
             // the round-trip tests say so.
@@ -406,9 +459,7 @@ mod tests {
     fn fonts_page_and_merges() {
         let bytes = export_docx(
             &sample(),
-            &DocxOptions {
-                date: Date::new(2026, 1, 21).unwrap(),
-            },
+            &DocxOptions::new(Date::new(2026, 1, 21).unwrap()),
         );
         let xml = document_xml(&bytes);
         assert!(xml.contains(r#"w:eastAsia="仿宋_GB2312""#));
@@ -439,9 +490,39 @@ mod tests {
 
     #[test]
     fn same_report_same_bytes() {
-        let o = DocxOptions {
-            date: Date::new(2026, 1, 21).unwrap(),
-        };
+        let o = DocxOptions::new(Date::new(2026, 1, 21).unwrap());
         assert_eq!(export_docx(&sample(), &o), export_docx(&sample(), &o));
+    }
+
+    #[test]
+    fn a_draft_says_so_in_every_page_s_header() {
+        let o = DocxOptions {
+            draft_header: true,
+            ..DocxOptions::new(Date::new(2026, 1, 21).unwrap())
+        };
+        let bytes = export_docx(&sample(), &o);
+        let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+        let mut header = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/header1.xml").unwrap(), &mut header)
+            .unwrap();
+        assert!(header.contains("<w:t>草稿</w:t>"), "{header}");
+        assert!(
+            document_xml(&bytes).contains(r#"<w:headerReference w:type="default" r:id="rId4"/>"#)
+        );
+        // The body is the same as the final's: the report reads back alike.
+        let plain = export_docx(
+            &sample(),
+            &DocxOptions::new(Date::new(2026, 1, 21).unwrap()),
+        );
+        assert!(
+            zip::ZipArchive::new(Cursor::new(&plain))
+                .unwrap()
+                .by_name("word/header1.xml")
+                .is_err()
+        );
+        let body = |b: &[u8]| {
+            document_xml(b).replace(r#"<w:headerReference w:type="default" r:id="rId4"/>"#, "")
+        };
+        assert_eq!(body(&bytes), body(&plain));
     }
 }

@@ -29,7 +29,7 @@ pub fn to_bytes(report: &Report, kind: Kind, date: Date) -> Vec<u8> {
     match kind {
         Kind::Text => text::export_text(report).into_bytes(),
         Kind::Json => json::export_json(report).into_bytes(),
-        Kind::Word => docx::export_docx(report, &docx::DocxOptions { date }),
+        Kind::Word => docx::export_docx(report, &docx::DocxOptions::new(date)),
         Kind::WebFragment => html::export_html_fragment(report).into_bytes(),
         Kind::WebPage => html::export_html_page(report).into_bytes(),
     }

@@ -102,6 +102,10 @@ pub const fn half_points(points: f32) -> u32 {
     (points * 2.0).round() as u32
 }
 
+/// The mark of a report that is no final version yet: the PDF's watermark, the Word file's
+/// header.
+pub const DRAFT_MARK: &str = "草稿";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,6 +66,11 @@ pub enum Command {
     ExportTo(DocumentKind, PathBuf),
     /// 导出PDF…: asks first when the report still has errors.
     ExportPdf,
+    /// Ask where to put the Word file or web page; `draft`: a Word file gets the 草稿 header.
+    ExportPick {
+        kind: DocumentKind,
+        draft: bool,
+    },
     /// Ask where to put the PDF.
     ExportPdfPick {
         watermark: bool,
@@ -288,6 +293,12 @@ pub enum Modal {
         conflicts: Vec<String>,
         /// The file as it is on disk now (what the merge was made against).
         disk: Vec<u8>,
+    },
+    /// 导出 Word… / 导出网页… of a report that is no final version yet: go on (Word with 草稿
+    /// in every page's header), or cancel.
+    ExportNotFinal {
+        kind: DocumentKind,
+        reasons: Vec<String>,
     },
     /// 导出PDF of a report that is no final version yet (see `release::release`): go on
     /// with the 草稿 watermark, or cancel.

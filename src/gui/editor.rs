@@ -71,6 +71,8 @@ pub struct EditorApp {
     pub lock: Option<PathBuf>,
     /// The findings chosen for the last 退回意见.
     pub letter_choice: crate::export::return_notes::LetterChoice,
+    /// The Word export asked for carries the 草稿 header (the report is no final version).
+    pub export_draft: bool,
 }
 
 /// The version the open report is compared with, and the differences (kept current).
@@ -181,6 +183,7 @@ impl EditorApp {
             previous: None,
             lock: None,
             letter_choice: Default::default(),
+            export_draft: false,
         };
         app.status = profile_problem;
         app.refresh_analysis();

@@ -20,7 +20,13 @@ pub(super) fn export_to(app: &mut EditorApp, kind: DocumentKind, path: &Path) {
     let report = &app.doc.draft.report;
     let bytes = match kind {
         DocumentKind::Text => crate::export::to_bytes(report, crate::export::Kind::Text, app.today),
-        DocumentKind::Word => crate::export::to_bytes(report, crate::export::Kind::Word, app.today),
+        DocumentKind::Word => crate::export::docx::export_docx(
+            report,
+            &crate::export::docx::DocxOptions {
+                draft_header: std::mem::take(&mut app.export_draft),
+                ..crate::export::docx::DocxOptions::new(app.today)
+            },
+        ),
         DocumentKind::WebPage => {
             crate::export::to_bytes(report, crate::export::Kind::WebPage, app.today)
         }

@@ -52,6 +52,7 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
                 },
             ),
             Modal::PdfNotFinal { reasons } => pdf_not_final(ui, reasons),
+            Modal::ExportNotFinal { kind, reasons } => export_not_final(ui, *kind, reasons),
             Modal::About => about(ui),
             Modal::Deadline { local, text } => deadline(ui, local, text),
             Modal::Explain {
@@ -212,6 +213,38 @@ fn pdf_not_final(ui: &mut egui::Ui, reasons: &[String]) -> Answer {
     ui.horizontal(|ui| {
         if default_button(ui, s::EXPORT_ANYWAY, true) {
             answer = Answer::Commands(vec![Command::ExportPdfPick { watermark: true }]);
+        }
+        if ui.button(s::CANCEL).clicked() {
+            answer = Answer::Close;
+        }
+    });
+    answer
+}
+
+/// 导出 Word… / 导出网页… of a report that is no final version: as the PDF's question; a
+/// Word file gets 草稿 in its header.
+fn export_not_final(
+    ui: &mut egui::Ui,
+    kind: super::commands::DocumentKind,
+    reasons: &[String],
+) -> Answer {
+    use super::commands::DocumentKind;
+    ui.heading(s::PDF_NOT_FINAL_TITLE);
+    for reason in reasons.iter() {
+        ui.label(format!("• {reason}"));
+    }
+    let (body, go) = match kind {
+        DocumentKind::Word => (s::WORD_NOT_FINAL_BODY, s::WORD_EXPORT_DRAFT),
+        _ => (s::PAGE_NOT_FINAL_BODY, s::PAGE_EXPORT_ANYWAY),
+    };
+    ui.label(body);
+    let mut answer = Answer::Keep;
+    ui.horizontal(|ui| {
+        if default_button(ui, go, true) {
+            answer = Answer::Commands(vec![Command::ExportPick {
+                kind,
+                draft: kind == DocumentKind::Word,
+            }]);
         }
         if ui.button(s::CANCEL).clicked() {
             answer = Answer::Close;

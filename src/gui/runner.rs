@@ -94,6 +94,23 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             app.letter_choice = choice;
             ask_path(app, PathPurpose::Export(DocumentKind::ReturnNotes));
         }
+        // Word and the web page are asked about like the PDF when the report is no final
+        // version; the text is a working copy.
+        Command::Export(kind @ (DocumentKind::Word | DocumentKind::WebPage)) => {
+            let release = crate::release::release(&app.doc.draft, &app.analysis);
+            if release.final_allowed() {
+                app.push(Command::ExportPick { kind, draft: false });
+            } else {
+                app.modal = Some(Modal::ExportNotFinal {
+                    kind,
+                    reasons: release.reasons,
+                });
+            }
+        }
+        Command::ExportPick { kind, draft } => {
+            app.export_draft = draft;
+            ask_path(app, PathPurpose::Export(kind));
+        }
         Command::Export(kind) => ask_path(app, PathPurpose::Export(kind)),
         Command::ExportTo(kind, path) => export_to(app, kind, &path),
         Command::ExportPdf => {

@@ -333,3 +333,7 @@ pub const GUIDE_KEYS: &str = "F1 打开本说明；F8 / Shift+F8 转到下一条
 pub const DISCARD_CONFIRM: &str = "丢弃后，这份未保存的草稿就找不回来了。确定丢弃吗？";
 pub const DISCARD_CONFIRMED: &str = "确定丢弃";
 pub const DISCARD_BACK: &str = "不丢弃";
+pub const WORD_NOT_FINAL_BODY: &str = "可以先导出工作稿：Word 文件每页页眉标“草稿”。";
+pub const WORD_EXPORT_DRAFT: &str = "导出（页眉标“草稿”）";
+pub const PAGE_NOT_FINAL_BODY: &str = "网页没有水印：发布前请先改正上面的问题。";
+pub const PAGE_EXPORT_ANYWAY: &str = "仍然导出";

@@ -212,7 +212,9 @@ impl<'s> Composer<'s> {
 
     fn watermark(&mut self) {
         let size = 150.0;
-        let glyphs = self.shaper.shape(Role::Heading, "草稿");
+        let glyphs = self
+            .shaper
+            .shape(Role::Heading, crate::export::page::DRAFT_MARK);
         let w = width_em(&glyphs) * size;
         let angle = 45f32.to_radians();
         // Start so that the word's centre sits at the page centre.

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod document;
 pub mod draft;
 pub mod export;
+pub mod find;
 pub mod finding;
 pub mod fonts;
 pub mod fsio;

@@ -1841,3 +1841,82 @@ fn discarding_a_recovered_draft_asks_once_more() {
         "discarded"
     );
 }
+
+#[test]
+fn find_goes_through_the_texts_and_replace_all_is_one_undo_step() {
+    use nianbao::template::TextId;
+    let mut f = fixture();
+    {
+        let report = &mut f.harness.state_mut().doc.draft.report;
+        report.set_text(
+            TextId::S1_1,
+            "2024年主动公开信息120条。2024年完成平台改版。",
+        );
+        report.set_text(TextId::S5, "2024年存在的问题：解读形式单一。");
+    }
+    f.harness.run();
+    f.key(Modifiers::COMMAND, Key::F);
+    f.harness.run();
+    assert!(f.app().find.is_some());
+    f.harness.get_by_label("查找：").type_text("2024年");
+    f.harness.run();
+    assert!(f.harness.query_by_label("共 3 处").is_some());
+    f.harness.get_by_label("下一个").click();
+    f.harness.run();
+    f.harness.get_by_label("下一个").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("第 2 / 共 3 处").is_some());
+    f.harness.get_by_label("上一个").click();
+    f.harness.run();
+    f.harness.get_by_label("上一个").click();
+    f.harness.run();
+    assert!(
+        f.harness.query_by_label("第 3 / 共 3 处").is_some(),
+        "round at the start"
+    );
+    // Ctrl+H: one replaced (the one gone to), then all; both undone step by step.
+    f.key(Modifiers::COMMAND, Key::H);
+    f.harness.run();
+    f.harness.get_by_label("替换为：").focus();
+    f.harness.run();
+    f.harness.get_by_label("替换为：").type_text("2025年");
+    f.harness.run();
+    f.harness.get_by_label("下一个").click();
+    f.harness.run();
+    f.harness.get_by_label("替换").click();
+    f.harness.run();
+    let text = |f: &Fixture, id| {
+        f.app()
+            .doc
+            .draft
+            .report
+            .text(id)
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        text(&f, TextId::S1_1),
+        "2025年主动公开信息120条。2024年完成平台改版。"
+    );
+    f.harness.get_by_label("全部替换").click();
+    f.harness.run();
+    assert_eq!(
+        text(&f, TextId::S1_1),
+        "2025年主动公开信息120条。2025年完成平台改版。"
+    );
+    assert_eq!(text(&f, TextId::S5), "2025年存在的问题：解读形式单一。");
+    assert!(
+        f.app()
+            .status
+            .clone()
+            .unwrap_or_default()
+            .starts_with("已替换 2 处")
+    );
+    f.key(Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        text(&f, TextId::S1_1),
+        "2025年主动公开信息120条。2024年完成平台改版。",
+        "one step"
+    );
+    assert_eq!(text(&f, TextId::S5), "2024年存在的问题：解读形式单一。");
+}

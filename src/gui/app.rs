@@ -44,6 +44,9 @@ impl EditorApp {
         };
         super::menu::show(ui, &mut self.editing(), menu);
         self.show_findings = show_findings;
+        if let Some(bar) = self.find.as_mut() {
+            super::find::show(ui, bar, &self.doc.draft.report, &mut self.commands);
+        }
         let state = self.doc.draft.review.approval(&self.doc.draft.report);
         let modes = super::status::Modes {
             read_only: self.doc.read_only,
@@ -149,6 +152,11 @@ impl EditorApp {
         }
         if pressed(&keys::OPEN) {
             self.push(Command::Guarded(Action::Open));
+        }
+        if pressed(&keys::REPLACE) {
+            self.push(Command::OpenFind(true));
+        } else if pressed(&keys::FIND) {
+            self.push(Command::OpenFind(false));
         }
         if pressed(&keys::HELP) {
             self.push(Command::ShowGuide);

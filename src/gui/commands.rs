@@ -118,6 +118,15 @@ pub enum Command {
     /// 设置 → 发布期限: a local deadline, or `None` for the national one; kept for later
     /// sessions.
     SetDeadline(Option<Deadline>),
+    /// 编辑 → 查找… (Ctrl+F) / 替换… (Ctrl+H, `true`): the find bar.
+    OpenFind(bool),
+    CloseFind,
+    /// To the next (`true`) or previous match.
+    FindStep(bool),
+    /// Replace the match gone to, and go on to the next.
+    ReplaceOne,
+    /// Replace every match in the 正文 (one undo step).
+    ReplaceAll,
     /// 文件 → 起始页.
     ShowStartPage,
     /// 帮助 → 使用说明 (F1).

@@ -59,6 +59,8 @@ pub struct EditorApp {
     pub reviewer: String,
     /// 与其他版本比较: the other version and what differs from it.
     pub compare: Option<Compare>,
+    /// The find bar (Ctrl+F, Ctrl+H), while open.
+    pub find: Option<super::find::FindBar>,
     /// 帮助 → 使用说明 (F1), while open.
     pub guide: Option<super::guide::GuideWindow>,
     /// The start page, shown instead of the form while set.
@@ -123,6 +125,8 @@ pub(crate) mod keys {
     pub const REDO: KeyboardShortcut =
         KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
     pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+    pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+    pub const REPLACE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::H);
     pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
     pub const NEXT_FINDING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F8);
     pub const PREVIOUS_FINDING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
@@ -178,6 +182,7 @@ impl EditorApp {
             finding_cursor: None,
             start_page: None,
             guide: None,
+            find: None,
             reviewer,
             pdf_fonts: None,
             previous: None,
@@ -401,6 +406,11 @@ impl EditorApp {
             commands: &mut self.commands,
             reviewer: &self.reviewer,
             changed: self.compare.as_ref().map(|c| &c.cells),
+            find: self
+                .find
+                .as_ref()
+                .map(|b| b.query.as_str())
+                .filter(|q| !q.is_empty()),
             generation: self.doc_generation,
             profile: self.profile.as_ref().map(|(_, p)| p),
         }

@@ -314,6 +314,15 @@ fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
         } else {
             ed.doc.draft.report.text_mut(id)
         };
+        // The find bar's matches, else the sentences repeated from last year's report, on a
+        // tinted ground.
+        let repeated = match ed.find {
+            Some(query) => target
+                .match_indices(query)
+                .map(|(at, m)| at..at + m.len())
+                .collect(),
+            None => repeated_ranges(ed.analysis, id),
+        };
         let mut edit = TextEdit::multiline(target)
             .id(text_id(id))
             .desired_rows(3)
@@ -322,8 +331,7 @@ fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
         if let Some(c) = tint(mark, dark) {
             edit = edit.background_color(c);
         }
-        // The sentences repeated from last year's report, on a tinted ground.
-        let repeated = repeated_ranges(ed.analysis, id);
+
         let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
             let mut job = marked_job(ui, buf.as_str(), &repeated);
             job.wrap.max_width = wrap;

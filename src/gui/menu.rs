@@ -183,6 +183,12 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
 fn edit_menu(ui: &mut Ui, ed: &mut Editing, state: &MenuState) {
     let (comparing, reviewer) = (state.comparing, state.reviewer);
     top_menu(ui, s::MENU_EDIT, egui::Key::E, |ui| {
+        if item(ui, s::FIND_MENU, Some(&keys::FIND)) {
+            ed.push(Command::OpenFind(false));
+        }
+        if item(ui, s::REPLACE_MENU, Some(&keys::REPLACE)) {
+            ed.push(Command::OpenFind(true));
+        }
         if item(ui, s::UNDO, Some(&keys::UNDO)) {
             ed.push(Command::Undo);
         }

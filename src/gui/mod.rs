@@ -11,6 +11,7 @@ mod desk_actions;
 pub mod dialogs;
 pub mod editor;
 mod file_io;
+mod find;
 mod findings;
 mod form;
 mod guide;

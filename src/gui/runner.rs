@@ -145,6 +145,11 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         Command::Redo => app.redo(),
         Command::Status(message) => app.status = Some(message),
         Command::ShowModal(modal) => app.modal = Some(modal),
+        Command::OpenFind(_)
+        | Command::CloseFind
+        | Command::FindStep(_)
+        | Command::ReplaceOne
+        | Command::ReplaceAll => super::find::run(app, ctx, command),
         Command::ShowStartPage => app.show_start_page(),
         Command::ShowGuide => app.guide = Some(super::guide::GuideWindow::new()),
         Command::CloseStartPage => app.start_page = None,

@@ -142,6 +142,8 @@ pub struct Editing<'a> {
     pub generation: u64,
     /// The local rule profile in use (its 口径 notes for cells).
     pub profile: Option<&'a crate::profile::Profile>,
+    /// What the find bar looks for: its matches are tinted in the text fields.
+    pub find: Option<&'a str>,
 }
 
 impl Editing<'_> {

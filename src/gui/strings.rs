@@ -337,3 +337,19 @@ pub const WORD_NOT_FINAL_BODY: &str = "可以先导出工作稿：Word 文件每
 pub const WORD_EXPORT_DRAFT: &str = "导出（页眉标“草稿”）";
 pub const PAGE_NOT_FINAL_BODY: &str = "网页没有水印：发布前请先改正上面的问题。";
 pub const PAGE_EXPORT_ANYWAY: &str = "仍然导出";
+
+// 查找和替换 (find.rs).
+pub const FIND_MENU: &str = "查找…";
+pub const REPLACE_MENU: &str = "替换…";
+pub const FIND_LABEL: &str = "查找：";
+pub const FIND_PREVIOUS: &str = "上一个";
+pub const FIND_NEXT: &str = "下一个";
+pub const FIND_NONE: &str = "没有找到";
+pub const FIND_CLOSE: &str = "关闭";
+pub const REPLACE_LABEL: &str = "替换为：";
+pub const REPLACE_ONE: &str = "替换";
+pub const REPLACE_ALL: &str = "全部替换";
+pub const REPLACE_NOTE: &str = "只替换正文；机关全称、落款请直接改";
+pub const REPLACE_NOT_TEXT: &str = "这一处不在正文中，不替换（机关全称、落款请直接改）";
+/// `{}`: how many.
+pub const REPLACED_ALL: &str = "已替换 {} 处（撤销可一次恢复）";

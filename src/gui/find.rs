@@ -1,0 +1,206 @@
+//! 查找 (Ctrl+F) and 替换 (Ctrl+H): a bar under the menu. Finds in the meta fields and every
+//! text field (the matches tinted in the form), goes to each (the form scrolls there, the
+//! match selected), replaces in the 正文 one by one or all, each as one undo step.
+
+use egui::Ui;
+use egui::text::{CCursor, CCursorRange};
+
+use crate::find::{Found, find};
+use crate::finding::Place;
+use crate::model::Report;
+
+use super::commands::Command;
+use super::editor::EditorApp;
+use super::strings as s;
+
+/// The find bar's state.
+#[derive(Clone, Debug, Default)]
+pub struct FindBar {
+    pub query: String,
+    pub replacement: String,
+    /// The 替换为 row is shown (Ctrl+H).
+    pub replacing: bool,
+    /// The match gone to last, by index into the matches.
+    pub current: Option<usize>,
+    /// Focus the query field on the next frame.
+    focus: bool,
+}
+
+impl FindBar {
+    /// A bar just opened (`replacing` for Ctrl+H), its field focused.
+    pub fn new(replacing: bool) -> FindBar {
+        FindBar {
+            replacing,
+            focus: true,
+            ..FindBar::default()
+        }
+    }
+}
+
+/// Draws the bar; what the clerk asks for is pushed as commands.
+pub fn show(ui: &mut Ui, bar: &mut FindBar, report: &Report, commands: &mut Vec<Command>) {
+    let matches = find(report, &bar.query);
+    egui::Panel::top("nianbao-find").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label(s::FIND_LABEL);
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut bar.query).desired_width(220.0))
+                .labelled_by(label.id);
+            if std::mem::take(&mut bar.focus) {
+                field.request_focus();
+            }
+            if field.changed() {
+                bar.current = None;
+            }
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let shift = ui.input(|i| i.modifiers.shift);
+            if enter {
+                commands.push(Command::FindStep(!shift));
+                bar.focus = true;
+            }
+            if ui.button(s::FIND_PREVIOUS).clicked() {
+                commands.push(Command::FindStep(false));
+            }
+            if ui.button(s::FIND_NEXT).clicked() {
+                commands.push(Command::FindStep(true));
+            }
+            let count = match (matches.len(), bar.current) {
+                (0, _) if !bar.query.is_empty() => s::FIND_NONE.to_string(),
+                (0, _) => String::new(),
+                (n, Some(k)) if k < n => format!("第 {} / 共 {n} 处", k + 1),
+                (n, _) => format!("共 {n} 处"),
+            };
+            ui.label(count);
+            if ui.button(s::FIND_CLOSE).clicked()
+                || (field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)))
+            {
+                commands.push(Command::CloseFind);
+            }
+        });
+        if bar.replacing {
+            ui.horizontal(|ui| {
+                let label = ui.label(s::REPLACE_LABEL);
+                ui.add(egui::TextEdit::singleline(&mut bar.replacement).desired_width(220.0))
+                    .labelled_by(label.id);
+                if ui.button(s::REPLACE_ONE).clicked() {
+                    commands.push(Command::ReplaceOne);
+                }
+                if ui.button(s::REPLACE_ALL).clicked() {
+                    commands.push(Command::ReplaceAll);
+                }
+                ui.weak(s::REPLACE_NOTE);
+            });
+        }
+    });
+}
+
+/// Runs the bar's commands, after the frame.
+pub(super) fn run(app: &mut EditorApp, ctx: &egui::Context, command: Command) {
+    match command {
+        Command::OpenFind(replacing) => {
+            let query = app
+                .find
+                .as_ref()
+                .map(|b| b.query.clone())
+                .unwrap_or_default();
+            let mut bar = FindBar::new(replacing);
+            bar.query = query;
+            app.find = Some(bar);
+        }
+        Command::CloseFind => app.find = None,
+        Command::FindStep(forward) => step(app, ctx, forward),
+        Command::ReplaceOne => {
+            let Some(bar) = app.find.as_ref() else {
+                return;
+            };
+            let (query, with) = (bar.query.clone(), bar.replacement.clone());
+            let matches = find(&app.doc.draft.report, &query);
+            let Some(k) = bar.current.filter(|&k| k < matches.len()) else {
+                // Nothing gone to yet: go to the first; the next click replaces it.
+                step(app, ctx, true);
+                return;
+            };
+            app.history.checkpoint(&app.doc.draft);
+            if crate::find::replace_one(&mut app.doc.draft.report, &matches[k], &query, &with) {
+                app.history.checkpoint(&app.doc.draft);
+                if let Some(bar) = app.find.as_mut() {
+                    // On to the match after it: now at k (k + 1 when the replacement holds
+                    // the query itself).
+                    let next = k + usize::from(with.contains(&query));
+                    bar.current = next.checked_sub(1);
+                }
+                step(app, ctx, true);
+            } else {
+                app.status = Some(s::REPLACE_NOT_TEXT.to_string());
+            }
+        }
+        Command::ReplaceAll => {
+            let Some(bar) = app.find.as_ref() else {
+                return;
+            };
+            let (query, with) = (bar.query.clone(), bar.replacement.clone());
+            app.history.checkpoint(&app.doc.draft);
+            let n = crate::find::replace_all(&mut app.doc.draft.report, &query, &with);
+            app.history.checkpoint(&app.doc.draft);
+            if let Some(bar) = app.find.as_mut() {
+                bar.current = None;
+            }
+            app.status = Some(s::fill(s::REPLACED_ALL, n));
+        }
+        _ => {}
+    }
+}
+
+/// To the next (or previous) match: its field focused and scrolled to, the match selected.
+fn step(app: &mut EditorApp, ctx: &egui::Context, forward: bool) {
+    let Some(bar) = app.find.as_mut() else {
+        return;
+    };
+    let matches = find(&app.doc.draft.report, &bar.query);
+    if matches.is_empty() {
+        app.status = Some(s::FIND_NONE.to_string());
+        return;
+    }
+    let n = matches.len();
+    let k = match (bar.current, forward) {
+        (None, true) => 0,
+        (None, false) => n - 1,
+        (Some(k), true) => (k + 1) % n,
+        (Some(k), false) => (k + n - 1) % n,
+    };
+    bar.current = Some(k);
+    let found = matches[k].clone();
+    app.edit.focus(found.place);
+    select(ctx, &app.doc.draft.report, &found);
+}
+
+/// Selects the match in its text field (the field's editing state, by its id).
+fn select(ctx: &egui::Context, report: &Report, found: &Found) {
+    let (id, text) = match found.place {
+        Place::Text(t) => (super::state::text_id(t), report.text(t).unwrap_or_default()),
+        Place::Meta(m) => (
+            super::state::meta_id(m),
+            match m {
+                crate::finding::MetaField::Organ => report.meta.organ.as_str(),
+                _ => report.meta.signature.as_str(),
+            },
+        ),
+        _ => return,
+    };
+    let Some(before) = text.get(..found.range.start) else {
+        return;
+    };
+    let start = before.chars().count();
+    let end = start
+        + text
+            .get(found.range.clone())
+            .unwrap_or_default()
+            .chars()
+            .count();
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(start),
+        CCursor::new(end),
+    )));
+    state.store(ctx, id);
+}

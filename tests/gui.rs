@@ -1861,6 +1861,16 @@ fn find_goes_through_the_texts_and_replace_all_is_one_undo_step() {
     f.harness.get_by_label("查找：").type_text("2024年");
     f.harness.run();
     assert!(f.harness.query_by_label("共 3 处").is_some());
+    // Enter in the find field goes from match to match; the keyboard stays there, so the
+    // second Enter does not type into the report.
+    f.key(Modifiers::NONE, Key::Enter);
+    f.key(Modifiers::NONE, Key::Enter);
+    assert!(f.harness.query_by_label("第 2 / 共 3 处").is_some());
+    assert_eq!(
+        f.app().doc.draft.report.text(TextId::S1_1),
+        Some("2024年主动公开信息120条。2024年完成平台改版。")
+    );
+    f.key(Modifiers::NONE, Key::Enter);
     f.harness.get_by_label("下一个").click();
     f.harness.run();
     f.harness.get_by_label("下一个").click();

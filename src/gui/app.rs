@@ -47,6 +47,10 @@ impl EditorApp {
         if let Some(bar) = self.find.as_mut() {
             super::find::show(ui, bar, &self.doc.draft.report, &mut self.commands);
         }
+        self.find_current = self
+            .find
+            .as_ref()
+            .and_then(|b| super::find::current(b, &self.doc.draft.report));
         let state = self.doc.draft.review.approval(&self.doc.draft.report);
         let modes = super::status::Modes {
             read_only: self.doc.read_only,

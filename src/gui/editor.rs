@@ -61,6 +61,8 @@ pub struct EditorApp {
     pub compare: Option<Compare>,
     /// The find bar (Ctrl+F, Ctrl+H), while open.
     pub find: Option<super::find::FindBar>,
+    /// The match gone to last (kept current each frame, for its tint).
+    pub find_current: Option<crate::find::Found>,
     /// 帮助 → 使用说明 (F1), while open.
     pub guide: Option<super::guide::GuideWindow>,
     /// The start page, shown instead of the form while set.
@@ -183,6 +185,7 @@ impl EditorApp {
             start_page: None,
             guide: None,
             find: None,
+            find_current: None,
             reviewer,
             pdf_fonts: None,
             previous: None,
@@ -411,6 +414,7 @@ impl EditorApp {
                 .as_ref()
                 .map(|b| b.query.as_str())
                 .filter(|q| !q.is_empty()),
+            find_current: self.find_current.as_ref(),
             generation: self.doc_generation,
             profile: self.profile.as_ref().map(|(_, p)| p),
         }

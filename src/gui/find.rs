@@ -3,10 +3,8 @@
 //! match selected), replaces in the 正文 one by one or all, each as one undo step.
 
 use egui::Ui;
-use egui::text::{CCursor, CCursorRange};
 
 use crate::find::{Found, find};
-use crate::finding::Place;
 use crate::model::Report;
 
 use super::commands::Command;
@@ -169,38 +167,15 @@ fn step(app: &mut EditorApp, ctx: &egui::Context, forward: bool) {
         (Some(k), false) => (k + n - 1) % n,
     };
     bar.current = Some(k);
-    let found = matches[k].clone();
-    app.edit.focus(found.place);
-    select(ctx, &app.doc.draft.report, &found);
+    // The keyboard stays in the find bar (Enter goes on to the next match); the form
+    // scrolls to the match, which is tinted more strongly than the others.
+    bar.focus = true;
+    app.edit.reveal(matches[k].place);
+    let _ = ctx;
 }
 
-/// Selects the match in its text field (the field's editing state, by its id).
-fn select(ctx: &egui::Context, report: &Report, found: &Found) {
-    let (id, text) = match found.place {
-        Place::Text(t) => (super::state::text_id(t), report.text(t).unwrap_or_default()),
-        Place::Meta(m) => (
-            super::state::meta_id(m),
-            match m {
-                crate::finding::MetaField::Organ => report.meta.organ.as_str(),
-                _ => report.meta.signature.as_str(),
-            },
-        ),
-        _ => return,
-    };
-    let Some(before) = text.get(..found.range.start) else {
-        return;
-    };
-    let start = before.chars().count();
-    let end = start
-        + text
-            .get(found.range.clone())
-            .unwrap_or_default()
-            .chars()
-            .count();
-    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
-    state.cursor.set_char_range(Some(CCursorRange::two(
-        CCursor::new(start),
-        CCursor::new(end),
-    )));
-    state.store(ctx, id);
+/// The match gone to, as the form tints it.
+pub fn current(bar: &FindBar, report: &Report) -> Option<Found> {
+    let k = bar.current?;
+    find(report, &bar.query).into_iter().nth(k)
 }

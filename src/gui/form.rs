@@ -114,6 +114,10 @@ fn focus_if_requested(ed: &mut Editing, place: Place, response: &Response) {
         response.request_focus();
         response.scroll_to_me(Some(Align::Center));
     }
+    if ed.edit.reveal_place == Some(place) {
+        ed.edit.reveal_place = None;
+        response.scroll_to_me(Some(Align::Center));
+    }
 }
 
 fn meta(ed: &mut Editing, ui: &mut Ui) {
@@ -332,8 +336,12 @@ fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
             edit = edit.background_color(c);
         }
 
+        let current = ed
+            .find_current
+            .filter(|f| f.place == Place::Text(id))
+            .map(|f| f.range.clone());
         let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
-            let mut job = marked_job(ui, buf.as_str(), &repeated);
+            let mut job = marked_job(ui, buf.as_str(), &repeated, current.as_ref());
             job.wrap.max_width = wrap;
             ui.fonts_mut(|f| f.layout_job(job))
         };
@@ -379,12 +387,21 @@ fn repeated_ranges(
 
 /// The text laid out with the `marked` ranges on a tinted ground (ranges that no longer fit
 /// the text, while the analysis catches up with typing, are left out).
-fn marked_job(ui: &Ui, text: &str, marked: &[std::ops::Range<usize>]) -> egui::text::LayoutJob {
+fn marked_job(
+    ui: &Ui,
+    text: &str,
+    marked: &[std::ops::Range<usize>],
+    current: Option<&std::ops::Range<usize>>,
+) -> egui::text::LayoutJob {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
     let plain = egui::TextFormat::simple(font, color);
     let tinted = egui::TextFormat {
         background: ui.visuals().selection.bg_fill.gamma_multiply(0.35),
+        ..plain.clone()
+    };
+    let strong = egui::TextFormat {
+        background: ui.visuals().selection.bg_fill,
         ..plain.clone()
     };
     let mut job = egui::text::LayoutJob::default();
@@ -394,7 +411,8 @@ fn marked_job(ui: &Ui, text: &str, marked: &[std::ops::Range<usize>]) -> egui::t
             continue;
         }
         job.append(&text[at..r.start], 0.0, plain.clone());
-        job.append(&text[r.clone()], 0.0, tinted.clone());
+        let format = if current == Some(r) { &strong } else { &tinted };
+        job.append(&text[r.clone()], 0.0, format.clone());
         at = r.end;
     }
     job.append(&text[at..], 0.0, plain);

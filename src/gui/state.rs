@@ -97,6 +97,9 @@ pub struct EditState {
     pub date_buffer: Option<String>,
     /// A place to scroll to and focus on the next frame (from the findings panel).
     pub focus_place: Option<Place>,
+    /// A place to scroll to on the next frame without taking the keyboard (the find bar
+    /// keeps it, so Enter goes on to the next match instead of typing into the report).
+    pub reveal_place: Option<Place>,
     /// A part of the report to scroll to on the next frame.
     pub scroll_to: Option<crate::template::Part>,
     /// Select the whole content of this cell when it gains focus (type-to-replace).
@@ -107,6 +110,11 @@ impl EditState {
     /// Focuses a place on the next frame (scrolls to it).
     pub fn focus(&mut self, place: Place) {
         self.focus_place = Some(place);
+    }
+
+    /// Scrolls to a place on the next frame, leaving the keyboard where it is.
+    pub fn reveal(&mut self, place: Place) {
+        self.reveal_place = Some(place);
     }
 
     /// True (once) when `place` was asked to be focused.
@@ -142,8 +150,10 @@ pub struct Editing<'a> {
     pub generation: u64,
     /// The local rule profile in use (its 口径 notes for cells).
     pub profile: Option<&'a crate::profile::Profile>,
-    /// What the find bar looks for: its matches are tinted in the text fields.
+    /// What the find bar looks for: its matches are tinted in the text fields, the one gone
+    /// to more strongly.
     pub find: Option<&'a str>,
+    pub find_current: Option<&'a crate::find::Found>,
 }
 
 impl Editing<'_> {

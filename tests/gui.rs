@@ -1930,3 +1930,22 @@ fn find_goes_through_the_texts_and_replace_all_is_one_undo_step() {
     );
     assert_eq!(text(&f, TextId::S5), "2024年存在的问题：解读形式单一。");
 }
+
+#[test]
+fn find_also_marks_the_findings_that_hold_the_words() {
+    let mut f = fixture();
+    f.key(Modifiers::COMMAND, Key::F);
+    f.harness.get_by_label("查找：").type_text("依申请公开");
+    f.harness.run();
+    // The blank report's H9: 一、总体情况 lacks （二）依申请公开.
+    assert!(
+        f.harness
+            .query_by_label_contains("问题列表中 1 条")
+            .is_some()
+    );
+    f.key(Modifiers::COMMAND, Key::A);
+    f.harness.get_by_label("查找：").type_text("没有这几个字");
+    f.harness.run();
+    assert!(f.harness.query_by_label_contains("问题列表中").is_none());
+    assert!(f.harness.query_by_label("没有找到").is_some());
+}

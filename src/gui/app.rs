@@ -45,7 +45,18 @@ impl EditorApp {
         super::menu::show(ui, &mut self.editing(), menu);
         self.show_findings = show_findings;
         if let Some(bar) = self.find.as_mut() {
-            super::find::show(ui, bar, &self.doc.draft.report, &mut self.commands);
+            let in_findings = self
+                .analysis
+                .findings
+                .iter()
+                .filter(|f| !bar.query.is_empty() && f.message.contains(bar.query.as_str()))
+                .count();
+            super::find::show(
+                ui,
+                bar,
+                (&self.doc.draft.report, in_findings),
+                &mut self.commands,
+            );
         }
         self.find_current = self
             .find
@@ -76,6 +87,11 @@ impl EditorApp {
                 notes: &self.doc.draft.review.notes,
                 compare: self.compare.as_ref(),
                 returned: self.returned.as_ref(),
+                find: self
+                    .find
+                    .as_ref()
+                    .map(|b| b.query.as_str())
+                    .filter(|q| !q.is_empty()),
                 reviewer: &self.reviewer,
             };
             super::findings::show(

@@ -36,7 +36,13 @@ impl FindBar {
 }
 
 /// Draws the bar; what the clerk asks for is pushed as commands.
-pub fn show(ui: &mut Ui, bar: &mut FindBar, report: &Report, commands: &mut Vec<Command>) {
+/// `in_findings`: how many findings hold the query (marked in the findings panel).
+pub fn show(
+    ui: &mut Ui,
+    bar: &mut FindBar,
+    (report, in_findings): (&Report, usize),
+    commands: &mut Vec<Command>,
+) {
     let matches = find(report, &bar.query);
     egui::Panel::top("nianbao-find").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -69,6 +75,9 @@ pub fn show(ui: &mut Ui, bar: &mut FindBar, report: &Report, commands: &mut Vec<
                 (n, _) => format!("共 {n} 处"),
             };
             ui.label(count);
+            if in_findings > 0 {
+                ui.weak(s::fill(s::FIND_IN_FINDINGS, in_findings));
+            }
             if ui.button(s::FIND_CLOSE).clicked()
                 || (field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)))
             {

@@ -130,6 +130,8 @@ pub struct ReviewView<'a> {
     pub compare: Option<&'a Compare>,
     /// A resubmission at the desk: what it was returned with.
     pub returned: Option<&'a crate::desk::Resubmission>,
+    /// What the find bar looks for: the findings that hold it are marked.
+    pub find: Option<&'a str>,
     pub reviewer: &'a str,
 }
 
@@ -170,7 +172,13 @@ pub fn show(
                         changes(ui, c, &mut picked.clicked);
                     }
                     notes(ui, review.notes, &mut picked.clicked, commands);
-                    finding_list(ui, analysis, review.explanations, dark, &mut picked);
+                    finding_list(
+                        ui,
+                        analysis,
+                        review.explanations,
+                        (dark, review.find),
+                        &mut picked,
+                    );
                 });
             let Picked {
                 clicked,
@@ -234,7 +242,7 @@ fn finding_list(
     ui: &mut Ui,
     analysis: &Analysis,
     explanations: &[crate::review::Explanation],
-    dark: bool,
+    (dark, find): (bool, Option<&str>),
     picked: &mut Picked,
 ) {
     let findings = &analysis.findings;
@@ -242,7 +250,7 @@ fn finding_list(
         ui.label(s::NO_FINDINGS);
     }
     let line = |ui: &mut Ui, f: &Finding, picked: &mut Picked| {
-        finding_line(ui, f, analysis, explanations, dark, picked);
+        finding_line(ui, f, analysis, explanations, (dark, find), picked);
     };
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
         for f in findings
@@ -292,7 +300,7 @@ fn finding_line(
     f: &Finding,
     analysis: &Analysis,
     explanations: &[crate::review::Explanation],
-    dark: bool,
+    (dark, find): (bool, Option<&str>),
     picked: &mut Picked,
 ) {
     let index = analysis.findings.iter().position(|x| std::ptr::eq(x, f));
@@ -319,8 +327,18 @@ fn finding_line(
     } else {
         severity_color(f.severity, dark)
     };
+    // A finding that holds what the find bar looks for is marked.
+    let marked = find.is_some_and(|q| f.message.contains(q) || f.rule.id() == q);
     ui.horizontal_wrapped(|ui| {
-        if place_link(ui, text, color) {
+        let link = if marked {
+            let mut text = RichText::new(text).color(color);
+            text = text.background_color(ui.visuals().selection.bg_fill.gamma_multiply(0.35));
+            ui.add(egui::Button::new(text).frame(false).wrap())
+                .clicked()
+        } else {
+            place_link(ui, text, color)
+        };
+        if link {
             picked.clicked = f.places.first().copied();
         }
         // 这条规则是什么: the rule's text (what it checks, the source, an example).

@@ -353,3 +353,5 @@ pub const REPLACE_NOTE: &str = "只替换正文；机关全称、落款请直接
 pub const REPLACE_NOT_TEXT: &str = "这一处不在正文中，不替换（机关全称、落款请直接改）";
 /// `{}`: how many.
 pub const REPLACED_ALL: &str = "已替换 {} 处（撤销可一次恢复）";
+/// `{}`: how many findings hold what is looked for.
+pub const FIND_IN_FINDINGS: &str = "问题列表中 {} 条（已标出）";

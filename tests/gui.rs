@@ -1949,3 +1949,28 @@ fn find_also_marks_the_findings_that_hold_the_words() {
     assert!(f.harness.query_by_label_contains("问题列表中").is_none());
     assert!(f.harness.query_by_label("没有找到").is_some());
 }
+
+#[test]
+fn the_publication_date_is_picked_from_a_calendar() {
+    let mut f = fixture();
+    assert_eq!(f.app().doc.draft.report.meta.year, Some(2025));
+    f.harness.get_by_label("选择日期…").click();
+    f.harness.run();
+    // January after the report's year, when reports are published.
+    assert!(f.harness.query_by_label("2026年1月").is_some());
+    f.harness.get_by_label("▶").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("2026年2月").is_some());
+    f.harness.get_by_label("◀").click();
+    f.harness.run();
+    f.harness.get_by_label("20").click();
+    f.harness.run();
+    assert_eq!(
+        f.app().doc.draft.report.meta.published,
+        Date::new(2026, 1, 20)
+    );
+    assert!(
+        f.harness.query_by_label("2026年1月").is_none(),
+        "the calendar closes"
+    );
+}

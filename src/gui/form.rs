@@ -249,6 +249,19 @@ fn date_field(ed: &mut Editing, ui: &mut Ui, label: egui::Id, dark: bool) {
         if !r.has_focus() {
             ed.edit.date_buffer = None;
         }
+        if let Some(picked) = date_picker(
+            ui,
+            ed.doc.draft.report.meta.published,
+            ed.doc.draft.report.meta.year,
+        ) {
+            ed.doc
+                .draft
+                .report
+                .meta
+                .set_published_typed(&picked.chinese());
+            ed.edit.date_buffer = None;
+            text = picked.chinese();
+        }
         let reason = (!text.trim().is_empty())
             .then(|| Date::parse_checked(&text).err())
             .flatten();
@@ -259,6 +272,75 @@ fn date_field(ed: &mut Editing, ui: &mut Ui, label: egui::Id, dark: bool) {
             );
         }
     });
+}
+
+/// 选择日期…: a month's calendar beside the typed 发布日期 (from the date set, else January
+/// after the report's year, when reports are published). The day clicked, if any.
+fn date_picker(ui: &mut Ui, set: Option<Date>, year: Option<u16>) -> Option<Date> {
+    let shown_id = egui::Id::unique("nianbao-date-picker-month");
+    let mut picked = None;
+    // The month buttons keep the calendar open; a day, Esc or a click outside closes it.
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    let button = egui::containers::menu::MenuButton::new(s::DATE_PICK)
+        .config(config)
+        .ui(ui, |ui| {
+            let (mut y, mut m) = ui
+                .data(|d| d.get_temp::<(u16, u8)>(shown_id))
+                .unwrap_or_else(|| {
+                    set.map(|d| (d.year, d.month))
+                        .unwrap_or((year.map_or(2026, |y| y + 1), 1))
+                });
+            ui.horizontal(|ui| {
+                if ui.button("◀").on_hover_text(s::DATE_PREVIOUS).clicked() {
+                    (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+                }
+                ui.strong(format!("{y}年{m}月"));
+                if ui.button("▶").on_hover_text(s::DATE_NEXT).clicked() {
+                    (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                }
+            });
+            ui.data_mut(|d| d.insert_temp(shown_id, (y, m)));
+            egui::Grid::new("nianbao-date-picker").show(ui, |ui| {
+                for w in s::WEEKDAYS {
+                    ui.weak(w);
+                }
+                ui.end_row();
+                let first = weekday_monday0(y, m, 1);
+                for _ in 0..first {
+                    ui.label("");
+                }
+                let mut column = first;
+                for day in 1..=31u8 {
+                    let Some(date) = Date::new(y, m, day) else {
+                        break;
+                    };
+                    let chosen = set == Some(date);
+                    if ui.selectable_label(chosen, day.to_string()).clicked() {
+                        picked = Some(date);
+                        ui.close();
+                    }
+                    column += 1;
+                    if column == 7 {
+                        ui.end_row();
+                        column = 0;
+                    }
+                }
+            });
+        });
+    button.0.on_hover_text(s::DATE_PICK_HOVER);
+    picked
+}
+
+/// The day of the week, Monday 0 … Sunday 6 (Sakamoto's method).
+fn weekday_monday0(year: u16, month: u8, day: u8) -> usize {
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let mut y = i32::from(year);
+    if month < 3 {
+        y -= 1;
+    }
+    let sunday0 = (y + y / 4 - y / 100 + y / 400 + T[usize::from(month) - 1] + i32::from(day)) % 7;
+    ((sunday0 + 6) % 7) as usize
 }
 
 fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
@@ -417,4 +499,14 @@ fn marked_job(
     }
     job.append(&text[at..], 0.0, plain);
     job
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn weekdays_are_counted_from_monday() {
+        assert_eq!(super::weekday_monday0(2026, 1, 1), 3, "a Thursday");
+        assert_eq!(super::weekday_monday0(2026, 12, 2), 2, "a Wednesday");
+        assert_eq!(super::weekday_monday0(2024, 2, 29), 3, "a Thursday");
+    }
 }

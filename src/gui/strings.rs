@@ -355,3 +355,8 @@ pub const REPLACE_NOT_TEXT: &str = "这一处不在正文中，不替换（机�
 pub const REPLACED_ALL: &str = "已替换 {} 处（撤销可一次恢复）";
 /// `{}`: how many findings hold what is looked for.
 pub const FIND_IN_FINDINGS: &str = "问题列表中 {} 条（已标出）";
+pub const DATE_PICK: &str = "选择日期…";
+pub const DATE_PICK_HOVER: &str = "在日历中选择发布日期";
+pub const DATE_PREVIOUS: &str = "上个月";
+pub const DATE_NEXT: &str = "下个月";
+pub const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];

@@ -1974,3 +1974,45 @@ fn the_publication_date_is_picked_from_a_calendar() {
         "the calendar closes"
     );
 }
+
+#[test]
+fn print_hands_the_exported_pdf_to_lp_or_says_how_to_print() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mut f = fixture();
+    // A recording `lp`: its arguments, and a copy of the file it was given.
+    let record = f.path("lp-args.txt");
+    let copy = f.path("printed.pdf");
+    let stub = f.path("lp");
+    std::fs::write(
+        &stub,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\nfor last; do :; done\ncp \"$last\" '{}'\necho 'request id is HP-7'\n",
+            record.display(),
+            copy.display()
+        ),
+    )
+    .expect("stub");
+    std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    f.harness.state_mut().print_program = stub.display().to_string();
+    f.key(Modifiers::COMMAND, Key::P);
+    f.harness.run();
+    let status = f.app().status.clone().unwrap_or_default();
+    assert!(status.starts_with("已送到默认打印机："), "{status}");
+    assert!(
+        status.contains("草稿") && status.contains("request id is HP-7"),
+        "{status}"
+    );
+    let args = std::fs::read_to_string(&record).expect("lp was run");
+    assert!(args.starts_with("-t"), "{args}");
+    let printed = std::fs::read(&copy).expect("the PDF given to lp");
+    assert!(printed.starts_with(b"%PDF-"));
+    // No printing system: the clerk is told how to print instead.
+    f.harness.state_mut().print_program = f.path("没有这个程序").display().to_string();
+    f.key(Modifiers::COMMAND, Key::P);
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label_contains("没有找到打印服务")
+            .is_some()
+    );
+}

@@ -178,6 +178,9 @@ impl EditorApp {
         } else if pressed(&keys::FIND) {
             self.push(Command::OpenFind(false));
         }
+        if pressed(&keys::PRINT) {
+            self.push(Command::Print);
+        }
         if pressed(&keys::HELP) {
             self.push(Command::ShowGuide);
         }

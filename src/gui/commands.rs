@@ -127,6 +127,8 @@ pub enum Command {
     ReplaceOne,
     /// Replace every match in the 正文 (one undo step).
     ReplaceAll,
+    /// 文件 → 打印… (Ctrl+P).
+    Print,
     /// 文件 → 起始页.
     ShowStartPage,
     /// 帮助 → 使用说明 (F1).

@@ -59,6 +59,8 @@ pub struct EditorApp {
     pub reviewer: String,
     /// 与其他版本比较: the other version and what differs from it.
     pub compare: Option<Compare>,
+    /// The program 打印… hands the PDF to (`lp`; a test's recording stub).
+    pub print_program: String,
     /// The find bar (Ctrl+F, Ctrl+H), while open.
     pub find: Option<super::find::FindBar>,
     /// The match gone to last (kept current each frame, for its tint).
@@ -129,6 +131,7 @@ pub(crate) mod keys {
     pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
     pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
     pub const REPLACE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::H);
+    pub const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
     pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
     pub const NEXT_FINDING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F8);
     pub const PREVIOUS_FINDING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
@@ -186,6 +189,7 @@ impl EditorApp {
             guide: None,
             find: None,
             find_current: None,
+            print_program: super::print::PRINT_PROGRAM.to_string(),
             reviewer,
             pdf_fonts: None,
             previous: None,

@@ -173,6 +173,9 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
         if item(ui, s::EXPORT_PDF, None) {
             ed.push(Command::ExportPdf);
         }
+        if item(ui, s::PRINT_MENU, Some(&keys::PRINT)) {
+            ed.push(Command::Print);
+        }
         ui.separator();
         if item(ui, s::QUIT, None) {
             ed.push(Command::Guarded(Action::Quit));

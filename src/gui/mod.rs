@@ -21,6 +21,7 @@ mod menu;
 mod modals;
 mod outline;
 mod paths;
+mod print;
 mod runner;
 mod shared_files;
 pub mod start;

@@ -360,3 +360,13 @@ pub const DATE_PICK_HOVER: &str = "在日历中选择发布日期";
 pub const DATE_PREVIOUS: &str = "上个月";
 pub const DATE_NEXT: &str = "下个月";
 pub const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+
+// 打印 (print.rs).
+pub const PRINT_MENU: &str = "打印…";
+pub const PRINT_FAILED: &str = "无法生成要打印的 PDF：";
+pub const PRINT_SENT: &str = "已送到默认打印机：";
+pub const PRINT_WATERMARK: &str = "，报告还不是正式版，每页有“草稿”水印";
+pub const PRINT_REFUSED: &str = "打印服务拒绝了这份文件：";
+pub const PRINT_NO_SYSTEM: &str = "这台电脑上没有找到打印服务（CUPS 的 lp 命令）。";
+pub const PRINT_HOW: &str =
+    "可以先用 文件 → 导出PDF… 保存报告，再用 PDF 阅读器（如 WPS、文档查看器）打开后打印。";

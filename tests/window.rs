@@ -608,3 +608,56 @@ fn the_safe_graphics_mode_opens_the_window() {
     let shot = session.screenshot("safe.png");
     assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
 }
+
+#[test]
+fn print_in_a_real_window_goes_to_lp() {
+    if let Some(missing) = tools_missing() {
+        eprintln!("跳过：缺少 {missing}");
+        return;
+    }
+    use std::os::unix::fs::PermissionsExt as _;
+    let mut session = Session::start();
+    let draft = session.path("print-e2e.ron");
+    blank_draft(&draft);
+    // No desktop portal here: 打印… goes to `lp`, a stub that records what it was given.
+    let stubs = session.path("stubs");
+    std::fs::create_dir_all(&stubs).unwrap();
+    let copy = session.path("printed.pdf");
+    let lp = stubs.join("lp");
+    std::fs::write(
+        &lp,
+        format!(
+            "#!/bin/sh\nfor last; do :; done\ncp \"$last\" '{}'\necho 'request id is e2e-1'\n",
+            copy.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let home = session.path("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let path = format!(
+        "{}:{}",
+        stubs.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let app = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .arg(&draft)
+        .env("DISPLAY", &session.display)
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("PATH", path)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nianbao");
+    session.apps.push(app);
+    let window = session.wait_for_window("print-e2e\\.ron", 1);
+    std::thread::sleep(Duration::from_millis(2000));
+    session.focus(&window);
+    session.keys(&["ctrl+p"]);
+    wait_until("the PDF handed to lp", 60, || {
+        std::fs::read(&copy).is_ok_and(|b| b.starts_with(b"%PDF-"))
+    });
+    session.screenshot("print.png");
+}

@@ -380,12 +380,7 @@ impl EditorApp {
             return;
         }
         let n = found.len();
-        let k = match (self.finding_cursor, forward) {
-            (None, true) => 0,
-            (None, false) => n - 1,
-            (Some(k), true) => (k + 1) % n,
-            (Some(k), false) => (k + n - 1) % n,
-        };
+        let k = super::state::cycle(self.finding_cursor, n, forward);
         let (place, line) = (found[k].places[0], found[k].to_line());
         self.finding_cursor = Some(k);
         self.edit.focus(place);

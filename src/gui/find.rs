@@ -169,12 +169,7 @@ fn step(app: &mut EditorApp, ctx: &egui::Context, forward: bool) {
         return;
     }
     let n = matches.len();
-    let k = match (bar.current, forward) {
-        (None, true) => 0,
-        (None, false) => n - 1,
-        (Some(k), true) => (k + 1) % n,
-        (Some(k), false) => (k + n - 1) % n,
-    };
+    let k = super::state::cycle(bar.current, n, forward);
     bar.current = Some(k);
     // The keyboard stays in the find bar (Enter goes on to the next match); the form
     // scrolls to the match, which is tinted more strongly than the others.

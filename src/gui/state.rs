@@ -262,3 +262,15 @@ pub fn cell_name(cell: usize) -> String {
     }
     spec.short_name.clone()
 }
+
+/// The next (`forward`) or previous of `n` items after `current`, round at the ends; from
+/// nothing, the first or the last (F8 through the findings, the find bar through its
+/// matches). `n` must not be 0.
+pub fn cycle(current: Option<usize>, n: usize, forward: bool) -> usize {
+    match (current, forward) {
+        (None, true) => 0,
+        (None, false) => n - 1,
+        (Some(k), true) => (k + 1) % n,
+        (Some(k), false) => (k + n - 1) % n,
+    }
+}

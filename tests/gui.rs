@@ -623,10 +623,9 @@ fn a_bad_file_shows_a_message_and_keeps_the_report() {
     assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(4));
 }
 
-#[test]
-fn autosave_writes_a_recovery_copy_that_the_next_start_offers() {
-    // The first window's process "ends" without saving: its owner is a process id no
-    // process has.
+/// A config folder holding the recovery copy of a window whose process "ended" without
+/// saving (its owner is a process id no process has): 一·自然人 typed as 8.
+fn recovery_left_behind() -> PathBuf {
     let config = tempfile::tempdir().expect("tempdir").keep().join("config");
     let ended = nianbao::lock::Owner::with_pid(4_000_000_000);
     let first_config = config.clone();
@@ -639,6 +638,23 @@ fn autosave_writes_a_recovery_copy_that_the_next_start_offers() {
     });
     f.type_into(t3(R1, NP), "8");
     f.harness.state_mut().autosave_now();
+    config
+}
+
+/// An editor started with this config folder.
+fn fixture_at(config: PathBuf) -> Fixture {
+    fixture_with(move |app| {
+        *app = EditorApp::new(
+            Box::new(ScriptedDialogs::default()),
+            Storage::at(config),
+            Date::new(2026, 1, 15).expect("date"),
+        );
+    })
+}
+
+#[test]
+fn autosave_writes_a_recovery_copy_that_the_next_start_offers() {
+    let config = recovery_left_behind();
     let recovered: Vec<Recovery> = Storage::at(&config).read_recoveries();
     assert_eq!(recovered.len(), 1, "written, and offered to another window");
     assert_eq!(
@@ -647,13 +663,7 @@ fn autosave_writes_a_recovery_copy_that_the_next_start_offers() {
     );
 
     // Next start with the same config folder.
-    let mut g = fixture_with(move |app| {
-        *app = EditorApp::new(
-            Box::new(ScriptedDialogs::default()),
-            Storage::at(config),
-            Date::new(2026, 1, 15).expect("date"),
-        );
-    });
+    let mut g = fixture_at(config);
     assert!(g.harness.query_by_label("发现未保存的草稿").is_some());
     g.harness.get_by_label("恢复").click();
     g.harness.run();
@@ -1731,8 +1741,16 @@ fn the_start_page_makes_a_new_report_and_lists_the_recent_files() {
     .expect("save");
     f.harness.state_mut().recent = vec![saved.clone(), f.path("已删除.ron")];
     f.harness.state_mut().show_start_page();
+    // The recent files with organ, year and state (read on a thread of their own); one
+    // that is gone says so.
+    for _ in 0..400 {
+        f.harness.step();
+        if f.harness.query_by_label_contains("现在打不开：").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     f.harness.run();
-    // The recent files with organ, year and state; one that is gone says so.
     assert!(
         f.harness
             .query_by_label("某县甲镇人民政府 · 2025年度 · 草稿")
@@ -1805,26 +1823,8 @@ fn f1_opens_the_guide_inside_the_program() {
 
 #[test]
 fn discarding_a_recovered_draft_asks_once_more() {
-    let config = tempfile::tempdir().expect("tempdir").keep().join("config");
-    let ended = nianbao::lock::Owner::with_pid(4_000_000_000);
-    let first_config = config.clone();
-    let mut f = fixture_with(move |app| {
-        *app = EditorApp::new(
-            Box::new(ScriptedDialogs::default()),
-            Storage::at(first_config).with_owner(ended),
-            Date::new(2026, 1, 15).expect("date"),
-        );
-    });
-    f.type_into(t3(R1, NP), "8");
-    f.harness.state_mut().autosave_now();
-    let second = config.clone();
-    let mut g = fixture_with(move |app| {
-        *app = EditorApp::new(
-            Box::new(ScriptedDialogs::default()),
-            Storage::at(second),
-            Date::new(2026, 1, 15).expect("date"),
-        );
-    });
+    let config = recovery_left_behind();
+    let mut g = fixture_at(config.clone());
     g.harness.get_by_label("丢弃").click();
     g.harness.run();
     assert!(g.harness.query_by_label_contains("找不回来").is_some());

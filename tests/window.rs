@@ -154,22 +154,47 @@ impl Session {
 
     /// Starts an editor on `draft` as `user`, with its own settings folder `home`.
     fn spawn(&mut self, draft: &Path, cell: &str, home: &str, user: &str) {
+        self.launch(
+            &[draft.as_os_str()],
+            home,
+            &[("USER", user.into()), ("NIANBAO_FOCUS", cell.into())],
+        );
+    }
+
+    /// Starts the editor with these arguments, its own settings folder `home` and `env`
+    /// besides (no Wayland: the X server of this session).
+    fn launch(&mut self, args: &[&std::ffi::OsStr], home: &str, env: &[(&str, String)]) {
         let home = self.path(home);
         std::fs::create_dir_all(&home).unwrap();
         let app = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-            .arg(draft)
+            .args(args)
             .env("DISPLAY", &self.display)
             .env("HOME", &home)
-            .env("USER", user)
             .env("XDG_CONFIG_HOME", home.join(".config"))
             .env("XDG_DATA_HOME", home.join(".local/share"))
             .env_remove("WAYLAND_DISPLAY")
-            .env("NIANBAO_FOCUS", cell)
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("nianbao");
         self.apps.push(app);
+    }
+
+    /// A folder of this session with an executable `name` in it that runs `script`, and
+    /// PATH with that folder first (a recording stand-in for a system program).
+    fn stub_on_path(&self, name: &str, script: &str) -> String {
+        use std::os::unix::fs::PermissionsExt as _;
+        let stubs = self.path("stubs");
+        std::fs::create_dir_all(&stubs).unwrap();
+        let program = stubs.join(name);
+        std::fs::write(&program, format!("#!/bin/sh\n{script}")).unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        format!(
+            "{}:{}",
+            stubs.display(),
+            std::env::var("PATH").unwrap_or_default()
+        )
     }
 
     /// The `nth` (1-based, in stacking order) visible window whose title matches `name`.
@@ -527,24 +552,10 @@ fn a_display_without_opengl_tries_every_way_then_tells_the_clerk() {
     // display that is not there, as on a Kylin laptop whose EGL fails under Wayland.
     let session = Session::start_with(&["-extension", "GLX"]);
     // The message box: a stub zenity that records what it was asked to show.
-    let stubs = session.path("stubs");
-    std::fs::create_dir_all(&stubs).unwrap();
     let record = session.path("zenity.txt");
-    let zenity = stubs.join("zenity");
-    std::fs::write(
-        &zenity,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\n",
-            record.display()
-        ),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt as _;
-    std::fs::set_permissions(&zenity, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let path = format!(
-        "{}:{}",
-        stubs.display(),
-        std::env::var("PATH").unwrap_or_default()
+    let path = session.stub_on_path(
+        "zenity",
+        &format!("printf '%s\\n' \"$@\" > '{}'\n", record.display()),
     );
     let config = session.path("config");
     let (code, stderr) = start_editor(
@@ -586,19 +597,7 @@ fn the_safe_graphics_mode_opens_the_window() {
         return;
     }
     let mut session = Session::start();
-    let home = session.path("home");
-    std::fs::create_dir_all(&home).unwrap();
-    let app = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .arg("--safe-graphics")
-        .env("DISPLAY", &session.display)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env_remove("WAYLAND_DISPLAY")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("nianbao");
-    session.apps.push(app);
+    session.launch(&["--safe-graphics".as_ref()], "home", &[]);
     // (xdotool does not match Chinese titles: any window, the only one on this display.)
     let window = session.wait_for_window(".", 1);
     // The window is the software-rendered child's; the program started is still running.
@@ -615,43 +614,19 @@ fn print_in_a_real_window_goes_to_lp() {
         eprintln!("跳过：缺少 {missing}");
         return;
     }
-    use std::os::unix::fs::PermissionsExt as _;
     let mut session = Session::start();
     let draft = session.path("print-e2e.ron");
     blank_draft(&draft);
     // No desktop portal here: 打印… goes to `lp`, a stub that records what it was given.
-    let stubs = session.path("stubs");
-    std::fs::create_dir_all(&stubs).unwrap();
     let copy = session.path("printed.pdf");
-    let lp = stubs.join("lp");
-    std::fs::write(
-        &lp,
-        format!(
-            "#!/bin/sh\nfor last; do :; done\ncp \"$last\" '{}'\necho 'request id is e2e-1'\n",
+    let path = session.stub_on_path(
+        "lp",
+        &format!(
+            "for last; do :; done\ncp \"$last\" '{}'\necho 'request id is e2e-1'\n",
             copy.display()
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let home = session.path("home");
-    std::fs::create_dir_all(&home).unwrap();
-    let path = format!(
-        "{}:{}",
-        stubs.display(),
-        std::env::var("PATH").unwrap_or_default()
     );
-    let app = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .arg(&draft)
-        .env("DISPLAY", &session.display)
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("PATH", path)
-        .env_remove("WAYLAND_DISPLAY")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("nianbao");
-    session.apps.push(app);
+    session.launch(&[draft.as_os_str()], "home", &[("PATH", path)]);
     let window = session.wait_for_window("print-e2e\\.ron", 1);
     std::thread::sleep(Duration::from_millis(2000));
     session.focus(&window);

@@ -58,10 +58,6 @@ impl EditorApp {
                 &mut self.commands,
             );
         }
-        self.find_current = self
-            .find
-            .as_ref()
-            .and_then(|b| super::find::current(b, &self.doc.draft.report));
         let state = self.doc.draft.review.approval(&self.doc.draft.report);
         let modes = super::status::Modes {
             read_only: self.doc.read_only,

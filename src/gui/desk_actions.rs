@@ -41,10 +41,11 @@ pub(super) fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             Err(e) => app.modal = Some(Modal::Error(format!("{}{e}", s::DESK_NOT_OPENED))),
         },
         Command::ShowDesk => {
+            let rules = rules(app);
             if let Some(view) = app.desk.as_mut() {
                 view.showing = true;
-                view.rules = rules_of(app.deadline, app.profile.as_ref());
-                if let Some(problem) = app.desk.as_mut().and_then(|v| v.reload(ctx)) {
+                view.rules = rules;
+                if let Some(problem) = view.reload(ctx) {
                     app.modal = Some(Modal::Error(format!("{}{problem}", s::DESK_NOT_OPENED)));
                 }
             }
@@ -88,8 +89,7 @@ pub(super) fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             });
             match returned {
                 Ok(letter) => {
-                    app.reviewer = name;
-                    let _ = app.storage.save_reviewer(&app.reviewer);
+                    app.set_reviewer(name);
                     app.status = Some(format!("{}{}", s::DESK_RETURNED, letter.display()));
                 }
                 Err(e) => app.modal = Some(Modal::Error(e.to_string())),
@@ -143,16 +143,9 @@ pub(super) fn sum_approved(app: &mut EditorApp) {
 
 /// The rules the desk is read by: the editor's deadline and profile.
 fn rules(app: &EditorApp) -> DeskRules {
-    rules_of(app.deadline, app.profile.as_ref())
-}
-
-fn rules_of(
-    deadline: Option<crate::model::Deadline>,
-    profile: Option<&(std::path::PathBuf, crate::profile::Profile)>,
-) -> DeskRules {
     DeskRules {
-        deadline,
-        profile: profile.map(|(_, p)| p.clone()),
+        deadline: app.deadline,
+        profile: app.profile.as_ref().map(|(_, p)| p.clone()),
     }
 }
 

@@ -63,8 +63,6 @@ pub struct EditorApp {
     pub print_program: String,
     /// The find bar (Ctrl+F, Ctrl+H), while open.
     pub find: Option<super::find::FindBar>,
-    /// The match gone to last (kept current each frame, for its tint).
-    pub find_current: Option<crate::find::Found>,
     /// 帮助 → 使用说明 (F1), while open.
     pub guide: Option<super::guide::GuideWindow>,
     /// The start page, shown instead of the form while set.
@@ -188,7 +186,6 @@ impl EditorApp {
             start_page: None,
             guide: None,
             find: None,
-            find_current: None,
             print_program: super::print::PRINT_PROGRAM.to_string(),
             reviewer,
             pdf_fonts: None,
@@ -387,7 +384,14 @@ impl EditorApp {
         self.status = Some(format!("{}/{n}：{line}", k + 1));
     }
 
-    /// Shows the start page (the recent files read now).
+    /// The name the reviewer signed, noted or returned with: used next time, and remembered
+    /// for the next start.
+    pub fn set_reviewer(&mut self, name: String) {
+        self.reviewer = name;
+        let _ = self.storage.save_reviewer(&self.reviewer);
+    }
+
+    /// Shows the start page (the recent files read on a thread of their own).
     pub fn show_start_page(&mut self) {
         self.start_page = Some(super::start_page::StartPage::new(
             self.today.report_year(),
@@ -413,7 +417,7 @@ impl EditorApp {
                 .as_ref()
                 .map(|b| b.query.as_str())
                 .filter(|q| !q.is_empty()),
-            find_current: self.find_current.as_ref(),
+            find_current: self.find.as_ref().and_then(|b| b.current_match()),
             generation: self.doc_generation,
             profile: self.profile.as_ref().map(|(_, p)| p),
         }

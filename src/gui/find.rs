@@ -20,6 +20,8 @@ pub struct FindBar {
     pub replacing: bool,
     /// The match gone to last, by index into the matches.
     pub current: Option<usize>,
+    /// The matches in the report as it is this frame (found once per frame, by [`show`]).
+    pub matches: Vec<Found>,
     /// Focus the query field on the next frame.
     focus: bool,
 }
@@ -43,7 +45,8 @@ pub fn show(
     (report, in_findings): (&Report, usize),
     commands: &mut Vec<Command>,
 ) {
-    let matches = find(report, &bar.query);
+    bar.matches = find(report, &bar.query);
+    let matches = &bar.matches;
     egui::Panel::top("nianbao-find").show(ui, |ui| {
         ui.horizontal(|ui| {
             let label = ui.label(s::FIND_LABEL);
@@ -178,8 +181,9 @@ fn step(app: &mut EditorApp, ctx: &egui::Context, forward: bool) {
     let _ = ctx;
 }
 
-/// The match gone to, as the form tints it.
-pub fn current(bar: &FindBar, report: &Report) -> Option<Found> {
-    let k = bar.current?;
-    find(report, &bar.query).into_iter().nth(k)
+impl FindBar {
+    /// The match gone to, as the form tints it.
+    pub fn current_match(&self) -> Option<&Found> {
+        self.matches.get(self.current?)
+    }
 }

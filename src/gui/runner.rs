@@ -177,9 +177,7 @@ fn run_review(app: &mut EditorApp, command: Command) {
             match crate::review::explain(&app.doc.draft.report, &finding, &text, &author, at) {
                 Ok(e) => {
                     app.doc.draft.review.explanations.push(e);
-                    app.reviewer = author;
-                    let _ = app.storage.save_reviewer(&app.reviewer);
-                    let _ = app.storage.save_reviewer(&app.reviewer);
+                    app.set_reviewer(author);
                     app.invalidate_analysis();
                     app.status = Some(s::EXPLAINED_DONE.to_string());
                 }
@@ -198,8 +196,7 @@ fn run_review(app: &mut EditorApp, command: Command) {
                 at: crate::model::Stamp::now_beijing(),
                 resolved: false,
             });
-            app.reviewer = author;
-            let _ = app.storage.save_reviewer(&app.reviewer);
+            app.set_reviewer(author);
             app.status = Some(s::NOTE_ADDED.to_string());
         }
         Command::CompareVersion => ask_path(app, PathPurpose::CompareVersion),
@@ -230,8 +227,7 @@ fn run_review(app: &mut EditorApp, command: Command) {
             match crate::release::sign_off(&app.doc.draft, &app.analysis, stage, &name, at) {
                 Ok(sign_off) => {
                     app.doc.draft.review.sign_offs.push(sign_off);
-                    app.reviewer = name.trim().to_string();
-                    let _ = app.storage.save_reviewer(&app.reviewer);
+                    app.set_reviewer(name.trim().to_string());
                     app.status = Some(format!(
                         "{}{}：{} {at}",
                         s::SIGNED,

@@ -4,6 +4,7 @@
 //! something to recover, comes over it first.
 
 use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
 
 use egui::{RichText, Ui};
 
@@ -16,27 +17,67 @@ use super::strings as s;
 #[derive(Clone, Debug)]
 pub struct RecentEntry {
     pub path: PathBuf,
-    /// Organ · year · state, or why it cannot be opened now.
+    /// Organ · year · state, or why it cannot be opened now; empty while being read.
     pub summary: String,
 }
 
 /// The start page and its small form.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct StartPage {
     pub organ: String,
     pub kind: OrganKind,
     pub year: String,
     pub recent: Vec<RecentEntry>,
+    /// The recent files' summaries, read on a thread of their own (a published PDF takes a
+    /// while to open; the page and the first frame do not wait for it).
+    summaries: Option<Receiver<(usize, String)>>,
 }
 
 impl StartPage {
     /// The start page for a report of `year` (the year just ended), listing `recent`.
     pub fn new(year: u16, recent: &[PathBuf]) -> StartPage {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let paths = recent.to_vec();
+        std::thread::spawn(move || {
+            for (k, path) in paths.iter().enumerate() {
+                if sender.send((k, describe(path))).is_err() {
+                    return;
+                }
+            }
+        });
         StartPage {
             organ: String::new(),
             kind: OrganKind::Government,
             year: year.to_string(),
-            recent: recent.iter().map(|p| describe(p)).collect(),
+            recent: recent
+                .iter()
+                .map(|path| RecentEntry {
+                    path: path.clone(),
+                    summary: String::new(),
+                })
+                .collect(),
+            summaries: Some(receiver),
+        }
+    }
+
+    /// Takes in the summaries read since the last frame; true while some are still coming.
+    pub fn poll(&mut self) -> bool {
+        let Some(receiver) = &self.summaries else {
+            return false;
+        };
+        loop {
+            match receiver.try_recv() {
+                Ok((k, summary)) => {
+                    if let Some(entry) = self.recent.get_mut(k) {
+                        entry.summary = summary;
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => return true,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.summaries = None;
+                    return false;
+                }
+            }
         }
     }
 
@@ -51,8 +92,8 @@ impl StartPage {
 }
 
 /// A recent file's organ, year and state, read from the file now.
-fn describe(path: &std::path::Path) -> RecentEntry {
-    let summary = match crate::document::open_path(path) {
+fn describe(path: &std::path::Path) -> String {
+    match crate::document::open_path(path) {
         Ok(opened) => {
             let draft = &opened.draft;
             let report = &draft.report;
@@ -73,15 +114,15 @@ fn describe(path: &std::path::Path) -> RecentEntry {
             format!("{organ} · {year} · {state}")
         }
         Err(e) => format!("{}{}", s::START_CANNOT_OPEN, e.describe(path)),
-    };
-    RecentEntry {
-        path: path.to_path_buf(),
-        summary,
     }
 }
 
 /// Draws the start page; what the clerk picks is pushed as commands.
 pub fn show(ui: &mut Ui, page: &mut StartPage, commands: &mut Vec<Command>) {
+    if page.poll() {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(50));
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.add_space(12.0);

@@ -16,6 +16,8 @@ command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
 command -v xclip >/dev/null 2>&1 || need+=(xclip)
 command -v import >/dev/null 2>&1 || need+=(imagemagick)
 command -v desktop-file-validate >/dev/null 2>&1 || need+=(desktop-file-utils)
+# A private D-Bus bus for the stand-in desktop portal that 打印… talks to in the tests.
+command -v dbus-daemon >/dev/null 2>&1 || need+=(dbus-daemon)
 # The desk's overview page is printed and shown by headless Chromium, with a Chinese font.
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)

@@ -1,7 +1,7 @@
 //! The CLI end to end: new, check (text and JSON, exit codes), import, export, and bad input
 //! that must give exit 2 with a clear Chinese message, write nothing, and never panic.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -1,7 +1,7 @@
 //! `nianbao desk` without a display: the rows of a folder of real reports, return →
 //! resubmission → sign → sum, and the overview as HTML and CSV.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

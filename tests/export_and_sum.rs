@@ -1,7 +1,7 @@
 //! Word export read back by our own importer, every merge resolved, on every report of the
 //! corpus; and 汇总 of the corpus's drafts: the exact cell-by-cell sum, a parent that adds up.
 
-mod corpus;
+use crate::corpus;
 
 use std::path::Path;
 

@@ -9,6 +9,7 @@ use egui_kittest::kittest::Queryable;
 
 use nianbao::draft::{self, Draft};
 use nianbao::finding::{Place, Rule};
+use nianbao::gui::portal_print::PortalBus;
 use nianbao::gui::{
     Action, Command, EditorApp, Picked, ScriptedDialogs, Storage, storage::Recovery,
 };
@@ -36,6 +37,8 @@ fn fixture_with(setup: impl FnOnce(&mut EditorApp)) -> Fixture {
         Storage::at(dir.path().join("config")),
         Date::new(2026, 1, 15).expect("date"),
     );
+    // Never a real desktop's print dialog from a test (those that want one give a stand-in).
+    app.print_portal = PortalBus::Off;
     setup(&mut app);
     let harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -1654,6 +1657,14 @@ fn a_finding_says_what_its_rule_is_and_f8_goes_through_the_findings() {
         f.harness.query_by_label("规则 O1（错误）").is_none(),
         "Enter closes it"
     );
+    // F1 in the red cell: what its rule is (context help), not the guide.
+    f.harness.state_mut().focus_place(Place::Cell(t3(R1, NP)));
+    f.harness.run();
+    f.key(Modifiers::NONE, Key::F1);
+    assert!(f.harness.query_by_label("规则 O1（错误）").is_some());
+    assert!(f.app().guide.is_none());
+    f.key(Modifiers::NONE, Key::Escape);
+    assert!(f.harness.query_by_label("规则 O1（错误）").is_none());
     // F8: the first error, its place focused; Shift+F8 from there: the last warning.
     let to_visit = f.app().findings_to_visit().len();
     assert!(to_visit > 1);
@@ -2015,4 +2026,154 @@ fn print_hands_the_exported_pdf_to_lp_or_says_how_to_print() {
             .query_by_label_contains("没有找到打印服务")
             .is_some()
     );
+}
+
+#[test]
+fn print_preview_shows_every_page_of_the_pdf_with_page_keys_and_esc() {
+    let mut f = fixture();
+    f.harness.get_by_label("文件(F)").click();
+    f.harness.run();
+    f.harness.get_by_label_contains("打印预览").click();
+    f.harness.step();
+    // The PDF is made and drawn on a thread: step until its pages are in.
+    for _ in 0..2000 {
+        f.harness.step();
+        if f.app().preview.as_ref().is_some_and(|p| p.page_count() > 0) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    f.harness.run();
+    let preview = f.app().preview.as_ref().expect("the preview is open");
+    let pages = preview.page_count();
+    // As many pages as the PDF the export writes, and page 1 has something on it.
+    let options = nianbao::export::pdf::PdfOptions {
+        draft_watermark: true,
+        ..nianbao::export::pdf::PdfOptions::new(Date::new(2026, 1, 15).expect("date"))
+    };
+    let exported =
+        nianbao::export::pdf::export_pdf(&f.app().doc.draft.report, &options).expect("export");
+    assert_eq!(pages, exported.pages);
+    assert!(nianbao::gui::preview::ink(&preview.images()[0]) > 0.005);
+    assert!(preview.watermark, "a blank report is no final version");
+    assert!(f.harness.query_by_label_contains("草稿”水印").is_some());
+    assert!(
+        f.harness
+            .query_by_label(&format!("第 1 页，共 {pages} 页"))
+            .is_some()
+    );
+    assert!(
+        f.harness.query_by_label("第 1 页").is_some(),
+        "the page image"
+    );
+    f.key(Modifiers::NONE, Key::PageDown);
+    assert!(
+        f.harness
+            .query_by_label(&format!("第 2 页，共 {pages} 页"))
+            .is_some()
+    );
+    f.key(Modifiers::NONE, Key::End);
+    assert_eq!(f.app().preview.as_ref().map(|p| p.page), Some(pages - 1));
+    f.harness.get_by_label("实际大小").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("100%").is_some());
+    f.harness.get_by_label("＋").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("125%").is_some());
+    f.key(Modifiers::NONE, Key::Escape);
+    assert!(f.app().preview.is_none(), "Esc closes the preview");
+    assert!(
+        f.harness.query_by_label("机关全称").is_some(),
+        "back to the form"
+    );
+}
+
+/// Steps frames until the editor's print job is answered (at most 20 s).
+fn settle_print(f: &mut Fixture) {
+    for _ in 0..4000 {
+        f.harness.step();
+        if f.app().print_job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    f.harness.run();
+}
+
+#[test]
+fn print_goes_through_the_desktop_portals_dialog_where_there_is_one() {
+    use crate::common::portal::{DialogAnswer, private_bus, serve_print_portal};
+    let mut f = fixture();
+    let Some(bus) = private_bus(f.dir.path()) else {
+        eprintln!("跳过：没有 dbus-daemon");
+        return;
+    };
+    let (_portal, printed) = serve_print_portal(&bus, DialogAnswer::Print);
+    f.harness.state_mut().print_portal = PortalBus::Address(bus.address.clone());
+    // `lp` must not be reached while the portal prints.
+    f.harness.state_mut().print_program = f.path("没有这个程序").display().to_string();
+    f.key(Modifiers::COMMAND, Key::P);
+    settle_print(&mut f);
+    let status = f.app().status.clone().unwrap_or_default();
+    assert!(
+        status.starts_with("已送到打印对话框中选定的打印机："),
+        "{status}"
+    );
+    assert!(status.contains("草稿"), "{status}");
+    let files = printed.files.lock().unwrap().clone();
+    assert_eq!(files.len(), 1, "one file handed to the portal");
+    let (title, bytes, token) = &files[0];
+    assert!(
+        bytes.starts_with(b"%PDF-"),
+        "the PDF's bytes through the fd"
+    );
+    assert_eq!(*token, 7, "Print carries the token PreparePrint gave");
+    assert_eq!(
+        printed.prepared.lock().unwrap().as_slice(),
+        std::slice::from_ref(title)
+    );
+}
+
+#[test]
+fn print_cancelled_in_the_portals_dialog_prints_nothing_and_no_portal_falls_back_to_lp() {
+    use crate::common::portal::{DialogAnswer, private_bus, serve_print_portal};
+    use std::os::unix::fs::PermissionsExt as _;
+    let mut f = fixture();
+    let Some(bus) = private_bus(f.dir.path()) else {
+        eprintln!("跳过：没有 dbus-daemon");
+        return;
+    };
+    let copy = f.path("printed.pdf");
+    let stub = f.path("lp");
+    std::fs::write(
+        &stub,
+        format!(
+            "#!/bin/sh\nfor last; do :; done\ncp \"$last\" '{}'\n",
+            copy.display()
+        ),
+    )
+    .expect("stub");
+    std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    f.harness.state_mut().print_program = stub.display().to_string();
+    f.harness.state_mut().print_portal = PortalBus::Address(bus.address.clone());
+    {
+        let (_portal, printed) = serve_print_portal(&bus, DialogAnswer::Cancel);
+        f.key(Modifiers::COMMAND, Key::P);
+        settle_print(&mut f);
+        assert_eq!(f.app().status.as_deref(), Some("打印已取消"));
+        assert_eq!(
+            printed.prepared.lock().unwrap().len(),
+            1,
+            "the dialog was shown"
+        );
+        assert!(printed.files.lock().unwrap().is_empty());
+        assert!(!copy.exists(), "cancelled: nothing to lp either");
+    }
+    // The portal gone from the bus (a desktop without one): straight on to lp.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    f.key(Modifiers::COMMAND, Key::P);
+    settle_print(&mut f);
+    let status = f.app().status.clone().unwrap_or_default();
+    assert!(status.starts_with("已送到默认打印机："), "{status}");
+    assert!(std::fs::read(&copy).is_ok_and(|b| b.starts_with(b"%PDF-")));
 }

@@ -11,7 +11,7 @@
 //! clean machine lacks, were made once by `scripts/make_corpus.sh` and are committed in
 //! `tests/data/corpus/`.
 
-mod corpus;
+use crate::corpus;
 
 use std::path::{Path, PathBuf};
 

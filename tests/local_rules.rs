@@ -2,7 +2,7 @@
 //! rate, the batch CSV has its column, `--profile` applies a profile's L rules, the example
 //! profiles load, and a profile with an error is refused with its line and column.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! same findings for the same draft — including a draft whose totals went stale outside
 //! the editor, a late publication and cells the import could not read.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! compression bomb, a web page named .pdf, structures that recurse) each end with exit 2 and
 //! a clear Chinese message, in bounded time, without a panic.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

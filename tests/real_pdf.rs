@@ -3,7 +3,7 @@
 //! test reads it from the shared fixtures folder beside the repository when that is there
 //! (CI has it) and says it skipped otherwise.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -5,7 +5,7 @@
 //! Needs Xvfb, xdotool, xclip and ImageMagick's `import` (the README's test command installs
 //! them); without them each test says so and passes without running.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -626,7 +626,11 @@ fn print_in_a_real_window_goes_to_lp() {
             copy.display()
         ),
     );
-    session.launch(&[draft.as_os_str()], "home", &[("PATH", path)]);
+    session.launch(
+        &[draft.as_os_str()],
+        "home",
+        &[("PATH", path), ("DBUS_SESSION_BUS_ADDRESS", NO_BUS.into())],
+    );
     let window = session.wait_for_window("print-e2e\\.ron", 1);
     std::thread::sleep(Duration::from_millis(2000));
     session.focus(&window);
@@ -635,4 +639,87 @@ fn print_in_a_real_window_goes_to_lp() {
         std::fs::read(&copy).is_ok_and(|b| b.starts_with(b"%PDF-"))
     });
     session.screenshot("print.png");
+}
+
+/// A session bus address where there is none: no desktop portal.
+const NO_BUS: &str = "unix:path=/nonexistent/nianbao-test-bus";
+
+#[cfg(unix)]
+#[test]
+fn print_in_a_real_window_goes_through_the_desktop_portal() {
+    use crate::common::portal::{DialogAnswer, private_bus, serve_print_portal};
+    if let Some(missing) = tools_missing() {
+        eprintln!("跳过：缺少 {missing}");
+        return;
+    }
+    let mut session = Session::start();
+    let Some(bus) = private_bus(session.dir.path()) else {
+        eprintln!("跳过：没有 dbus-daemon");
+        return;
+    };
+    let (_portal, printed) = serve_print_portal(&bus, DialogAnswer::Print);
+    let draft = session.path("portal-e2e.ron");
+    blank_draft(&draft);
+    // An `lp` that fails the test if reached: the portal is there.
+    let reached = session.path("lp-was-run");
+    let path = session.stub_on_path("lp", &format!("touch '{}'\n", reached.display()));
+    session.launch(
+        &[draft.as_os_str()],
+        "home",
+        &[
+            ("PATH", path),
+            ("DBUS_SESSION_BUS_ADDRESS", bus.address.clone()),
+        ],
+    );
+    let window = session.wait_for_window("portal-e2e\\.ron", 1);
+    std::thread::sleep(Duration::from_millis(2000));
+    session.focus(&window);
+    session.keys(&["ctrl+p"]);
+    wait_until("the PDF handed to the portal", 60, || {
+        !printed.files.lock().unwrap().is_empty()
+    });
+    let files = printed.files.lock().unwrap().clone();
+    assert!(files[0].1.starts_with(b"%PDF-"));
+    assert!(!reached.exists(), "lp is not used where the portal prints");
+}
+
+#[test]
+fn print_preview_in_a_real_window_draws_the_exported_pages() {
+    if let Some(missing) = tools_missing() {
+        eprintln!("跳过：缺少 {missing}");
+        return;
+    }
+    let mut session = Session::start();
+    let draft = session.path("preview-e2e.ron");
+    // A real published report, imported: text on every page and the three tables.
+    let published =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published/003_60d30e5d68c9d170.txt");
+    let o = crate::common::run(&[
+        "import",
+        published.to_str().unwrap(),
+        "-o",
+        draft.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    session.launch(&[draft.as_os_str()], "home", &[]);
+    let window = session.wait_for_window("preview-e2e\\.ron", 1);
+    std::thread::sleep(Duration::from_millis(2500));
+    session.focus(&window);
+    let form = std::fs::read(session.screenshot("form.png")).unwrap();
+    session.keys(&["ctrl+F2"]);
+    // The PDF is made and drawn on a thread (a debug build takes several seconds): a page
+    // of text is a much larger screenshot than the form's blank toolbar and its
+    // "正在生成" line.
+    let mut preview = Vec::new();
+    wait_until("the preview's first page drawn", 90, || {
+        preview = std::fs::read(session.screenshot("preview.png")).unwrap();
+        preview.len() > 100_000
+    });
+    assert_ne!(form, preview, "the preview replaced the form");
+    session.keys(&["Next"]);
+    std::thread::sleep(Duration::from_millis(1500));
+    let page2 = std::fs::read(session.screenshot("preview-page2.png")).unwrap();
+    assert!(page2.len() > 100_000, "page 2 has text too");
+    assert_ne!(preview, page2, "PageDown showed another page");
+    session.keys(&["Escape"]);
 }

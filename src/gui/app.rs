@@ -18,6 +18,8 @@ impl EditorApp {
         if let Some(problem) = self.desk.as_mut().and_then(|d| d.poll(&ctx)) {
             self.status = Some(problem);
         }
+        // The desktop portal's print dialog answered.
+        super::print::poll(self);
 
         // The menu's own copies, so that the panels' context can borrow the whole editor.
         let (recent, reviewer) = (self.recent.clone(), self.reviewer.clone());
@@ -77,7 +79,11 @@ impl EditorApp {
             super::status::show(ui, &self.analysis, state, self.status.as_deref(), modes);
         }
         let desk_showing = self.desk.as_ref().is_some_and(|d| d.showing);
-        if self.show_findings && !desk_showing && self.start_page.is_none() {
+        if self.show_findings
+            && !desk_showing
+            && self.start_page.is_none()
+            && self.preview.is_none()
+        {
             let review = super::findings::ReviewView {
                 explanations: &self.doc.draft.review.explanations,
                 notes: &self.doc.draft.review.notes,
@@ -101,6 +107,11 @@ impl EditorApp {
         }
         match self.desk.as_mut().filter(|d| d.showing) {
             Some(desk) => super::desk::show(ui, desk, &mut self.commands),
+            None if self.preview.is_some() => {
+                if let Some(preview) = self.preview.as_mut() {
+                    super::preview::show(ui, preview, &mut self.commands);
+                }
+            }
             None if self.start_page.is_some() => {
                 if let Some(page) = self.start_page.as_mut() {
                     super::start_page::show(ui, page, &mut self.commands);
@@ -177,8 +188,16 @@ impl EditorApp {
         if pressed(&keys::PRINT) {
             self.push(Command::Print);
         }
+        if pressed(&keys::PREVIEW) {
+            self.push(Command::ShowPreview);
+        }
         if pressed(&keys::HELP) {
-            self.push(Command::ShowGuide);
+            // On a place with a finding (a red cell, a field the findings name): what the
+            // finding's rule is; anywhere else the guide.
+            match self.rule_at(super::state::focused_place(ctx)) {
+                Some(rule) => self.push(Command::ShowModal(super::commands::Modal::RuleHelp(rule))),
+                None => self.push(Command::ShowGuide),
+            }
         }
         if pressed(&keys::PREVIOUS_FINDING) {
             self.visit_finding(false);

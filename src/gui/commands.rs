@@ -129,6 +129,9 @@ pub enum Command {
     ReplaceAll,
     /// 文件 → 打印… (Ctrl+P).
     Print,
+    /// 文件 → 打印预览: the PDF drawn in place of the form.
+    ShowPreview,
+    ClosePreview,
     /// 文件 → 起始页.
     ShowStartPage,
     /// 帮助 → 使用说明 (F1).

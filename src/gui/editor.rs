@@ -61,10 +61,16 @@ pub struct EditorApp {
     pub compare: Option<Compare>,
     /// The program 打印… hands the PDF to (`lp`; a test's recording stub).
     pub print_program: String,
+    /// Where 打印… looks for the desktop portal's print dialog first (tests: a stand-in or none).
+    pub print_portal: super::portal_print::PortalBus,
+    /// A print waiting for the portal's dialog to be answered.
+    pub print_job: Option<super::print::PrintJob>,
     /// The find bar (Ctrl+F, Ctrl+H), while open.
     pub find: Option<super::find::FindBar>,
     /// 帮助 → 使用说明 (F1), while open.
     pub guide: Option<super::guide::GuideWindow>,
+    /// 文件 → 打印预览, shown instead of the form while set.
+    pub preview: Option<super::preview::Preview>,
     /// The start page, shown instead of the form while set.
     pub start_page: Option<super::start_page::StartPage>,
     /// F8 / Shift+F8: the error or warning gone to last (index into [`EditorApp::findings_to_visit`]).
@@ -130,6 +136,8 @@ pub(crate) mod keys {
     pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
     pub const REPLACE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::H);
     pub const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
+    /// Word's key for the print preview.
+    pub const PREVIEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F2);
     pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
     pub const NEXT_FINDING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F8);
     pub const PREVIOUS_FINDING: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
@@ -184,9 +192,12 @@ impl EditorApp {
             returned: None,
             finding_cursor: None,
             start_page: None,
+            preview: None,
             guide: None,
             find: None,
             print_program: super::print::PRINT_PROGRAM.to_string(),
+            print_portal: super::portal_print::PortalBus::Session,
+            print_job: None,
             reviewer,
             pdf_fonts: None,
             previous: None,
@@ -246,6 +257,7 @@ impl EditorApp {
         self.returned = None;
         self.finding_cursor = None;
         self.start_page = None;
+        self.preview = None;
         self.doc = doc;
         self.doc_generation += 1;
         self.analyzed = None;
@@ -366,6 +378,16 @@ impl EditorApp {
             .collect();
         found.sort_by_key(|f| f.severity);
         found
+    }
+
+    /// The rule of the most severe counted finding at `place` (what F1 explains there).
+    pub fn rule_at(&self, place: Option<Place>) -> Option<crate::finding::Rule> {
+        let place = place?;
+        self.analysis
+            .counted()
+            .filter(|f| f.places.contains(&place))
+            .min_by_key(|f| f.severity)
+            .map(|f| f.rule)
     }
 
     /// F8 (`forward`) / Shift+F8: the next or previous error or warning, its place focused

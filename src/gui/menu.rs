@@ -173,6 +173,9 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, recent: &[PathBuf]) {
         if item(ui, s::EXPORT_PDF, None) {
             ed.push(Command::ExportPdf);
         }
+        if item(ui, s::PREVIEW_MENU, Some(&keys::PREVIEW)) {
+            ed.push(Command::ShowPreview);
+        }
         if item(ui, s::PRINT_MENU, Some(&keys::PRINT)) {
             ed.push(Command::Print);
         }

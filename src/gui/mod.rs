@@ -21,6 +21,8 @@ mod menu;
 mod modals;
 mod outline;
 mod paths;
+pub mod portal_print;
+pub mod preview;
 mod print;
 mod runner;
 mod shared_files;

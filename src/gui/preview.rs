@@ -168,7 +168,10 @@ impl Preview {
     pub fn step_zoom(&mut self, larger: bool) {
         let now = self.shown_percent;
         let next = if larger {
-            ZOOM_STEPS.iter().copied().find(|&p| f32::from(p) > now + 0.5)
+            ZOOM_STEPS
+                .iter()
+                .copied()
+                .find(|&p| f32::from(p) > now + 0.5)
         } else {
             ZOOM_STEPS
                 .iter()
@@ -251,7 +254,10 @@ pub fn show(ui: &mut Ui, preview: &mut Preview, commands: &mut Vec<Command>) {
                 });
             }
             Pages::Failed(why) => {
-                ui.colored_label(ui.visuals().error_fg_color, format!("{}{why}", s::PREVIEW_FAILED));
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("{}{why}", s::PREVIEW_FAILED),
+                );
             }
             Pages::Ready(_) => page_view(ui, preview),
         }
@@ -319,7 +325,9 @@ fn page_view(ui: &mut Ui, preview: &mut Preview) {
     let Some(texture) = preview.texture(ui, page) else {
         return;
     };
-    let [w, h] = texture.size().map(|v| v as f32 / RENDER_SCALE * POINTS_TO_PIXELS);
+    let [w, h] = texture
+        .size()
+        .map(|v| v as f32 / RENDER_SCALE * POINTS_TO_PIXELS);
     let room = ui.available_size() - egui::vec2(16.0, 16.0);
     let factor = match preview.zoom {
         Zoom::FitPage => (room.x / w).min(room.y / h),
@@ -367,7 +375,11 @@ mod tests {
         let pdf = export_pdf(&report(), &options).unwrap();
         let pages = render_pages(&pdf.bytes, 1.0).unwrap();
         assert_eq!(pages.len(), pdf.pages);
-        assert!(pages.len() >= 3, "a report has several pages: {}", pages.len());
+        assert!(
+            pages.len() >= 3,
+            "a report has several pages: {}",
+            pages.len()
+        );
         // A4 (595.3 × 841.9 pt) at one pixel per point.
         assert_eq!(pages[0].size, [595, 841]);
         let inked = ink(&pages[0]);

@@ -150,7 +150,9 @@ fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         | Command::FindStep(_)
         | Command::ReplaceOne
         | Command::ReplaceAll => super::find::run(app, ctx, command),
-        Command::Print => super::print::print(app),
+        Command::Print => super::print::print(app, ctx),
+        Command::ShowPreview => super::print::show_preview(app, ctx),
+        Command::ClosePreview => app.preview = None,
         Command::ShowStartPage => app.show_start_page(),
         Command::ShowGuide => app.guide = Some(super::guide::GuideWindow::new()),
         Command::CloseStartPage => app.start_page = None,

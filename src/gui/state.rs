@@ -223,6 +223,29 @@ pub fn place_name(place: Place) -> String {
     }
 }
 
+/// The place whose field has the keyboard focus: a cell, a text field or a meta field.
+pub fn focused_place(ctx: &egui::Context) -> Option<Place> {
+    let focused = ctx.memory(|m| m.focused())?;
+    let cells = (0..crate::template::ALL_CELLS).map(|i| (cell_id(i), Place::Cell(i)));
+    let texts = crate::template::TEXTS
+        .iter()
+        .map(|t| (text_id(t.id), Place::Text(t.id)));
+    let metas = [
+        MetaField::Organ,
+        MetaField::OrganKind,
+        MetaField::Year,
+        MetaField::Published,
+        MetaField::Signature,
+    ]
+    .into_iter()
+    .map(|m| (meta_id(m), Place::Meta(m)));
+    cells
+        .chain(texts)
+        .chain(metas)
+        .find(|(id, _)| *id == focused)
+        .map(|(_, place)| place)
+}
+
 /// The stable id of a cell's text field.
 pub fn cell_id(cell: usize) -> Id {
     Id::unique(("nianbao-cell", cell))

@@ -44,3 +44,6 @@ pub fn blank_draft(path: &Path) -> String {
     );
     std::fs::read_to_string(path).unwrap()
 }
+
+#[cfg(all(unix, feature = "gui"))]
+pub mod portal;

@@ -220,6 +220,14 @@ impl EditorApp {
 
     /// The window title: file name, unsaved mark, program name.
     pub fn title(&self) -> String {
+        // At the desk: the folder, not the report last looked at.
+        if let Some(view) = self.desk.as_ref().filter(|d| d.showing) {
+            let folder = view.desk.folder.file_name().map_or_else(
+                || view.desk.folder.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            return format!("{}{folder} — {}", s::DESK_TITLE, s::APP_NAME);
+        }
         let mark = if self.doc.is_dirty() {
             format!(" {}", s::UNSAVED_MARK)
         } else {

@@ -1440,6 +1440,14 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
     f.harness.get_by_label("打开审核台…").click();
     f.harness.step();
     f.settle_desk();
+    // The window names the folder, and the status bar no findings of a report behind.
+    assert!(f.app().title().starts_with("审核台：2025年度"));
+    assert!(
+        f.harness
+            .query_by_label_contains("双击一行打开报告")
+            .is_some()
+    );
+    assert!(f.harness.query_by_label_contains("错误 0").is_none());
     let state_of = |f: &Fixture, file: &str| {
         let view = f.app().desk.as_ref().expect("desk");
         view.desk.rows[view.desk.find(file).expect("row")].state

@@ -66,14 +66,17 @@ impl EditorApp {
             manual_totals: &mut self.doc.draft.manual_totals,
             profile: profile_name.as_deref(),
         };
-        if self.start_page.is_some() && !self.desk.as_ref().is_some_and(|d| d.showing) {
-            // No report is being written yet: no findings to count.
+        let at_desk = self.desk.as_ref().is_some_and(|d| d.showing);
+        if self.start_page.is_some() || at_desk {
+            // No report is being written (the start page), or the desk's rows say it all: no
+            // findings of the report behind to count.
+            let hint = if at_desk {
+                super::strings::DESK_STATUS
+            } else {
+                super::strings::START_STATUS
+            };
             egui::Panel::bottom("nianbao-status").show(ui, |ui| {
-                ui.label(
-                    self.status
-                        .as_deref()
-                        .unwrap_or(super::strings::START_STATUS),
-                );
+                ui.label(self.status.as_deref().unwrap_or(hint));
             });
         } else {
             super::status::show(ui, &self.analysis, state, self.status.as_deref(), modes);

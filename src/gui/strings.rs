@@ -188,6 +188,7 @@ pub const PROFILE_MENU: &str = "本地要求…";
 pub const DESK_MENU: &str = "打开审核台…";
 pub const DESK_BACK: &str = "返回审核台";
 pub const DESK_TITLE: &str = "审核台：";
+pub const DESK_STATUS: &str = "双击一行打开报告；退回、审核通过、签发作用于选中的一行";
 pub const DESK_SEARCH: &str = "查找单位：";
 pub const DESK_ALL: &str = "全部";
 pub const DESK_OPEN: &str = "打开";

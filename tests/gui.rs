@@ -2185,3 +2185,100 @@ fn print_cancelled_in_the_portals_dialog_prints_nothing_and_no_portal_falls_back
     assert!(status.starts_with("已送到默认打印机："), "{status}");
     assert!(std::fs::read(&copy).is_ok_and(|b| b.starts_with(b"%PDF-")));
 }
+
+#[test]
+fn several_rows_of_the_desk_are_returned_and_approved_at_once() {
+    use nianbao::desk::DeskState;
+    let mut f = fixture_with(|app| app.reviewer = "李主任".into());
+    let folder = f.path("2025年度");
+    std::fs::create_dir_all(&folder).expect("folder");
+    for (file, organ) in [
+        ("甲镇.ron", "某县甲镇人民政府"),
+        ("乙镇.ron", "某县乙镇人民政府"),
+        ("丙镇.ron", "某县丙镇人民政府"),
+        ("丁镇.ron", "某县丁镇人民政府"),
+    ] {
+        let mut r = Report::new(organ, OrganKind::Township, 2025);
+        for i in 0..TEMPLATE.cells.len() {
+            r.set_cell(i, CellValue::from_source(TEMPLATE.cells[i].kind, "0"));
+        }
+        r.set_text(nianbao::template::TextId::S6, "本年度未收取信息处理费。");
+        r.meta.published = Date::new(2026, 1, 20);
+        draft::save_draft(&folder.join(file), &Draft::new(r)).expect("save");
+    }
+    f.harness
+        .state_mut()
+        .push(Command::OpenDeskPath(folder.clone()));
+    f.harness.step();
+    f.settle_desk();
+    let state_of = |f: &Fixture, file: &str| {
+        let view = f.app().desk.as_ref().expect("desk");
+        view.desk.rows[view.desk.find(file).expect("row")].state
+    };
+    // A click, then Ctrl+click: two rows, and the buttons say so.
+    f.harness.get_by_label("某县甲镇人民政府").click();
+    f.harness.run();
+    assert!(
+        f.harness.query_by_label("退回…").is_some(),
+        "one row: no count"
+    );
+    f.harness
+        .get_by_label("某县丙镇人民政府")
+        .click_modifiers(Modifiers::COMMAND);
+    f.harness.run();
+    f.harness.get_by_label("退回…（2 份）").click();
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label("以下 2 份报告各写一份退回意见：")
+            .is_some()
+    );
+    assert!(
+        f.harness
+            .query_by_label("某县丙镇人民政府（丙镇.ron）")
+            .is_some()
+    );
+    f.key(Modifiers::NONE, Key::Enter);
+    f.harness.run();
+    assert_eq!(state_of(&f, "甲镇.ron"), DeskState::Returned);
+    assert_eq!(state_of(&f, "丙镇.ron"), DeskState::Returned);
+    assert_eq!(
+        state_of(&f, "乙镇.ron"),
+        DeskState::Unreviewed,
+        "not selected"
+    );
+    assert!(folder.join("甲镇退回意见.pdf").exists());
+    assert!(folder.join("丙镇退回意见.pdf").exists());
+    assert_eq!(
+        f.app().status.as_deref(),
+        Some("已退回 2 份，退回意见写在各报告旁边")
+    );
+    // Ctrl+click on a selected row takes it away again.
+    f.harness
+        .get_by_label("某县丙镇人民政府")
+        .click_modifiers(Modifiers::COMMAND);
+    f.harness.run();
+    assert!(f.harness.query_by_label("退回…").is_some());
+    // A click on 乙镇, Shift+click on 丁镇: the rows shown between, approved at once.
+    f.harness.get_by_label("某县乙镇人民政府").click();
+    f.harness.run();
+    f.harness
+        .get_by_label("某县丁镇人民政府")
+        .click_modifiers(Modifiers::SHIFT);
+    f.harness.run();
+    f.harness.get_by_label("审核通过（3 份）").click();
+    f.harness.run();
+    for file in ["乙镇.ron", "丙镇.ron", "丁镇.ron"] {
+        assert_eq!(
+            state_of(&f, file),
+            DeskState::Approved(nianbao::review::Stage::Reviewed),
+            "{file}"
+        );
+    }
+    assert_eq!(
+        state_of(&f, "甲镇.ron"),
+        DeskState::Returned,
+        "outside the range"
+    );
+    assert_eq!(f.app().status.as_deref(), Some("已审核：3 份"));
+}

@@ -146,16 +146,16 @@ pub enum Command {
     ShowDesk,
     /// Open the desk's row in the editor.
     DeskOpenRow(usize),
-    /// 退回… on the desk's row: ask the letter's format and who returns it.
-    DeskReturn(usize),
-    /// 退回 the desk's report (by file): the 退回意见 beside it, the return recorded.
+    /// 退回… on the desk's selected rows: ask the letter's format and who returns them.
+    DeskReturn(Vec<usize>),
+    /// 退回 the desk's reports (by file): each one's 退回意见 beside it, the return recorded.
     DeskReturnNow {
-        file: String,
+        files: Vec<String>,
         name: String,
         as_text: bool,
     },
-    /// 审核通过 or 签发 the desk's row.
-    DeskSign(usize, crate::review::Stage),
+    /// 审核通过 or 签发 the desk's selected rows.
+    DeskSign(Vec<usize>, crate::review::Stage),
     /// 汇总 the approved rows into a parent draft.
     DeskSum,
     /// 导出总览…: the overview page (and its CSV beside it).
@@ -335,10 +335,10 @@ pub enum Modal {
         text: String,
         author: String,
     },
-    /// 退回… at the desk: the letter's format and who returns it.
+    /// 退回… at the desk: the letters' format and who returns them; the units by file and
+    /// organ.
     DeskReturn {
-        file: String,
-        organ: String,
+        units: Vec<(String, String)>,
         name: String,
         as_text: bool,
     },

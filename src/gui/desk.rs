@@ -1,7 +1,9 @@
 //! The review desk in the window (文件 → 打开审核台…): the folder's reports as a table, filtered
 //! by state and searched by organ; a double click opens a report in the editor, with
-//! 返回审核台 to come back; 退回, 审核通过, 签发 on the selected row; 汇总 and the overview.
+//! 返回审核台 to come back; 退回, 审核通过, 签发 on the selected rows (Ctrl+click, Shift+click);
+//! 汇总 and the overview.
 
+use std::collections::BTreeSet;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use egui::{Context, RichText, Ui};
@@ -22,8 +24,12 @@ pub struct DeskView {
     pub filter: Option<DeskState>,
     /// Only the rows whose organ or file contains this.
     pub search: String,
-    /// The selected row, by file (kept when the desk is read again).
+    /// The current row, by file (kept when the desk is read again): what 打开 opens and
+    /// where a Shift+click range starts.
     pub selected: Option<String>,
+    /// Every selected row, by file (Ctrl+click adds or takes away one, Shift+click a
+    /// range): what 退回…, 审核通过 and 签发 act on. Holds `selected` when that is set.
+    pub marked: BTreeSet<String>,
     /// The column the rows are sorted by (index into the columns) and whether descending;
     /// `None`: by file, as read.
     pub sort: Option<(usize, bool)>,
@@ -56,6 +62,7 @@ impl DeskView {
             filter: None,
             search: String::new(),
             selected: None,
+            marked: BTreeSet::new(),
             sort: None,
             loading: None,
             rules,
@@ -130,6 +137,9 @@ impl DeskView {
         {
             self.selected = None;
         }
+        let rows = &self.desk.rows;
+        self.marked
+            .retain(|file| rows.iter().any(|r| &r.file == file));
         self.load(ctx);
         problem
     }
@@ -171,6 +181,49 @@ impl DeskView {
     fn selected_index(&self) -> Option<usize> {
         let file = self.selected.as_ref()?;
         self.desk.rows.iter().position(|r| &r.file == file)
+    }
+
+    /// The rows 退回…, 审核通过 and 签发 act on: every selected row, in the folder's order.
+    pub fn chosen(&self) -> Vec<usize> {
+        (0..self.desk.rows.len())
+            .filter(|&i| {
+                let file = &self.desk.rows[i].file;
+                self.marked.contains(file) || self.selected.as_ref() == Some(file)
+            })
+            .collect()
+    }
+
+    /// A click on the row of `file`: it alone selected; with Ctrl added to the selection or
+    /// taken from it; with Shift the rows shown from the current one to it.
+    pub fn click(&mut self, file: &str, modifiers: egui::Modifiers, visible: &[usize]) {
+        let position = |f: &str| visible.iter().position(|&i| self.desk.rows[i].file == f);
+        if modifiers.shift
+            && let Some(from) = self.selected.as_deref().and_then(position)
+            && let Some(to) = position(file)
+        {
+            let (a, b) = (from.min(to), from.max(to));
+            self.marked = visible[a..=b]
+                .iter()
+                .map(|&i| self.desk.rows[i].file.clone())
+                .collect();
+        } else if modifiers.command {
+            if self.marked.is_empty()
+                && let Some(current) = &self.selected
+            {
+                self.marked.insert(current.clone());
+            }
+            if self.marked.remove(file) {
+                if self.selected.as_deref() == Some(file) {
+                    self.selected = self.marked.iter().next().cloned();
+                }
+            } else {
+                self.marked.insert(file.to_string());
+                self.selected = Some(file.to_string());
+            }
+        } else {
+            self.selected = Some(file.to_string());
+            self.marked = BTreeSet::from([file.to_string()]);
+        }
     }
 }
 
@@ -219,29 +272,35 @@ pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
         });
         ui.horizontal(|ui| {
             let selected = view.selected_index();
-            let enabled = selected.is_some();
+            let chosen = view.chosen();
             if ui
-                .add_enabled(enabled, egui::Button::new(s::DESK_OPEN))
+                .add_enabled(selected.is_some(), egui::Button::new(s::DESK_OPEN))
                 .clicked()
                 && let Some(i) = selected
             {
                 commands.push(Command::DeskOpenRow(i));
             }
+            // With several rows selected the buttons say how many they act on.
+            let label = |text: &str| match chosen.len() {
+                0 | 1 => text.to_string(),
+                n => format!("{text}（{n} 份）"),
+            };
+            let enabled = !chosen.is_empty();
             if ui
-                .add_enabled(enabled, egui::Button::new(s::DESK_RETURN))
+                .add_enabled(enabled, egui::Button::new(label(s::DESK_RETURN)))
                 .clicked()
-                && let Some(i) = selected
             {
-                commands.push(Command::DeskReturn(i));
+                commands.push(Command::DeskReturn(chosen.clone()));
             }
-            for (label, stage) in [
+            for (text, stage) in [
                 (s::DESK_REVIEW, Stage::Reviewed),
                 (s::DESK_SIGN, Stage::Signed),
             ] {
-                if ui.add_enabled(enabled, egui::Button::new(label)).clicked()
-                    && let Some(i) = selected
+                if ui
+                    .add_enabled(enabled, egui::Button::new(label(text)))
+                    .clicked()
                 {
-                    commands.push(Command::DeskSign(i, stage));
+                    commands.push(Command::DeskSign(chosen.clone(), stage));
                 }
             }
             ui.separator();
@@ -289,9 +348,11 @@ fn rows(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
                         }
                     }
                     ui.end_row();
-                    for i in visible {
+                    let mut clicked = None;
+                    for &i in &visible {
                         let r = &view.desk.rows[i];
-                        let selected = view.selected.as_deref() == Some(r.file.as_str());
+                        let selected = view.marked.contains(&r.file)
+                            || view.selected.as_deref() == Some(r.file.as_str());
                         let organ = if r.organ.is_empty() {
                             s::DESK_NO_ORGAN.to_string()
                         } else {
@@ -335,12 +396,15 @@ fn rows(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
                         ui.label(r.problem.clone().unwrap_or_else(|| r.file.clone()));
                         ui.end_row();
                         if row.clicked() {
-                            view.selected = Some(r.file.clone());
+                            clicked = Some((r.file.clone(), ui.input(|i| i.modifiers)));
                         }
                         if row.double_clicked() {
-                            view.selected = Some(r.file.clone());
+                            clicked = Some((r.file.clone(), egui::Modifiers::NONE));
                             commands.push(Command::DeskOpenRow(i));
                         }
+                    }
+                    if let Some((file, modifiers)) = clicked {
+                        view.click(&file, modifiers, &visible);
                     }
                 });
         });

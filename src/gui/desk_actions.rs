@@ -64,54 +64,92 @@ pub(super) fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
             let file = row.file.clone();
             app.push(Command::Guarded(Action::OpenDeskRow(file)));
         }
-        Command::DeskReturn(i) => {
-            let Some(row) = app.desk.as_ref().and_then(|v| v.desk.rows.get(i)) else {
+        Command::DeskReturn(rows) => {
+            let Some(view) = app.desk.as_ref() else {
                 return;
             };
+            let units: Vec<(String, String)> = rows
+                .iter()
+                .filter_map(|&i| view.desk.rows.get(i))
+                .map(|r| (r.file.clone(), r.organ.clone()))
+                .collect();
+            if units.is_empty() {
+                return;
+            }
             app.modal = Some(Modal::DeskReturn {
-                file: row.file.clone(),
-                organ: row.organ.clone(),
+                units,
                 name: app.reviewer.clone(),
                 as_text: false,
             });
         }
         Command::DeskReturnNow {
-            file,
+            files,
             name,
             as_text,
         } => {
             let Some(view) = app.desk.as_mut() else {
                 return;
             };
-            let returned = view.desk.find(&file).and_then(|i| {
-                view.desk
-                    .return_report(i, &name, Stamp::now_beijing(), as_text)
-            });
-            match returned {
-                Ok(letter) => {
-                    app.set_reviewer(name);
-                    app.status = Some(format!("{}{}", s::DESK_RETURNED, letter.display()));
+            let mut letters = Vec::new();
+            let mut failed = Vec::new();
+            for file in &files {
+                let returned = view.desk.find(file).and_then(|i| {
+                    view.desk
+                        .return_report(i, &name, Stamp::now_beijing(), as_text)
+                });
+                match returned {
+                    Ok(letter) => letters.push(letter),
+                    Err(e) => failed.push(format!("{file}：{e}")),
                 }
-                Err(e) => app.modal = Some(Modal::Error(e.to_string())),
             }
+            if !letters.is_empty() {
+                app.set_reviewer(name);
+            }
+            app.status = match letters.as_slice() {
+                [] => None,
+                [one] => Some(format!("{}{}", s::DESK_RETURNED, one.display())),
+                several => Some(s::fill(s::DESK_RETURNED_SEVERAL, several.len())),
+            };
+            not_done(app, failed);
         }
-        Command::DeskSign(i, stage) => {
+        Command::DeskSign(rows, stage) => {
             let reviewer = app.reviewer.clone();
             let open_here = app.doc.path.clone();
             let Some(view) = app.desk.as_mut() else {
                 return;
             };
-            if view.desk.rows.get(i).map(|r| Some(&r.path)) == Some(open_here.as_ref()) {
-                app.modal = Some(Modal::Error(s::DESK_SIGN_IN_EDITOR.to_string()));
-                return;
-            }
-            match view.desk.sign(i, stage, &reviewer, Stamp::now_beijing()) {
-                Ok(()) => {
-                    let row = &view.desk.rows[i];
-                    app.status = Some(format!("{}：{}", row.state.label(), row.file));
+            let mut done = Vec::new();
+            let mut failed = Vec::new();
+            for i in rows {
+                let Some(row) = view.desk.rows.get(i) else {
+                    continue;
+                };
+                if Some(&row.path) == open_here.as_ref() {
+                    failed.push(format!("{}：{}", row.file, s::DESK_SIGN_IN_EDITOR));
+                    continue;
                 }
-                Err(e) => app.modal = Some(Modal::Error(e.to_string())),
+                let file = row.file.clone();
+                match view.desk.sign(i, stage, &reviewer, Stamp::now_beijing()) {
+                    Ok(()) => done.push(i),
+                    Err(e) => failed.push(format!("{file}：{e}")),
+                }
             }
+            app.status = match done.as_slice() {
+                [] => None,
+                [i] => {
+                    let row = &view.desk.rows[*i];
+                    Some(format!("{}：{}", row.state.label(), row.file))
+                }
+                several => {
+                    let label = view.desk.rows[several[0]].state.label();
+                    Some(s::DESK_SIGNED_SEVERAL.replacen("{}", label, 1).replacen(
+                        "{}",
+                        &several.len().to_string(),
+                        1,
+                    ))
+                }
+            };
+            not_done(app, failed);
         }
         Command::DeskSum => {
             if app
@@ -126,6 +164,21 @@ pub(super) fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         }
         Command::DeskOverview => overview(app),
         _ => {}
+    }
+}
+
+/// The rows an action on several could not be done for, one line each, in a message.
+fn not_done(app: &mut EditorApp, failed: Vec<String>) {
+    match failed.as_slice() {
+        [] => {}
+        [one] => app.modal = Some(Modal::Error(one.clone())),
+        _ => {
+            app.modal = Some(Modal::Error(format!(
+                "{}\n{}",
+                s::DESK_NOT_DONE,
+                failed.join("\n")
+            )))
+        }
     }
 }
 

@@ -75,11 +75,10 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
             }
             Modal::SignOff { stage, name } => sign_off(ui, *stage, name),
             Modal::DeskReturn {
-                file,
-                organ,
+                units,
                 name,
                 as_text,
-            } => desk_return(ui, file, organ, name, as_text),
+            } => desk_return(ui, units, name, as_text),
             Modal::Note {
                 place,
                 text,
@@ -340,17 +339,30 @@ fn sign_off(ui: &mut egui::Ui, stage: Stage, name: &mut String) -> Answer {
 /// 退回… at the desk: the letter as PDF or text, who returns it; Enter returns, Esc cancels.
 fn desk_return(
     ui: &mut egui::Ui,
-    file: &str,
-    organ: &str,
+    units: &[(String, String)],
     name: &mut String,
     as_text: &mut bool,
 ) -> Answer {
     ui.heading(s::DESK_RETURN_TITLE);
-    ui.label(if organ.is_empty() {
-        file.to_string()
+    let unit = |(file, organ): &(String, String)| {
+        if organ.is_empty() {
+            file.clone()
+        } else {
+            format!("{organ}（{file}）")
+        }
+    };
+    if let [one] = units {
+        ui.label(unit(one));
     } else {
-        format!("{organ}（{file}）")
-    });
+        ui.label(s::fill(s::DESK_RETURN_SEVERAL, units.len()));
+        egui::ScrollArea::vertical()
+            .max_height(160.0)
+            .show(ui, |ui| {
+                for u in units {
+                    ui.label(unit(u));
+                }
+            });
+    }
     ui.label(s::DESK_RETURN_BODY);
     ui.horizontal(|ui| {
         ui.label(s::DESK_RETURN_FORMAT);
@@ -369,7 +381,7 @@ fn desk_return(
     ui.horizontal(|ui| {
         if default_button(ui, s::DESK_RETURN_OK, ready) {
             answer = Answer::Commands(vec![Command::DeskReturnNow {
-                file: file.to_string(),
+                files: units.iter().map(|(file, _)| file.clone()).collect(),
                 name: name.trim().to_string(),
                 as_text: *as_text,
             }]);

@@ -201,6 +201,7 @@ pub const DESK_REFRESH: &str = "重新读取";
 pub const DESK_READING: &str = "正在读取";
 pub const DESK_COMPARING: &str = "正在与上年报告比对";
 pub const DESK_RETURN_TITLE: &str = "退回报告";
+pub const DESK_RETURN_SEVERAL: &str = "以下 {} 份报告各写一份退回意见：";
 pub const DESK_RETURN_BODY: &str = "退回意见将写在报告旁边，退回的问题和报告的退回版本记入审核台记录；单位重新提交后，审核台会标出改动和已解决的问题。";
 pub const DESK_RETURN_FORMAT: &str = "退回意见格式：";
 pub const DESK_RETURN_PDF: &str = "PDF";
@@ -229,6 +230,9 @@ pub const PATH_TITLE_DESK: &str = "打开审核台：各单位报告所在的文
 pub const DESK_SIGN_IN_EDITOR: &str =
     "这份报告正在编辑器中打开：请在编辑器中用 编辑 → 签发…，或先打开另一份报告再签";
 pub const DESK_RETURNED: &str = "已退回，退回意见：";
+pub const DESK_RETURNED_SEVERAL: &str = "已退回 {} 份，退回意见写在各报告旁边";
+pub const DESK_SIGNED_SEVERAL: &str = "{}：{} 份";
+pub const DESK_NOT_DONE: &str = "以下报告没有办成：";
 pub const DESK_NOTHING_TO_SUM: &str = "还没有已审核、已签发的报告可以汇总";
 pub const DESK_OVERVIEW_WRITTEN: &str = "总览已导出：";
 pub const PROFILE_CLEAR_MENU: &str = "不使用本地要求（只按国家规定检查）";

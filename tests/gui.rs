@@ -2281,4 +2281,12 @@ fn several_rows_of_the_desk_are_returned_and_approved_at_once() {
         "outside the range"
     );
     assert_eq!(f.app().status.as_deref(), Some("已审核：3 份"));
+    // Rows a search hides are not acted on: only 丁镇 of the three is shown.
+    f.harness.state_mut().desk.as_mut().expect("desk").search = "丁镇".into();
+    f.harness.run();
+    assert!(
+        f.harness.query_by_label("签发").is_some(),
+        "one row shown: no count"
+    );
+    assert_eq!(f.app().desk.as_ref().expect("desk").chosen().len(), 1);
 }

@@ -183,14 +183,19 @@ impl DeskView {
         self.desk.rows.iter().position(|r| &r.file == file)
     }
 
-    /// The rows 退回…, 审核通过 and 签发 act on: every selected row, in the folder's order.
+    /// The rows 退回…, 审核通过 and 签发 act on: every selected row that is shown (a filter
+    /// or a search hides the others from the action too), in the folder's order.
     pub fn chosen(&self) -> Vec<usize> {
-        (0..self.desk.rows.len())
+        let mut chosen: Vec<usize> = self
+            .visible()
+            .into_iter()
             .filter(|&i| {
                 let file = &self.desk.rows[i].file;
                 self.marked.contains(file) || self.selected.as_ref() == Some(file)
             })
-            .collect()
+            .collect();
+        chosen.sort_unstable();
+        chosen
     }
 
     /// A click on the row of `file`: it alone selected; with Ctrl added to the selection or

@@ -4,54 +4,13 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use nianbao::desk::{Desk, DeskRules, Loaded};
-use nianbao::model::Date;
+
+#[path = "../tests/common/mixed_desk.rs"]
+mod mixed_desk;
 
 fn benches(c: &mut Criterion) {
-    let fixture = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/published/003_60d30e5d68c9d170.txt"
-    ))
-    .expect("fixture 003");
-    let report = nianbao::import::import_text(&fixture)
-        .expect("imports")
-        .report;
-    let date = Date::new(2026, 1, 20).expect("date");
-    let pdf = nianbao::export::pdf::PdfOptions::new(date);
-    let docx = nianbao::export::docx::DocxOptions::new(date);
     let dir = tempfile::tempdir().expect("tempdir");
-    // 300 units, a fifth of them in each format, half of them with last year's report too.
-    for n in 0..300u32 {
-        let mut r = report.clone();
-        r.meta.organ = format!("第{}号乡镇人民政府", n / 2);
-        r.meta.year = Some(2021 + (n % 2) as u16);
-        let path = dir.path().join(format!("{n:03}"));
-        match n % 5 {
-            0 => std::fs::write(
-                path.with_extension("txt"),
-                nianbao::export::text::export_text(&r),
-            ),
-            1 => std::fs::write(
-                path.with_extension("pdf"),
-                nianbao::export::pdf::export_pdf(&r, &pdf)
-                    .expect("pdf")
-                    .bytes,
-            ),
-            2 => std::fs::write(
-                path.with_extension("docx"),
-                nianbao::export::docx::export_docx(&r, &docx),
-            ),
-            3 => std::fs::write(
-                path.with_extension("html"),
-                nianbao::export::html::export_html_page(&r),
-            ),
-            _ => nianbao::draft::save_draft(
-                &path.with_extension("ron"),
-                &nianbao::draft::Draft::new(r),
-            )
-            .map_err(std::io::Error::other),
-        }
-        .expect("write");
-    }
+    mixed_desk::write_mixed_desk(dir.path(), usize::MAX);
     c.bench_function("desk_300_first_row", |b| {
         b.iter(|| {
             let desk = Desk::list(dir.path()).expect("lists");

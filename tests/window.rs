@@ -724,49 +724,6 @@ fn print_preview_in_a_real_window_draws_the_exported_pages() {
     session.keys(&["Escape"]);
 }
 
-/// A folder of 300 units' reports as a 政务公开办 gets them: text, Word, web page and draft,
-/// and some PDFs (fewer: each is a whole export in a debug build).
-fn desk_of_300(dir: &Path) {
-    let fixture = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published/003_60d30e5d68c9d170.txt"),
-    )
-    .unwrap();
-    let report = nianbao::import::import_text(&fixture).unwrap().report;
-    let date = nianbao::model::Date::new(2026, 1, 20).unwrap();
-    let pdf = nianbao::export::pdf::PdfOptions::new(date);
-    let docx = nianbao::export::docx::DocxOptions::new(date);
-    std::fs::create_dir_all(dir).unwrap();
-    for n in 0..300u32 {
-        let mut r = report.clone();
-        r.meta.organ = format!("第{n:03}号乡镇人民政府");
-        let path = dir.join(format!("unit{n:03}"));
-        match n % 5 {
-            1 if n < 50 => std::fs::write(
-                path.with_extension("pdf"),
-                nianbao::export::pdf::export_pdf(&r, &pdf).unwrap().bytes,
-            ),
-            2 => std::fs::write(
-                path.with_extension("docx"),
-                nianbao::export::docx::export_docx(&r, &docx),
-            ),
-            3 => std::fs::write(
-                path.with_extension("html"),
-                nianbao::export::html::export_html_page(&r),
-            ),
-            4 => nianbao::draft::save_draft(
-                &path.with_extension("ron"),
-                &nianbao::draft::Draft::new(r),
-            )
-            .map_err(std::io::Error::other),
-            _ => std::fs::write(
-                path.with_extension("txt"),
-                nianbao::export::text::export_text(&r),
-            ),
-        }
-        .unwrap();
-    }
-}
-
 #[test]
 fn a_desk_of_300_reports_opens_in_a_real_window_and_goes_into_one_and_back() {
     if let Some(missing) = tools_missing() {
@@ -775,7 +732,7 @@ fn a_desk_of_300_reports_opens_in_a_real_window_and_goes_into_one_and_back() {
     }
     let mut session = Session::start();
     let folder = session.path("desk");
-    desk_of_300(&folder);
+    crate::common::mixed_desk::write_mixed_desk(&folder, 10);
     session.launch(&[folder.as_os_str()], "home", &[]);
     let window = session.wait_for_window(".", 1);
     // The rows are read in the background; the window's frames run meanwhile and give it
@@ -786,7 +743,7 @@ fn a_desk_of_300_reports_opens_in_a_real_window_and_goes_into_one_and_back() {
     std::thread::sleep(Duration::from_millis(6000));
     session.focus(&window);
     session.screenshot("desk-loaded.png");
-    // Into unit004.ron (the fifth row: the rows keep the folder's order) by a double click.
+    // Into 004.ron (the fifth row: the rows keep the folder's order) by a double click.
     session.x(
         "xdotool",
         &[
@@ -802,7 +759,7 @@ fn a_desk_of_300_reports_opens_in_a_real_window_and_goes_into_one_and_back() {
         ],
     );
     wait_until("the report opened from the desk", 30, || {
-        session.title(&window).contains("unit004.ron")
+        session.title(&window).contains("004.ron")
     });
     std::thread::sleep(Duration::from_millis(1500));
     let report = std::fs::read(session.screenshot("desk-report.png")).unwrap();
@@ -814,6 +771,6 @@ fn a_desk_of_300_reports_opens_in_a_real_window_and_goes_into_one_and_back() {
     // The title names the folder again, not the report looked at.
     wait_until("the desk's title", 10, || {
         let title = session.title(&window);
-        title.contains("desk") && !title.contains("unit004")
+        title.contains("desk") && !title.contains("004.ron")
     });
 }

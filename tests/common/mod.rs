@@ -45,5 +45,6 @@ pub fn blank_draft(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
+pub mod mixed_desk;
 #[cfg(all(unix, feature = "gui"))]
 pub mod portal;

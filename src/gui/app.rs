@@ -81,12 +81,7 @@ impl EditorApp {
         } else {
             super::status::show(ui, &self.analysis, state, self.status.as_deref(), modes);
         }
-        let desk_showing = self.desk.as_ref().is_some_and(|d| d.showing);
-        if self.show_findings
-            && !desk_showing
-            && self.start_page.is_none()
-            && self.preview.is_none()
-        {
+        if self.show_findings && !at_desk && self.start_page.is_none() && self.preview.is_none() {
             let review = super::findings::ReviewView {
                 explanations: &self.doc.draft.review.explanations,
                 notes: &self.doc.draft.review.notes,

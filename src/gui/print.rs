@@ -41,14 +41,19 @@ pub(super) fn show_preview(app: &mut EditorApp, ctx: &egui::Context) {
     ));
 }
 
-/// The PDF as the export would write it, into a temporary file; its path and page count.
-fn print_file(app: &mut EditorApp) -> Result<(PathBuf, usize, bool), String> {
+/// The PDF as the export would write it, into a temporary file (one per process: a print
+/// waiting for the portal's dialog holds off the next).
+fn print_file(app: &mut EditorApp) -> Result<PrintFile, String> {
     let options = export_options(app);
-    let watermark = options.draft_watermark;
     let pdf = export_pdf(&app.doc.draft.report, &options).map_err(|e| e.to_string())?;
     let path = std::env::temp_dir().join(format!("nianbao-打印-{}.pdf", std::process::id()));
     crate::fsio::write_atomic(&path, &pdf.bytes).map_err(|e| e.to_string())?;
-    Ok((path, pdf.pages, watermark))
+    Ok(PrintFile {
+        path,
+        pages: pdf.pages,
+        watermark: options.draft_watermark,
+        title: app.doc.display_name(),
+    })
 }
 
 /// A print handed to the desktop portal, whose dialog the clerk has not answered yet.
@@ -85,18 +90,12 @@ pub(super) fn print(app: &mut EditorApp, ctx: &egui::Context) {
         app.status = Some(s::PRINT_DIALOG_OPEN.to_string());
         return;
     }
-    let (path, pages, watermark) = match print_file(app) {
+    let file = match print_file(app) {
         Ok(file) => file,
         Err(e) => {
             app.modal = Some(Modal::Error(format!("{}{e}", s::PRINT_FAILED)));
             return;
         }
-    };
-    let file = PrintFile {
-        path,
-        pages,
-        watermark,
-        title: app.doc.display_name(),
     };
     if app.print_portal == PortalBus::Off {
         print_with_lp(app, &file);

@@ -2043,15 +2043,7 @@ fn print_preview_shows_every_page_of_the_pdf_with_page_keys_and_esc() {
     f.harness.run();
     f.harness.get_by_label_contains("打印预览").click();
     f.harness.step();
-    // The PDF is made and drawn on a thread: step until its pages are in.
-    for _ in 0..2000 {
-        f.harness.step();
-        if f.app().preview.as_ref().is_some_and(|p| p.page_count() > 0) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    f.harness.run();
+    settle_preview(&mut f);
     let preview = f.app().preview.as_ref().expect("the preview is open");
     let pages = preview.page_count();
     // As many pages as the PDF the export writes, and page 1 has something on it.
@@ -2062,7 +2054,13 @@ fn print_preview_shows_every_page_of_the_pdf_with_page_keys_and_esc() {
     let exported =
         nianbao::export::pdf::export_pdf(&f.app().doc.draft.report, &options).expect("export");
     assert_eq!(pages, exported.pages);
-    assert!(nianbao::gui::preview::ink(&preview.images()[0]) > 0.005);
+    assert!(
+        preview.last_ink.is_some_and(|(_, ink)| ink > 0.005),
+        "the pages drawn are not blank: {:?}",
+        preview.last_ink
+    );
+    // Only the page shown and its neighbour are drawn and kept.
+    assert_eq!(preview.pages_kept(), 2);
     assert!(preview.watermark, "a blank report is no final version");
     assert!(f.harness.query_by_label_contains("草稿”水印").is_some());
     assert!(
@@ -2074,14 +2072,27 @@ fn print_preview_shows_every_page_of_the_pdf_with_page_keys_and_esc() {
         f.harness.query_by_label("第 1 页").is_some(),
         "the page image"
     );
-    f.key(Modifiers::NONE, Key::PageDown);
+    f.harness.key_press(Key::PageDown);
+    settle_preview(&mut f);
     assert!(
         f.harness
             .query_by_label(&format!("第 2 页，共 {pages} 页"))
             .is_some()
     );
-    f.key(Modifiers::NONE, Key::End);
-    assert_eq!(f.app().preview.as_ref().map(|p| p.page), Some(pages - 1));
+    f.harness.key_press(Key::End);
+    settle_preview(&mut f);
+    let preview = f.app().preview.as_ref().expect("the preview is open");
+    assert_eq!(preview.page, pages - 1);
+    assert_eq!(
+        preview.pages_kept(),
+        2,
+        "the pages far from the last let go"
+    );
+    assert!(
+        f.harness
+            .query_by_label(&format!("第 {pages} 页"))
+            .is_some()
+    );
     f.harness.get_by_label("实际大小").click();
     f.harness.run();
     assert!(f.harness.query_by_label("100%").is_some());
@@ -2094,6 +2105,18 @@ fn print_preview_shows_every_page_of_the_pdf_with_page_keys_and_esc() {
         f.harness.query_by_label("机关全称").is_some(),
         "back to the form"
     );
+}
+
+/// Steps frames until the preview's threads are done (at most 20 s).
+fn settle_preview(f: &mut Fixture) {
+    for _ in 0..4000 {
+        f.harness.step();
+        if !f.app().preview.as_ref().is_some_and(|p| p.is_drawing()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    f.harness.run();
 }
 
 /// Steps frames until the editor's print job is answered (at most 20 s).

@@ -1,11 +1,14 @@
 //! 文件 → 打印预览: the very PDF that 导出PDF… and 打印… would write (with the 草稿 watermark
 //! when the report is no final version yet), drawn page by page from its bytes by `hayro`
-//! on a thread of its own, shown in place of the form. Page keys (PageUp/PageDown, Home/End,
+//! on threads of their own (only the page shown and its neighbours: memory does not grow
+//! with the report's length), shown in place of the form. Page keys (PageUp/PageDown, Home/End,
 //! ←/→), zoom (+/−, 适合页面, 适合宽度), 打印… and 导出PDF… from the preview, Esc to close.
 
-use std::sync::mpsc::Receiver;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
-use egui::{ColorImage, TextureHandle, TextureOptions, Ui};
+use egui::{ColorImage, Context, TextureHandle, TextureOptions, Ui};
 
 use crate::export::pdf::{PdfOptions, export_pdf};
 use crate::model::Report;
@@ -14,43 +17,50 @@ use super::commands::Command;
 use super::strings as s;
 
 /// Pixels per PDF point the pages are drawn at: sharp up to 150 % on a plain screen, and
-/// readable when zoomed further (7 pages of a report take about 0.1 s; see stack-notes.md).
+/// readable when zoomed further (a page of a report takes a few hundredths of a second).
 pub const RENDER_SCALE: f32 = 2.0;
 
 /// CSS pixels per PDF point at 100 % (a page shown at its printed size on a 96 dpi screen).
 const POINTS_TO_PIXELS: f32 = 96.0 / 72.0;
 
+/// How many pages around the one shown are kept drawn (an A4 page drawn at
+/// [`RENDER_SCALE`] is 8 MB, in the window's memory and again in the graphics driver's).
+const KEPT_AROUND: usize = 1;
+
+/// A PDF read for drawing, or why it cannot be.
+fn read_pdf(bytes: Arc<Vec<u8>>) -> Result<hayro::hayro_syntax::Pdf, String> {
+    hayro::hayro_syntax::Pdf::new(bytes).map_err(|_| s::PREVIEW_BAD_PDF.to_string())
+}
+
+/// Page `index` of a PDF drawn as an image, white behind (None past the last page).
+fn render_page(pdf: &hayro::hayro_syntax::Pdf, index: usize, scale: f32) -> Option<ColorImage> {
+    let page = pdf.pages().get(index)?;
+    let pixmap = hayro::render(
+        page,
+        &hayro::RenderCache::new(),
+        &hayro::hayro_interpret::InterpreterSettings::default(),
+        &hayro::RenderSettings::default(),
+        &hayro::PixmapSettings {
+            x_scale: scale,
+            y_scale: scale,
+            bg_color: hayro::vello_cpu::color::palette::css::WHITE,
+        },
+    );
+    let size = [usize::from(pixmap.width()), usize::from(pixmap.height())];
+    let rgba: Vec<u8> = pixmap
+        .data()
+        .iter()
+        .flat_map(|p| [p.r, p.g, p.b, p.a])
+        .collect();
+    Some(ColorImage::from_rgba_premultiplied(size, &rgba))
+}
+
 /// The pages of a PDF drawn as images, white behind.
 pub fn render_pages(pdf: &[u8], scale: f32) -> Result<Vec<ColorImage>, String> {
-    use hayro::hayro_interpret::InterpreterSettings;
-    use hayro::hayro_syntax::Pdf;
-    let pdf = Pdf::new(pdf.to_vec()).map_err(|_| s::PREVIEW_BAD_PDF.to_string())?;
-    let cache = hayro::RenderCache::new();
-    let settings = InterpreterSettings::default();
-    let pixmap_settings = hayro::PixmapSettings {
-        x_scale: scale,
-        y_scale: scale,
-        bg_color: hayro::vello_cpu::color::palette::css::WHITE,
-    };
-    let pages = pdf.pages();
-    let mut images = Vec::with_capacity(pages.len());
-    for page in pages.iter() {
-        let pixmap = hayro::render(
-            page,
-            &cache,
-            &settings,
-            &hayro::RenderSettings::default(),
-            &pixmap_settings,
-        );
-        let size = [usize::from(pixmap.width()), usize::from(pixmap.height())];
-        let rgba: Vec<u8> = pixmap
-            .data()
-            .iter()
-            .flat_map(|p| [p.r, p.g, p.b, p.a])
-            .collect();
-        images.push(ColorImage::from_rgba_premultiplied(size, &rgba));
-    }
-    Ok(images)
+    let pdf = read_pdf(Arc::new(pdf.to_vec()))?;
+    Ok((0..pdf.pages().len())
+        .filter_map(|i| render_page(&pdf, i, scale))
+        .collect())
 }
 
 /// The share of a page's pixels that are not white: how much is drawn on it.
@@ -66,10 +76,16 @@ pub fn ink(image: &ColorImage) -> f32 {
     inked as f32 / image.pixels.len() as f32
 }
 
-/// What the preview shows: the drawn pages, or why there are none.
+/// The exported PDF, made on a thread: its bytes and how many pages it has.
+struct Made {
+    bytes: Arc<Vec<u8>>,
+    pages: usize,
+}
+
+/// What the preview shows: the PDF being made, made, or why there is none.
 enum Pages {
-    Drawing(Receiver<Result<Vec<ColorImage>, String>>),
-    Ready(Vec<ColorImage>),
+    Making(Receiver<Result<Made, String>>),
+    Ready(Made),
     Failed(String),
 }
 
@@ -87,10 +103,16 @@ pub enum Zoom {
 /// The zoom steps of +/−, in percent.
 const ZOOM_STEPS: [u16; 9] = [50, 67, 75, 100, 125, 150, 200, 300, 400];
 
-/// The print preview while open.
+/// The print preview while open. The PDF is kept as bytes; only the page shown and its
+/// neighbours are drawn (each on a thread, the page shown first) and kept as textures.
 pub struct Preview {
     pages: Pages,
-    textures: Vec<Option<TextureHandle>>,
+    /// The pages drawn and kept, by index: the one shown and its neighbours.
+    textures: HashMap<usize, TextureHandle>,
+    /// A page being drawn on a thread (its index).
+    drawing: Option<(usize, Receiver<Option<ColorImage>>)>,
+    /// How much of the last page drawn is not white (tests look at it).
+    pub last_ink: Option<(usize, f32)>,
     /// The page shown (from 0).
     pub page: usize,
     pub zoom: Zoom,
@@ -101,23 +123,27 @@ pub struct Preview {
 }
 
 impl Preview {
-    /// Starts drawing the PDF of `report` as the export would write it with `options`.
+    /// Starts making the PDF of `report` as the export would write it with `options`.
     pub fn start(report: Report, options: PdfOptions, ctx: &egui::Context) -> Preview {
         let watermark = options.draft_watermark;
         let (sender, receiver) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let drawn = std::panic::catch_unwind(move || {
+            let made = std::panic::catch_unwind(move || {
                 let pdf = export_pdf(&report, &options).map_err(|e| e.to_string())?;
-                render_pages(&pdf.bytes, RENDER_SCALE)
+                let bytes = Arc::new(pdf.bytes);
+                let pages = read_pdf(bytes.clone())?.pages().len();
+                Ok(Made { bytes, pages })
             })
             .unwrap_or_else(|_| Err(s::PREVIEW_BAD_PDF.to_string()));
-            let _ = sender.send(drawn);
+            let _ = sender.send(made);
             ctx.request_repaint();
         });
         Preview {
-            pages: Pages::Drawing(receiver),
-            textures: Vec::new(),
+            pages: Pages::Making(receiver),
+            textures: HashMap::new(),
+            drawing: None,
+            last_ink: None,
             page: 0,
             zoom: Zoom::FitPage,
             watermark,
@@ -125,38 +151,89 @@ impl Preview {
         }
     }
 
-    /// Takes the drawn pages when the thread is done; true while it is still drawing.
-    pub fn poll(&mut self) -> bool {
-        if let Pages::Drawing(receiver) = &self.pages {
+    /// Takes what the threads have done (the PDF made, a page drawn, as a texture), lets go
+    /// of pages far from the one shown and starts drawing the next page wanted; true while
+    /// a thread is still at work.
+    pub fn poll(&mut self, ctx: &Context) -> bool {
+        if let Pages::Making(receiver) = &self.pages {
             match receiver.try_recv() {
-                Ok(Ok(pages)) if pages.is_empty() => {
+                Ok(Ok(made)) if made.pages == 0 => {
                     self.pages = Pages::Failed(s::PREVIEW_NO_PAGES.to_string())
                 }
-                Ok(Ok(pages)) => {
-                    self.textures = vec![None; pages.len()];
-                    self.pages = Pages::Ready(pages);
-                }
+                Ok(Ok(made)) => self.pages = Pages::Ready(made),
                 Ok(Err(e)) => self.pages = Pages::Failed(e),
-                Err(std::sync::mpsc::TryRecvError::Empty) => return true,
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err(TryRecvError::Empty) => return true,
+                Err(TryRecvError::Disconnected) => {
                     self.pages = Pages::Failed(s::PREVIEW_BAD_PDF.to_string())
                 }
             }
         }
-        false
+        let Pages::Ready(made) = &self.pages else {
+            return false;
+        };
+        if let Some((index, receiver)) = &self.drawing {
+            match receiver.try_recv() {
+                Ok(Some(image)) => {
+                    self.last_ink = Some((*index, ink(&image)));
+                    let texture = ctx.load_texture(
+                        format!("nianbao-preview-{index}"),
+                        image,
+                        TextureOptions::LINEAR,
+                    );
+                    self.textures.insert(*index, texture);
+                    self.drawing = None;
+                }
+                Ok(None) | Err(TryRecvError::Disconnected) => {
+                    self.pages = Pages::Failed(s::PREVIEW_BAD_PDF.to_string());
+                    self.drawing = None;
+                    return false;
+                }
+                Err(TryRecvError::Empty) => return true,
+            }
+        }
+        let page = self.page;
+        self.textures
+            .retain(|&i, _| i.abs_diff(page) <= KEPT_AROUND);
+        // The page shown first, then its neighbours.
+        let around = (page.saturating_sub(KEPT_AROUND)..=page + KEPT_AROUND).filter(|&i| i != page);
+        let Some(wanted) = std::iter::once(page)
+            .chain(around)
+            .find(|&i| i < made.pages && !self.textures.contains_key(&i))
+        else {
+            return false;
+        };
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let (bytes, ctx) = (made.bytes.clone(), ctx.clone());
+        std::thread::spawn(move || {
+            let drawn = std::panic::catch_unwind(move || {
+                read_pdf(bytes)
+                    .ok()
+                    .and_then(|pdf| render_page(&pdf, wanted, RENDER_SCALE))
+            })
+            .unwrap_or(None);
+            let _ = sender.send(drawn);
+            ctx.request_repaint();
+        });
+        self.drawing = Some((wanted, receiver));
+        true
     }
 
-    /// The drawn pages (empty while drawing or when it failed).
-    pub fn images(&self) -> &[ColorImage] {
+    /// How many pages the PDF has (0 until made).
+    pub fn page_count(&self) -> usize {
         match &self.pages {
-            Pages::Ready(pages) => pages,
-            _ => &[],
+            Pages::Ready(made) => made.pages,
+            _ => 0,
         }
     }
 
-    /// How many pages the PDF has (0 until drawn).
-    pub fn page_count(&self) -> usize {
-        self.images().len()
+    /// True while the PDF is being made or a page drawn.
+    pub fn is_drawing(&self) -> bool {
+        matches!(self.pages, Pages::Making(_)) || self.drawing.is_some()
+    }
+
+    /// How many pages are drawn and kept now.
+    pub fn pages_kept(&self) -> usize {
+        self.textures.len()
     }
 
     /// Goes to a page, kept within the document.
@@ -182,24 +259,6 @@ impl Preview {
         if let Some(p) = next {
             self.zoom = Zoom::Percent(p);
         }
-    }
-
-    fn texture(&mut self, ui: &Ui, page: usize) -> Option<TextureHandle> {
-        let Pages::Ready(pages) = &self.pages else {
-            return None;
-        };
-        let image = pages.get(page)?;
-        let slot = self.textures.get_mut(page)?;
-        Some(
-            slot.get_or_insert_with(|| {
-                ui.ctx().load_texture(
-                    format!("nianbao-preview-{page}"),
-                    image.clone(),
-                    TextureOptions::LINEAR,
-                )
-            })
-            .clone(),
-        )
     }
 }
 
@@ -238,7 +297,7 @@ fn handle_keys(ui: &Ui, preview: &mut Preview, commands: &mut Vec<Command>) {
 
 /// The preview in place of the form: its tool bar, then the page.
 pub fn show(ui: &mut Ui, preview: &mut Preview, commands: &mut Vec<Command>) {
-    if preview.poll() {
+    if preview.poll(ui.ctx()) {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(50));
     }
@@ -247,12 +306,7 @@ pub fn show(ui: &mut Ui, preview: &mut Preview, commands: &mut Vec<Command>) {
         toolbar(ui, preview, commands);
         ui.separator();
         match &preview.pages {
-            Pages::Drawing(_) => {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(s::PREVIEW_DRAWING);
-                });
-            }
+            Pages::Making(_) => drawing(ui),
             Pages::Failed(why) => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
@@ -320,9 +374,19 @@ fn toolbar(ui: &mut Ui, preview: &mut Preview, commands: &mut Vec<Command>) {
     });
 }
 
+/// A spinner and what is being done.
+fn drawing(ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(s::PREVIEW_DRAWING);
+    });
+}
+
 fn page_view(ui: &mut Ui, preview: &mut Preview) {
     let page = preview.page;
-    let Some(texture) = preview.texture(ui, page) else {
+    let Some(texture) = preview.textures.get(&page).cloned() else {
+        // Being drawn (the thread asks for a frame when done).
+        drawing(ui);
         return;
     };
     let [w, h] = texture
@@ -410,8 +474,10 @@ mod tests {
         let (sender, receiver) = std::sync::mpsc::channel();
         drop(sender);
         let mut p = Preview {
-            pages: Pages::Drawing(receiver),
-            textures: Vec::new(),
+            pages: Pages::Making(receiver),
+            textures: HashMap::new(),
+            drawing: None,
+            last_ink: None,
             page: 0,
             zoom: Zoom::FitPage,
             watermark: false,
@@ -426,7 +492,11 @@ mod tests {
         p.zoom = Zoom::Percent(400);
         p.step_zoom(true);
         assert_eq!(p.zoom, Zoom::Percent(400));
-        assert!(!p.poll(), "a thread gone is a failure, not drawing forever");
+        let ctx = Context::default();
+        assert!(
+            !p.poll(&ctx),
+            "a thread gone is a failure, not drawing forever"
+        );
         assert_eq!(p.page_count(), 0);
         p.go_to(5);
         assert_eq!(p.page, 0);

@@ -2313,3 +2313,76 @@ fn several_rows_of_the_desk_are_returned_and_approved_at_once() {
     );
     assert_eq!(f.app().desk.as_ref().expect("desk").chosen().len(), 1);
 }
+
+#[test]
+fn the_desk_goes_through_its_rows_by_keyboard_and_enter_opens_one() {
+    let mut f = fixture();
+    let folder = f.path("键盘");
+    std::fs::create_dir_all(&folder).expect("folder");
+    for name in ["甲", "乙", "丙", "丁"] {
+        let r = Report::new(&format!("某县{name}镇人民政府"), OrganKind::Township, 2025);
+        draft::save_draft(&folder.join(format!("{name}.ron")), &Draft::new(r)).expect("save");
+    }
+    f.harness
+        .state_mut()
+        .push(Command::OpenDeskPath(folder.clone()));
+    f.harness.step();
+    f.settle_desk();
+    fn view(f: &Fixture) -> &nianbao::gui::desk::DeskView {
+        f.app().desk.as_ref().expect("desk")
+    }
+    let order: Vec<String> = {
+        let v = view(&f);
+        v.visible()
+            .iter()
+            .map(|&i| v.desk.rows[i].file.clone())
+            .collect()
+    };
+    // ↓ with nothing selected: the first row; ↓ again the second; End the last, Home the first.
+    f.key(Modifiers::NONE, Key::ArrowDown);
+    assert_eq!(view(&f).selected.as_deref(), Some(order[0].as_str()));
+    f.key(Modifiers::NONE, Key::ArrowDown);
+    assert_eq!(view(&f).selected.as_deref(), Some(order[1].as_str()));
+    f.key(Modifiers::NONE, Key::End);
+    assert_eq!(view(&f).selected.as_deref(), Some(order[3].as_str()));
+    f.key(Modifiers::NONE, Key::Home);
+    assert_eq!(view(&f).selected.as_deref(), Some(order[0].as_str()));
+    // Shift+↓ twice: three rows, the buttons say so.
+    f.key(Modifiers::SHIFT, Key::ArrowDown);
+    f.key(Modifiers::SHIFT, Key::ArrowDown);
+    assert_eq!(view(&f).chosen().len(), 3);
+    assert!(f.harness.query_by_label("签发（3 份）").is_some());
+    // ↑ alone: one row again, the one above the range's end.
+    f.key(Modifiers::NONE, Key::ArrowUp);
+    assert_eq!(view(&f).chosen().len(), 1);
+    assert_eq!(view(&f).selected.as_deref(), Some(order[1].as_str()));
+    // Typing in the search box is not moving in the table.
+    f.harness.get_by_label("查找单位：").click();
+    f.harness.run();
+    f.key(Modifiers::NONE, Key::ArrowDown);
+    assert_eq!(view(&f).selected.as_deref(), Some(order[1].as_str()));
+    f.key(Modifiers::NONE, Key::Escape);
+    f.harness
+        .state_mut()
+        .desk
+        .as_mut()
+        .expect("desk")
+        .search
+        .clear();
+    f.harness.get_by_label("全部").click();
+    f.harness.run();
+    // Enter opens the current row in the editor.
+    f.key(Modifiers::NONE, Key::Enter);
+    f.harness.run();
+    let organ = f.app().doc.draft.report.meta.organ.clone();
+    assert!(
+        order[1].starts_with(
+            organ
+                .trim_start_matches("某县")
+                .trim_end_matches("镇人民政府")
+        ),
+        "{organ} opened, {} wanted",
+        order[1]
+    );
+    assert!(f.harness.query_by_label("返回审核台").is_some());
+}

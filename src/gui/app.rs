@@ -104,7 +104,7 @@ impl EditorApp {
             );
         }
         match self.desk.as_mut().filter(|d| d.showing) {
-            Some(desk) => super::desk::show(ui, desk, &mut self.commands),
+            Some(desk) => super::desk::show(ui, desk, &mut self.commands, self.modal.is_none()),
             None if self.preview.is_some() => {
                 if let Some(preview) = self.preview.as_mut() {
                     super::preview::show(ui, preview, &mut self.commands);

@@ -30,6 +30,9 @@ pub struct DeskView {
     /// Every selected row, by file (Ctrl+click adds or takes away one, Shift+click a
     /// range): what 退回…, 审核通过 and 签发 act on. Holds `selected` when that is set.
     pub marked: BTreeSet<String>,
+    /// The other end of a Shift range (Shift+click, Shift+↑/↓), where the next Shift+↓ goes
+    /// on from; None without a range.
+    pub cursor: Option<String>,
     /// The column the rows are sorted by (index into the columns) and whether descending;
     /// `None`: by file, as read.
     pub sort: Option<(usize, bool)>,
@@ -63,6 +66,7 @@ impl DeskView {
             search: String::new(),
             selected: None,
             marked: BTreeSet::new(),
+            cursor: None,
             sort: None,
             loading: None,
             rules,
@@ -140,6 +144,11 @@ impl DeskView {
         let rows = &self.desk.rows;
         self.marked
             .retain(|file| rows.iter().any(|r| &r.file == file));
+        if let Some(file) = &self.cursor
+            && !rows.iter().any(|r| &r.file == file)
+        {
+            self.cursor = None;
+        }
         self.load(ctx);
         problem
     }
@@ -211,7 +220,11 @@ impl DeskView {
                 .iter()
                 .map(|&i| self.desk.rows[i].file.clone())
                 .collect();
-        } else if modifiers.command {
+            self.cursor = Some(file.to_string());
+            return;
+        }
+        self.cursor = None;
+        if modifiers.command {
             if self.marked.is_empty()
                 && let Some(current) = &self.selected
             {
@@ -232,8 +245,10 @@ impl DeskView {
     }
 }
 
-/// Draws the desk; what the reviewer asks for is pushed as commands.
-pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
+/// Draws the desk; what the reviewer asks for is pushed as commands. `keys`: the keyboard
+/// is the desk's (no dialog over it).
+pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>, keys: bool) {
+    let moved = keys && handle_keys(ui, view, commands);
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading(format!("{}{}", s::DESK_TITLE, view.desk.folder.display()));
@@ -320,11 +335,71 @@ pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
             }
         });
         ui.separator();
-        rows(ui, view, commands);
+        rows(ui, view, commands, moved);
     });
 }
 
-fn rows(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
+/// The desk's keys, when no text field has the keyboard: ↑/↓ (Home/End) move to the row
+/// above or below (the first, the last), with Shift the selection grows; Enter opens the
+/// current row. True when the current row moved (the table scrolls to it).
+fn handle_keys(ui: &Ui, view: &mut DeskView, commands: &mut Vec<Command>) -> bool {
+    use egui::{Key, Modifiers};
+    if ui.ctx().egui_wants_keyboard_input() {
+        return false;
+    }
+    let visible = view.visible();
+    if visible.is_empty() {
+        return false;
+    }
+    let at = view
+        .cursor
+        .as_deref()
+        .or(view.selected.as_deref())
+        .and_then(|f| visible.iter().position(|&i| view.desk.rows[i].file == f));
+    let last = visible.len() - 1;
+    let (target, shift) = ui.input_mut(|i| {
+        // Shift first: a key without it matches the key with Shift too.
+        for shift in [true, false] {
+            let m = if shift {
+                Modifiers::SHIFT
+            } else {
+                Modifiers::NONE
+            };
+            let moves = [
+                (Key::ArrowDown, at.map_or(0, |k| (k + 1).min(last))),
+                (Key::ArrowUp, at.map_or(0, |k| k.saturating_sub(1))),
+                (Key::Home, 0),
+                (Key::End, last),
+            ];
+            for (key, to) in moves {
+                if i.consume_key(m, key) {
+                    return (Some(to), shift);
+                }
+            }
+        }
+        if i.consume_key(Modifiers::NONE, Key::Enter)
+            && let Some(k) = at
+        {
+            commands.push(Command::DeskOpenRow(visible[k]));
+        }
+        (None, false)
+    });
+    let Some(to) = target else {
+        return false;
+    };
+    let file = view.desk.rows[visible[to]].file.clone();
+    // With Shift: the range from the current row, which stays the anchor.
+    let modifiers = if shift {
+        Modifiers::SHIFT
+    } else {
+        Modifiers::NONE
+    };
+    view.click(&file, modifiers, &visible);
+    true
+}
+
+/// The table of rows; `moved`: the keys moved the current row, scrolled to.
+fn rows(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>, moved: bool) {
     let dark = ui.visuals().dark_mode;
     let visible = view.visible();
     egui::ScrollArea::vertical()
@@ -364,6 +439,10 @@ fn rows(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>) {
                             r.organ.clone()
                         };
                         let row = ui.selectable_label(selected, organ);
+                        let current = view.cursor.as_ref().or(view.selected.as_ref());
+                        if moved && current == Some(&r.file) {
+                            row.scroll_to_me(None);
+                        }
                         let color = match r.state {
                             DeskState::HasErrors
                             | DeskState::Unreadable

@@ -1444,7 +1444,7 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
     assert!(f.app().title().starts_with("审核台：2025年度"));
     assert!(
         f.harness
-            .query_by_label_contains("双击一行打开报告")
+            .query_by_label_contains("双击一行或按 Enter 打开报告")
             .is_some()
     );
     assert!(f.harness.query_by_label_contains("错误 0").is_none());

@@ -195,9 +195,14 @@ impl DeskView {
     /// The rows 退回…, 审核通过 and 签发 act on: every selected row that is shown (a filter
     /// or a search hides the others from the action too), in the folder's order.
     pub fn chosen(&self) -> Vec<usize> {
-        let mut chosen: Vec<usize> = self
-            .visible()
-            .into_iter()
+        self.chosen_of(&self.visible())
+    }
+
+    /// [`DeskView::chosen`] among the rows `visible` (computed once a frame).
+    fn chosen_of(&self, visible: &[usize]) -> Vec<usize> {
+        let mut chosen: Vec<usize> = visible
+            .iter()
+            .copied()
             .filter(|&i| {
                 let file = &self.desk.rows[i].file;
                 self.marked.contains(file) || self.selected.as_ref() == Some(file)
@@ -248,7 +253,9 @@ impl DeskView {
 /// Draws the desk; what the reviewer asks for is pushed as commands. `keys`: the keyboard
 /// is the desk's (no dialog over it).
 pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>, keys: bool) {
-    let moved = keys && handle_keys(ui, view, commands);
+    // The rows shown, filtered and sorted once for the frame.
+    let visible = view.visible();
+    let moved = keys && handle_keys(ui, view, &visible, commands);
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading(format!("{}{}", s::DESK_TITLE, view.desk.folder.display()));
@@ -292,7 +299,7 @@ pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>, keys:
         });
         ui.horizontal(|ui| {
             let selected = view.selected_index();
-            let chosen = view.chosen();
+            let chosen = view.chosen_of(&visible);
             if ui
                 .add_enabled(selected.is_some(), egui::Button::new(s::DESK_OPEN))
                 .clicked()
@@ -335,19 +342,23 @@ pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>, keys:
             }
         });
         ui.separator();
-        rows(ui, view, commands, moved);
+        rows(ui, view, &visible, commands, moved);
     });
 }
 
 /// The desk's keys, when no text field has the keyboard: ↑/↓ (Home/End) move to the row
 /// above or below (the first, the last), with Shift the selection grows; Enter opens the
 /// current row. True when the current row moved (the table scrolls to it).
-fn handle_keys(ui: &Ui, view: &mut DeskView, commands: &mut Vec<Command>) -> bool {
+fn handle_keys(
+    ui: &Ui,
+    view: &mut DeskView,
+    visible: &[usize],
+    commands: &mut Vec<Command>,
+) -> bool {
     use egui::{Key, Modifiers};
     if ui.ctx().egui_wants_keyboard_input() {
         return false;
     }
-    let visible = view.visible();
     if visible.is_empty() {
         return false;
     }
@@ -394,14 +405,19 @@ fn handle_keys(ui: &Ui, view: &mut DeskView, commands: &mut Vec<Command>) -> boo
     } else {
         Modifiers::NONE
     };
-    view.click(&file, modifiers, &visible);
+    view.click(&file, modifiers, visible);
     true
 }
 
 /// The table of rows; `moved`: the keys moved the current row, scrolled to.
-fn rows(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>, moved: bool) {
+fn rows(
+    ui: &mut Ui,
+    view: &mut DeskView,
+    visible: &[usize],
+    commands: &mut Vec<Command>,
+    moved: bool,
+) {
     let dark = ui.visuals().dark_mode;
-    let visible = view.visible();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -429,7 +445,7 @@ fn rows(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>, moved: bo
                     }
                     ui.end_row();
                     let mut clicked = None;
-                    for &i in &visible {
+                    for &i in visible {
                         let r = &view.desk.rows[i];
                         let selected = view.marked.contains(&r.file)
                             || view.selected.as_deref() == Some(r.file.as_str());
@@ -488,7 +504,7 @@ fn rows(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>, moved: bo
                         }
                     }
                     if let Some((file, modifiers)) = clicked {
-                        view.click(&file, modifiers, &visible);
+                        view.click(&file, modifiers, visible);
                     }
                 });
         });

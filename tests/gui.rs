@@ -9,9 +9,10 @@ use egui_kittest::kittest::Queryable;
 
 use nianbao::draft::{self, Draft};
 use nianbao::finding::{Place, Rule};
-use nianbao::gui::portal_print::PortalBus;
+use nianbao::gui::print::portal::PortalBus;
 use nianbao::gui::{
-    Action, Command, EditorApp, Picked, ScriptedDialogs, Storage, storage::Recovery,
+    Action, ChecksCommand, Command, DeskCommand, EditorApp, FileCommand, Picked, Recovery,
+    ScreenKind, ScriptedDialogs, Storage,
 };
 use nianbao::model::{CellValue, Date, OrganKind, Report};
 use nianbao::template::{T3_R3_7, TEMPLATE, t3};
@@ -38,7 +39,7 @@ fn fixture_with(setup: impl FnOnce(&mut EditorApp)) -> Fixture {
         Date::new(2026, 1, 15).expect("date"),
     );
     // Never a real desktop's print dialog from a test (those that want one give a stand-in).
-    app.print_portal = PortalBus::Off;
+    app.printing.portal = PortalBus::Off;
     setup(&mut app);
     let harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -64,6 +65,14 @@ fn name(cell: usize) -> String {
 impl Fixture {
     fn app(&self) -> &EditorApp {
         self.harness.state()
+    }
+
+    /// The print preview, while it is the screen shown.
+    fn preview(&self) -> Option<&nianbao::gui::print::preview::Preview> {
+        match &self.app().screen {
+            nianbao::gui::Screen::Preview(p) => Some(p),
+            _ => None,
+        }
     }
 
     /// Steps frames until the desk's background load is in (at most 10 s), then settles.
@@ -109,7 +118,12 @@ impl Fixture {
     }
 
     fn has_finding(&self, rule: Rule) -> bool {
-        self.app().analysis.findings.iter().any(|f| f.rule == rule)
+        self.app()
+            .checks
+            .analysis
+            .findings
+            .iter()
+            .any(|f| f.rule == rule)
     }
 
     fn key(&mut self, modifiers: Modifiers, key: Key) {
@@ -139,10 +153,10 @@ fn typing_updates_the_total_and_o1_comes_and_goes() {
     assert!(
         f.harness.query_by_label_contains(o1).is_some(),
         "{:#?}",
-        f.app().analysis.findings
+        f.app().checks.analysis.findings
     );
     // The status line and the findings panel both show the tally.
-    let t = f.app().analysis.tally;
+    let t = f.app().checks.analysis.tally;
     let (e, w, i) = (t.errors, t.warnings, t.infos);
     assert!(e >= 1);
     let tally = format!("错误 {e} · 警告 {w} · 提示 {i}");
@@ -153,7 +167,11 @@ fn typing_updates_the_total_and_o1_comes_and_goes() {
     f.type_into(t3(R3_1, BIZ), "2");
     assert_eq!(f.cell(t3(T3_R3_7, NP)), CellValue::Count(3));
     assert_eq!(f.shown(t3(T3_R3_7, TOTAL)).as_deref(), Some("5"));
-    assert!(!f.has_finding(Rule::O1), "{:?}", f.app().analysis.findings);
+    assert!(
+        !f.has_finding(Rule::O1),
+        "{:?}",
+        f.app().checks.analysis.findings
+    );
 }
 
 #[test]
@@ -169,12 +187,13 @@ fn a_letter_or_minus_in_a_count_is_refused_and_kept_visible() {
     // It is an error of the report: counted, listed, and it blocks a final export.
     assert!(
         f.app()
+            .checks
             .analysis
             .findings
             .iter()
             .any(|x| x.rule == Rule::S5 && x.places == [Place::Cell(t3(R1, NP))]),
         "{:?}",
-        f.app().analysis.findings
+        f.app().checks.analysis.findings
     );
     assert!(
         f.harness
@@ -238,6 +257,7 @@ fn clicking_a_finding_focuses_its_cell() {
     assert!(f.has_finding(Rule::O1));
     let first_place = f
         .app()
+        .checks
         .analysis
         .findings
         .iter()
@@ -286,7 +306,7 @@ fn pasting_a_block_fills_cells_from_the_focused_one() {
     assert_eq!(f.cell(t3(R1, TOTAL)), CellValue::Count(3));
     // The refused "x" is reported and kept in its cell, not dropped.
     assert_eq!(f.cell(t3(R2, 5)), CellValue::Invalid("x".into()));
-    let status = f.app().status.clone().unwrap_or_default();
+    let status = f.app().status.text.clone().unwrap_or_default();
     assert!(status.contains("已粘贴 11 格"), "{status}");
     assert!(status.contains("2 格合计格自动计算，已跳过"), "{status}");
     assert!(status.contains("二·其他“x”只能填写数字"), "{status}");
@@ -311,7 +331,7 @@ fn a_block_selected_with_shift_arrows_is_copied_and_cut_as_rows() {
     );
     f.harness.event(Event::Copy);
     f.harness.run();
-    let status = f.app().status.clone().unwrap_or_default();
+    let status = f.app().status.text.clone().unwrap_or_default();
     assert!(status.contains("已复制 4 格"), "{status}");
     assert_eq!(
         f.cell(t3(R1, NP)),
@@ -352,6 +372,7 @@ fn findings_list_errors_first_and_folds_blank_cells_per_table() {
     assert_eq!(folded.len(), 1, "{lines:#?}");
     assert!(
         f.app()
+            .checks
             .analysis
             .findings
             .iter()
@@ -371,18 +392,23 @@ fn status_messages_end_with_the_state_they_describe() {
     assert!(
         f.app()
             .status
+            .text
             .as_deref()
             .unwrap_or("")
             .contains("已粘贴 2 格")
     );
     f.key(Modifiers::COMMAND, Key::Z);
-    assert_eq!(f.app().status, None, "undone: the paste message goes too");
+    assert_eq!(
+        f.app().status.text,
+        None,
+        "undone: the paste message goes too"
+    );
     f.type_into(t3(R1, NP), "4");
-    f.harness.state_mut().status = Some("已保存：某.ron".into());
+    f.harness.state_mut().status.text = Some("已保存：某.ron".into());
     f.harness.run();
-    assert!(f.app().status.is_some());
+    assert!(f.app().status.text.is_some());
     f.type_into(t3(R1, BIZ), "5");
-    assert_eq!(f.app().status, None, "a new edit: no longer 已保存");
+    assert_eq!(f.app().status.text, None, "a new edit: no longer 已保存");
 }
 
 #[test]
@@ -390,15 +416,15 @@ fn new_starts_blank_for_the_year_being_reported() {
     let mut f = fixture_with(|app| {
         app.doc.draft.report.meta.organ = "别的单位".into();
     });
-    f.harness.state_mut().push(Command::Run(Action::New));
+    f.harness.state_mut().push(FileCommand::Run(Action::New));
     f.harness.run();
     assert_eq!(
         f.app().doc.path,
         None,
         "{:?} {:?} {}",
-        f.app().status,
+        f.app().status.text,
         f.app().doc.draft.report.meta.organ,
-        f.app().desk.as_ref().unwrap().showing
+        f.app().screen.kind() == ScreenKind::Desk
     );
     assert_eq!(f.app().doc.draft.report.meta.organ, "");
     assert_eq!(
@@ -467,7 +493,7 @@ fn save_and_reopen_through_the_file_dialog() {
     let saved = draft::load_draft(&path).expect("saved draft loads");
     assert_eq!(saved.report.meta.organ, "某某县人民政府办公室");
     assert_eq!(saved.report.cell(t3(R1, NP)), &CellValue::Count(3));
-    assert_eq!(f.app().recent.first(), Some(&path));
+    assert_eq!(f.app().settings.recent.first(), Some(&path));
 
     // A second editor opens it through the dialog (the first still holds it: read-only)
     // and sees the same report.
@@ -514,7 +540,7 @@ fn closing_with_unsaved_changes_asks_first() {
     f.harness.get_by_label("取消").click();
     f.harness.run();
     assert!(f.harness.query_by_label("有未保存的修改").is_none());
-    assert!(!f.app().quit_requested);
+    assert!(!f.app().window.quit_requested);
     assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(1));
 
     // 保存 through the dialog, then it closes.
@@ -525,7 +551,7 @@ fn closing_with_unsaved_changes_asks_first() {
     f.harness.get_by_label("保存").click();
     f.harness.run();
     assert!(path.exists());
-    assert!(f.app().quit_requested);
+    assert!(f.app().window.quit_requested);
 
     // 不保存 closes without writing.
     let mut g = fixture();
@@ -534,7 +560,7 @@ fn closing_with_unsaved_changes_asks_first() {
     g.harness.run();
     g.harness.get_by_label("不保存").click();
     g.harness.run();
-    assert!(g.app().quit_requested);
+    assert!(g.app().window.quit_requested);
 }
 
 #[test]
@@ -559,7 +585,11 @@ fn manual_totals_make_totals_editable_and_checked() {
     f.type_into(t3(R1, NP), "2");
     f.type_into(t3(R1, TOTAL), "5");
     assert_eq!(f.cell(t3(R1, TOTAL)), CellValue::Count(5));
-    assert!(f.has_finding(Rule::S1), "{:?}", f.app().analysis.findings);
+    assert!(
+        f.has_finding(Rule::S1),
+        "{:?}",
+        f.app().checks.analysis.findings
+    );
 }
 
 #[test]
@@ -569,7 +599,7 @@ fn a_published_text_opens_with_its_import_findings() {
     let mut f = fixture();
     f.harness
         .state_mut()
-        .push(Command::Run(Action::OpenPath(fixture_path)));
+        .push(FileCommand::Run(Action::OpenPath(fixture_path)));
     f.harness.run();
     assert_eq!(f.app().doc.draft.report.meta.organ, "汇源办事处");
     assert!(f.app().doc.is_dirty(), "not yet saved as a draft");
@@ -587,7 +617,7 @@ fn a_published_pdf_opens_with_how_each_cell_was_read() {
     let mut f = fixture();
     f.harness
         .state_mut()
-        .push(Command::Run(Action::OpenPath(pdf)));
+        .push(FileCommand::Run(Action::OpenPath(pdf)));
     f.harness.run();
     assert_eq!(f.app().doc.draft.report.meta.organ, "原州区人民政府办公室");
     assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(8));
@@ -600,6 +630,7 @@ fn a_published_pdf_opens_with_how_each_cell_was_read() {
     f.harness.run();
     let unread = |f: &Fixture| {
         f.app()
+            .checks
             .analysis
             .findings
             .iter()
@@ -619,7 +650,7 @@ fn a_bad_file_shows_a_message_and_keeps_the_report() {
     std::fs::write(&bad, "(version: 1, report: (").expect("write");
     f.harness
         .state_mut()
-        .push(Command::Run(Action::OpenPath(bad)));
+        .push(FileCommand::Run(Action::OpenPath(bad)));
     f.harness.run();
     assert!(f.harness.query_by_label("出错了").is_some());
     assert!(f.harness.query_by_label_contains("草稿格式错误").is_some());
@@ -692,14 +723,14 @@ fn every_cell_has_an_accessible_name() {
 #[test]
 fn exporting_a_pdf_with_errors_asks_and_watermarks() {
     let mut f = fixture_with(|app| {
-        app.pdf_fonts = Some(nianbao::export::pdf::FontSet::bundled());
+        app.printing.fonts = Some(nianbao::export::pdf::FontSet::bundled());
         app.doc
             .draft
             .report
             .set_cell(t3(R1, NP), CellValue::Count(4));
     });
-    assert!(f.app().analysis.tally.errors > 0);
-    f.harness.state_mut().push(Command::ExportPdf);
+    assert!(f.app().checks.analysis.tally.errors > 0);
+    f.harness.state_mut().push(FileCommand::ExportPdf);
     f.harness.run();
     assert!(
         f.harness
@@ -720,7 +751,7 @@ fn exporting_a_pdf_with_errors_asks_and_watermarks() {
             .is_none()
     );
 
-    f.harness.state_mut().push(Command::ExportPdf);
+    f.harness.state_mut().push(FileCommand::ExportPdf);
     f.harness.run();
     let path = f.path("报告");
     f.dialogs.push(Picked::Path(path.clone()));
@@ -728,7 +759,7 @@ fn exporting_a_pdf_with_errors_asks_and_watermarks() {
     f.harness.run();
     let pdf = std::fs::read(path.with_extension("pdf")).expect("PDF written");
     assert!(pdf.starts_with(b"%PDF-"));
-    let status = f.app().status.clone().unwrap_or_default();
+    let status = f.app().status.text.clone().unwrap_or_default();
     assert!(status.contains("已导出PDF"), "{status}");
     assert!(status.contains("Noto Serif SC"), "{status}");
 }
@@ -746,7 +777,7 @@ fn new_from_last_year_and_cross_year_checks() {
 
     f.harness
         .state_mut()
-        .push(Command::Guarded(Action::NewFromPath(path.clone())));
+        .push(Command::guarded(Action::NewFromPath(path.clone())));
     f.harness.run();
     let report = f.app().doc.draft.report.clone();
     assert_eq!(report.meta.year, Some(2025));
@@ -768,7 +799,11 @@ fn new_from_last_year_and_cross_year_checks() {
 
     // Changing 上年结转 now disagrees with last year's 结转下年度: H1.
     f.type_into(t3(R2, NP), "5");
-    assert!(f.has_finding(Rule::H1), "{:?}", f.app().analysis.findings);
+    assert!(
+        f.has_finding(Rule::H1),
+        "{:?}",
+        f.app().checks.analysis.findings
+    );
     assert!(
         f.harness
             .query_by_label_contains(
@@ -776,7 +811,7 @@ fn new_from_last_year_and_cross_year_checks() {
             )
             .is_some()
     );
-    f.harness.state_mut().push(Command::ClearPrevious);
+    f.harness.state_mut().push(ChecksCommand::ClearPrevious);
     f.harness.run();
     assert!(!f.has_finding(Rule::H1));
 }
@@ -853,6 +888,7 @@ fn a_local_publication_deadline_is_set_in_the_settings_and_kept() {
     });
     let late = |f: &Fixture| {
         f.app()
+            .checks
             .analysis
             .findings
             .iter()
@@ -874,7 +910,7 @@ fn a_local_publication_deadline_is_set_in_the_settings_and_kept() {
     f.harness.run();
     f.harness.run();
     assert_eq!(
-        f.app().deadline.map(|d| d.mm_dd()),
+        f.app().settings.deadline.map(|d| d.mm_dd()),
         Some("01-28".to_string())
     );
     assert!(late(&f), "a local deadline of 01-28: late");
@@ -884,9 +920,9 @@ fn a_local_publication_deadline_is_set_in_the_settings_and_kept() {
         Storage::at(f.dir.path().join("config")),
         Date::new(2026, 1, 15).expect("date"),
     );
-    assert_eq!(again.deadline, f.app().deadline);
+    assert_eq!(again.settings.deadline, f.app().settings.deadline);
     // Back to the national deadline.
-    f.harness.state_mut().push(Command::SetDeadline(None));
+    f.harness.state_mut().push(ChecksCommand::SetDeadline(None));
     f.harness.run();
     assert!(!late(&f));
 }
@@ -928,7 +964,7 @@ fn word_and_web_page_export_from_the_file_menu_read_back_as_the_report() {
             &CellValue::Count(3),
             "{ext}"
         );
-        let status = f.app().status.clone().unwrap_or_default();
+        let status = f.app().status.text.clone().unwrap_or_default();
         assert!(status.contains("已导出"), "{status}");
     }
 }
@@ -953,7 +989,7 @@ fn summing_subordinate_units_from_the_file_menu() {
     assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(7));
     assert_eq!(f.cell(t3(R1, TOTAL)), CellValue::Count(7));
     assert!(f.app().doc.is_dirty(), "a new parent report, not saved yet");
-    let status = f.app().status.clone().unwrap_or_default();
+    let status = f.app().status.text.clone().unwrap_or_default();
     assert!(status.contains("已汇总 2 个单位"), "{status}");
     let record = f.app().doc.draft.sum.clone().expect("the units are kept");
     assert_eq!(record.units.len(), 2);
@@ -961,6 +997,7 @@ fn summing_subordinate_units_from_the_file_menu() {
     f.type_into(t3(R1, NP), "8");
     assert!(
         f.app()
+            .checks
             .analysis
             .findings
             .iter()
@@ -971,7 +1008,7 @@ fn summing_subordinate_units_from_the_file_menu() {
 #[test]
 fn a_warning_explained_then_a_covered_cell_changed_brings_it_back_with_the_old_explanation() {
     let mut f = fixture();
-    f.harness.state_mut().reviewer = "张三".into();
+    f.harness.state_mut().settings.reviewer = "张三".into();
     f.harness.run();
     // The backlog hint H14: more carried forward than half of the new applications.
     f.type_into(t3(R1, NP), "4");
@@ -980,6 +1017,7 @@ fn a_warning_explained_then_a_covered_cell_changed_brings_it_back_with_the_old_e
     f.type_into(t3(24, NP), "3");
     let h14 = |f: &Fixture| {
         f.app()
+            .checks
             .analysis
             .findings
             .iter()
@@ -987,9 +1025,10 @@ fn a_warning_explained_then_a_covered_cell_changed_brings_it_back_with_the_old_e
             .cloned()
     };
     let finding = h14(&f).expect("H14 points at the backlog");
-    let hints_before = f.app().analysis.tally.infos;
+    let hints_before = f.app().checks.analysis.tally.infos;
     let number = f
         .app()
+        .checks
         .analysis
         .findings
         .iter()
@@ -1017,7 +1056,7 @@ fn a_warning_explained_then_a_covered_cell_changed_brings_it_back_with_the_old_e
     assert_eq!(explanations.len(), 1);
     assert_eq!(explanations[0].author, "张三");
     assert_eq!(
-        f.app().analysis.tally.infos,
+        f.app().checks.analysis.tally.infos,
         hints_before - 1,
         "explained: not counted"
     );
@@ -1026,7 +1065,7 @@ fn a_warning_explained_then_a_covered_cell_changed_brings_it_back_with_the_old_e
     // The backlog changes: the 说明 is stale, the warning counts again, the old text shown.
     f.type_into(t3(24, NP), "4");
     assert!(h14(&f).is_some());
-    assert_eq!(f.app().analysis.tally.infos, hints_before);
+    assert_eq!(f.app().checks.analysis.tally.infos, hints_before);
     assert!(
         f.harness
             .query_by_label_contains("原说明已过期（所涉数值已改）（张三")
@@ -1034,7 +1073,7 @@ fn a_warning_explained_then_a_covered_cell_changed_brings_it_back_with_the_old_e
     );
     // Saved with the draft, read back.
     let path = f.path("有说明.ron");
-    f.harness.state_mut().push(Command::SaveTo {
+    f.harness.state_mut().push(FileCommand::SaveTo {
         path: path.clone(),
         then: None,
     });
@@ -1062,7 +1101,7 @@ fn signing_then_editing_shows_in_the_title_and_status() {
     };
     f.harness.state_mut().doc.draft.report = clean;
     f.harness.run();
-    assert_eq!(f.app().analysis.tally.errors, 0);
+    assert_eq!(f.app().checks.analysis.tally.errors, 0);
     f.harness.get_by_label("编辑(E)").click();
     f.harness.run();
     f.harness.get_by_label("签发…").click();
@@ -1092,7 +1131,7 @@ fn signing_then_editing_shows_in_the_title_and_status() {
 #[test]
 fn a_note_on_a_cell_is_listed_kept_and_jumps_to_its_cell() {
     let mut f = fixture();
-    f.harness.state_mut().reviewer = "王五".into();
+    f.harness.state_mut().settings.reviewer = "王五".into();
     f.harness.run();
     // Scrolled into view (focusing a cell does), then right-clicked.
     f.harness.get_by_label(&name(t3(R1, NP))).focus();
@@ -1124,7 +1163,7 @@ fn a_note_on_a_cell_is_listed_kept_and_jumps_to_its_cell() {
     assert!(f.harness.get_by_label(&name(t3(R1, NP))).is_focused());
     // Kept with the draft; resolved with a tick.
     let path = f.path("批注.ron");
-    f.harness.state_mut().push(Command::SaveTo {
+    f.harness.state_mut().push(FileCommand::SaveTo {
         path: path.clone(),
         then: None,
     });
@@ -1141,7 +1180,7 @@ fn a_note_on_a_cell_is_listed_kept_and_jumps_to_its_cell() {
 #[test]
 fn an_impossible_date_is_stored_as_typed_and_counted() {
     let mut f = fixture();
-    let errors_before = f.app().analysis.tally.errors;
+    let errors_before = f.app().checks.analysis.tally.errors;
     f.harness.get_by_label("发布日期").focus();
     f.harness.run();
     f.harness.get_by_label("发布日期").type_text("2023-13-40");
@@ -1151,9 +1190,10 @@ fn an_impossible_date_is_stored_as_typed_and_counted() {
     assert_eq!(meta.refused.published.as_deref(), Some("2023-13-40"));
     assert_eq!(meta.published, None);
     assert!(f.app().doc.is_dirty(), "closing would ask");
-    assert_eq!(f.app().analysis.tally.errors, errors_before + 1);
+    assert_eq!(f.app().checks.analysis.tally.errors, errors_before + 1);
     assert!(
         f.app()
+            .checks
             .analysis
             .findings
             .iter()
@@ -1196,11 +1236,11 @@ fn the_reviewer_chooses_what_goes_into_the_return_letter() {
     let mut f = fixture();
     f.harness
         .state_mut()
-        .push(Command::Run(Action::OpenPath(fixture_path)));
+        .push(FileCommand::Run(Action::OpenPath(fixture_path)));
     f.harness.run();
     f.harness
         .state_mut()
-        .push(Command::Export(nianbao::gui::DocumentKind::ReturnNotes));
+        .push(FileCommand::Export(nianbao::gui::DocumentKind::ReturnNotes));
     f.harness.run();
     f.harness.run();
     assert!(f.harness.query_by_label("退回意见包括哪些问题").is_some());
@@ -1218,12 +1258,12 @@ fn the_reviewer_chooses_what_goes_into_the_return_letter() {
     f.harness.get_by_label("导出…").click();
     f.harness.run();
     f.harness.run();
-    let choice = &f.app().letter_choice;
+    let choice = &f.app().review.letter_choice;
     assert!(!choice.include_unread);
     assert_eq!(choice.leave_out.len(), 1);
     let left_out = *choice.leave_out.iter().next().unwrap();
-    assert_eq!(f.app().analysis.findings[left_out].rule, Rule::H19);
-    assert!(out.exists(), "{:?}", f.app().status);
+    assert_eq!(f.app().checks.analysis.findings[left_out].rule, Rule::H19);
+    assert!(out.exists(), "{:?}", f.app().status.text);
 }
 
 /// File dialogs start in the open draft's folder, not in `/`.
@@ -1250,7 +1290,7 @@ fn an_imported_report_shows_hand_typed_totals_and_offers_to_compute_them() {
     let mut f = fixture();
     f.harness
         .state_mut()
-        .push(Command::Run(Action::OpenPath(fixture_path)));
+        .push(FileCommand::Run(Action::OpenPath(fixture_path)));
     f.harness.run();
     assert!(f.app().doc.draft.manual_totals);
     assert!(f.harness.query_by_label("合计为手动填写").is_some());
@@ -1271,7 +1311,7 @@ fn an_incomplete_report_is_refused_as_final_with_what_is_missing() {
         app.doc.draft.report.meta.signature.clear();
         app.doc.draft.report.meta.set_published_typed("2023-13-40");
     });
-    f.harness.state_mut().push(Command::ExportPdf);
+    f.harness.state_mut().push(FileCommand::ExportPdf);
     f.harness.run();
     assert!(
         f.harness
@@ -1318,7 +1358,11 @@ fn a_local_profile_is_chosen_in_the_settings_shown_and_kept() {
     f.harness.get_by_label("本地要求…").click();
     f.harness.run();
     f.harness.run();
-    assert!(f.has_finding(Rule::L2), "{:?}", f.app().analysis.findings);
+    assert!(
+        f.has_finding(Rule::L2),
+        "{:?}",
+        f.app().checks.analysis.findings
+    );
     assert!(
         f.harness
             .query_by_label("本地要求：某市2025年度要求")
@@ -1333,6 +1377,7 @@ fn a_local_profile_is_chosen_in_the_settings_shown_and_kept() {
     );
     assert_eq!(
         again
+            .settings
             .profile
             .as_ref()
             .map(|(p, x)| (p.clone(), x.name.clone())),
@@ -1360,14 +1405,14 @@ fn a_local_profile_is_chosen_in_the_settings_shown_and_kept() {
     .expect("write");
     f.harness
         .state_mut()
-        .push(Command::LoadProfile(profile.clone()));
+        .push(ChecksCommand::LoadProfile(profile.clone()));
     f.harness.run();
     assert!(
         f.harness
             .query_by_label_contains("本地要求文件第3行第")
             .is_some()
     );
-    assert!(f.app().profile.is_none());
+    assert!(f.app().settings.profile.is_none());
 }
 
 #[test]
@@ -1382,7 +1427,7 @@ fn the_repetition_rate_shows_per_text_and_overall_for_a_draft_from_last_year() {
     draft::save_draft(&path, &Draft::new(last)).expect("save");
     f.harness
         .state_mut()
-        .push(Command::Guarded(Action::NewFromPath(path)));
+        .push(Command::guarded(Action::NewFromPath(path)));
     f.harness.run();
     assert!(
         f.harness
@@ -1407,6 +1452,7 @@ fn the_repetition_rate_shows_per_text_and_overall_for_a_draft_from_last_year() {
     );
     assert_eq!(
         f.app()
+            .checks
             .analysis
             .repetition
             .as_ref()
@@ -1418,7 +1464,7 @@ fn the_repetition_rate_shows_per_text_and_overall_for_a_draft_from_last_year() {
 
 #[test]
 fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
-    let mut f = fixture_with(|app| app.reviewer = "李主任".into());
+    let mut f = fixture_with(|app| app.settings.reviewer = "李主任".into());
     let folder = f.path("2025年度");
     std::fs::create_dir_all(&folder).expect("folder");
     let unit = |organ: &str, received: u64, disclosed: u64| {
@@ -1522,6 +1568,7 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
     f.harness.run();
     assert!(
         f.app()
+            .review
             .compare
             .as_ref()
             .is_some_and(|c| c.label.starts_with("退回时的版本（李主任")),
@@ -1552,13 +1599,13 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
     f.harness.get_by_label("确定").click();
     f.harness.run();
     // (The opened draft had its totals computed: a new report, without saving it.)
-    f.harness.state_mut().push(Command::Run(Action::New));
+    f.harness.state_mut().push(FileCommand::Run(Action::New));
     f.harness.run();
-    f.harness.state_mut().push(Command::ShowDesk);
+    f.harness.state_mut().push(DeskCommand::Show);
     f.harness.step();
     f.settle_desk();
     assert_eq!(f.app().doc.path, None);
-    assert!(f.app().desk.as_ref().expect("desk").showing);
+    assert_eq!(f.app().screen.kind(), ScreenKind::Desk);
     for organ in ["某县甲镇人民政府", "某县乙镇人民政府", "某县丙镇人民政府"]
     {
         f.harness.get_by_label(organ).click();
@@ -1568,7 +1615,7 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
         assert!(
             f.harness.query_by_label("确定").is_none(),
             "{organ}: {:?}",
-            f.app().status
+            f.app().status.text
         );
     }
     assert_eq!(
@@ -1580,7 +1627,7 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
     f.harness.run();
     f.harness.run();
     assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(6));
-    assert!(!f.app().desk.as_ref().expect("desk").showing);
+    assert_eq!(f.app().screen.kind(), ScreenKind::Form);
 }
 
 #[test]
@@ -1599,7 +1646,7 @@ fn a_published_report_looked_at_from_the_desk_asks_nothing_on_the_way_back() {
     }
     f.harness
         .state_mut()
-        .push(Command::OpenDeskPath(folder.clone()));
+        .push(DeskCommand::OpenPath(folder.clone()));
     f.harness.step();
     f.settle_desk();
     for organ in ["原州区人民政府办公室", "清河县人民政府办公室"] {
@@ -1670,25 +1717,25 @@ fn a_finding_says_what_its_rule_is_and_f8_goes_through_the_findings() {
     f.harness.run();
     f.key(Modifiers::NONE, Key::F1);
     assert!(f.harness.query_by_label("规则 O1（错误）").is_some());
-    assert!(f.app().guide.is_none());
+    assert!(f.app().window.guide.is_none());
     f.key(Modifiers::NONE, Key::Escape);
     assert!(f.harness.query_by_label("规则 O1（错误）").is_none());
     // F8: the first error, its place focused; Shift+F8 from there: the last warning.
     let to_visit = f.app().findings_to_visit().len();
     assert!(to_visit > 1);
     f.key(Modifiers::NONE, Key::F8);
-    assert_eq!(f.app().finding_cursor, Some(0));
-    let status = f.app().status.clone().unwrap_or_default();
+    assert_eq!(f.app().edit.finding_cursor, Some(0));
+    let status = f.app().status.text.clone().unwrap_or_default();
     assert!(
         status.starts_with(&format!("1/{to_visit}：[错误] O1")),
         "{status}"
     );
     f.key(Modifiers::SHIFT, Key::F8);
-    assert_eq!(f.app().finding_cursor, Some(to_visit - 1));
-    let status = f.app().status.clone().unwrap_or_default();
+    assert_eq!(f.app().edit.finding_cursor, Some(to_visit - 1));
+    let status = f.app().status.text.clone().unwrap_or_default();
     assert!(status.contains("[警告]"), "{status}");
     f.key(Modifiers::NONE, Key::F8);
-    assert_eq!(f.app().finding_cursor, Some(0), "round at the end");
+    assert_eq!(f.app().edit.finding_cursor, Some(0), "round at the end");
 }
 
 #[test]
@@ -1698,7 +1745,7 @@ fn enter_is_the_default_button_and_esc_cancels_in_dialogs() {
     // An error message: Enter closes it.
     f.harness
         .state_mut()
-        .push(Command::ShowModal(Modal::Error("测试".into())));
+        .push(Command::modal(Modal::Error("测试".into())));
     f.harness.run();
     assert!(f.harness.query_by_label("出错了").is_some());
     f.key(Modifiers::NONE, Key::Enter);
@@ -1709,24 +1756,22 @@ fn enter_is_the_default_button_and_esc_cancels_in_dialogs() {
     // 有未保存的修改: Esc cancels (nothing happens), the edit stays.
     f.harness.state_mut().doc.draft.report.meta.organ = "某县人民政府办公室".into();
     f.harness.run();
-    f.harness.state_mut().push(Command::Guarded(Action::New));
+    f.harness.state_mut().push(Command::guarded(Action::New));
     f.harness.run();
     assert!(f.harness.query_by_label("有未保存的修改").is_some());
     f.key(Modifiers::NONE, Key::Escape);
     assert!(f.harness.query_by_label("有未保存的修改").is_none());
     assert_eq!(f.app().doc.draft.report.meta.organ, "某县人民政府办公室");
     // 签发…: the name typed, Enter signs.
-    f.harness
-        .state_mut()
-        .push(Command::ShowModal(Modal::SignOff {
-            stage: nianbao::review::Stage::Signed,
-            name: "李主任".into(),
-        }));
+    f.harness.state_mut().push(Command::modal(Modal::SignOff {
+        stage: nianbao::review::Stage::Signed,
+        name: "李主任".into(),
+    }));
     f.harness.run();
     assert!(f.harness.query_by_label("签署人：").is_some());
     f.key(Modifiers::NONE, Key::Enter);
     assert!(f.harness.query_by_label("签署人：").is_none());
-    let status = f.app().status.clone().unwrap_or_default();
+    let status = f.app().status.text.clone().unwrap_or_default();
     assert!(status.starts_with("已记下已签发：李主任"), "{status}");
 }
 
@@ -1758,7 +1803,7 @@ fn the_start_page_makes_a_new_report_and_lists_the_recent_files() {
         &Draft::new(Report::new("某县甲镇人民政府", OrganKind::Township, 2025)),
     )
     .expect("save");
-    f.harness.state_mut().recent = vec![saved.clone(), f.path("已删除.ron")];
+    f.harness.state_mut().settings.recent = vec![saved.clone(), f.path("已删除.ron")];
     f.harness.state_mut().show_start_page();
     // The recent files with organ, year and state (read on a thread of their own); one
     // that is gone says so.
@@ -1792,7 +1837,7 @@ fn the_start_page_makes_a_new_report_and_lists_the_recent_files() {
     assert_eq!(meta.organ, "某县人民政府办公室");
     assert_eq!(meta.organ_kind, OrganKind::Department);
     assert_eq!(meta.year, Some(2025), "the year just ended, from the clock");
-    assert!(f.app().start_page.is_none(), "on to the form");
+    assert_eq!(f.app().screen.kind(), ScreenKind::Form, "on to the form");
     // 文件 → 起始页, then a recent file opens.
     f.harness.get_by_label("文件(F)").click();
     f.harness.run();
@@ -1802,7 +1847,7 @@ fn the_start_page_makes_a_new_report_and_lists_the_recent_files() {
     f.harness.run();
     f.harness.run();
     assert_eq!(f.app().doc.draft.report.meta.organ, "某县甲镇人民政府");
-    assert!(f.app().start_page.is_none());
+    assert_eq!(f.app().screen.kind(), ScreenKind::Form);
 }
 
 #[test]
@@ -1810,7 +1855,7 @@ fn f1_opens_the_guide_inside_the_program() {
     let mut f = fixture();
     f.key(Modifiers::NONE, Key::F1);
     f.harness.run();
-    assert!(f.app().guide.is_some());
+    assert!(f.app().window.guide.is_some());
     assert!(
         f.harness
             .query_all_by_label_contains("起始页：不带文件启动时")
@@ -1827,7 +1872,7 @@ fn f1_opens_the_guide_inside_the_program() {
             .is_some()
     );
     // Also from 帮助(H) → 使用说明.
-    f.harness.state_mut().guide = None;
+    f.harness.state_mut().window.guide = None;
     f.harness.run();
     f.harness.get_by_label("帮助(H)").click();
     f.harness.run();
@@ -1837,7 +1882,7 @@ fn f1_opens_the_guide_inside_the_program() {
         .expect("帮助 → 使用说明")
         .click();
     f.harness.run();
-    assert!(f.app().guide.is_some());
+    assert!(f.app().window.guide.is_some());
 }
 
 #[test]
@@ -1937,6 +1982,7 @@ fn find_goes_through_the_texts_and_replace_all_is_one_undo_step() {
     assert!(
         f.app()
             .status
+            .text
             .clone()
             .unwrap_or_default()
             .starts_with("已替换 2 处")
@@ -2012,10 +2058,10 @@ fn print_hands_the_exported_pdf_to_lp_or_says_how_to_print() {
     )
     .expect("stub");
     std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    f.harness.state_mut().print_program = stub.display().to_string();
+    f.harness.state_mut().printing.program = stub.display().to_string();
     f.key(Modifiers::COMMAND, Key::P);
     f.harness.run();
-    let status = f.app().status.clone().unwrap_or_default();
+    let status = f.app().status.text.clone().unwrap_or_default();
     assert!(status.starts_with("已送到默认打印机："), "{status}");
     assert!(
         status.contains("草稿") && status.contains("request id is HP-7"),
@@ -2026,7 +2072,7 @@ fn print_hands_the_exported_pdf_to_lp_or_says_how_to_print() {
     let printed = std::fs::read(&copy).expect("the PDF given to lp");
     assert!(printed.starts_with(b"%PDF-"));
     // No printing system: the clerk is told how to print instead.
-    f.harness.state_mut().print_program = f.path("没有这个程序").display().to_string();
+    f.harness.state_mut().printing.program = f.path("没有这个程序").display().to_string();
     f.key(Modifiers::COMMAND, Key::P);
     f.harness.run();
     assert!(
@@ -2044,7 +2090,7 @@ fn print_preview_shows_every_page_of_the_pdf_with_page_keys_and_esc() {
     f.harness.get_by_label_contains("打印预览").click();
     f.harness.step();
     settle_preview(&mut f);
-    let preview = f.app().preview.as_ref().expect("the preview is open");
+    let preview = f.preview().expect("the preview is open");
     let pages = preview.page_count();
     // As many pages as the PDF the export writes, and page 1 has something on it.
     let options = nianbao::export::pdf::PdfOptions {
@@ -2081,7 +2127,7 @@ fn print_preview_shows_every_page_of_the_pdf_with_page_keys_and_esc() {
     );
     f.harness.key_press(Key::End);
     settle_preview(&mut f);
-    let preview = f.app().preview.as_ref().expect("the preview is open");
+    let preview = f.preview().expect("the preview is open");
     assert_eq!(preview.page, pages - 1);
     assert_eq!(
         preview.pages_kept(),
@@ -2100,7 +2146,7 @@ fn print_preview_shows_every_page_of_the_pdf_with_page_keys_and_esc() {
     f.harness.run();
     assert!(f.harness.query_by_label("125%").is_some());
     f.key(Modifiers::NONE, Key::Escape);
-    assert!(f.app().preview.is_none(), "Esc closes the preview");
+    assert!(f.preview().is_none(), "Esc closes the preview");
     assert!(
         f.harness.query_by_label("机关全称").is_some(),
         "back to the form"
@@ -2111,7 +2157,7 @@ fn print_preview_shows_every_page_of_the_pdf_with_page_keys_and_esc() {
 fn settle_preview(f: &mut Fixture) {
     for _ in 0..4000 {
         f.harness.step();
-        if !f.app().preview.as_ref().is_some_and(|p| p.is_drawing()) {
+        if !f.preview().is_some_and(|p| p.is_drawing()) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -2123,7 +2169,7 @@ fn settle_preview(f: &mut Fixture) {
 fn settle_print(f: &mut Fixture) {
     for _ in 0..4000 {
         f.harness.step();
-        if f.app().print_job.is_none() {
+        if f.app().printing.job.is_none() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -2140,12 +2186,12 @@ fn print_goes_through_the_desktop_portals_dialog_where_there_is_one() {
         return;
     };
     let (_portal, printed) = serve_print_portal(&bus, DialogAnswer::Print);
-    f.harness.state_mut().print_portal = PortalBus::Address(bus.address.clone());
+    f.harness.state_mut().printing.portal = PortalBus::Address(bus.address.clone());
     // `lp` must not be reached while the portal prints.
-    f.harness.state_mut().print_program = f.path("没有这个程序").display().to_string();
+    f.harness.state_mut().printing.program = f.path("没有这个程序").display().to_string();
     f.key(Modifiers::COMMAND, Key::P);
     settle_print(&mut f);
-    let status = f.app().status.clone().unwrap_or_default();
+    let status = f.app().status.text.clone().unwrap_or_default();
     assert!(
         status.starts_with("已送到打印对话框中选定的打印机："),
         "{status}"
@@ -2185,13 +2231,13 @@ fn print_cancelled_in_the_portals_dialog_prints_nothing_and_no_portal_falls_back
     )
     .expect("stub");
     std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    f.harness.state_mut().print_program = stub.display().to_string();
-    f.harness.state_mut().print_portal = PortalBus::Address(bus.address.clone());
+    f.harness.state_mut().printing.program = stub.display().to_string();
+    f.harness.state_mut().printing.portal = PortalBus::Address(bus.address.clone());
     {
         let (_portal, printed) = serve_print_portal(&bus, DialogAnswer::Cancel);
         f.key(Modifiers::COMMAND, Key::P);
         settle_print(&mut f);
-        assert_eq!(f.app().status.as_deref(), Some("打印已取消"));
+        assert_eq!(f.app().status.text.as_deref(), Some("打印已取消"));
         assert_eq!(
             printed.prepared.lock().unwrap().len(),
             1,
@@ -2204,7 +2250,7 @@ fn print_cancelled_in_the_portals_dialog_prints_nothing_and_no_portal_falls_back
     std::thread::sleep(std::time::Duration::from_millis(200));
     f.key(Modifiers::COMMAND, Key::P);
     settle_print(&mut f);
-    let status = f.app().status.clone().unwrap_or_default();
+    let status = f.app().status.text.clone().unwrap_or_default();
     assert!(status.starts_with("已送到默认打印机："), "{status}");
     assert!(std::fs::read(&copy).is_ok_and(|b| b.starts_with(b"%PDF-")));
 }
@@ -2212,7 +2258,7 @@ fn print_cancelled_in_the_portals_dialog_prints_nothing_and_no_portal_falls_back
 #[test]
 fn several_rows_of_the_desk_are_returned_and_approved_at_once() {
     use nianbao::desk::DeskState;
-    let mut f = fixture_with(|app| app.reviewer = "李主任".into());
+    let mut f = fixture_with(|app| app.settings.reviewer = "李主任".into());
     let folder = f.path("2025年度");
     std::fs::create_dir_all(&folder).expect("folder");
     for (file, organ) in [
@@ -2231,7 +2277,7 @@ fn several_rows_of_the_desk_are_returned_and_approved_at_once() {
     }
     f.harness
         .state_mut()
-        .push(Command::OpenDeskPath(folder.clone()));
+        .push(DeskCommand::OpenPath(folder.clone()));
     f.harness.step();
     f.settle_desk();
     let state_of = |f: &Fixture, file: &str| {
@@ -2273,7 +2319,7 @@ fn several_rows_of_the_desk_are_returned_and_approved_at_once() {
     assert!(folder.join("甲镇退回意见.pdf").exists());
     assert!(folder.join("丙镇退回意见.pdf").exists());
     assert_eq!(
-        f.app().status.as_deref(),
+        f.app().status.text.as_deref(),
         Some("已退回 2 份，退回意见写在各报告旁边")
     );
     // Ctrl+click on a selected row takes it away again.
@@ -2303,7 +2349,7 @@ fn several_rows_of_the_desk_are_returned_and_approved_at_once() {
         DeskState::Returned,
         "outside the range"
     );
-    assert_eq!(f.app().status.as_deref(), Some("已审核：3 份"));
+    assert_eq!(f.app().status.text.as_deref(), Some("已审核：3 份"));
     // Rows a search hides are not acted on: only 丁镇 of the three is shown.
     f.harness.state_mut().desk.as_mut().expect("desk").search = "丁镇".into();
     f.harness.run();
@@ -2325,10 +2371,10 @@ fn the_desk_goes_through_its_rows_by_keyboard_and_enter_opens_one() {
     }
     f.harness
         .state_mut()
-        .push(Command::OpenDeskPath(folder.clone()));
+        .push(DeskCommand::OpenPath(folder.clone()));
     f.harness.step();
     f.settle_desk();
-    fn view(f: &Fixture) -> &nianbao::gui::desk::DeskView {
+    fn view(f: &Fixture) -> &nianbao::gui::desk::view::DeskView {
         f.app().desk.as_ref().expect("desk")
     }
     let order: Vec<String> = {

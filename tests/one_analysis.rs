@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use egui_kittest::Harness;
 
 use nianbao::draft;
-use nianbao::gui::{Action, Command, EditorApp, ScriptedDialogs, Storage};
+use nianbao::gui::{
+    Action, ChecksCommand, EditorApp, FileCommand, ReviewCommand, ScriptedDialogs, Storage,
+};
 use nianbao::model::{CellValue, Date};
 use nianbao::template::t3;
 
@@ -52,7 +54,7 @@ fn editor_findings(path: &Path, config: &Path) -> BTreeSet<String> {
         Storage::at(config),
         Date::new(2026, 1, 15).expect("date"),
     );
-    app.push(Command::Run(Action::OpenPath(path.to_path_buf())));
+    app.push(FileCommand::Run(Action::OpenPath(path.to_path_buf())));
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_context_setup(nianbao::gui::install_fonts)
@@ -60,6 +62,7 @@ fn editor_findings(path: &Path, config: &Path) -> BTreeSet<String> {
     harness.run();
     harness
         .state()
+        .checks
         .analysis
         .findings
         .iter()
@@ -159,11 +162,11 @@ fn sign_off_is_refused_on_an_h1_error_at_both_edges() {
     // Editor, with last year's report for the cross-year checks.
     let mut h = editor_in(dir.path());
     h.state_mut()
-        .push(Command::Run(Action::OpenPath(this_path.clone())));
+        .push(FileCommand::Run(Action::OpenPath(this_path.clone())));
     h.state_mut()
-        .push(Command::ComparePreviousPath(last_path.clone()));
+        .push(ChecksCommand::ComparePreviousPath(last_path.clone()));
     h.run();
-    h.state_mut().push(Command::SignOff {
+    h.state_mut().push(ReviewCommand::SignOff {
         stage: nianbao::review::Stage::Reviewed,
         name: "王五".into(),
     });
@@ -178,9 +181,9 @@ fn sign_off_is_refused_on_an_h1_error_at_both_edges() {
     assert!(h.state().doc.draft.review.sign_offs.is_empty());
 
     // Without last year, both sign (the editor first: it holds the draft's lock).
-    h.state_mut().push(Command::ClearPrevious);
+    h.state_mut().push(ChecksCommand::ClearPrevious);
     h.run();
-    h.state_mut().push(Command::SignOff {
+    h.state_mut().push(ReviewCommand::SignOff {
         stage: nianbao::review::Stage::Reviewed,
         name: "王五".into(),
     });
@@ -189,7 +192,7 @@ fn sign_off_is_refused_on_an_h1_error_at_both_edges() {
     let o = common::run(&["sign", &s(&this_path), "--stage", "审核", "--name", "王五"]);
     assert_eq!(o.status.code(), Some(2), "the editor holds the draft");
     assert!(String::from_utf8_lossy(&o.stderr).contains("在编辑器中打开"));
-    h.state_mut().push(Command::Run(Action::Quit));
+    h.state_mut().push(FileCommand::Run(Action::Quit));
     h.run();
     let o = common::run(&["sign", &s(&this_path), "--stage", "审核", "--name", "王五"]);
     assert_eq!(
@@ -233,7 +236,7 @@ fn next_year_and_sum_are_the_same_at_both_edges() {
     );
     let mut h = editor_in(dir.path());
     h.state_mut()
-        .push(Command::Run(Action::NewFromPath(last.clone())));
+        .push(FileCommand::Run(Action::NewFromPath(last.clone())));
     h.run();
     let cli = draft::load_draft(&cli_next).expect("load");
     let editor = &h.state().doc.draft;
@@ -262,7 +265,8 @@ fn next_year_and_sum_are_the_same_at_both_edges() {
         String::from_utf8_lossy(&o.stderr)
     );
     let mut h = editor_in(dir.path());
-    h.state_mut().push(Command::Run(Action::SumPaths(units)));
+    h.state_mut()
+        .push(FileCommand::Run(Action::SumPaths(units)));
     h.run();
     let cli = draft::load_draft(&cli_sum).expect("load");
     assert_eq!(h.state().doc.draft.report, cli.report);

@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use nianbao::draft::{self, Draft};
-use nianbao::gui::{Action, Command, EditorApp, Picked, ScriptedDialogs, Storage};
+use nianbao::gui::{Action, EditorApp, FileCommand, Picked, ScriptedDialogs, Storage};
 use nianbao::lock::{self, Owner};
 use nianbao::model::{Date, OrganKind, Report};
 
@@ -50,7 +50,7 @@ impl Window {
     fn open(&mut self, path: &Path) {
         self.harness
             .state_mut()
-            .push(Command::Run(Action::OpenPath(path.to_path_buf())));
+            .push(FileCommand::Run(Action::OpenPath(path.to_path_buf())));
         self.harness.run();
         self.harness.run();
     }
@@ -122,7 +122,7 @@ fn the_second_opener_is_told_who_holds_the_draft_and_no_edit_is_lost() {
     let mut b = live_window(&dir.path().join("b"));
 
     a.open(&path);
-    assert_eq!(a.app().lock.as_deref(), Some(path.as_path()));
+    assert_eq!(a.app().session.lock.as_deref(), Some(path.as_path()));
     assert!(lock::lock_path(&path).exists(), "the lock beside the draft");
 
     b.open(&path);
@@ -162,8 +162,8 @@ fn the_second_opener_is_told_who_holds_the_draft_and_no_edit_is_lost() {
     );
 
     // B's window now holds its own file; A closes and gives the shared one up.
-    assert_eq!(b.app().lock.as_deref(), Some(b_file.as_path()));
-    a.harness.state_mut().push(Command::Run(Action::Quit));
+    assert_eq!(b.app().session.lock.as_deref(), Some(b_file.as_path()));
+    a.harness.state_mut().push(FileCommand::Run(Action::Quit));
     a.harness.run();
     assert!(!lock::lock_path(&path).exists(), "released on quit");
 }
@@ -235,7 +235,7 @@ fn overwrite_and_reload_do_what_they_say() {
     assert_eq!(a.app().doc.draft.report.meta.organ, "他人二");
     assert!(!a.app().doc.is_dirty());
     assert_eq!(
-        a.app().lock.as_deref(),
+        a.app().session.lock.as_deref(),
         Some(path.as_path()),
         "still this window's"
     );

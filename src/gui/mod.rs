@@ -1,163 +1,32 @@
-//! The desktop editor (feature `gui`): a thin egui layer over the core. One file per panel
-//! or dialog; widgets edit the report in place; side effects run as commands after the frame.
+//! The desktop editor (feature `gui`): a thin egui layer over the core, in folders by
+//! feature. `app` holds the editor and runs a frame; each feature (`form`, `files`,
+//! `checks`, `review`, `desk`, `print`, `find`) has its state and panels, its command
+//! family as data, and its actions, the only code that changes the editor; `modals` asks,
+//! `shell` is the window around it all. See ARCHITECTURE.md.
 
-mod answer;
-mod app;
-mod block;
-mod cell;
-pub mod commands;
+pub mod app;
+pub mod checks;
 pub mod desk;
-mod desk_actions;
-pub mod dialogs;
-pub mod editor;
-mod file_io;
-mod find;
-mod findings;
-mod form;
-mod guide;
-mod history;
-mod letter;
-mod menu;
-mod modals;
-mod outline;
-mod paths;
-pub mod portal_print;
-pub mod preview;
-mod print;
-mod runner;
-mod shared_files;
-pub mod start;
-pub mod start_page;
-pub mod state;
-mod status;
-pub mod storage;
-pub mod strings;
-mod table;
-mod theme;
+pub mod files;
+pub mod find;
+pub mod form;
+pub mod modals;
+pub mod print;
+pub mod review;
+pub mod shell;
 
-use std::path::PathBuf;
-use std::sync::Arc;
-
-pub use commands::{Action, Command, DocumentKind, Modal};
-pub use dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
-pub use editor::EditorApp;
-pub use state::{Document, cell_name, text_name};
-pub use storage::Storage;
-
-use crate::fonts;
-use crate::model::Date;
-
-const UI_FONT: &str = "nianbao-sans-sc";
-
-/// Installs the bundled Chinese font for all text (first in both families), and the text
-/// sizes of the editor.
-pub fn install_fonts(ctx: &egui::Context) {
-    let mut defs = egui::FontDefinitions::default();
-    defs.font_data.insert(
-        UI_FONT.to_owned(),
-        Arc::new(egui::FontData::from_static(fonts::SANS.bytes())),
-    );
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        let list = defs.families.entry(family).or_default();
-        list.insert(0, UI_FONT.to_owned());
-    }
-    ctx.set_fonts(defs);
-    // A form that prints on white paper: light by default.
-    ctx.set_theme(egui::Theme::Light);
-    ctx.all_styles_mut(|style| {
-        use egui::{FontFamily::Proportional, FontId, TextStyle};
-        style
-            .text_styles
-            .insert(TextStyle::Body, FontId::new(15.0, Proportional));
-        style
-            .text_styles
-            .insert(TextStyle::Button, FontId::new(15.0, Proportional));
-        style
-            .text_styles
-            .insert(TextStyle::Heading, FontId::new(20.0, Proportional));
-        style
-            .text_styles
-            .insert(TextStyle::Small, FontId::new(12.0, Proportional));
-    });
-}
-
-struct Shell {
-    app: EditorApp,
-    /// `NIANBAO_STARTUP_PROBE=1`: print the time from start to the first frame, then close.
-    probe: Option<std::time::Instant>,
-}
-
-impl eframe::App for Shell {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        start::WINDOW_SHOWN.store(true, std::sync::atomic::Ordering::Relaxed);
-        self.app.frame(ui);
-        if let Some(started) = self.probe.take() {
-            println!(
-                "first frame after {:.0} ms",
-                started.elapsed().as_secs_f64() * 1000.0
-            );
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    }
-
-    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.app.on_exit();
-    }
-}
-
-/// Opens the editor window, the first way of making it that works (see [`start`]); `file`
-/// is opened at start if given; `safe_graphics` starts straight in the safest way. `started`
-/// is when the process started (for the startup probe).
-pub fn run(
-    file: Option<PathBuf>,
-    safe_graphics: bool,
-    started: std::time::Instant,
-) -> anyhow::Result<std::process::ExitCode> {
-    start::start(safe_graphics, move || open_window(file, started))
-}
-
-/// Makes the window and runs the editor in it until it closes.
-fn open_window(file: Option<PathBuf>, started: std::time::Instant) -> anyhow::Result<()> {
-    let probe = std::env::var_os("NIANBAO_STARTUP_PROBE").map(|_| started);
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(strings::APP_NAME)
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
-        system_font_fallback: false,
-        ..Default::default()
-    };
-    eframe::run_native(
-        strings::APP_NAME,
-        options,
-        Box::new(move |cc| {
-            install_fonts(&cc.egui_ctx);
-            let mut app = EditorApp::new(
-                Box::new(NativeDialogs::default()),
-                Storage::default_location(),
-                Date::today(),
-            );
-            if file.is_none() {
-                app.show_start_page();
-            }
-            if let Some(path) = file {
-                // A folder opens as the review desk.
-                if path.is_dir() {
-                    app.push(Command::OpenDeskPath(path));
-                } else {
-                    app.push(Command::Run(Action::OpenPath(path)));
-                }
-            }
-            // `NIANBAO_FOCUS=t3.r1.np`: start with that cell focused (the end-to-end test in
-            // a real window drives the keyboard from there).
-            if let Some(i) = std::env::var("NIANBAO_FOCUS")
-                .ok()
-                .and_then(|id| crate::template::TEMPLATE.index_of(&id))
-            {
-                app.focus_place(crate::finding::Place::Cell(i));
-            }
-            Ok(Box::new(Shell { app, probe }))
-        }),
-    )
-    .map_err(|e| anyhow::anyhow!("{e}"))
-}
+pub use app::EditorApp;
+pub use app::commands::Command;
+pub use app::screen::{Screen, ScreenKind};
+pub use app::storage::{Recovery, Storage};
+pub use checks::commands::ChecksCommand;
+pub use desk::commands::DeskCommand;
+pub use files::commands::{Action, DocumentKind, FileCommand};
+pub use files::dialogs::{FileDialogs, NativeDialogs, Picked, ScriptedDialogs};
+pub use find::commands::FindCommand;
+pub use form::commands::EditCommand;
+pub use form::state::{cell_name, text_name};
+pub use modals::modal::Modal;
+pub use print::commands::PrintCommand;
+pub use review::commands::ReviewCommand;
+pub use shell::window::{install_fonts, run};

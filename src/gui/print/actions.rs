@@ -1,0 +1,167 @@
+//! What printing's commands do: 打印预览 in place of the form, and 打印…: the very PDF the
+//! export would write (with the 草稿 watermark when the report is no final version yet)
+//! handed to the system's printing: the desktop portal's print dialog where there is one,
+//! else CUPS's `lp`; where there is neither, the clerk is told how to print the exported PDF.
+
+use std::sync::mpsc::TryRecvError;
+
+use crate::export::pdf::{PdfOptions, export_pdf};
+use crate::gui::app::EditorApp;
+use crate::gui::app::screen::Screen;
+use crate::gui::modals::modal::Modal;
+use crate::gui::print::commands::PrintCommand;
+use crate::gui::print::job::{PrintFile, PrintJob};
+use crate::gui::print::portal::{PortalBus, PortalError, PortalOutcome, print_pdf};
+use crate::gui::print::preview::Preview;
+use crate::gui::shell::strings as s;
+
+/// Runs one of printing's commands.
+pub fn run(app: &mut EditorApp, ctx: &egui::Context, command: PrintCommand) {
+    if !app.screen.shows_report() {
+        app.status.text = Some(s::NO_REPORT_SHOWN.to_string());
+        return;
+    }
+    match command {
+        PrintCommand::Print => print(app, ctx),
+        PrintCommand::ShowPreview => show_preview(app, ctx),
+        PrintCommand::ClosePreview => app.show_screen(Screen::Form),
+    }
+}
+
+/// The options the export would write the PDF of the open report with: the 草稿 watermark
+/// when it is no final version yet (see `release::release`), the fonts of this machine.
+pub fn export_options(app: &mut EditorApp) -> PdfOptions {
+    let release = crate::release::release(&app.doc.draft, &app.checks.analysis);
+    let mut options = PdfOptions::new(app.platform.today);
+    options.draft_watermark = !release.final_allowed();
+    options.fonts = app.printing.fonts();
+    options
+}
+
+/// 文件 → 打印预览: the PDF the export would write, drawn in place of the form.
+fn show_preview(app: &mut EditorApp, ctx: &egui::Context) {
+    let options = export_options(app);
+    let preview = Preview::start(app.doc.draft.report.clone(), options, ctx);
+    app.show_screen(Screen::Preview(preview));
+}
+
+/// The PDF as the export would write it, into a temporary file (one per process: a print
+/// waiting for the portal's dialog holds off the next).
+fn print_file(app: &mut EditorApp) -> Result<PrintFile, String> {
+    let options = export_options(app);
+    let pdf = export_pdf(&app.doc.draft.report, &options).map_err(|e| e.to_string())?;
+    let path = std::env::temp_dir().join(format!("nianbao-打印-{}.pdf", std::process::id()));
+    crate::fsio::write_atomic(&path, &pdf.bytes).map_err(|e| e.to_string())?;
+    Ok(PrintFile {
+        path,
+        pages: pdf.pages,
+        watermark: options.draft_watermark,
+        title: app.doc.display_name(),
+    })
+}
+
+/// Prints the report: the PDF to the desktop portal's print dialog where there is one (on
+/// a thread: the dialog waits for the clerk), else to `lp` (the default printer), else says
+/// why it could not.
+fn print(app: &mut EditorApp, ctx: &egui::Context) {
+    if app.printing.job.is_some() {
+        app.status.text = Some(s::PRINT_DIALOG_OPEN.to_string());
+        return;
+    }
+    let file = match print_file(app) {
+        Ok(file) => file,
+        Err(e) => {
+            app.modal = Some(Modal::Error(format!("{}{e}", s::PRINT_FAILED)));
+            return;
+        }
+    };
+    if app.printing.portal == PortalBus::Off {
+        print_with_lp(app, &file);
+        return;
+    }
+    let (sender, answer) = std::sync::mpsc::channel();
+    let (bus, title, path) = (
+        app.printing.portal.clone(),
+        file.title.clone(),
+        file.path.clone(),
+    );
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let _ = sender.send(print_pdf(&bus, &title, &path));
+        ctx.request_repaint();
+    });
+    app.status.text = Some(s::PRINT_DIALOG_OPEN.to_string());
+    app.printing.job = Some(PrintJob { answer, file });
+}
+
+/// Takes the portal's answer when it has come: printed, cancelled, or on to `lp`.
+pub fn poll(app: &mut EditorApp) {
+    let Some(job) = app.printing.job.as_ref() else {
+        return;
+    };
+    let answer = match job.answer.try_recv() {
+        Ok(answer) => answer,
+        Err(TryRecvError::Empty) => return,
+        Err(TryRecvError::Disconnected) => Err(PortalError::Failed(s::PRINT_PORTAL_GONE.into())),
+    };
+    let Some(PrintJob { file, .. }) = app.printing.job.take() else {
+        return;
+    };
+    match answer {
+        Ok(PortalOutcome::Printed) => {
+            app.status.text = Some(format!("{}{}", s::PRINT_SENT_PORTAL, file.what()));
+        }
+        Ok(PortalOutcome::Cancelled) => app.status.text = Some(s::PRINT_CANCELLED.to_string()),
+        Err(PortalError::Unavailable(_)) => print_with_lp(app, &file),
+        Err(PortalError::Failed(said)) => {
+            app.status.text = None;
+            app.modal = Some(Modal::Error(format!(
+                "{}{said}\n\n{}",
+                s::PRINT_PORTAL_FAILED,
+                s::PRINT_HOW
+            )));
+        }
+    }
+}
+
+/// The PDF to `lp` (the default printer), or why it could not be.
+fn print_with_lp(app: &mut EditorApp, file: &PrintFile) {
+    let program = app.printing.program.clone();
+    let title = format!("-t{}", file.title);
+    match std::process::Command::new(&program)
+        .arg(&title)
+        .arg(&file.path)
+        .output()
+    {
+        Ok(out) if out.status.success() => {
+            let said = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            app.status.text = Some(format!(
+                "{}{}{}",
+                s::PRINT_SENT,
+                file.what(),
+                if said.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{said}）")
+                }
+            ));
+        }
+        Ok(out) => {
+            let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
+            app.status.text = None;
+            app.modal = Some(Modal::Error(format!(
+                "{}{said}\n\n{}",
+                s::PRINT_REFUSED,
+                s::PRINT_HOW
+            )));
+        }
+        Err(_) => {
+            app.status.text = None;
+            app.modal = Some(Modal::Error(format!(
+                "{}\n\n{}",
+                s::PRINT_NO_SYSTEM,
+                s::PRINT_HOW
+            )));
+        }
+    }
+}

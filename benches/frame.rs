@@ -6,7 +6,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{RawInput, Rect, pos2, vec2};
 use nianbao::check::fill_totals;
 use nianbao::draft::Draft;
-use nianbao::gui::app::document::Document;
+use nianbao::gui::files::document::Document;
 use nianbao::gui::{EditorApp, ScriptedDialogs, Storage};
 use nianbao::model::{CellValue, Date, OrganKind, Report};
 use nianbao::template::{CELL_COUNT, TEXTS};

@@ -4,11 +4,11 @@
 //! be written never lands after the draft was saved.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use crate::draft::Draft;
-use crate::gui::app::storage::Storage;
+use crate::gui::files::storage::Storage;
 
 /// Seconds after the last change before the recovery copy is written.
 pub const AUTOSAVE_AFTER_SECS: f64 = 3.0;
@@ -84,10 +84,7 @@ impl Autosave {
 
     /// A problem the writer met since the last call (the folder not writable, …).
     pub fn problem(&self) -> Option<String> {
-        match self.problems.try_recv() {
-            Ok(problem) => Some(problem),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => None,
-        }
+        self.problems.try_recv().ok()
     }
 }
 

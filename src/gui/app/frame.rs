@@ -1,50 +1,46 @@
-//! One frame of the editor: typed input in order, shortcuts, the panels of the screen shown
-//! (each given only what it works with), then the modal and the commands queued during the
-//! frame, then the analysis, the undo history and the recovery copy. Nothing with a side
-//! effect runs inside a panel.
+//! The parts of a frame that are the editor's own: typed input in order, shortcuts, the
+//! panels of the screen shown (each given only what it works with), the modal, and after
+//! the commands (run by `actions`, see `shell::frame`) the analysis, the undo history, the
+//! recovery copy, the status and the title. Nothing with a side effect runs inside a panel.
 
 use egui::{Context, KeyboardShortcut, Ui};
 
 use crate::gui::app::EditorApp;
-use crate::gui::app::commands::Command;
 use crate::gui::app::screen::{Screen, ScreenKind};
+use crate::gui::commands::Command;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::keys;
+use crate::gui::common::strings as s;
+use crate::gui::edit::commands::EditCommand;
 use crate::gui::files::commands::{Action, FileCommand};
 use crate::gui::find::commands::FindCommand;
-use crate::gui::form::commands::EditCommand;
 use crate::gui::form::menu::{MenuCompare, MenuState};
-use crate::gui::modals::modal::Modal;
 use crate::gui::print::commands::PrintCommand;
-use crate::gui::shell::commands::ShellCommand;
-use crate::gui::shell::keys;
-use crate::gui::shell::strings as s;
+use crate::gui::window::commands::WindowCommand;
 
 impl EditorApp {
-    /// One frame of the whole editor.
-    pub fn frame(&mut self, ui: &mut Ui) {
-        let ctx = ui.ctx().clone();
-        self.window.input.apply(&ctx);
-        self.handle_shortcuts(&ctx);
-        self.handle_close_request(&ctx);
-        self.poll_background(&ctx);
+    /// Before the panels: typed input in order, the shortcuts, the window's close button,
+    /// what runs beside the window (the desk's load, the recovery copy's writer).
+    pub fn begin_frame(&mut self, ctx: &Context) {
+        self.window.input.apply(ctx);
+        self.handle_shortcuts(ctx);
+        self.handle_close_request(ctx);
+        let at_desk = self.screen.kind() == ScreenKind::Desk;
+        if let Some(problem) = self.desk.as_mut().and_then(|d| d.poll(ctx, at_desk)) {
+            self.status.text = Some(problem);
+        }
+        if let Some(problem) = self.platform.autosave.problem() {
+            self.status.text = Some(problem);
+        }
+    }
+
+    /// The panels: the menu, the find bar, the status bar, the findings, the screen.
+    pub fn draw(&mut self, ui: &mut Ui) {
         self.menu_panel(ui);
         self.find_panel(ui);
         self.status_panel(ui);
         self.findings_panel(ui);
         self.screen_panel(ui);
-        self.after_panels(&ctx);
-    }
-
-    /// What runs beside the window: the desk's load, the print dialog, the recovery copy's
-    /// writer.
-    fn poll_background(&mut self, ctx: &Context) {
-        let at_desk = self.screen.kind() == ScreenKind::Desk;
-        if let Some(problem) = self.desk.as_mut().and_then(|d| d.poll(ctx, at_desk)) {
-            self.status.text = Some(problem);
-        }
-        crate::gui::print::actions::poll(self);
-        if let Some(problem) = self.platform.autosave.problem() {
-            self.status.text = Some(problem);
-        }
     }
 
     fn menu_panel(&mut self, ui: &mut Ui) {
@@ -67,8 +63,11 @@ impl EditorApp {
             comparing: self.checks.previous.is_some(),
             deadline: settings.deadline,
             profile: settings.profile.as_ref().map(|(_, p)| p.name.as_str()),
-            screen: self.screen.kind(),
-            desk_open: self.desk.is_some(),
+            report_shown: self.screen.shows_report(),
+            desk: self
+                .desk
+                .as_ref()
+                .map(|_| self.screen.kind() == ScreenKind::Desk),
             show_findings: &mut show_findings,
         };
         crate::gui::form::menu::show(ui, &mut self.editing(), menu);
@@ -90,7 +89,9 @@ impl EditorApp {
             .filter(|f| !bar.query.is_empty() && f.message.contains(bar.query.as_str()))
             .count();
         let report = &self.doc.draft.report;
-        crate::gui::find::bar::show(ui, bar, (report, in_findings), &mut self.commands);
+        let mut asked = Vec::new();
+        crate::gui::find::bar::show(ui, bar, (report, in_findings), &mut asked);
+        self.commands.extend(asked.into_iter().map(Command::from));
     }
 
     fn status_panel(&mut self, ui: &mut Ui) {
@@ -149,16 +150,20 @@ impl EditorApp {
             Screen::Desk => match self.desk.as_mut() {
                 Some(desk) => {
                     let keys = self.modal.is_none();
-                    crate::gui::desk::view::show(ui, desk, &mut self.commands, keys);
+                    let mut asked = Vec::new();
+                    crate::gui::desk::view::show(ui, desk, &mut asked, keys);
+                    self.commands.extend(asked.into_iter().map(Command::from));
                 }
                 // The desk was closed under the screen: nothing to show but the way on.
                 None => self.show_start_page(),
             },
             Screen::Preview(preview) => {
-                crate::gui::print::preview::show(ui, preview, &mut self.commands);
+                let mut asked = Vec::new();
+                crate::gui::print::preview::show(ui, preview, &mut asked);
+                self.commands.extend(asked.into_iter().map(Command::from));
             }
             Screen::Start(page) => {
-                crate::gui::shell::start_page::show(ui, page, &mut self.commands);
+                crate::gui::start::page::show(ui, page, &mut self.commands);
             }
             Screen::Form => {
                 crate::gui::form::outline::show(ui, &self.checks.analysis, &mut self.edit);
@@ -167,26 +172,23 @@ impl EditorApp {
         }
     }
 
-    /// After the panels: the analysis, undo points and the recovery copy, the guide, the
-    /// modal, the commands, the status and the title.
-    fn after_panels(&mut self, ctx: &Context) {
-        let now = ctx.input(|i| i.time);
-        if self.refresh_analysis() {
-            self.session.last_change = now;
-        }
-        self.track_changes(now, ctx);
+    /// After the panels, before the commands run: the analysis, undo points and the
+    /// recovery copy, the guide, the modal.
+    pub fn after_panels(&mut self, ctx: &Context) {
+        self.follow_changes(ctx);
         if let Some(guide) = self.window.guide.as_mut()
-            && !crate::gui::shell::guide::show(ctx, guide)
+            && !crate::gui::window::guide::show(ctx, guide)
         {
             self.window.guide = None;
         }
         let name = self.doc.display_name();
         crate::gui::modals::show::show(ctx, &mut self.modal, &name, &mut self.commands);
-        crate::gui::app::runner::run_all(self, ctx);
-        if self.refresh_analysis() {
-            self.session.last_change = now;
-        }
-        self.track_changes(now, ctx);
+    }
+
+    /// After the commands ran: the analysis and the recovery copy again, the status, the
+    /// title.
+    pub fn end_frame(&mut self, ctx: &Context) {
+        self.follow_changes(ctx);
         self.status.expire(&self.doc.draft);
         let title = self.title();
         if title != self.window.title {
@@ -213,7 +215,7 @@ impl EditorApp {
             let place = crate::gui::form::state::focused_place(ctx).filter(|_| report);
             match self.rule_at(place) {
                 Some(rule) => self.push(Command::modal(Modal::RuleHelp(rule))),
-                None => self.push(ShellCommand::ShowGuide),
+                None => self.push(WindowCommand::ShowGuide),
             }
         }
         if report {
@@ -267,8 +269,13 @@ impl EditorApp {
         }
     }
 
-    /// Undo points and the recovery copy (written on its own clock, see `autosave`).
-    fn track_changes(&mut self, now: f64, ctx: &Context) {
+    /// The analysis of a changed draft, undo points and the recovery copy (written on its
+    /// own clock, see `autosave`).
+    fn follow_changes(&mut self, ctx: &Context) {
+        let now = ctx.input(|i| i.time);
+        if self.refresh_analysis() {
+            self.session.last_change = now;
+        }
         self.session.history.feed(now, &self.doc.draft);
         if self.session.history.is_pending() {
             ctx.request_repaint_after(std::time::Duration::from_secs(1));

@@ -2,14 +2,9 @@
 //! and the operations the frame and the features' actions use on it.
 
 pub mod autosave;
-pub mod commands;
-pub mod document;
 pub mod frame;
-pub mod history;
-pub mod runner;
 pub mod screen;
 pub mod settings;
-pub mod storage;
 pub mod typing;
 
 use std::path::PathBuf;
@@ -17,25 +12,28 @@ use std::path::PathBuf;
 use crate::analysis;
 use crate::finding::Place;
 use crate::gui::checks::state::Checks;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::strings as s;
 use crate::gui::desk::view::DeskView;
+use crate::gui::edit::state::EditState;
+use crate::gui::edit::state::cycle;
 use crate::gui::files::commands::Action;
 use crate::gui::files::dialogs::FileDialogs;
 use crate::gui::find::bar::FindBar;
-use crate::gui::form::state::{EditState, Editing, cycle};
-use crate::gui::modals::modal::Modal;
+use crate::gui::form::state::Editing;
 use crate::gui::print::job::Printing;
 use crate::gui::review::state::ReviewState;
-use crate::gui::shell::guide::GuideWindow;
-use crate::gui::shell::start_page::StartPage;
-use crate::gui::shell::strings as s;
+use crate::gui::start::page::StartPage;
+use crate::gui::window::guide::GuideWindow;
 use crate::model::{Date, OrganKind, Report};
 
+use crate::gui::commands::Command;
+use crate::gui::edit::history::History;
+use crate::gui::files::document::Document;
+use crate::gui::files::storage::{Recovery, Storage};
 use autosave::Autosave;
-use commands::Command;
-use document::Document;
 use screen::{Screen, ScreenKind};
 use settings::Settings;
-use storage::{Recovery, Storage};
 use typing::InputOrder;
 
 /// The editor.
@@ -77,7 +75,7 @@ pub struct EditorApp {
 pub struct Session {
     /// Counts the documents opened in this window (a new one resets scroll positions).
     pub generation: u64,
-    pub history: history::History,
+    pub history: History,
     /// The draft whose lock this window holds (`.~lock.<name>#` beside it).
     pub lock: Option<PathBuf>,
     /// When the draft last changed (window time: undo points wait a little after it).

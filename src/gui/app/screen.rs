@@ -2,7 +2,7 @@
 //! shortcuts follow it.
 
 use crate::gui::print::preview::Preview;
-use crate::gui::shell::start_page::StartPage;
+use crate::gui::start::page::StartPage;
 
 /// The screen shown.
 pub enum Screen {

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::Deadline;
 use crate::fsio::FileError;
-use crate::gui::app::storage::Storage;
-use crate::gui::shell::strings as s;
+use crate::gui::common::strings as s;
+use crate::gui::files::storage::Storage;
 use crate::profile::Profile;
 
 const RECENT_FILE: &str = "recent.txt";

@@ -1,5 +1,4 @@
-//! The checks' context: last year's report, the deadline, the rule profile.
+//! The checks' context: the findings, last year's report; its commands.
 
-pub mod actions;
 pub mod commands;
 pub mod state;

@@ -1,5 +1,4 @@
 //! The review desk in the window: the folder's reports as a table, and its commands.
 
-pub mod actions;
 pub mod commands;
 pub mod view;

@@ -11,10 +11,9 @@ use egui::{Context, RichText, Ui};
 use crate::desk::{Desk, DeskRules, DeskState, Loaded};
 use crate::review::Stage;
 
-use crate::gui::app::commands::Command;
+use crate::gui::common::strings as s;
+use crate::gui::common::theme::severity_color;
 use crate::gui::desk::commands::DeskCommand;
-use crate::gui::shell::strings as s;
-use crate::gui::shell::theme::severity_color;
 
 /// The desk as the window shows it.
 pub struct DeskView {
@@ -250,7 +249,7 @@ impl DeskView {
 
 /// Draws the desk; what the reviewer asks for is pushed as commands. `keys`: the keyboard
 /// is the desk's (no dialog over it).
-pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>, keys: bool) {
+pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<DeskCommand>, keys: bool) {
     // The rows shown, filtered and sorted once for the frame.
     let visible = view.visible();
     let moved = keys && handle_keys(ui, view, &visible, commands);
@@ -303,7 +302,7 @@ pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>, keys:
                 .clicked()
                 && let Some(i) = selected
             {
-                commands.push(DeskCommand::OpenRow(i).into());
+                commands.push(DeskCommand::OpenRow(i));
             }
             // With several rows selected the buttons say how many they act on.
             let label = |text: &str| match chosen.len() {
@@ -316,25 +315,25 @@ pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<Command>, keys:
             let button =
                 |text: &str| egui::Button::new(label(text)).min_size(egui::vec2(150.0, 0.0));
             if ui.add_enabled(enabled, button(s::DESK_RETURN)).clicked() {
-                commands.push(DeskCommand::Return(chosen.clone()).into());
+                commands.push(DeskCommand::Return(chosen.clone()));
             }
             for (text, stage) in [
                 (s::DESK_REVIEW, Stage::Reviewed),
                 (s::DESK_SIGN, Stage::Signed),
             ] {
                 if ui.add_enabled(enabled, button(text)).clicked() {
-                    commands.push(DeskCommand::Sign(chosen.clone(), stage).into());
+                    commands.push(DeskCommand::Sign(chosen.clone(), stage));
                 }
             }
             ui.separator();
             if ui.button(s::DESK_SUM).clicked() {
-                commands.push(DeskCommand::Sum.into());
+                commands.push(DeskCommand::Sum);
             }
             if ui.button(s::DESK_OVERVIEW).clicked() {
-                commands.push(DeskCommand::Overview.into());
+                commands.push(DeskCommand::Overview);
             }
             if ui.button(s::DESK_REFRESH).clicked() {
-                commands.push(DeskCommand::Show.into());
+                commands.push(DeskCommand::Show);
             }
         });
         ui.separator();
@@ -349,7 +348,7 @@ fn handle_keys(
     ui: &Ui,
     view: &mut DeskView,
     visible: &[usize],
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<DeskCommand>,
 ) -> bool {
     use egui::{Key, Modifiers};
     if ui.ctx().egui_wants_keyboard_input() {
@@ -387,7 +386,7 @@ fn handle_keys(
         if i.consume_key(Modifiers::NONE, Key::Enter)
             && let Some(k) = at
         {
-            commands.push(DeskCommand::OpenRow(visible[k]).into());
+            commands.push(DeskCommand::OpenRow(visible[k]));
         }
         (None, false)
     });
@@ -410,7 +409,7 @@ fn rows(
     ui: &mut Ui,
     view: &mut DeskView,
     visible: &[usize],
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<DeskCommand>,
     moved: bool,
 ) {
     let dark = ui.visuals().dark_mode;
@@ -496,7 +495,7 @@ fn rows(
                         }
                         if row.double_clicked() {
                             clicked = Some((r.file.clone(), egui::Modifiers::NONE));
-                            commands.push(DeskCommand::OpenRow(i).into());
+                            commands.push(DeskCommand::OpenRow(i));
                         }
                     }
                     if let Some((file, modifiers)) = clicked {

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::draft::Draft;
-use crate::gui::app::storage::Recovery;
+use crate::gui::files::storage::Recovery;
 
 /// Something that replaces, closes or leaves the open document: asked about unsaved
 /// changes first. Every action ends with the screen showing what it opened.

@@ -1,8 +1,7 @@
-//! Files: open, save, export, 汇总, the dialogs and paths, drafts shared between windows.
+//! Files: the open document, the file commands as data, the dialogs, the editor's own files
+//! (recovery copies, settings).
 
-pub mod actions;
 pub mod commands;
 pub mod dialogs;
-pub mod io;
-pub mod paths;
-pub mod shared;
+pub mod document;
+pub mod storage;

@@ -7,9 +7,8 @@ use egui::Ui;
 use crate::find::{Found, find};
 use crate::model::Report;
 
-use crate::gui::app::commands::Command;
+use crate::gui::common::strings as s;
 use crate::gui::find::commands::FindCommand;
-use crate::gui::shell::strings as s;
 
 /// The find bar's state.
 #[derive(Clone, Debug, Default)]
@@ -43,7 +42,7 @@ pub fn show(
     ui: &mut Ui,
     bar: &mut FindBar,
     (report, in_findings): (&Report, usize),
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<FindCommand>,
 ) {
     bar.matches = find(report, &bar.query);
     let matches = &bar.matches;
@@ -62,14 +61,14 @@ pub fn show(
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let shift = ui.input(|i| i.modifiers.shift);
             if enter {
-                commands.push(FindCommand::Step(!shift).into());
+                commands.push(FindCommand::Step(!shift));
                 bar.focus = true;
             }
             if ui.button(s::FIND_PREVIOUS).clicked() {
-                commands.push(FindCommand::Step(false).into());
+                commands.push(FindCommand::Step(false));
             }
             if ui.button(s::FIND_NEXT).clicked() {
-                commands.push(FindCommand::Step(true).into());
+                commands.push(FindCommand::Step(true));
             }
             let count = match (matches.len(), bar.current) {
                 (0, _) if !bar.query.is_empty() => s::FIND_NONE.to_string(),
@@ -84,7 +83,7 @@ pub fn show(
             if ui.button(s::FIND_CLOSE).clicked()
                 || (field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)))
             {
-                commands.push(FindCommand::Close.into());
+                commands.push(FindCommand::Close);
             }
         });
         if bar.replacing {
@@ -93,10 +92,10 @@ pub fn show(
                 ui.add(egui::TextEdit::singleline(&mut bar.replacement).desired_width(220.0))
                     .labelled_by(label.id);
                 if ui.button(s::REPLACE_ONE).clicked() {
-                    commands.push(FindCommand::ReplaceOne.into());
+                    commands.push(FindCommand::ReplaceOne);
                 }
                 if ui.button(s::REPLACE_ALL).clicked() {
-                    commands.push(FindCommand::ReplaceAll.into());
+                    commands.push(FindCommand::ReplaceAll);
                 }
                 ui.weak(s::REPLACE_NOTE);
             });

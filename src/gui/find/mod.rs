@@ -1,5 +1,4 @@
 //! 查找 and 替换: the bar under the menu and its commands.
 
-pub mod actions;
 pub mod bar;
 pub mod commands;

@@ -8,8 +8,8 @@ use crate::layout::{GridContent, GridItem, TableGrid};
 use crate::model::CellValue;
 use crate::template::TEMPLATE;
 
+use crate::gui::common::strings as s;
 use crate::gui::form::state::{Editing, cell_id};
-use crate::gui::shell::strings as s;
 
 /// Where each cell of the grid is (value items only), for keyboard moves and paste.
 pub(super) struct Nav<'g> {

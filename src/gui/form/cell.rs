@@ -12,10 +12,10 @@ use crate::layout::TableGrid;
 use crate::model::CellValue;
 use crate::template::TEMPLATE;
 
+use crate::gui::common::strings as s;
+use crate::gui::common::theme::{change_color, note_color, provenance_color, tint};
 use crate::gui::form::block::{Nav, copy_block, paste_block, take_block_copy, take_block_paste};
 use crate::gui::form::state::{Editing, cell_id, cell_name};
-use crate::gui::shell::strings as s;
-use crate::gui::shell::theme::{change_color, note_color, provenance_color, tint};
 
 /// How a table is drawn this frame: its grid, whether totals are typed by hand, colours.
 pub(super) struct TableView<'g> {

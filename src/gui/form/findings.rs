@@ -8,13 +8,13 @@ use crate::analysis::Analysis;
 use crate::review::{Explained, Explanation, Note};
 
 use crate::finding::{Finding, Place, Rule, Severity, Source};
-use crate::gui::app::commands::Command;
-use crate::gui::form::state::EditState;
-use crate::gui::modals::modal::Modal;
+use crate::gui::commands::Command;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::strings as s;
+use crate::gui::common::theme::severity_color;
+use crate::gui::edit::state::EditState;
 use crate::gui::review::commands::ReviewCommand;
 use crate::gui::review::state::Compare;
-use crate::gui::shell::strings as s;
-use crate::gui::shell::theme::severity_color;
 use crate::template::{TEMPLATE, TableId};
 
 /// The table a blank-cell finding is about.
@@ -30,7 +30,7 @@ fn changes(ui: &mut Ui, c: &Compare, clicked: &mut Option<Place>) {
     let d = &c.diff;
     let n = d.meta.len() + d.cells.len() + d.texts.len();
     let title = RichText::new(format!("{} {n} 处（与 {} 比较）", s::CHANGES, c.label))
-        .color(crate::gui::shell::theme::change_color());
+        .color(crate::gui::common::theme::change_color());
     CollapsingHeader::new(title)
         .id_salt("nianbao-changes")
         .default_open(true)
@@ -90,7 +90,7 @@ fn notes(ui: &mut Ui, notes: &[Note], clicked: &mut Option<Place>, commands: &mu
     }
     let open = notes.iter().filter(|n| !n.resolved).count();
     let title = RichText::new(format!("{} {} 条（未处理 {open}）", s::NOTES, notes.len()))
-        .color(crate::gui::shell::theme::note_color());
+        .color(crate::gui::common::theme::note_color());
     CollapsingHeader::new(title)
         .id_salt("nianbao-notes")
         .default_open(true)
@@ -114,7 +114,7 @@ fn notes(ui: &mut Ui, notes: &[Note], clicked: &mut Option<Place>, commands: &mu
                     let color = if n.resolved {
                         ui.visuals().weak_text_color()
                     } else {
-                        crate::gui::shell::theme::note_color()
+                        crate::gui::common::theme::note_color()
                     };
                     if place_link(ui, text, color) {
                         *clicked = Some(n.place);

@@ -7,20 +7,19 @@ use egui::{Button, Ui};
 use crate::analysis::Deadline;
 use crate::review::Stage;
 
-use crate::gui::app::commands::Command;
-use crate::gui::app::screen::ScreenKind;
 use crate::gui::checks::commands::ChecksCommand;
+use crate::gui::commands::Command;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::keys;
+use crate::gui::common::strings as s;
 use crate::gui::desk::commands::DeskCommand;
+use crate::gui::edit::commands::EditCommand;
 use crate::gui::files::commands::{Action, DocumentKind, FileCommand};
 use crate::gui::find::commands::FindCommand;
-use crate::gui::form::commands::EditCommand;
 use crate::gui::form::state::Editing;
-use crate::gui::modals::modal::Modal;
 use crate::gui::print::commands::PrintCommand;
 use crate::gui::review::commands::ReviewCommand;
-use crate::gui::shell::commands::ShellCommand;
-use crate::gui::shell::keys;
-use crate::gui::shell::strings as s;
+use crate::gui::window::commands::WindowCommand;
 
 /// What the menus show beside the document: the editor's lists and settings.
 /// What the 比较 entries need.
@@ -41,16 +40,16 @@ pub struct MenuState<'a> {
     pub deadline: Option<Deadline>,
     /// The active rule profile's name.
     pub profile: Option<&'a str>,
-    /// The screen shown: the items that act on the open report are offered only while it
-    /// is shown.
-    pub screen: ScreenKind,
-    /// A review desk is open (shown, or kept behind the report).
-    pub desk_open: bool,
+    /// The open report is shown (its form or its preview): the items that act on it are
+    /// offered only then.
+    pub report_shown: bool,
+    /// A review desk is open, shown or kept behind the report (`Some(true)`: shown).
+    pub desk: Option<bool>,
     pub show_findings: &'a mut bool,
 }
 
 pub fn show(ui: &mut Ui, ed: &mut Editing, state: MenuState) {
-    let report = matches!(state.screen, ScreenKind::Form | ScreenKind::Preview);
+    let report = state.report_shown;
     egui::Panel::top("nianbao-menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             file_menu(ui, ed, &state);
@@ -71,13 +70,13 @@ pub fn show(ui: &mut Ui, ed: &mut Editing, state: MenuState) {
             });
             top_menu(ui, s::MENU_HELP, egui::Key::H, |ui| {
                 if item(ui, s::GUIDE_MENU, Some(&keys::HELP)) {
-                    ed.push(ShellCommand::ShowGuide);
+                    ed.push(WindowCommand::ShowGuide);
                 }
                 if item(ui, s::ABOUT, None) {
                     ed.push(Command::modal(Modal::About));
                 }
             });
-            if state.desk_open && state.screen != ScreenKind::Desk {
+            if state.desk == Some(false) {
                 ui.separator();
                 if ui.button(s::DESK_BACK).clicked() {
                     ed.push(DeskCommand::Show);
@@ -140,7 +139,7 @@ fn top_menu(ui: &mut Ui, label: &str, key: egui::Key, content: impl FnOnce(&mut 
 }
 
 fn file_menu(ui: &mut Ui, ed: &mut Editing, state: &MenuState) {
-    let report = matches!(state.screen, ScreenKind::Form | ScreenKind::Preview);
+    let report = state.report_shown;
     top_menu(ui, s::MENU_FILE, egui::Key::F, |ui| {
         if item(ui, s::START_MENU, None) {
             ed.push(Command::guarded(Action::ShowStartPage));
@@ -160,7 +159,7 @@ fn file_menu(ui: &mut Ui, ed: &mut Editing, state: &MenuState) {
         if item(ui, s::DESK_MENU, None) {
             ed.push(DeskCommand::Open);
         }
-        if state.desk_open && item(ui, s::DESK_CLOSE_MENU, None) {
+        if state.desk.is_some() && item(ui, s::DESK_CLOSE_MENU, None) {
             ed.push(DeskCommand::Close);
         }
         ui.menu_button(s::RECENT, |ui| {
@@ -282,13 +281,13 @@ fn view_menu(ui: &mut Ui, ed: &mut Editing, show_findings: &mut bool) {
         let zoom_in = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Plus);
         let zoom_out = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Minus);
         if item(ui, s::ZOOM_IN, Some(&zoom_in)) {
-            ed.push(ShellCommand::SetZoom(zoom + 0.1));
+            ed.push(WindowCommand::SetZoom(zoom + 0.1));
         }
         if item(ui, s::ZOOM_OUT, Some(&zoom_out)) {
-            ed.push(ShellCommand::SetZoom(zoom - 0.1));
+            ed.push(WindowCommand::SetZoom(zoom - 0.1));
         }
         if item(ui, s::ZOOM_RESET, None) {
-            ed.push(ShellCommand::SetZoom(1.0));
+            ed.push(WindowCommand::SetZoom(1.0));
         }
         ui.separator();
         ui.checkbox(show_findings, s::SHOW_FINDINGS);

@@ -1,10 +1,8 @@
 //! The report's form: the menu, the outline, the fields and tables, the findings panel
 //! and the status bar; the panels edit the report in place and queue commands.
 
-pub mod actions;
 pub mod block;
 pub mod cell;
-pub mod commands;
 pub mod findings;
 pub mod menu;
 pub mod outline;

@@ -8,9 +8,9 @@ use crate::template::Part;
 
 use crate::analysis::Analysis;
 
-use crate::gui::form::state::EditState;
-use crate::gui::shell::strings as s;
-use crate::gui::shell::theme::severity_color;
+use crate::gui::common::strings as s;
+use crate::gui::common::theme::severity_color;
+use crate::gui::edit::state::EditState;
 
 /// The label of a part's outline entry.
 pub fn entry_label(part: Part) -> &'static str {

@@ -8,9 +8,9 @@ use crate::layout::{BODY, Block, grid};
 use crate::model::{Date, Format, OrganKind};
 use crate::template::{Part, SECTIONS, SectionId, TEXTS, TextId};
 
+use crate::gui::common::strings as s;
+use crate::gui::common::theme::{note_color, severity_color, tint};
 use crate::gui::form::state::{Editing, meta_id, text_id, text_name};
-use crate::gui::shell::strings as s;
-use crate::gui::shell::theme::{note_color, severity_color, tint};
 
 /// Widest the form grows, so lines stay readable on large screens.
 const MAX_FORM_WIDTH: f32 = 1100.0;

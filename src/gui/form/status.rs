@@ -5,8 +5,8 @@ use egui::{RichText, Ui};
 use crate::analysis::Analysis;
 use crate::finding::Severity;
 
-use crate::gui::shell::strings as s;
-use crate::gui::shell::theme::severity_color;
+use crate::gui::common::strings as s;
+use crate::gui::common::theme::severity_color;
 
 /// The status line text: `错误 N · 警告 N · 提示 N`.
 pub fn tally_text(analysis: &Analysis) -> String {

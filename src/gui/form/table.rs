@@ -13,11 +13,11 @@ use crate::layout::{
 };
 use crate::template::TEMPLATE;
 
+use crate::gui::common::strings as s;
+use crate::gui::common::theme::severity_color;
 use crate::gui::form::block::update_block;
 use crate::gui::form::cell::{TableView, refusal, value_cell};
 use crate::gui::form::state::Editing;
-use crate::gui::shell::strings as s;
-use crate::gui::shell::theme::severity_color;
 
 const PAD: f32 = 4.0;
 const VALUE_ROW_HEIGHT: f32 = 28.0;

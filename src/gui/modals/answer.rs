@@ -1,6 +1,6 @@
 //! What the user answered a modal with: keep it open, close it, or run commands.
 
-use crate::gui::app::commands::Command;
+use crate::gui::commands::Command;
 
 pub enum Answer {
     Keep,

@@ -7,12 +7,12 @@ use egui::Ui;
 
 use crate::document::Opened;
 use crate::draft::Draft;
-use crate::gui::app::commands::Command;
-use crate::gui::app::storage::Recovery;
+use crate::gui::commands::Command;
+use crate::gui::common::strings as s;
 use crate::gui::files::commands::{Action, FileCommand, HeldChoice};
+use crate::gui::files::storage::Recovery;
 use crate::gui::modals::answer::Answer;
 use crate::gui::modals::widgets::default_button;
-use crate::gui::shell::strings as s;
 use crate::lock::Owner;
 
 /// The question of a second opener.

@@ -1,8 +1,8 @@
-//! The modal dialogs: what each asks (`modal`), how it is drawn (`show`, `files`), and the
-//! answer as commands.
+//! The modal dialogs drawn: what each asks is data (`commands::modal`); the answer is
+//! commands.
 
 pub mod answer;
 pub mod files;
-pub mod modal;
+pub mod letter;
 pub mod show;
 pub mod widgets;

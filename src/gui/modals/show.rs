@@ -8,17 +8,17 @@ use egui::{Context, Id, Key, RichText};
 use crate::analysis::Deadline;
 use crate::review::Stage;
 
-use crate::gui::app::commands::Command;
 use crate::gui::checks::commands::ChecksCommand;
+use crate::gui::commands::Command;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::strings as s;
 use crate::gui::desk::commands::DeskCommand;
 use crate::gui::files::commands::{Action, DocumentKind, FileCommand, PathPurpose};
 use crate::gui::form::state::place_name;
 use crate::gui::modals::answer::Answer;
 use crate::gui::modals::files::{Changed, changed_modal, held_modal, recovery_modal};
-use crate::gui::modals::modal::Modal;
 use crate::gui::modals::widgets::default_button;
 use crate::gui::review::commands::ReviewCommand;
-use crate::gui::shell::strings as s;
 
 /// Draws the modal, if any, and applies the answer.
 pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut Vec<Command>) {
@@ -32,7 +32,7 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
             Modal::Path { purpose, text } => typed_path(ui, purpose, text),
             Modal::Recovery(copies) => recovery_modal(ui, copies),
             Modal::Letter { findings, unread } => {
-                crate::gui::review::letter::show(ui, findings, unread)
+                crate::gui::modals::letter::show(ui, findings, unread)
             }
             Modal::HeldElsewhere {
                 opened,
@@ -192,7 +192,7 @@ fn typed_path(ui: &mut egui::Ui, purpose: &PathPurpose, text: &mut String) -> An
         if ui.button(s::OK).clicked() || entered {
             let path = PathBuf::from(text.trim());
             if !text.trim().is_empty() {
-                answer = Answer::one(crate::gui::files::paths::command_for(purpose, path));
+                answer = Answer::one(crate::gui::commands::purpose::command_for(purpose, path));
             }
         }
         if ui.button(s::CANCEL).clicked() {

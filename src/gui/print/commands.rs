@@ -9,4 +9,6 @@ pub enum PrintCommand {
     ShowPreview,
     /// Back from the preview to the form.
     ClosePreview,
+    /// The preview's 导出PDF…: the export as from the 文件 menu.
+    ExportPdf,
 }

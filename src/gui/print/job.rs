@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
 use crate::export::pdf::FontSet;
+use crate::gui::common::strings as s;
 use crate::gui::print::portal::{PortalBus, PortalError, PortalOutcome};
-use crate::gui::shell::strings as s;
 
 /// The program that prints a PDF file given as its last argument (`lp`; tests put a
 /// recording stub here).

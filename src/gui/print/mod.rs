@@ -1,6 +1,5 @@
-//! 打印预览 and 打印…: the export's PDF drawn, and handed to the system's printing.
+//! 打印预览 and 打印…: the preview's pages, the portal, the print job; their commands.
 
-pub mod actions;
 pub mod commands;
 pub mod job;
 pub mod portal;

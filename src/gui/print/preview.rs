@@ -13,10 +13,8 @@ use egui::{ColorImage, Context, TextureHandle, TextureOptions, Ui};
 use crate::export::pdf::{PdfOptions, export_pdf};
 use crate::model::Report;
 
-use crate::gui::app::commands::Command;
-use crate::gui::files::commands::FileCommand;
+use crate::gui::common::strings as s;
 use crate::gui::print::commands::PrintCommand;
-use crate::gui::shell::strings as s;
 
 /// Pixels per PDF point the pages are drawn at: sharp up to 150 % on a plain screen, and
 /// readable when zoomed further (a page of a report takes a few hundredths of a second).
@@ -265,7 +263,7 @@ impl Preview {
 }
 
 /// The preview's keys: pages, zoom, Esc. Not while a text field has the keyboard.
-fn handle_keys(ui: &Ui, preview: &mut Preview, commands: &mut Vec<Command>) {
+fn handle_keys(ui: &Ui, preview: &mut Preview, commands: &mut Vec<PrintCommand>) {
     use egui::{Key, Modifiers};
     if ui.ctx().egui_wants_keyboard_input() {
         return;
@@ -292,13 +290,13 @@ fn handle_keys(ui: &Ui, preview: &mut Preview, commands: &mut Vec<Command>) {
             preview.step_zoom(false);
         }
         if key(Key::Escape) {
-            commands.push(PrintCommand::ClosePreview.into());
+            commands.push(PrintCommand::ClosePreview);
         }
     });
 }
 
 /// The preview in place of the form: its tool bar, then the page.
-pub fn show(ui: &mut Ui, preview: &mut Preview, commands: &mut Vec<Command>) {
+pub fn show(ui: &mut Ui, preview: &mut Preview, commands: &mut Vec<PrintCommand>) {
     if preview.poll(ui.ctx()) {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(50));
@@ -320,17 +318,17 @@ pub fn show(ui: &mut Ui, preview: &mut Preview, commands: &mut Vec<Command>) {
     });
 }
 
-fn toolbar(ui: &mut Ui, preview: &mut Preview, commands: &mut Vec<Command>) {
+fn toolbar(ui: &mut Ui, preview: &mut Preview, commands: &mut Vec<PrintCommand>) {
     let count = preview.page_count();
     ui.horizontal_wrapped(|ui| {
         if ui.button(s::PREVIEW_CLOSE).clicked() {
-            commands.push(PrintCommand::ClosePreview.into());
+            commands.push(PrintCommand::ClosePreview);
         }
         if ui.button(s::PRINT_MENU).clicked() {
-            commands.push(PrintCommand::Print.into());
+            commands.push(PrintCommand::Print);
         }
         if ui.button(s::EXPORT_PDF).clicked() {
-            commands.push(FileCommand::ExportPdf.into());
+            commands.push(PrintCommand::ExportPdf);
         }
         ui.separator();
         let at_first = preview.page == 0;

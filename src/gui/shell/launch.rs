@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::gui::shell::strings as s;
+use crate::gui::common::strings as s;
 
 /// Set once the editor drew its first frame: a failure after that is not the graphics'.
 pub(super) static WINDOW_SHOWN: AtomicBool = AtomicBool::new(false);

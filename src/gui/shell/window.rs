@@ -4,11 +4,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::gui::app::EditorApp;
-use crate::gui::app::storage::Storage;
+use crate::gui::common::strings;
 use crate::gui::desk::commands::DeskCommand;
 use crate::gui::files::commands::{Action, FileCommand};
 use crate::gui::files::dialogs::NativeDialogs;
-use crate::gui::shell::{launch as start, strings};
+use crate::gui::files::storage::Storage;
+use crate::gui::shell::launch as start;
 
 use crate::fonts;
 use crate::model::Date;

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use crate::analysis::Deadline;
 use crate::draft::Draft;
 use crate::finding::{Finding, Place};
-use crate::gui::app::storage::Recovery;
 use crate::gui::files::commands::{Action, PathPurpose};
+use crate::gui::files::storage::Recovery;
 use crate::review::Stage;
 
 /// The modal on screen.

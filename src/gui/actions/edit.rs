@@ -1,7 +1,7 @@
 //! What the form's commands do: the undo history.
 
 use crate::gui::app::EditorApp;
-use crate::gui::form::commands::EditCommand;
+use crate::gui::edit::commands::EditCommand;
 
 /// Runs one of the form's commands.
 pub fn run(app: &mut EditorApp, command: EditCommand) {

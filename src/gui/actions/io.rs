@@ -10,10 +10,10 @@ use crate::fsio;
 use crate::model::Report;
 
 use crate::gui::app::EditorApp;
-use crate::gui::app::document::Document;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::strings as s;
 use crate::gui::files::commands::DocumentKind;
-use crate::gui::modals::modal::Modal;
-use crate::gui::shell::strings as s;
+use crate::gui::files::document::Document;
 
 /// Writes the report as text, Word or a web page.
 pub fn export_to(app: &mut EditorApp, kind: DocumentKind, path: &Path, draft: bool) {
@@ -161,7 +161,7 @@ pub fn open_path(app: &mut EditorApp, path: &Path) {
         .and_then(|bytes| document::open_bytes(path, &bytes).map(|o| (o, bytes)));
     match read {
         Ok((opened, bytes)) if opened.source != Source::Imported => {
-            crate::gui::files::shared::open_draft(app, opened, bytes, path);
+            crate::gui::actions::shared::open_draft(app, opened, bytes, path);
         }
         Ok((opened, _)) => {
             let doc = Document {
@@ -197,7 +197,7 @@ pub fn save_to(app: &mut EditorApp, path: &Path) -> bool {
     });
     match result {
         Ok(bytes) => {
-            crate::gui::files::shared::saved(app, path, bytes);
+            crate::gui::actions::shared::saved(app, path, bytes);
             app.doc.path = Some(path.to_path_buf());
             app.doc.baseline = Some(app.doc.draft.clone());
             app.platform.autosave.clear();

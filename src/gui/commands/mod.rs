@@ -1,16 +1,19 @@
 //! The editor's commands: everything with a side effect, queued by panels, menus and keys
 //! and run after the frame. One family per feature, each defined in its feature's folder and
-//! run by that feature's actions with an exhaustive match.
+//! run by that feature's file in `actions` with an exhaustive match.
+
+pub mod modal;
+pub mod purpose;
 
 use crate::gui::checks::commands::ChecksCommand;
 use crate::gui::desk::commands::DeskCommand;
+use crate::gui::edit::commands::EditCommand;
 use crate::gui::files::commands::{Action, FileCommand};
 use crate::gui::find::commands::FindCommand;
-use crate::gui::form::commands::EditCommand;
-use crate::gui::modals::modal::Modal;
 use crate::gui::print::commands::PrintCommand;
 use crate::gui::review::commands::ReviewCommand;
-use crate::gui::shell::commands::ShellCommand;
+use crate::gui::window::commands::WindowCommand;
+use modal::Modal;
 
 /// A queued side effect, by the feature that runs it.
 #[derive(Clone, Debug)]
@@ -22,7 +25,11 @@ pub enum Command {
     Find(FindCommand),
     Print(PrintCommand),
     Edit(EditCommand),
-    Shell(ShellCommand),
+    Window(WindowCommand),
+    /// A message for the status bar.
+    Status(String),
+    /// Ask or tell the user something.
+    ShowModal(Modal),
 }
 
 impl Command {
@@ -42,7 +49,7 @@ impl Command {
 
     /// Shows a modal.
     pub fn modal(modal: Modal) -> Command {
-        Command::Shell(ShellCommand::ShowModal(modal))
+        Command::ShowModal(modal)
     }
 }
 
@@ -64,5 +71,5 @@ family! {
     FindCommand => Find,
     PrintCommand => Print,
     EditCommand => Edit,
-    ShellCommand => Shell,
+    WindowCommand => Window,
 }

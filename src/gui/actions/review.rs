@@ -2,13 +2,13 @@
 //! the 退回意见's choice.
 
 use crate::document;
+use crate::gui::actions::paths::ask_path;
 use crate::gui::app::EditorApp;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::strings as s;
 use crate::gui::files::commands::{DocumentKind, PathPurpose};
-use crate::gui::files::paths::ask_path;
-use crate::gui::modals::modal::Modal;
 use crate::gui::review::commands::ReviewCommand;
 use crate::gui::review::state::Compare;
-use crate::gui::shell::strings as s;
 
 /// Runs one of the reviewer's commands.
 pub fn run(app: &mut EditorApp, command: ReviewCommand) {
@@ -70,7 +70,7 @@ pub fn run(app: &mut EditorApp, command: ReviewCommand) {
         ReviewCommand::EndCompare => app.review.compare = None,
         ReviewCommand::ChooseLetter => {
             let modal =
-                crate::gui::review::letter::choose(&app.checks.analysis, &app.review.letter_choice);
+                crate::gui::modals::letter::choose(&app.checks.analysis, &app.review.letter_choice);
             app.modal = Some(modal);
         }
         ReviewCommand::ExportLetter(choice) => {

@@ -12,10 +12,10 @@ use crate::fsio;
 use crate::lock::{self, LockState};
 
 use crate::gui::app::EditorApp;
-use crate::gui::app::document::Document;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::strings as s;
 use crate::gui::files::commands::{Action, FileCommand, HeldChoice};
-use crate::gui::modals::modal::Modal;
-use crate::gui::shell::strings as s;
+use crate::gui::files::document::Document;
 
 /// Opens a draft read from `path`: takes its lock, or asks how to open it when another
 /// window holds it.

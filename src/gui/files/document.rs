@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::draft::Draft;
 use crate::finding::Finding;
-use crate::gui::shell::strings as s;
+use crate::gui::common::strings as s;
 use crate::model::Report;
 
 /// The open document.

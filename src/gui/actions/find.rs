@@ -3,10 +3,10 @@
 
 use crate::find::find;
 use crate::gui::app::EditorApp;
+use crate::gui::common::strings as s;
+use crate::gui::edit::state::cycle;
 use crate::gui::find::bar::FindBar;
 use crate::gui::find::commands::FindCommand;
-use crate::gui::form::state::cycle;
-use crate::gui::shell::strings as s;
 
 /// Runs the bar's commands, after the frame.
 pub fn run(app: &mut EditorApp, command: FindCommand) {

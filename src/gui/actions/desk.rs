@@ -5,17 +5,17 @@ use egui::Context;
 
 use crate::desk::{Desk, DeskRules};
 use crate::fsio;
+use crate::gui::actions::paths::{default_path, document_filter, document_folder};
 use crate::gui::app::EditorApp;
-use crate::gui::app::commands::Command;
 use crate::gui::app::screen::{Screen, ScreenKind};
+use crate::gui::commands::Command;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::strings as s;
 use crate::gui::desk::commands::DeskCommand;
 use crate::gui::desk::view::DeskView;
 use crate::gui::files::commands::{Action, DocumentKind, PathPurpose};
 use crate::gui::files::dialogs::Picked;
-use crate::gui::files::paths::{default_path, document_filter, document_folder};
-use crate::gui::modals::modal::Modal;
 use crate::gui::review::state::Compare;
-use crate::gui::shell::strings as s;
 use crate::model::Stamp;
 use crate::review::Stage;
 
@@ -233,7 +233,7 @@ pub fn sum_approved(app: &mut EditorApp) {
     };
     let approved = view.desk.approved();
     let summed = view.desk.sum(&approved, &crate::sum::SumOptions::default());
-    crate::gui::files::io::show_sum(app, approved.len(), summed);
+    crate::gui::actions::io::show_sum(app, approved.len(), summed);
 }
 
 /// The rules the desk is read by: the editor's deadline and profile.
@@ -259,7 +259,7 @@ pub fn open_row(app: &mut EditorApp, file: &str) {
         return;
     };
     let generation = app.session.generation;
-    crate::gui::files::io::open_path(app, &path);
+    crate::gui::actions::io::open_path(app, &path);
     if app.session.generation == generation {
         // Not opened (an error shown, or a question asked about another window's lock).
         return;

@@ -7,10 +7,10 @@ use crate::export::return_notes::{LetterChoice, is_reading_problem};
 use crate::review::Explained;
 
 use crate::analysis::Analysis;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::strings as s;
 use crate::gui::modals::answer::Answer;
-use crate::gui::modals::modal::Modal;
 use crate::gui::review::commands::ReviewCommand;
-use crate::gui::shell::strings as s;
 
 /// The question, with every open finding of the unit chosen (as last time otherwise).
 pub fn choose(a: &Analysis, last: &LetterChoice) -> Modal {

@@ -5,15 +5,15 @@
 use egui::Context;
 
 use crate::document;
+use crate::gui::actions::io::{export_pdf_to, export_to, open_path, save_to, sum_paths};
+use crate::gui::actions::paths::{ask_path, default_path, pick_units};
+use crate::gui::actions::shared;
 use crate::gui::app::EditorApp;
-use crate::gui::app::document::Document;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::strings as s;
 use crate::gui::files::commands::{Action, DocumentKind, FileCommand, PathPurpose};
 use crate::gui::files::dialogs::Picked;
-use crate::gui::files::io::{export_pdf_to, export_to, open_path, save_to, sum_paths};
-use crate::gui::files::paths::{ask_path, default_path, pick_units};
-use crate::gui::files::shared;
-use crate::gui::modals::modal::Modal;
-use crate::gui::shell::strings as s;
+use crate::gui::files::document::Document;
 use crate::model::Report;
 
 /// Runs one file command.
@@ -175,9 +175,9 @@ pub fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             }
         },
         Action::SumPaths(paths) => sum_paths(app, &paths),
-        Action::SumDesk => crate::gui::desk::actions::sum_approved(app),
-        Action::OpenDeskRow(file) => crate::gui::desk::actions::open_row(app, &file),
-        Action::ShowDesk => crate::gui::desk::actions::back_to_desk(app, ctx),
+        Action::SumDesk => crate::gui::actions::desk::sum_approved(app),
+        Action::OpenDeskRow(file) => crate::gui::actions::desk::open_row(app, &file),
+        Action::ShowDesk => crate::gui::actions::desk::back_to_desk(app, ctx),
         Action::ShowStartPage => {
             app.close_document();
             app.show_start_page();

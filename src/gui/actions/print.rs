@@ -8,12 +8,13 @@ use std::sync::mpsc::TryRecvError;
 use crate::export::pdf::{PdfOptions, export_pdf};
 use crate::gui::app::EditorApp;
 use crate::gui::app::screen::Screen;
-use crate::gui::modals::modal::Modal;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::strings as s;
+use crate::gui::files::commands::FileCommand;
 use crate::gui::print::commands::PrintCommand;
 use crate::gui::print::job::{PrintFile, PrintJob};
 use crate::gui::print::portal::{PortalBus, PortalError, PortalOutcome, print_pdf};
 use crate::gui::print::preview::Preview;
-use crate::gui::shell::strings as s;
 
 /// Runs one of printing's commands.
 pub fn run(app: &mut EditorApp, ctx: &egui::Context, command: PrintCommand) {
@@ -25,6 +26,7 @@ pub fn run(app: &mut EditorApp, ctx: &egui::Context, command: PrintCommand) {
         PrintCommand::Print => print(app, ctx),
         PrintCommand::ShowPreview => show_preview(app, ctx),
         PrintCommand::ClosePreview => app.show_screen(Screen::Form),
+        PrintCommand::ExportPdf => app.push(FileCommand::ExportPdf),
     }
 }
 

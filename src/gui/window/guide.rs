@@ -3,12 +3,18 @@
 
 use egui::{Context, RichText};
 
-use crate::gui::shell::strings as s;
+use crate::gui::common::strings as s;
 
 /// The guide's window: which section is shown.
 pub struct GuideWindow {
     pub section: usize,
     sections: Vec<crate::guide::GuideSection>,
+}
+
+impl Default for GuideWindow {
+    fn default() -> GuideWindow {
+        GuideWindow::new()
+    }
 }
 
 impl GuideWindow {

@@ -1,17 +1,14 @@
 //! Where files come from and go: the dialogs' filters, the typed-path fallback, the
 //! suggested file names and the folder every dialog starts in.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::gui::app::EditorApp;
-use crate::gui::app::commands::Command;
-use crate::gui::checks::commands::ChecksCommand;
-use crate::gui::desk::commands::DeskCommand;
-use crate::gui::files::commands::{Action, DocumentKind, FileCommand, PathPurpose};
+use crate::gui::commands::modal::Modal;
+use crate::gui::commands::purpose::command_for;
+use crate::gui::common::strings as s;
+use crate::gui::files::commands::{DocumentKind, PathPurpose};
 use crate::gui::files::dialogs::{FileFilter, Picked};
-use crate::gui::modals::modal::Modal;
-use crate::gui::review::commands::ReviewCommand;
-use crate::gui::shell::strings as s;
 
 pub const PDF_FILTER: FileFilter = FileFilter {
     name: s::FILTER_PDF,
@@ -167,43 +164,5 @@ pub fn default_path(app: &EditorApp, name: &str) -> String {
         format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR)
     } else {
         dir.join(name).display().to_string()
-    }
-}
-
-/// The path with `ext` added when it has no extension.
-fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
-    if path.extension().is_some() {
-        path
-    } else {
-        path.with_extension(ext)
-    }
-}
-
-/// The command that uses a chosen path for `purpose` (extensions added where missing).
-pub fn command_for(purpose: &PathPurpose, path: PathBuf) -> Command {
-    match purpose {
-        PathPurpose::Open => FileCommand::Run(Action::OpenPath(path)).into(),
-        PathPurpose::ComparePrevious => ChecksCommand::ComparePreviousPath(path).into(),
-        PathPurpose::NewFromPrevious => FileCommand::Run(Action::NewFromPath(path)).into(),
-        PathPurpose::SumUnits => FileCommand::Run(Action::SumPaths(vec![path])).into(),
-        PathPurpose::CompareVersion => ReviewCommand::CompareVersionPath(path).into(),
-        PathPurpose::Profile => ChecksCommand::LoadProfile(path).into(),
-        PathPurpose::DeskFolder => DeskCommand::OpenPath(path).into(),
-        PathPurpose::SaveAs { then } => FileCommand::SaveTo {
-            path: with_extension(path, "ron"),
-            then: then.clone(),
-        }
-        .into(),
-        PathPurpose::Export { kind, draft } => FileCommand::ExportTo {
-            kind: *kind,
-            path: with_extension(path, kind.extension()),
-            draft: *draft,
-        }
-        .into(),
-        PathPurpose::ExportPdf { watermark } => FileCommand::ExportPdfTo {
-            path: with_extension(path, "pdf"),
-            watermark: *watermark,
-        }
-        .into(),
     }
 }

@@ -2,12 +2,12 @@
 //! 发布期限) and the rule profile (设置 → 本地要求, chosen, loaded and remembered, or cleared).
 
 use crate::document;
+use crate::gui::actions::paths::ask_path;
 use crate::gui::app::EditorApp;
 use crate::gui::checks::commands::ChecksCommand;
+use crate::gui::commands::modal::Modal;
+use crate::gui::common::strings as s;
 use crate::gui::files::commands::PathPurpose;
-use crate::gui::files::paths::ask_path;
-use crate::gui::modals::modal::Modal;
-use crate::gui::shell::strings as s;
 
 /// Runs one command of the checks' context.
 pub fn run(app: &mut EditorApp, command: ChecksCommand) {

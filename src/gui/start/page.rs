@@ -10,10 +10,10 @@ use egui::{RichText, Ui};
 
 use crate::model::OrganKind;
 
-use crate::gui::app::commands::Command;
+use crate::gui::commands::Command;
+use crate::gui::common::strings as s;
 use crate::gui::desk::commands::DeskCommand;
 use crate::gui::files::commands::Action;
-use crate::gui::shell::strings as s;
 
 /// A recent file as the start page lists it.
 #[derive(Clone, Debug)]

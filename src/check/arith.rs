@@ -256,29 +256,39 @@ const T2_FROM_2019: [&str; 5] = [
 
 /// S7: blank cells, one finding per 表三 row, per 表二 block, for 表四.
 fn check_blanks(report: &Report, options: &CheckOptions, out: &mut Vec<Finding>) {
-    let v2019 = report.format.one_other_row();
     // Totals the program computes are never asked for: they fill in by themselves.
     let asked = |i: usize| !(options.totals_computed && TEMPLATE.cells[i].computed);
-    let blank = |i: &usize| report.cell(*i).is_blank();
-    let push = |out: &mut Vec<Finding>, cells: Vec<usize>, what: String, names: Vec<String>| {
-        let message = if names.is_empty() {
-            format!("{what}尚未填写。没有数据的单元格应填0。")
-        } else {
-            format!(
-                "{what}有{}个空白单元格（{}）。没有数据应填0。",
-                cells.len(),
-                names.join("、")
-            )
-        };
-        out.push(Finding::new(
-            Rule::S7,
-            Severity::Warning,
-            cells.into_iter().map(Place::Cell).collect(),
-            message,
-        ));
-    };
+    blanks_t2(report, out);
+    blanks_t3(report, &asked, out);
+    blanks_t4(report, &asked, out);
+}
 
-    // 表二
+/// The S7 finding of `cells` in `what`, naming the blank ones (`names`), or the whole part
+/// when none is filled in (no names).
+fn blank_finding(cells: Vec<usize>, what: String, names: Vec<String>) -> Finding {
+    let message = if names.is_empty() {
+        format!("{what}尚未填写。没有数据的单元格应填0。")
+    } else {
+        format!(
+            "{what}有{}个空白单元格（{}）。没有数据应填0。",
+            cells.len(),
+            names.join("、")
+        )
+    };
+    Finding::new(
+        Rule::S7,
+        Severity::Warning,
+        cells.into_iter().map(Place::Cell).collect(),
+        message,
+    )
+}
+
+/// S7 in 表二: per block.
+fn blanks_t2(report: &Report, out: &mut Vec<Finding>) {
+    let v2019 = report.format.one_other_row();
+    let blank = |i: &usize| report.cell(*i).is_blank();
+    let push =
+        |out: &mut Vec<Finding>, cells, what, names| out.push(blank_finding(cells, what, names));
     let t2_cells: Vec<usize> = (0..T3_BASE_OF_T2).collect();
     if t2_cells.iter().all(blank) {
         push(out, t2_cells, "表二".into(), vec![]);
@@ -304,8 +314,15 @@ fn check_blanks(report: &Report, options: &CheckOptions, out: &mut Vec<Finding>)
             }
         }
     }
+}
 
-    // 表三
+/// S7 in 表三: per row (a 2019 report has its single （六） row instead of the three 2021
+/// ones).
+fn blanks_t3(report: &Report, asked: &dyn Fn(usize) -> bool, out: &mut Vec<Finding>) {
+    let v2019 = report.format.one_other_row();
+    let blank = |i: &usize| report.cell(*i).is_blank();
+    let push =
+        |out: &mut Vec<Finding>, cells, what, names| out.push(blank_finding(cells, what, names));
     let t3_cells: Vec<usize> = (0..T3_ROWS.len())
         .flat_map(|r| (0..T3_COLUMNS.len()).map(move |c| t3(r, c)))
         .collect();
@@ -346,8 +363,13 @@ fn check_blanks(report: &Report, options: &CheckOptions, out: &mut Vec<Finding>)
             }
         }
     }
+}
 
-    // 表四
+/// S7 in 表四: the whole table.
+fn blanks_t4(report: &Report, asked: &dyn Fn(usize) -> bool, out: &mut Vec<Finding>) {
+    let blank = |i: &usize| report.cell(*i).is_blank();
+    let push =
+        |out: &mut Vec<Finding>, cells, what, names| out.push(blank_finding(cells, what, names));
     let t4_cells: Vec<usize> = (0..T4_GROUPS.len())
         .flat_map(|g| (0..T4_COLUMNS.len()).map(move |c| t4(g, c)))
         .collect();

@@ -88,7 +88,6 @@ pub(crate) fn cmd_export(a: ExportArgs) -> Result<()> {
             ..analysis::Context::default()
         },
     );
-    let findings = &analysed.findings;
     let errors = analysed.tally.errors;
     let date = match &a.date {
         Some(s) => Date::parse(s).with_context(|| format!("日期“{s}”无法识别，应如 2026-01-20"))?,
@@ -118,61 +117,10 @@ pub(crate) fn cmd_export(a: ExportArgs) -> Result<()> {
         }
         out
     } else if let Some(out) = &t.return_notes {
-        use nianbao::export::return_notes::{LetterChoice, return_notes_with, to_text};
-        let mut choice = LetterChoice {
-            include_unread: !a.without_unread,
-            ..LetterChoice::default()
-        };
-        for id in &a.leave_out {
-            let rule = nianbao::finding::Rule::from_id(id.trim())
-                .with_context(|| format!("--leave-out：未知的规则编号“{id}”（如 H12、S7）"))?;
-            choice.leave_out_rule(&analysed, rule);
-        }
-        let letter = return_notes_with(&loaded.draft, &analysed, &a.reviewer, date, &choice);
-        let is_text = out
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-        if is_text {
-            fsio::write_atomic(out, to_text(&letter).as_bytes())?;
-        } else {
-            let mut options = PdfOptions::new(date);
-            if !a.bundled_fonts {
-                options.fonts = FontSet::with_installed_official();
-            }
-            let pdf = nianbao::export::pdf::export_pdf_letter(&letter, &options)?;
-            fsio::write_atomic(out, &pdf.bytes)?;
-            out!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
-        }
+        export_return_notes(&a, &loaded.draft, &analysed, date, out)?;
         out
     } else if let Some(out) = &t.pdf {
-        let release = nianbao::release::release(&loaded.draft, &analysed);
-        if a.final_version && !release.final_allowed() {
-            for f in findings.iter().filter(|f| f.severity == Severity::Error) {
-                eprintln!("{}", f.to_line());
-            }
-            bail!(
-                "不能导出正式版 PDF：{}（去掉 --final 可导出带“草稿”水印的版本）",
-                release.reasons.join("；")
-            );
-        }
-        let mut options = PdfOptions::new(date);
-        options.draft_watermark = release.watermark();
-        if !a.bundled_fonts {
-            options.fonts = FontSet::with_installed_official();
-        }
-        let pdf = export_pdf(report, &options)?;
-        fsio::write_atomic(out, &pdf.bytes)?;
-        out!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
-        if !pdf.missing_glyphs.is_empty() {
-            let chars: String = pdf.missing_glyphs.iter().collect();
-            eprintln!("注意：以下字符没有字体可以显示，已印为 □：{chars}");
-        }
-        if options.draft_watermark {
-            eprintln!(
-                "报告还不能作为正式版（{}），每页已加“草稿”水印",
-                release.reasons.join("；")
-            );
-        }
+        export_report_pdf(&a, &loaded.draft, &analysed, date, out)?;
         out
     } else {
         bail!("请指定 --text、--json、--pdf、--docx、--html、--html-page 或 --return-notes");
@@ -180,6 +128,86 @@ pub(crate) fn cmd_export(a: ExportArgs) -> Result<()> {
     out!("已导出：{}", out.display());
     if errors > 0 {
         eprintln!("注意：报告仍有 {errors} 个错误（用 nianbao check 查看）");
+    }
+    Ok(())
+}
+
+/// `--return-notes`: the 退回意见 as a PDF, or as text for a `.txt` path.
+fn export_return_notes(
+    a: &ExportArgs,
+    draft: &Draft,
+    analysed: &analysis::Analysis,
+    date: Date,
+    out: &std::path::Path,
+) -> Result<()> {
+    use nianbao::export::return_notes::{LetterChoice, return_notes_with, to_text};
+    let mut choice = LetterChoice {
+        include_unread: !a.without_unread,
+        ..LetterChoice::default()
+    };
+    for id in &a.leave_out {
+        let rule = nianbao::finding::Rule::from_id(id.trim())
+            .with_context(|| format!("--leave-out：未知的规则编号“{id}”（如 H12、S7）"))?;
+        choice.leave_out_rule(&analysed, rule);
+    }
+    let letter = return_notes_with(draft, &analysed, &a.reviewer, date, &choice);
+    let is_text = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    if is_text {
+        fsio::write_atomic(out, to_text(&letter).as_bytes())?;
+    } else {
+        let mut options = PdfOptions::new(date);
+        if !a.bundled_fonts {
+            options.fonts = FontSet::with_installed_official();
+        }
+        let pdf = nianbao::export::pdf::export_pdf_letter(&letter, &options)?;
+        fsio::write_atomic(out, &pdf.bytes)?;
+        out!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
+    }
+    Ok(())
+}
+
+/// `--pdf`: the report's PDF, with the 草稿 watermark unless it may be final (`--final`
+/// refuses otherwise).
+fn export_report_pdf(
+    a: &ExportArgs,
+    draft: &Draft,
+    analysed: &analysis::Analysis,
+    date: Date,
+    out: &std::path::Path,
+) -> Result<()> {
+    let release = nianbao::release::release(draft, &analysed);
+    if a.final_version && !release.final_allowed() {
+        for f in analysed
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
+            eprintln!("{}", f.to_line());
+        }
+        bail!(
+            "不能导出正式版 PDF：{}（去掉 --final 可导出带“草稿”水印的版本）",
+            release.reasons.join("；")
+        );
+    }
+    let mut options = PdfOptions::new(date);
+    options.draft_watermark = release.watermark();
+    if !a.bundled_fonts {
+        options.fonts = FontSet::with_installed_official();
+    }
+    let pdf = export_pdf(&draft.report, &options)?;
+    fsio::write_atomic(out, &pdf.bytes)?;
+    out!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
+    if !pdf.missing_glyphs.is_empty() {
+        let chars: String = pdf.missing_glyphs.iter().collect();
+        eprintln!("注意：以下字符没有字体可以显示，已印为 □：{chars}");
+    }
+    if options.draft_watermark {
+        eprintln!(
+            "报告还不能作为正式版（{}），每页已加“草稿”水印",
+            release.reasons.join("；")
+        );
     }
     Ok(())
 }

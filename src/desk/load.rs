@@ -60,18 +60,47 @@ pub struct Loader {
     pub rules: DeskRules,
 }
 
+/// One file read and checked alone; a file that trips a fault in the reader is a row with
+/// its reason, never a desk stuck at 读取中.
+fn read_and_check(path: &std::path::Path, rules: BatchRules<'_>) -> Result<Box<Analysed>, String> {
+    std::panic::catch_unwind(|| {
+        read_one(path).map(|(o, digest)| {
+            let analysis = analyze_opened(&o, None, rules);
+            Analysed {
+                opened: o,
+                analysis,
+                previous: None,
+                digest,
+            }
+        })
+    })
+    .unwrap_or_else(|_| Err(READ_FAULT.to_string()))
+    .map(Box::new)
+}
+
 impl Loader {
     /// Runs the load on all cores, handing each step to `sink` on the calling thread, in the
     /// order the files are done. Stops early when `sink` returns false.
     pub fn run(self, mut sink: impl FnMut(Loaded) -> bool) {
-        let files = &self.files;
-        let rules = self.rules.batch();
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 8);
+        if let Some(opened) = self.read_all(threads, &mut sink) {
+            self.compare_with_last_year(opened, threads, &mut sink);
+        }
+    }
+
+    /// Reads and checks every file on `threads` threads, each handed to `sink` as it is
+    /// done; what each opened as, for the pairing (`None`: `sink` asked to stop).
+    fn read_all(
+        &self,
+        threads: usize,
+        sink: &mut impl FnMut(Loaded) -> bool,
+    ) -> Option<Vec<Option<(Opened, String)>>> {
+        let files = &self.files;
+        let rules = self.rules.batch();
         let next = AtomicUsize::new(0);
         let stop = AtomicBool::new(false);
-        // What each file opened as, for the pairing once all are in.
         let mut opened: Vec<Option<(Opened, String)>> = vec![None; files.len()];
         let mut going = true;
         std::thread::scope(|scope| {
@@ -85,22 +114,7 @@ impl Loader {
                         let Some(path) = files.get(i) else {
                             break;
                         };
-                        // A file that trips a fault in the reader is a row with its reason,
-                        // never a desk stuck at 读取中.
-                        let outcome = std::panic::catch_unwind(|| {
-                            read_one(path).map(|(o, digest)| {
-                                let analysis = analyze_opened(&o, None, rules);
-                                Analysed {
-                                    opened: o,
-                                    analysis,
-                                    previous: None,
-                                    digest,
-                                }
-                            })
-                        })
-                        .unwrap_or_else(|_| Err(READ_FAULT.to_string()))
-                        .map(Box::new);
-                        if sender.send((i, outcome)).is_err() {
+                        if sender.send((i, read_and_check(path, rules))).is_err() {
                             break;
                         }
                     }
@@ -121,9 +135,18 @@ impl Loader {
                 }
             }
         });
-        if !going {
-            return;
-        }
+        going.then_some(opened)
+    }
+
+    /// The reports paired with last year's checked again on `threads` threads, handed on in
+    /// the files' order; then [`Loaded::Done`].
+    fn compare_with_last_year(
+        &self,
+        mut opened: Vec<Option<(Opened, String)>>,
+        threads: usize,
+        sink: &mut impl FnMut(Loaded) -> bool,
+    ) {
+        let rules = self.rules.batch();
         let reports: Vec<_> = opened
             .iter()
             .map(|o| o.as_ref().map(|(o, _)| &o.draft.report))
@@ -136,7 +159,6 @@ impl Loader {
         if !pairs.is_empty() && !sink(Loaded::Comparing(pairs.len())) {
             return;
         }
-        // The pairs checked again, on all cores; handed on in the files' order.
         let chunk = pairs.len().div_ceil(threads).max(1);
         let analyses: Vec<(usize, usize, crate::analysis::Analysis)> =
             std::thread::scope(|scope| {
@@ -170,7 +192,7 @@ impl Loader {
                 previous: Some(p),
                 digest,
             };
-            let path = files[i].clone();
+            let path = self.files[i].clone();
             if !sink(Loaded::File {
                 path,
                 outcome: Ok(Box::new(a)),

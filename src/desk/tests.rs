@@ -60,6 +60,39 @@ fn a_folder_opens_with_each_report_s_state() {
     );
 }
 
+/// The resubmitted row `i`: the copy kept at the return is not a report of the folder, and
+/// what was sent is weighed against the findings it was returned with.
+fn weighs_the_resubmission(desk: &Desk, i: usize) {
+    assert_eq!(desk.rows.len(), 4);
+    let sent = desk.resubmission(i).unwrap();
+    assert_eq!(sent.by, "王审核");
+    let returned = sent.returned.expect("the report as returned");
+    assert_eq!(returned.report.cell(t3(0, 0)), &CellValue::Count(5));
+    // The errors are resolved; the warnings of the empty sections are still there.
+    let errors: Vec<&ReturnedFinding> = sent
+        .findings
+        .iter()
+        .filter(|f| f.line.starts_with("[错误]"))
+        .collect();
+    assert!(!errors.is_empty());
+    assert!(errors.iter().all(|f| f.resolved), "{:?}", sent.findings);
+    assert!(
+        sent.findings
+            .iter()
+            .filter(|f| f.line.contains("H9"))
+            .all(|f| !f.resolved)
+    );
+    let done = sent.findings.iter().filter(|f| f.resolved).count();
+    let all = sent.findings.len();
+    assert_eq!(desk.rows[i].resolved, Some((done, all)));
+    assert!(
+        desk.to_text()
+            .contains(&format!("退回的问题已解决 {done}/{all}")),
+        "{}",
+        desk.to_text()
+    );
+}
+
 #[test]
 fn return_resubmission_sign_and_sum() {
     let dir = folder();
@@ -89,35 +122,7 @@ fn return_resubmission_sign_and_sum() {
     let mut desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
     let i = desk.find("乙镇.ron").unwrap();
     assert_eq!(desk.rows[i].state, DeskState::Resubmitted);
-    // The copy kept at the return is not a report of the folder; what was sent is weighed.
-    assert_eq!(desk.rows.len(), 4);
-    let sent = desk.resubmission(i).unwrap();
-    assert_eq!(sent.by, "王审核");
-    let returned = sent.returned.expect("the report as returned");
-    assert_eq!(returned.report.cell(t3(0, 0)), &CellValue::Count(5));
-    // The errors are resolved; the warnings of the empty sections are still there.
-    let errors: Vec<&ReturnedFinding> = sent
-        .findings
-        .iter()
-        .filter(|f| f.line.starts_with("[错误]"))
-        .collect();
-    assert!(!errors.is_empty());
-    assert!(errors.iter().all(|f| f.resolved), "{:?}", sent.findings);
-    assert!(
-        sent.findings
-            .iter()
-            .filter(|f| f.line.contains("H9"))
-            .all(|f| !f.resolved)
-    );
-    let done = sent.findings.iter().filter(|f| f.resolved).count();
-    let all = sent.findings.len();
-    assert_eq!(desk.rows[i].resolved, Some((done, all)));
-    assert!(
-        desk.to_text()
-            .contains(&format!("退回的问题已解决 {done}/{all}")),
-        "{}",
-        desk.to_text()
-    );
+    weighs_the_resubmission(&desk, i);
     // Signed: a draft in itself, a text report in the desk file.
     desk.sign(i, Stage::Signed, "李主任", stamp("2026-01-25 10:00"))
         .unwrap();

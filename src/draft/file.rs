@@ -166,19 +166,7 @@ impl From<&Draft> for DraftFile {
                 VERSION_WITHOUT_SUM
             },
             format: r.format.key().into(),
-            meta: MetaRepr {
-                organ: r.meta.organ.clone(),
-                organ_kind: r.meta.organ_kind.label().into(),
-                year: r.meta.year,
-                year_typed: r.meta.refused.year.clone(),
-                published: r
-                    .meta
-                    .refused
-                    .published
-                    .clone()
-                    .or_else(|| r.meta.published.map(|d| d.iso())),
-                signature: r.meta.signature.clone(),
-            },
+            meta: MetaRepr::of(r),
             manual_totals: d.manual_totals,
             sections: OrderedMap(
                 TEXTS
@@ -215,64 +203,94 @@ impl From<&Draft> for DraftFile {
                     })
                     .collect(),
             ),
-            sum: d.sum.as_ref().map(|record| SumRepr {
-                scope: record.scope.label().to_string(),
-                warnings: record.warnings.clone(),
-                units: record
-                    .units
-                    .iter()
-                    .map(|u| SumUnitRepr {
-                        organ: u.organ.clone(),
-                        file: u.file.clone(),
-                        cells: OrderedMap(
-                            u.cells
-                                .iter()
-                                .map(|(i, v)| (TEMPLATE.cells[*i].id.clone(), v.display()))
-                                .collect(),
-                        ),
-                    })
-                    .collect(),
-            }),
-            review: (!d.review.is_empty()).then(|| ReviewRepr {
-                explanations: d
-                    .review
-                    .explanations
-                    .iter()
-                    .map(|e| ExplanationRepr {
-                        rule: e.rule.id().to_string(),
-                        places: e.places.iter().map(|p| p.id().to_string()).collect(),
-                        values: e.values.clone(),
-                        finding: e.finding.clone(),
-                        text: e.text.clone(),
-                        author: e.author.clone(),
-                        at: e.at.to_string(),
-                    })
-                    .collect(),
-                sign_offs: d
-                    .review
-                    .sign_offs
-                    .iter()
-                    .map(|o| SignOffRepr {
-                        stage: o.stage.label().to_string(),
-                        name: o.name.clone(),
-                        at: o.at.to_string(),
-                        digest: o.digest.clone(),
-                        report: o.report.as_deref().cloned(),
-                    })
-                    .collect(),
-                notes: d
-                    .review
-                    .notes
-                    .iter()
-                    .map(|n| NoteRepr {
-                        place: n.place.id().to_string(),
-                        text: n.text.clone(),
-                        author: n.author.clone(),
-                        at: n.at.to_string(),
-                        resolved: n.resolved,
-                    })
-                    .collect(),
-            }),
+            sum: d.sum.as_ref().map(SumRepr::of),
+            review: (!d.review.is_empty()).then(|| ReviewRepr::of(&d.review)),
+        }
+    }
+}
+
+impl MetaRepr {
+    /// The report's meta fields as saved (a refused year or date kept as typed).
+    fn of(r: &Report) -> MetaRepr {
+        MetaRepr {
+            organ: r.meta.organ.clone(),
+            organ_kind: r.meta.organ_kind.label().into(),
+            year: r.meta.year,
+            year_typed: r.meta.refused.year.clone(),
+            published: r
+                .meta
+                .refused
+                .published
+                .clone()
+                .or_else(|| r.meta.published.map(|d| d.iso())),
+            signature: r.meta.signature.clone(),
+        }
+    }
+}
+
+impl SumRepr {
+    /// A 汇总's record as saved.
+    fn of(record: &SumRecord) -> SumRepr {
+        SumRepr {
+            scope: record.scope.label().to_string(),
+            warnings: record.warnings.clone(),
+            units: record
+                .units
+                .iter()
+                .map(|u| SumUnitRepr {
+                    organ: u.organ.clone(),
+                    file: u.file.clone(),
+                    cells: OrderedMap(
+                        u.cells
+                            .iter()
+                            .map(|(i, v)| (TEMPLATE.cells[*i].id.clone(), v.display()))
+                            .collect(),
+                    ),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl ReviewRepr {
+    /// The review record as saved.
+    fn of(review: &Review) -> ReviewRepr {
+        ReviewRepr {
+            explanations: review
+                .explanations
+                .iter()
+                .map(|e| ExplanationRepr {
+                    rule: e.rule.id().to_string(),
+                    places: e.places.iter().map(|p| p.id().to_string()).collect(),
+                    values: e.values.clone(),
+                    finding: e.finding.clone(),
+                    text: e.text.clone(),
+                    author: e.author.clone(),
+                    at: e.at.to_string(),
+                })
+                .collect(),
+            sign_offs: review
+                .sign_offs
+                .iter()
+                .map(|o| SignOffRepr {
+                    stage: o.stage.label().to_string(),
+                    name: o.name.clone(),
+                    at: o.at.to_string(),
+                    digest: o.digest.clone(),
+                    report: o.report.as_deref().cloned(),
+                })
+                .collect(),
+            notes: review
+                .notes
+                .iter()
+                .map(|n| NoteRepr {
+                    place: n.place.id().to_string(),
+                    text: n.text.clone(),
+                    author: n.author.clone(),
+                    at: n.at.to_string(),
+                    resolved: n.resolved,
+                })
+                .collect(),
         }
     }
 }

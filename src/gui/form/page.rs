@@ -343,8 +343,8 @@ fn weekday_monday0(year: u16, month: u8, day: u8) -> usize {
     ((sunday0 + 6) % 7) as usize
 }
 
-fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
-    let dark = ui.visuals().dark_mode;
+/// A text field's heading (S5 and S6 carry their section's); its label for the field.
+fn text_heading(ed: &mut Editing, ui: &mut Ui, id: TextId) -> egui::Response {
     let spec = &TEXTS[id.index()];
     let heading_text = match id {
         TextId::Intro => format!("{}（可选）", spec.name),
@@ -353,7 +353,7 @@ fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
     };
     // S5 and S6 carry their section's heading.
     let has_section_heading = matches!(id, TextId::S5 | TextId::S6);
-    let label = if has_section_heading {
+    if has_section_heading {
         let r = section_heading(ui, &heading_text);
         scroll_if_requested(ed, Place::Text(id).part(), &r);
         r
@@ -362,7 +362,12 @@ fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
         ui.label(RichText::new(heading_text).size(16.0))
     } else {
         ui.label(RichText::new(heading_text).weak())
-    };
+    }
+}
+
+/// How much of the field repeats last year's report, when some does.
+fn repetition_line(ed: &Editing, ui: &mut Ui, id: TextId) {
+    let dark = ui.visuals().dark_mode;
     if let Some(f) = ed
         .analysis
         .repetition
@@ -387,6 +392,12 @@ fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
         )
         .on_hover_text(s::REPETITION_HELP);
     }
+}
+
+fn text_field(ed: &mut Editing, ui: &mut Ui, id: TextId) {
+    let dark = ui.visuals().dark_mode;
+    let label = text_heading(ed, ui, id);
+    repetition_line(ed, ui, id);
     let mark = ed.analysis.text_marks.get(&id).copied();
     let absent = ed.doc.draft.report.text(id).is_none();
     if absent {

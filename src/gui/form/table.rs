@@ -109,21 +109,7 @@ pub fn show(ui: &mut Ui, ed: &mut Editing, grid: &TableGrid) {
                 if it.role != GridRole::RowLabel {
                     ui.painter().rect_filled(rect, 0.0, header_fill);
                 }
-                if let Some(g) = &galleys[k] {
-                    let pos = match it.role {
-                        GridRole::RowLabel => {
-                            pos2(rect.min.x + PAD, rect.center().y - g.size().y / 2.0)
-                        }
-                        _ => rect.center() - g.size() / 2.0,
-                    };
-                    ui.painter().galley(pos, g.clone(), text_color);
-                }
-                let id = egui::Id::unique(("nianbao-label", grid.table, k));
-                let response = ui.interact(rect, id, Sense::hover());
-                response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
-                if let Some(help) = it.help {
-                    response.on_hover_text(format!("{text}\n{help}"));
-                }
+                label_cell(ui, (grid, k, text), rect, galleys[k].as_ref(), text_color);
             }
             GridContent::Value(i) => value_cell(ed, ui, &view, rect, i),
         }
@@ -133,7 +119,36 @@ pub fn show(ui: &mut Ui, ed: &mut Editing, grid: &TableGrid) {
             .rect_stroke(rect_of(it), 0.0, line, StrokeKind::Middle);
     }
 
-    // Refused input of this table, with the reason: the cells hold it as typed.
+    refusals(ui, ed, grid, dark);
+}
+
+/// A label of the grid: its text (row labels from the left, headers centred), named for
+/// screen readers and tests, its row's help on hover.
+fn label_cell(
+    ui: &mut Ui,
+    (grid, k, text): (&TableGrid, usize, &str),
+    rect: Rect,
+    galley: Option<&Arc<Galley>>,
+    text_color: egui::Color32,
+) {
+    let it = &grid.items[k];
+    if let Some(g) = galley {
+        let pos = match it.role {
+            GridRole::RowLabel => pos2(rect.min.x + PAD, rect.center().y - g.size().y / 2.0),
+            _ => rect.center() - g.size() / 2.0,
+        };
+        ui.painter().galley(pos, g.clone(), text_color);
+    }
+    let id = egui::Id::unique(("nianbao-label", grid.table, k));
+    let response = ui.interact(rect, id, Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
+    if let Some(help) = it.help {
+        response.on_hover_text(format!("{text}\n{help}"));
+    }
+}
+
+/// Refused input of this table, with the reason: the cells hold it as typed.
+fn refusals(ui: &mut Ui, ed: &Editing, grid: &TableGrid, dark: bool) {
     for (i, spec) in TEMPLATE.cells.iter().enumerate() {
         if spec.table != grid.table {
             continue;

@@ -27,100 +27,121 @@ pub fn show(ctx: &Context, slot: &mut Option<Modal>, name: &str, commands: &mut 
     };
     let answer = egui::Modal::new(Id::unique("nianbao-modal")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        match &mut modal {
-            Modal::Unsaved { then } => unsaved(ui, name, then),
-            Modal::Path { purpose, text } => typed_path(ui, purpose, text),
-            Modal::Recovery(copies) => recovery_modal(ui, copies),
-            Modal::Letter { findings, unread } => {
-                crate::gui::modals::letter::show(ui, findings, unread)
-            }
-            Modal::HeldElsewhere {
-                opened,
-                bytes,
-                path,
-                holder,
-                gone,
-            } => held_modal(ui, opened, bytes, path, holder, *gone),
-            Modal::ChangedOnDisk {
-                path,
-                then,
-                changes,
-                merged,
-                conflicts,
-                disk,
-            } => changed_modal(
-                ui,
-                Changed {
-                    path,
-                    then,
-                    changes,
-                    merged: merged.as_deref(),
-                    conflicts,
-                    disk,
-                },
-            ),
-            Modal::PdfNotFinal { reasons } => pdf_not_final(ui, reasons),
-            Modal::ExportNotFinal { kind, reasons } => export_not_final(ui, *kind, reasons),
-            Modal::About => about(ui),
-            Modal::Deadline { local, text } => deadline(ui, local, text),
-            Modal::Explain {
-                finding,
-                text,
-                author,
-            } => {
-                ui.heading(s::EXPLAIN_TITLE);
-                ui.label(finding.to_line());
-                ui.add_space(6.0);
-                match text_and_author(ui, s::EXPLAIN_TEXT, text, author) {
-                    Some(Some((text, author))) => Answer::one(ReviewCommand::Explain {
-                        finding: finding.clone(),
-                        text,
-                        author,
-                    }),
-                    Some(None) => Answer::Close,
-                    None => Answer::Keep,
-                }
-            }
-            Modal::SignOff { stage, name } => sign_off(ui, *stage, name),
-            Modal::DeskReturn {
-                units,
-                name,
-                as_text,
-            } => desk_return(ui, units, name, as_text),
-            Modal::Note {
-                place,
-                text,
-                author,
-            } => {
-                ui.heading(s::NOTE_TITLE);
-                ui.label(place_name(*place));
-                match text_and_author(ui, s::NOTE_TEXT, text, author) {
-                    Some(Some((text, author))) => Answer::one(ReviewCommand::AddNote {
-                        place: *place,
-                        text,
-                        author,
-                    }),
-                    Some(None) => Answer::Close,
-                    None => Answer::Keep,
-                }
-            }
-            Modal::RuleHelp(rule) => rule_help(ui, *rule),
-            Modal::Error(message) => {
-                ui.heading(s::ERROR_TITLE);
-                ui.label(RichText::new(message.as_str()));
-                let mut answer = Answer::Keep;
-                if default_button(ui, s::OK, true) {
-                    answer = Answer::Close;
-                }
-                answer
-            }
-        }
+        ask(ui, &mut modal, name)
     });
     let escape = answer.should_close() && !matches!(modal, Modal::Recovery(_));
     match answer.inner {
         Answer::Keep if !escape => *slot = Some(modal),
         Answer::Keep | Answer::Close => {}
         Answer::Commands(answer) => commands.extend(answer),
+    }
+}
+
+/// Draws one modal's question; what was answered.
+fn ask(ui: &mut egui::Ui, modal: &mut Modal, name: &str) -> Answer {
+    match modal {
+        Modal::Unsaved { then } => unsaved(ui, name, then),
+        Modal::Path { purpose, text } => typed_path(ui, purpose, text),
+        Modal::Recovery(copies) => recovery_modal(ui, copies),
+        Modal::Letter { findings, unread } => {
+            crate::gui::modals::letter::show(ui, findings, unread)
+        }
+        Modal::HeldElsewhere {
+            opened,
+            bytes,
+            path,
+            holder,
+            gone,
+        } => held_modal(ui, opened, bytes, path, holder, *gone),
+        Modal::ChangedOnDisk {
+            path,
+            then,
+            changes,
+            merged,
+            conflicts,
+            disk,
+        } => changed_modal(
+            ui,
+            Changed {
+                path,
+                then,
+                changes,
+                merged: merged.as_deref(),
+                conflicts,
+                disk,
+            },
+        ),
+        Modal::PdfNotFinal { reasons } => pdf_not_final(ui, reasons),
+        Modal::ExportNotFinal { kind, reasons } => export_not_final(ui, *kind, reasons),
+        Modal::About => about(ui),
+        Modal::Deadline { local, text } => deadline(ui, local, text),
+        Modal::Explain {
+            finding,
+            text,
+            author,
+        } => explain(ui, finding, text, author),
+        Modal::SignOff { stage, name } => sign_off(ui, *stage, name),
+        Modal::DeskReturn {
+            units,
+            name,
+            as_text,
+        } => desk_return(ui, units, name, as_text),
+        Modal::Note {
+            place,
+            text,
+            author,
+        } => note(ui, *place, text, author),
+        Modal::RuleHelp(rule) => rule_help(ui, *rule),
+        Modal::Error(message) => {
+            ui.heading(s::ERROR_TITLE);
+            ui.label(RichText::new(message.as_str()));
+            if default_button(ui, s::OK, true) {
+                Answer::Close
+            } else {
+                Answer::Keep
+            }
+        }
+    }
+}
+
+/// A 说明 for a 警告 or 提示.
+fn explain(
+    ui: &mut egui::Ui,
+    finding: &crate::finding::Finding,
+    text: &mut String,
+    author: &mut String,
+) -> Answer {
+    ui.heading(s::EXPLAIN_TITLE);
+    ui.label(finding.to_line());
+    ui.add_space(6.0);
+    match text_and_author(ui, s::EXPLAIN_TEXT, text, author) {
+        Some(Some((text, author))) => Answer::one(ReviewCommand::Explain {
+            finding: Box::new(finding.clone()),
+            text,
+            author,
+        }),
+        Some(None) => Answer::Close,
+        None => Answer::Keep,
+    }
+}
+
+/// 添加批注… on a place.
+fn note(
+    ui: &mut egui::Ui,
+    place: crate::finding::Place,
+    text: &mut String,
+    author: &mut String,
+) -> Answer {
+    ui.heading(s::NOTE_TITLE);
+    ui.label(place_name(place));
+    match text_and_author(ui, s::NOTE_TEXT, text, author) {
+        Some(Some((text, author))) => Answer::one(ReviewCommand::AddNote {
+            place,
+            text,
+            author,
+        }),
+        Some(None) => Answer::Close,
+        None => Answer::Keep,
     }
 }
 

@@ -84,6 +84,77 @@ pub(super) fn section_two(ctx: &mut Ctx, region: &[Line]) {
         });
 }
 
+/// The header row of block `b`: a header that is not the 2021 format's is said (S10).
+fn check_header(ctx: &mut Ctx, b: usize, normalized: &[String]) {
+    for (k, header) in normalized.iter().skip(1).enumerate() {
+        let known = T2_BLOCKS[b]
+            .columns
+            .get(k)
+            .is_some_and(|(_, l)| l == header)
+            || T2_BLOCKS[b].header_variants.contains(&header.as_str());
+        if !known && !header.is_empty() {
+            ctx.find(
+                Rule::S10,
+                Severity::Warning,
+                vec![Place::Table(TableId::T2)],
+                format!(
+                    "表二{}的表头“{header}”不是2021年版格式的表头",
+                    T2_BLOCKS[b].caption
+                ),
+            );
+        }
+    }
+}
+
+/// Row `r` of block `b` read from `line` (found under `block`); true when it had exactly
+/// its number of values.
+fn read_row(ctx: &mut Ctx, line: &Line, (b, r): (usize, usize), block: Option<usize>) -> bool {
+    let first = line.first();
+    if block.is_some_and(|cur| cur != b) {
+        ctx.find(
+            Rule::Import,
+            Severity::Warning,
+            vec![Place::Table(TableId::T2)],
+            format!(
+                "表二“{first}”一行出现在{}之下，已按行名放入{}",
+                T2_BLOCKS[block.unwrap_or(b)].caption,
+                T2_BLOCKS[b].caption
+            ),
+        );
+    }
+    let width = T2_BLOCKS[b].columns.len();
+    let non_empty = line.non_empty();
+    let values = row_values(line, first, &non_empty[1..], width);
+    let targets: Vec<usize> = (0..width).map(|c| t2(b, r, c)).collect();
+    place_values(
+        ctx,
+        &targets,
+        &values,
+        &format!("表二“{}”一行", T2_BLOCKS[b].rows[r].1),
+        false,
+        line.grid,
+    );
+    values.len() == targets.len()
+}
+
+/// The report is in the 2019 format: said, with what was mapped into the 2021 table.
+fn read_as_2019(ctx: &mut Ctx, mapped: &[String]) {
+    ctx.report.format = Format::V2019;
+    ctx.find(
+        Rule::Import,
+        Severity::Warning,
+        vec![Place::Table(TableId::T2)],
+        format!(
+            "表二使用2019年版格式（国办公开办函〔2019〕60号），已按对照关系导入：{}；其余栏目（本年新公开数量、对外公开总数量、上一年项目数量、本年增/减、收费项目、政府集中采购）2021年版没有对应栏目，未导入",
+            if mapped.is_empty() {
+                "无".to_string()
+            } else {
+                mapped.join("；")
+            }
+        ),
+    );
+}
+
 /// Reads 表二 line by line (rows as cells); returns the rows read with their exact number
 /// of values, and whether the table is the 2019 format's.
 pub(super) fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
@@ -112,25 +183,10 @@ pub(super) fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
         if let Some(b) = labels::t2_caption(first) {
             block = Some(b);
         } else if labels::normalize(first) == T2_CONTENT_HEADER {
-            if let Some(b) = block {
-                for (k, header) in normalized.iter().skip(1).enumerate() {
-                    let known = T2_BLOCKS[b]
-                        .columns
-                        .get(k)
-                        .is_some_and(|(_, l)| l == header)
-                        || T2_BLOCKS[b].header_variants.contains(&header.as_str());
-                    if !known && !header.is_empty() && !is_2019 {
-                        ctx.find(
-                            Rule::S10,
-                            Severity::Warning,
-                            vec![Place::Table(TableId::T2)],
-                            format!(
-                                "表二{}的表头“{header}”不是2021年版格式的表头",
-                                T2_BLOCKS[b].caption
-                            ),
-                        );
-                    }
-                }
+            if let Some(b) = block
+                && !is_2019
+            {
+                check_header(ctx, b, &normalized);
             }
         } else if let Some((b, r)) = labels::t2_row(first).or_else(|| {
             // A typo of a row label: read as that row, and said so.
@@ -142,33 +198,9 @@ pub(super) fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
                 map_2019_t2_row(ctx, b, r, &line.non_empty()[1..], &mut mapped_2019);
                 continue;
             }
-            if block.is_some_and(|cur| cur != b) {
-                ctx.find(
-                    Rule::Import,
-                    Severity::Warning,
-                    vec![Place::Table(TableId::T2)],
-                    format!(
-                        "表二“{first}”一行出现在{}之下，已按行名放入{}",
-                        T2_BLOCKS[block.unwrap_or(b)].caption,
-                        T2_BLOCKS[b].caption
-                    ),
-                );
-            }
-            let width = T2_BLOCKS[b].columns.len();
-            let non_empty = line.non_empty();
-            let values = row_values(line, first, &non_empty[1..], width);
-            let targets: Vec<usize> = (0..width).map(|c| t2(b, r, c)).collect();
-            if values.len() == targets.len() {
+            if read_row(ctx, line, (b, r), block) {
                 rows_read += 1;
             }
-            place_values(
-                ctx,
-                &targets,
-                &values,
-                &format!("表二“{}”一行", T2_BLOCKS[b].rows[r].1),
-                false,
-                line.grid,
-            );
         } else if labels::normalize(first) == "规范性文件" {
             is_2019 = true;
             map_2019_t2_row(ctx, 0, 1, &line.non_empty()[1..], &mut mapped_2019);
@@ -177,20 +209,7 @@ pub(super) fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
         }
     }
     if is_2019 {
-        ctx.report.format = Format::V2019;
-        ctx.find(
-            Rule::Import,
-            Severity::Warning,
-            vec![Place::Table(TableId::T2)],
-            format!(
-                "表二使用2019年版格式（国办公开办函〔2019〕60号），已按对照关系导入：{}；其余栏目（本年新公开数量、对外公开总数量、上一年项目数量、本年增/减、收费项目、政府集中采购）2021年版没有对应栏目，未导入",
-                if mapped_2019.is_empty() {
-                    "无".to_string()
-                } else {
-                    mapped_2019.join("；")
-                }
-            ),
-        );
+        read_as_2019(ctx, &mapped_2019);
     }
     let (rows, text_after): (Vec<&Line>, Vec<&Line>) =
         after.into_iter().partition(|l| l.non_empty().len() > 1);

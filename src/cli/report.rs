@@ -148,9 +148,9 @@ fn export_return_notes(
     for id in &a.leave_out {
         let rule = nianbao::finding::Rule::from_id(id.trim())
             .with_context(|| format!("--leave-out：未知的规则编号“{id}”（如 H12、S7）"))?;
-        choice.leave_out_rule(&analysed, rule);
+        choice.leave_out_rule(analysed, rule);
     }
-    let letter = return_notes_with(draft, &analysed, &a.reviewer, date, &choice);
+    let letter = return_notes_with(draft, analysed, &a.reviewer, date, &choice);
     let is_text = out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
@@ -177,7 +177,7 @@ fn export_report_pdf(
     date: Date,
     out: &std::path::Path,
 ) -> Result<()> {
-    let release = nianbao::release::release(draft, &analysed);
+    let release = nianbao::release::release(draft, analysed);
     if a.final_version && !release.final_allowed() {
         for f in analysed
             .findings

@@ -21,6 +21,8 @@ mod pdf_import;
 mod real_pdf;
 mod roundtrip;
 #[cfg(feature = "gui")]
+mod screens;
+#[cfg(feature = "gui")]
 mod shared_files;
 #[cfg(feature = "gui")]
 mod undo;

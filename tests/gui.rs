@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use egui::{Event, Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use nianbao::draft::{self, Draft};
@@ -17,124 +16,14 @@ use nianbao::gui::{
 use nianbao::model::{CellValue, Date, OrganKind, Report};
 use nianbao::template::{T3_R3_7, TEMPLATE, t3};
 
+use crate::common::editor::{Fixture, fixture, fixture_with, name, settle_preview};
+
 const R1: usize = 0; // 一、本年新收
 const R2: usize = 1; // 二、上年结转
 const R3_1: usize = 2; // （一）予以公开
 const NP: usize = 0; // 自然人
 const BIZ: usize = 1; // 商业企业
 const TOTAL: usize = 6; // 总计
-
-struct Fixture {
-    harness: Harness<'static, EditorApp>,
-    dialogs: ScriptedDialogs,
-    dir: tempfile::TempDir,
-}
-
-fn fixture_with(setup: impl FnOnce(&mut EditorApp)) -> Fixture {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let dialogs = ScriptedDialogs::default();
-    let mut app = EditorApp::new(
-        Box::new(dialogs.clone()),
-        Storage::at(dir.path().join("config")),
-        Date::new(2026, 1, 15).expect("date"),
-    );
-    // Never a real desktop's print dialog from a test (those that want one give a stand-in).
-    app.printing.portal = PortalBus::Off;
-    setup(&mut app);
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(nianbao::gui::install_fonts)
-        .build_ui_state(|ui, app: &mut EditorApp| app.frame(ui), app);
-    let mut f = Fixture {
-        harness,
-        dialogs,
-        dir,
-    };
-    f.harness.run();
-    f
-}
-
-fn fixture() -> Fixture {
-    fixture_with(|_| {})
-}
-
-fn name(cell: usize) -> String {
-    nianbao::gui::cell_name(cell)
-}
-
-impl Fixture {
-    fn app(&self) -> &EditorApp {
-        self.harness.state()
-    }
-
-    /// The print preview, while it is the screen shown.
-    fn preview(&self) -> Option<&nianbao::gui::print::preview::Preview> {
-        match &self.app().screen {
-            nianbao::gui::Screen::Preview(p) => Some(p),
-            _ => None,
-        }
-    }
-
-    /// Steps frames until the desk's background load is in (at most 10 s), then settles.
-    fn settle_desk(&mut self) {
-        for _ in 0..2000 {
-            self.harness.step();
-            if self
-                .app()
-                .desk
-                .as_ref()
-                .is_some_and(|d| d.loading.is_none())
-            {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-        assert!(
-            self.app()
-                .desk
-                .as_ref()
-                .is_some_and(|d| d.loading.is_none()),
-            "the desk's load did not end"
-        );
-        self.harness.run();
-    }
-
-    fn cell(&self, cell: usize) -> CellValue {
-        self.app().doc.draft.report.cell(cell).clone()
-    }
-
-    /// Focuses a cell by its accessible name and types into it, replacing its content.
-    fn type_into(&mut self, cell: usize, text: &str) {
-        self.harness.get_by_label(&name(cell)).focus();
-        self.harness.run();
-        self.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-        self.harness.run();
-        self.harness.get_by_label(&name(cell)).type_text(text);
-        self.harness.run();
-    }
-
-    fn shown(&self, cell: usize) -> Option<String> {
-        self.harness.get_by_label(&name(cell)).value()
-    }
-
-    fn has_finding(&self, rule: Rule) -> bool {
-        self.app()
-            .checks
-            .analysis
-            .findings
-            .iter()
-            .any(|f| f.rule == rule)
-    }
-
-    fn key(&mut self, modifiers: Modifiers, key: Key) {
-        self.harness.key_press_modifiers(modifiers, key);
-        self.harness.run();
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-}
 
 #[test]
 fn typing_updates_the_total_and_o1_comes_and_goes() {
@@ -2158,16 +2047,6 @@ fn print_preview_shows_every_page_of_the_pdf_with_page_keys_and_esc() {
 }
 
 /// Steps frames until the preview's threads are done (at most 20 s).
-fn settle_preview(f: &mut Fixture) {
-    for _ in 0..4000 {
-        f.harness.step();
-        if !f.preview().is_some_and(|p| p.is_drawing()) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    f.harness.run();
-}
 
 /// Steps frames until the editor's print job is answered (at most 20 s).
 fn settle_print(f: &mut Fixture) {

@@ -1,6 +1,9 @@
 //! Helpers shared by the CLI tests: run the binary with a hang guard.
 #![allow(dead_code)]
 
+#[cfg(feature = "gui")]
+pub mod editor;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};

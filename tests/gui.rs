@@ -1550,9 +1550,24 @@ fn a_published_report_looked_at_from_the_desk_asks_nothing_on_the_way_back() {
         f.harness.run();
         assert!(f.harness.query_by_label("不保存").is_none(), "{organ}");
         assert_eq!(f.app().doc.draft.report.meta.organ, organ);
+        assert!(
+            f.app()
+                .status
+                .text
+                .as_deref()
+                .is_some_and(|t| t.starts_with("已导入")),
+            "the form says how the report was read"
+        );
         f.harness.get_by_label("返回审核台").click();
         f.harness.step();
         f.settle_desk();
+        // The form's message stays with the form: the desk shows its own hint.
+        assert_eq!(f.app().status.text, None);
+        assert!(
+            f.harness
+                .query_by_label_contains("双击一行或按 Enter 打开报告")
+                .is_some()
+        );
     }
     // An edit still asks before another report replaces it.
     f.harness.get_by_label("原州区人民政府办公室").click();
@@ -2045,8 +2060,6 @@ fn print_preview_shows_every_page_of_the_pdf_with_page_keys_and_esc() {
         "back to the form"
     );
 }
-
-/// Steps frames until the preview's threads are done (at most 20 s).
 
 /// Steps frames until the editor's print job is answered (at most 20 s).
 fn settle_print(f: &mut Fixture) {

@@ -338,3 +338,27 @@ fn a_character_typed_with_tab_in_one_frame_goes_to_the_next_text_field() {
         "{next:?} got the character: {got:?}"
     );
 }
+
+#[test]
+fn a_menu_item_chosen_by_keyboard_closes_its_menu_before_its_dialog() {
+    let mut f = fixture();
+    // No native dialog here: 打开… asks for a typed path in a modal.
+    f.key(Modifiers::ALT, Key::F);
+    assert!(f.has_menu_item("打开…"), "Alt+F opens 文件");
+    let open = f
+        .harness
+        .query_all(crate::common::editor::menu_item("打开…"))
+        .next()
+        .expect("打开…");
+    open.focus();
+    f.harness.run();
+    f.key(Modifiers::NONE, Key::Enter);
+    assert!(
+        f.harness.query_by_label("打开文件").is_some(),
+        "the typed-path question"
+    );
+    assert!(
+        !f.has_menu_item("另存为…"),
+        "the menu is not drawn over the dialog"
+    );
+}

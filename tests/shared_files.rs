@@ -348,7 +348,10 @@ fn changes_to_different_fields_are_merged_and_both_kept() {
     });
     a.save();
     assert!(a.shows("双方改的不是同一处：合并会保留双方的修改（推荐）。"));
-    a.click("合并");
+    // 合并 is the recommended answer: Enter gives it.
+    a.harness.key_press(Key::Enter);
+    a.harness.run();
+    a.harness.run();
     let merged = on_disk(&path);
     assert_eq!(merged.meta.signature, "落款甲", "ours");
     assert_eq!(

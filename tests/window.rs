@@ -774,3 +774,42 @@ fn a_desk_of_300_reports_opens_in_a_real_window_and_goes_into_one_and_back() {
         title.contains("desk") && !title.contains("004.ron")
     });
 }
+
+#[test]
+fn the_recovery_copy_holds_an_edit_while_the_window_is_hidden() {
+    if let Some(missing) = tools_missing() {
+        eprintln!("跳过真实窗口测试：缺少 {missing}（scripts/test.sh 会自动安装）");
+        return;
+    }
+    let mut s = Session::start();
+    let draft = s.path("hidden.ron");
+    blank_draft(&draft);
+    s.open(&draft, "t3.r1.np");
+    let window = s.window_of(0);
+    // One edit, then the window is unmapped (another program over it, minimised): no
+    // input, no frame drawn.
+    s.type_text("7");
+    std::thread::sleep(Duration::from_millis(300));
+    let edited = Instant::now();
+    s.x("xdotool", &["windowunmap", "--sync", &window]);
+    let copies = s.path("home/.config/nianbao/recovery");
+    let holds_the_edit = || {
+        std::fs::read_dir(&copies).is_ok_and(|entries| {
+            entries.flatten().any(|e| {
+                e.path().extension().is_some_and(|x| x == "ron")
+                    && saved(&e.path(), "t3.r1.np").as_deref() == Some("7")
+            })
+        })
+    };
+    while !holds_the_edit() && edited.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        holds_the_edit(),
+        "the recovery copy holds the edit within 5 s of it, the window hidden"
+    );
+    eprintln!(
+        "恢复副本在修改后 {:.1} 秒写入（窗口已隐藏）",
+        edited.elapsed().as_secs_f64()
+    );
+}

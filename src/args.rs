@@ -86,6 +86,9 @@ pub(crate) struct DeskArgs {
     /// 汇总范围：本级 或 本行政区域
     #[arg(long, default_value = "本级")]
     pub(crate) scope: String,
+    /// 汇总哪一年度的报告（默认：已审核报告中最多的年度）
+    #[arg(long, value_name = "YEAR")]
+    pub(crate) year: Option<u16>,
     /// 本地规定的发布期限（次年的 月-日，如 01-28）
     #[arg(long, value_name = "MM-DD")]
     pub(crate) deadline: Option<String>,

@@ -3,7 +3,6 @@
 //! when it is among them, one CSV row per file. A file that cannot be read is a row with its
 //! reason, never a stop.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{Context, analyze};
@@ -145,7 +144,7 @@ pub fn analyze_files(files: &[PathBuf], rules: BatchRules) -> Vec<Result<Analyse
         .iter()
         .map(|o| o.as_ref().ok().map(|o| &o.draft.report))
         .collect();
-    let previous = pair_previous(&reports);
+    let previous = crate::organs::pair_previous(&reports);
     let analyses: Vec<Option<crate::analysis::Analysis>> = opened
         .iter()
         .zip(&previous)
@@ -172,31 +171,6 @@ pub fn analyze_files(files: &[PathBuf], rules: BatchRules) -> Vec<Result<Analyse
                 previous,
                 digest,
             })
-        })
-        .collect()
-}
-
-/// For each report, the index of last year's report of the same organ among them.
-pub fn pair_previous(reports: &[Option<&crate::model::Report>]) -> Vec<Option<usize>> {
-    // (organ, year) → index of the report.
-    let mut by_organ_year: HashMap<(String, u16), usize> = HashMap::new();
-    for (i, r) in reports.iter().enumerate() {
-        if let Some(r) = r
-            && let Some(y) = r.meta.year
-        {
-            by_organ_year
-                .entry((crate::model::normalize_organ(&r.meta.organ), y))
-                .or_insert(i);
-        }
-    }
-    reports
-        .iter()
-        .map(|r| {
-            let r = (*r)?;
-            let y = r.meta.year?.checked_sub(1)?;
-            by_organ_year
-                .get(&(crate::model::normalize_organ(&r.meta.organ), y))
-                .copied()
         })
         .collect()
 }

@@ -20,6 +20,7 @@ pub mod import;
 pub mod layout;
 pub mod lock;
 pub mod model;
+pub mod organs;
 pub mod profile;
 pub mod release;
 pub mod repetition;

@@ -9,6 +9,8 @@ use crate::finding::Rule;
 pub struct RuleText {
     /// The spec's id (`O1`, `SUM`, `IMPORT`).
     pub id: &'static str,
+    /// What a reader calls the rule, in a few words (the overview's chart and tables).
+    pub name: &'static str,
     /// The rule reported; `None` for the spec's rules that are never reported (S3, H17, H18).
     pub rule: Option<Rule>,
     /// How severe its findings are (错误, 警告/提示, …).
@@ -25,6 +27,7 @@ pub struct RuleText {
 pub const RULE_TEXTS: [RuleText; 39] = [
     RuleText {
         id: "O1",
+        name: "表三收支不平衡",
         rule: Some(Rule::O1),
         severity: "错误",
         checks: "表三每一列：一（本年新收）+ 二（上年结转）= 三（七）总计 + 四（结转下年度）",
@@ -33,6 +36,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "S1",
+        name: "表三行合计不符",
         rule: Some(Rule::S1),
         severity: "错误",
         checks: "表三每一行：总计 = 自然人 + 五类法人或其他组织",
@@ -41,6 +45,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "S2",
+        name: "表三办理结果合计不符",
         rule: Some(Rule::S2),
         severity: "错误",
         checks: "表三每一列：（七）总计 = 22 个办理结果分项之和",
@@ -49,6 +54,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "S3",
+        name: "表三合计自动计算",
         rule: None,
         severity: "—",
         checks: "不单独报：编辑器自动计算表三的总计行和总计列并锁定（编辑 → 手动填写合计 可关闭）",
@@ -57,6 +63,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "S4",
+        name: "表四合计不符",
         rule: Some(Rule::S4),
         severity: "错误",
         checks: "表四三个块各自：总计 = 维持 + 纠正 + 其他 + 尚未审结",
@@ -65,6 +72,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "S5",
+        name: "数字不是非负整数",
         rule: Some(Rule::S5),
         severity: "错误",
         checks: "表二件数、表三、表四须为非负整数（拒绝 -2、1.5、文字）",
@@ -73,6 +81,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "S6",
+        name: "收费金额格式有误",
         rule: Some(Rule::S6),
         severity: "错误/警告",
         checks: "收费金额为非负数（万元），小数超过 4 位为警告",
@@ -81,6 +90,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "S7",
+        name: "有空白单元格",
         rule: Some(Rule::S7),
         severity: "警告",
         checks: "空白单元格（应填 0）；按行、按块各报一条",
@@ -89,6 +99,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "S8",
+        name: "表三分组小计不符",
         rule: Some(Rule::S8),
         severity: "提示/警告",
         checks: "导入时：表三分组行（（三）至（六））印有小计，与其下各项之和核对，小计不导入",
@@ -97,6 +108,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "S9",
+        name: "表三某行数字个数不对",
         rule: Some(Rule::S9),
         severity: "警告",
         checks: "导入时：表三某行数字个数不是 7 个",
@@ -105,6 +117,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "S10",
+        name: "表二与模板不同",
         rule: Some(Rule::S10),
         severity: "警告",
         checks: "导入时：表二的行列与模板不同（多出的行、2019 年版的表头）",
@@ -113,6 +126,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H1",
+        name: "上年结转与上年报告不符",
         rule: Some(Rule::H1),
         severity: "错误/提示",
         checks: "有上年报告时：本年“二、上年结转”= 上年“四、结转下年度继续办理”（逐列）",
@@ -121,6 +135,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H2",
+        name: "现行有效件数与上年不衔接",
         rule: Some(Rule::H2),
         severity: "警告",
         checks: "有上年报告时：现行有效件数 ≈ 上年现行有效 + 本年制发 − 本年废止",
@@ -129,6 +144,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H3",
+        name: "废止件数多于可废止的",
         rule: Some(Rule::H3),
         severity: "警告/提示",
         checks: "有上年报告时：本年废止不多于上年现行有效 + 本年制发；现行有效少于本年制发为提示",
@@ -137,6 +153,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H4",
+        name: "县级以下机关填了规章",
         rule: Some(Rule::H4),
         severity: "警告",
         checks: "县级及以下机关的表二“规章”一行不为 0",
@@ -145,6 +162,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H5",
+        name: "正文数字与表格不符",
         rule: Some(Rule::H5),
         severity: "警告",
         checks: "正文的数字与表格不符（收到申请、办结、复议诉讼、制发件数等），引用原句",
@@ -153,6 +171,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H6",
+        name: "正文分项之和不符",
         rule: Some(Rule::H6),
         severity: "警告/提示",
         checks: "正文“共X条，其中A条、B条”之和不符；同一个千位以上的数出现在两处不同的统计中（提示）",
@@ -161,6 +180,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H7",
+        name: "未提信息处理费",
         rule: Some(Rule::H7),
         severity: "警告",
         checks: "表三“逾期未按收费通知要求缴纳费用”大于 0，而“六”未提信息处理费",
@@ -169,6 +189,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H8",
+        name: "缺少其他需要报告的事项",
         rule: Some(Rule::H8),
         severity: "错误/警告/提示",
         checks: "缺少“六、其他需要报告的事项”（错误）；只写“无”或未说明信息处理费（警告）",
@@ -177,6 +198,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H9",
+        name: "总体情况缺少方面",
         rule: Some(Rule::H9),
         severity: "警告",
         checks: "“一、总体情况”缺少五个方面之一；人民政府的报告未写考核、评议、责任追究",
@@ -185,6 +207,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H10",
+        name: "格式与年度不符",
         rule: Some(Rule::H10),
         severity: "错误/警告",
         checks: "格式与年度不符（2021 年度起须用 2021 年版表格）；导入时用了 2019 年以前的标题（“一、概述”“收费及减免情况”“七、其他需要报告的事项”，警告）",
@@ -193,6 +216,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H11",
+        name: "年度不一致或逾期发布",
         rule: Some(Rule::H11),
         severity: "错误/警告",
         checks: "未填或不一致的年度（标题、导语统计期限）；逾期发布（期限见 `--deadline` 和编辑器的 设置 → 发布期限）；发布日期在统计年度内；正文段落以上一年开头（沿用上年文字）",
@@ -201,6 +225,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H12",
+        name: "与上年雷同",
         rule: Some(Rule::H12),
         severity: "警告",
         checks: "有上年报告时：总体情况、存在的问题与上年雷同",
@@ -209,6 +234,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H13",
+        name: "无申请却写了办理",
         rule: Some(Rule::H13),
         severity: "错误/警告",
         checks: "表三没有任何申请，正文却写了办理申请",
@@ -217,6 +243,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H14",
+        name: "结转积压",
         rule: Some(Rule::H14),
         severity: "提示",
         checks: "结转下年度超过本年新收的一半（积压）",
@@ -225,6 +252,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H15",
+        name: "标签与模板不一致",
         rule: Some(Rule::H15),
         severity: "警告",
         checks: "导入时：标签、标题与模板不一致（如“社会组织”“其他法律法规禁止公开”、错字“2.其他法律行政止公开”）；2021 年版报告的表三（六）其他处理印成一行",
@@ -233,6 +261,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H16",
+        name: "收费金额疑似按元填写",
         rule: Some(Rule::H16),
         severity: "提示",
         checks: "收费金额大得像是按元填进了万元栏",
@@ -241,6 +270,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H17",
+        name: "表四不与表三勾稽",
         rule: None,
         severity: "—",
         checks: "不存在，有意为之：表四的复议诉讼可能针对往年的决定，不与表三勾稽",
@@ -249,6 +279,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H18",
+        name: "2019年版增减可为负",
         rule: None,
         severity: "—",
         checks: "2019 年版“本年增/减”可为负数，不按 S5 检查",
@@ -257,6 +288,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H19",
+        name: "机关名称不是全称",
         rule: Some(Rule::H19),
         severity: "警告/提示",
         checks: "机关名称须为全称（写出所属行政区划，不是“政府办”“办事处”之类的简称）；标题中的机关与落款一致；导语或正文开头的机关与标题不同（提示）；导入时标题“年度”重复",
@@ -265,6 +297,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H20",
+        name: "数字与上年相比变化很大",
         rule: Some(Rule::H20),
         severity: "提示",
         checks: "有上年报告时：表三各行总计、表二各项件数比上年变化超过一半且超过 20，请在正文中说明原因",
@@ -273,6 +306,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H21",
+        name: "正文与上年重复率高",
         rule: Some(Rule::H21),
         severity: "警告",
         checks: "有上年报告（或草稿从上年报告新建）时：正文与上年的重复率超过 50%（或本地要求的阈值），见下文“与上年重复率”",
@@ -281,6 +315,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H22",
+        name: "格式文件文号有误",
         rule: Some(Rule::H22),
         severity: "警告",
         checks: "格式文件的文号不完整或括号不对（“国办公开办函202130 号”“[2019]60号”，网站编辑器常去掉〔〕）；2021 年度起仍引用 2019 年的试行格式；日期丢了“年”“月”（“2025  1  1  日”）；导入时标题写成“…政府信息公开工作报告”（少了“年度”）",
@@ -289,6 +324,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "H23",
+        name: "发布的是报送函",
         rule: Some(Rule::H23),
         severity: "警告",
         checks: "发布的是报送上级的报送函（“请审示”“特此报送”，标题“关于报送…”），不是年度报告本身",
@@ -297,6 +333,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "L1",
+        name: "字数超过本地上限",
         rule: Some(Rule::L1),
         severity: "本地要求定",
         checks: "本地要求：某一节或某一方面的字数超过上限",
@@ -305,6 +342,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "L2",
+        name: "未写本地要求的数量",
         rule: Some(Rule::L2),
         severity: "本地要求定",
         checks: "本地要求：某一方面应写明的数量（如政务新媒体的个数）未写",
@@ -313,6 +351,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "L3",
+        name: "晚于本地备案期限",
         rule: Some(Rule::L3),
         severity: "警告",
         checks: "本地要求：落款日期晚于报政务公开办备案的期限",
@@ -321,6 +360,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "SUM",
+        name: "汇总不安全",
         rule: Some(Rule::Sum),
         severity: "警告/提示",
         checks: "汇总的上级报告（本程序的规则）：汇总时发现的不安全因素（年度或格式不一、单位报告有错误、单位重复或缺报、收费金额像按元填写）；表二制发件数和现行有效件数是上限（提示）；汇总值被手工改过（提示，列出各单位之和）",
@@ -329,6 +369,7 @@ pub const RULE_TEXTS: [RuleText; 39] = [
     },
     RuleText {
         id: "IMPORT",
+        name: "导入时未能可靠读取",
         rule: Some(Rule::Import),
         severity: "警告/提示",
         checks: "导入时无法可靠读取的单元格、无法识别的行（单元格标橙点，不当作报告的错误）",

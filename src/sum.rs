@@ -69,6 +69,52 @@ pub enum SumError {
     NoUnits,
     #[error("汇总不安全，已按 --strict 拒绝：\n{}", .0.join("\n"))]
     Unsafe(Vec<String>),
+    /// A summary and a unit it already covers, each named: its numbers would count twice.
+    #[error(
+        "“{summary}”是汇总报告，已含“{unit}”的数字，二者一起汇总会重复计算。请去掉其中之一（汇总报告之间可以再汇总）"
+    )]
+    SummaryWithItsUnit { summary: String, unit: String },
+}
+
+/// Whether the summary covers `unit` already: its organ or file is among the units the
+/// summary was summed from.
+pub fn covered_by(summary: &Draft, unit: &(String, Opened)) -> bool {
+    let Some(record) = &summary.sum else {
+        return false;
+    };
+    let (file, opened) = unit;
+    let organ = &opened.draft.report.meta.organ;
+    record.units.iter().any(|u| {
+        crate::model::same_organ(&u.organ, organ) || (!u.file.is_empty() && &u.file == file)
+    })
+}
+
+/// Refuses a sum holding a summary and any unit it covers (a sum of summaries is fine).
+fn refuse_summary_with_its_units(units: &[(String, Opened)]) -> Result<(), SumError> {
+    let name = |(file, o): &(String, Opened)| {
+        let organ = o.draft.report.meta.organ.trim();
+        if organ.is_empty() {
+            file.clone()
+        } else {
+            format!("{organ}（{file}）")
+        }
+    };
+    for (k, s) in units.iter().enumerate() {
+        if s.1.draft.sum.is_none() {
+            continue;
+        }
+        if let Some(u) = units
+            .iter()
+            .enumerate()
+            .find(|(j, u)| *j != k && covered_by(&s.1.draft, u))
+        {
+            return Err(SumError::SummaryWithItsUnit {
+                summary: name(s),
+                unit: name(u.1),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The most common value of a unit's field (the units' year and format).
@@ -90,6 +136,7 @@ pub fn sum_units(units: &[(String, Opened)], options: &SumOptions) -> Result<Dra
     if units.is_empty() {
         return Err(SumError::NoUnits);
     }
+    refuse_summary_with_its_units(units)?;
     let reports: Vec<&Report> = units.iter().map(|(_, o)| &o.draft.report).collect();
     let year = majority(reports.iter().filter_map(|r| r.meta.year));
     let format = majority(reports.iter().map(|r| r.format)).unwrap_or_default();
@@ -106,7 +153,11 @@ pub fn sum_units(units: &[(String, Opened)], options: &SumOptions) -> Result<Dra
         warnings.extend(unit_warnings(&name, opened, year, format));
         let key = normalize_organ(&r.meta.organ);
         if !key.is_empty() {
-            if let Some(other) = seen.get(&key) {
+            let twice = seen
+                .iter()
+                .find(|(k, _)| crate::model::same_organ(k, &key))
+                .map(|(_, f)| *f);
+            if let Some(other) = twice {
                 warnings.push(format!(
                     "“{name}”出现了两次（{other} 和 {file}），会被重复计入"
                 ));
@@ -123,7 +174,7 @@ pub fn sum_units(units: &[(String, Opened)], options: &SumOptions) -> Result<Dra
     }
     if let Some(list) = &options.previous_list {
         for organ in list.iter().map(|o| o.trim()).filter(|o| !o.is_empty()) {
-            if !seen.contains_key(&normalize_organ(organ)) {
+            if !seen.keys().any(|k| crate::model::same_organ(k, organ)) {
                 warnings.push(format!("上年汇总过的“{organ}”这次没有报告"));
             }
         }
@@ -298,6 +349,53 @@ mod tests {
                 import_findings: Vec::new(),
             },
         )
+    }
+
+    fn summary_of(units: &[(String, Opened)], organ: &str) -> (String, Opened) {
+        let options = SumOptions {
+            organ: organ.into(),
+            ..SumOptions::default()
+        };
+        let draft = sum_units(units, &options).expect("sum");
+        (
+            format!("{organ}.ron"),
+            Opened {
+                draft,
+                source: Source::Draft,
+                import_findings: Vec::new(),
+            },
+        )
+    }
+
+    #[test]
+    fn a_summary_is_never_summed_with_its_own_units() {
+        let a = unit("淮安市洪泽区甲镇人民政府", 2025, 3, (0, 0));
+        let b = unit("洪泽区乙镇人民政府", 2025, 2, (0, 0));
+        let county = summary_of(&[a.clone(), b.clone()], "洪泽区人民政府");
+        // The summary saved among its units and summed again: refused, both named.
+        let again = sum_units(
+            &[a.clone(), b.clone(), county.clone()],
+            &SumOptions::default(),
+        );
+        match again {
+            Err(SumError::SummaryWithItsUnit { summary, unit }) => {
+                assert!(summary.contains("洪泽区人民政府"), "{summary}");
+                assert!(unit.contains("甲镇"), "{unit}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Its unit written without the region is still its unit.
+        let a_short = unit("甲镇人民政府", 2025, 3, (0, 0));
+        assert!(covered_by(&county.1.draft, &a_short));
+        assert!(!covered_by(
+            &county.1.draft,
+            &unit("清江浦区丙街道办事处", 2025, 5, (0, 0))
+        ));
+        // A sum of two counties' summaries is a region's sum: fine.
+        let c = unit("清江浦区丙街道办事处", 2025, 5, (0, 0));
+        let other_county = summary_of(&[c], "清江浦区人民政府");
+        let city = sum_units(&[county, other_county], &SumOptions::default()).expect("city");
+        assert_eq!(city.report.cell(t3(0, 0)), &CellValue::Count(10));
     }
 
     #[test]

@@ -140,7 +140,7 @@ fn a_folder_of_reports_goes_through_return_sign_and_sum() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert!(
-        out(&o).contains("已汇总 2 份已审核、已签发的报告"),
+        out(&o).contains("已汇总2025年度 2 个单位的报告"),
         "{}",
         out(&o)
     );
@@ -155,7 +155,7 @@ fn a_folder_of_reports_goes_through_return_sign_and_sum() {
     let table = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(table.lines().count(), 4, "{table}");
     assert!(
-        table.contains("甲镇.ron,某县甲镇人民政府,乡镇街道,2025,2021,已签发"),
+        table.contains("甲镇.ron,某县甲镇人民政府,乡镇街道,2025,2021年版,已签发"),
         "{table}"
     );
 }
@@ -251,4 +251,176 @@ fn the_overview_prints_on_a4_in_a_real_browser() {
         size > 20_000,
         "a page with charts and tables, not a blank: {size} bytes"
     );
+}
+
+/// A township's 2025 (or `year`) draft in `folder` with `n` applications, all disclosed; signed
+/// by 李主任 at the desk.
+fn signed_unit(folder: &std::path::Path, file: &str, organ: &str, year: &str, n: &str) {
+    let path = folder.join(file);
+    let o = run(&[
+        "new",
+        "--organ",
+        organ,
+        "--kind",
+        "乡镇街道",
+        "--year",
+        year,
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let filled = text
+        .replace("\"t3.r1.np\": \"\"", &format!("\"t3.r1.np\": \"{n}\""))
+        .replace("\"t3.r3_1.np\": \"\"", &format!("\"t3.r3_1.np\": \"{n}\""));
+    std::fs::write(&path, filled).unwrap();
+    sign(folder, file);
+}
+
+fn sign(folder: &std::path::Path, file: &str) {
+    let f = folder.to_str().unwrap();
+    let o = run(&[
+        "desk",
+        f,
+        "--sign",
+        file,
+        "--stage",
+        "审核",
+        "--name",
+        "李主任",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{file}: {}", err(&o));
+}
+
+#[test]
+fn a_summary_saved_among_its_units_is_never_summed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("2025年度");
+    std::fs::create_dir_all(&folder).unwrap();
+    signed_unit(&folder, "甲镇.ron", "洪泽区甲镇人民政府", "2025", "3");
+    signed_unit(&folder, "乙镇.ron", "洪泽区乙镇人民政府", "2025", "2");
+    let f = folder.to_str().unwrap();
+    // The reviewer saves the summary where the units are, and approves it.
+    let first = folder.join("汇总.ron");
+    let o = run(&[
+        "desk",
+        f,
+        "--sum",
+        first.to_str().unwrap(),
+        "--organ",
+        "洪泽区人民政府",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let o = run(&["desk", f]);
+    assert!(out(&o).contains("汇总报告（2 个单位）"), "{}", out(&o));
+    sign(&folder, "汇总.ron");
+    // Summed again: the summary is left out, said why; the units count once.
+    let again = dir.path().join("再汇总.ron");
+    let o = run(&["desk", f, "--sum", again.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(
+        out(&o).contains("已汇总2025年度 2 个单位的报告"),
+        "{}",
+        out(&o)
+    );
+    assert!(
+        out(&o).contains("未计入：汇总.ron，是汇总报告（含 2 个单位）"),
+        "{}",
+        out(&o)
+    );
+    let summed = std::fs::read_to_string(&again).unwrap();
+    assert!(summed.contains("\"t3.r1.np\": \"5\""), "{summed}");
+    // The overview's sums are the same: 5, not 10.
+    let html = dir.path().join("总览.html");
+    let o = run(&["desk", f, "--html", html.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("已审核、已签发的 2 个单位合计（2025年度）"),
+        "{page}"
+    );
+    assert!(page.contains("<td class=\"n\">5</td>"), "{page}");
+    // `nianbao sum` of the summary with one of its units is refused, both named.
+    let o = run(&[
+        "sum",
+        "-o",
+        dir.path().join("错.ron").to_str().unwrap(),
+        first.to_str().unwrap(),
+        folder.join("甲镇.ron").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert!(
+        err(&o).contains("是汇总报告，已含") && err(&o).contains("洪泽区甲镇人民政府"),
+        "{}",
+        err(&o)
+    );
+    // Two summaries of different units (a city summing its districts) sum.
+    let other = dir.path().join("清江浦区");
+    std::fs::create_dir_all(&other).unwrap();
+    signed_unit(&other, "丙街道.ron", "清江浦区丙街道办事处", "2025", "4");
+    let second = dir.path().join("清江浦区汇总.ron");
+    let o = run(&[
+        "desk",
+        other.to_str().unwrap(),
+        "--sum",
+        second.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let city = dir.path().join("市.ron");
+    let o = run(&[
+        "sum",
+        "-o",
+        city.to_str().unwrap(),
+        first.to_str().unwrap(),
+        second.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let summed = std::fs::read_to_string(&city).unwrap();
+    assert!(summed.contains("\"t3.r1.np\": \"9\""), "{summed}");
+}
+
+#[test]
+fn one_year_at_a_time_and_one_report_per_organ() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("报告");
+    std::fs::create_dir_all(&folder).unwrap();
+    signed_unit(&folder, "甲镇.ron", "淮安市洪泽区甲镇人民政府", "2025", "3");
+    signed_unit(&folder, "乙镇.ron", "洪泽区乙镇人民政府", "2025", "2");
+    signed_unit(&folder, "丙镇2022.ron", "洪泽区丙镇人民政府", "2022", "7");
+    // The same organ and year again, written without its city: 重复报送.
+    signed_unit(&folder, "甲镇重报.ron", "洪泽区甲镇人民政府", "2025", "3");
+    let f = folder.to_str().unwrap();
+    let o = run(&["desk", f]);
+    let listing = out(&o);
+    assert!(
+        listing.contains("重复报送（与 甲镇重报.ron 同一机关同一年度）")
+            && listing.contains("重复报送（与 甲镇.ron 同一机关同一年度）"),
+        "{listing}"
+    );
+    // The most common year by default; the other year and the second report left out.
+    let parent = dir.path().join("汇总.ron");
+    let o = run(&["desk", f, "--sum", parent.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let said = out(&o);
+    assert!(said.contains("已汇总2025年度 2 个单位的报告"), "{said}");
+    assert!(
+        said.contains("未计入：丙镇2022.ron，是2022年度的报告"),
+        "{said}"
+    );
+    assert!(
+        said.contains("未计入：甲镇重报.ron，与“甲镇.ron”是同一机关同一年度的报告（重复报送）"),
+        "{said}"
+    );
+    let summed = std::fs::read_to_string(&parent).unwrap();
+    assert!(summed.contains("\"t3.r1.np\": \"5\""), "{summed}");
+    assert!(
+        !summed.contains("年度的报告，其他单位为"),
+        "no mixed years: {summed}"
+    );
+    // Another year on request.
+    let old = dir.path().join("2022.ron");
+    let o = run(&["desk", f, "--sum", old.to_str().unwrap(), "--year", "2022"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let summed = std::fs::read_to_string(&old).unwrap();
+    assert!(summed.contains("\"t3.r1.np\": \"7\""), "{summed}");
 }

@@ -42,21 +42,24 @@ pub(crate) fn cmd_desk(a: DeskArgs) -> Result<()> {
     if let Some(out) = &a.sum {
         let scope = nianbao::sum::Scope::parse(&a.scope)
             .with_context(|| format!("未知的汇总范围“{}”：应为 本级 或 本行政区域", a.scope))?;
-        let approved = desk.approved();
+        let plan = desk.sum_plan(a.year);
         let options = nianbao::sum::SumOptions {
             scope,
             organ: a.organ.clone(),
             previous_list: None,
             strict: false,
         };
-        let parent = desk.sum(&approved, &options)?;
+        let parent = desk.sum(&plan.rows, &options)?;
         draft::save_draft(out, &parent)?;
         out!(
-            "已汇总 {} 份已审核、已签发的报告（{}）：{}",
-            approved.len(),
+            "已{}（{}）：{}",
+            plan.headline(),
             scope.label(),
             out.display()
         );
+        for line in plan.left_out_lines(&desk) {
+            out!("{line}");
+        }
         for w in parent.sum.iter().flat_map(|r| &r.warnings) {
             eprintln!("注意：{w}");
         }

@@ -8,9 +8,10 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use crate::batch::{Analysed, BatchRules, analyze_opened, pair_previous, read_one};
+use crate::batch::{Analysed, BatchRules, analyze_opened, read_one};
 use crate::document::Opened;
 use crate::model::Deadline;
+use crate::organs::pair_previous;
 use crate::profile::Profile;
 
 /// Why a file that made the reader fail shows as unreadable.

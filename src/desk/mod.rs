@@ -12,6 +12,7 @@ mod load;
 mod overview;
 pub mod records;
 mod row;
+mod sum_plan;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,7 @@ pub use load::{DeskRules, Loaded, Loader};
 pub use overview::overview_csv;
 use records::{DeskRecords, FileRecord, ReturnRecord, SignOffRecord};
 pub use row::{DeskState, Row};
+pub use sum_plan::SumPlan;
 
 /// A folder at the desk: its rows (sorted by file), the analyses behind them, the records.
 pub struct Desk {
@@ -145,8 +147,10 @@ impl Desk {
 
     /// Takes in one step of a load: the file's row filled in, where it still is.
     pub fn apply(&mut self, step: Loaded) {
-        let Loaded::File { path, outcome } = step else {
-            return;
+        let (path, outcome) = match step {
+            Loaded::File { path, outcome } => (path, outcome),
+            Loaded::Done => return self.mark_duplicates(),
+            Loaded::Comparing(_) => return,
         };
         let Some(i) = self.rows.iter().position(|r| r.path == path) else {
             return;
@@ -199,6 +203,7 @@ impl Desk {
         for i in 0..self.rows.len() {
             self.refresh_row(i);
         }
+        self.mark_duplicates();
         Ok(changed)
     }
 
@@ -235,7 +240,7 @@ impl Desk {
             organ: report.meta.organ.clone(),
             kind: report.meta.organ_kind.label().to_string(),
             year: report.meta.year,
-            format: report.format.key(),
+            format: report.format.label(),
             state,
             tally: analysis.tally,
             open_notes: draft.review.notes.iter().filter(|n| !n.resolved).count(),
@@ -252,6 +257,8 @@ impl Desk {
                     let answers = returned_findings(r, analysis);
                     (answers.iter().filter(|f| f.resolved).count(), answers.len())
                 }),
+            summary: draft.sum.as_ref().map(|r| r.units.len()),
+            duplicate_of: None,
         }
     }
 
@@ -446,7 +453,9 @@ impl Desk {
             return;
         };
         let (file, path) = (self.rows[i].file.clone(), self.rows[i].path.clone());
+        let twin = self.rows[i].duplicate_of.take();
         self.rows[i] = self.row_of(&file, &path, a);
+        self.rows[i].duplicate_of = twin;
     }
 
     /// The counts of the rows by state, in the states' order.
@@ -473,6 +482,10 @@ impl Desk {
                     .map(|(done, all)| format!("退回的问题已解决 {done}/{all}")),
                 r.repetition.map(|s| format!("与上年重复 {}", s.text())),
                 (r.late == Some(true)).then(|| "逾期发布".to_string()),
+                r.summary.map(|n| format!("汇总报告（{n} 个单位）")),
+                r.duplicate_of
+                    .as_ref()
+                    .map(|f| format!("重复报送（与 {f} 同一机关同一年度）")),
                 r.problem.clone(),
             ]
             .into_iter()
@@ -644,6 +657,8 @@ fn unreadable_row(file: String, path: &Path, problem: String) -> Row {
         problem: Some(problem),
         rules: Vec::new(),
         resolved: None,
+        summary: None,
+        duplicate_of: None,
     }
 }
 
@@ -672,7 +687,9 @@ const SUMMED_T3_ROWS: [usize; 4] = [0, 1, crate::template::T3_R3_7, crate::templ
 /// The overview as one HTML page, dated `date`.
 pub fn overview_html(desk: &Desk, date: Date) -> String {
     use crate::template::{T3_ROWS, T3_TOTAL_COL, T4_GROUPS, t3, t4};
-    let approved = desk.approved();
+    // The sums are the 汇总's: one year, no summary with its own units, no report twice.
+    let plan = desk.sum_plan(None);
+    let approved = &plan.rows;
     // The reports as the editor shows them: a draft's totals computed unless typed by hand.
     let reports: Vec<crate::model::Report> = approved
         .iter()
@@ -707,6 +724,12 @@ pub fn overview_html(desk: &Desk, date: Date) -> String {
             .map(|(rule, n)| (rule, n, worst_severity(desk, rule)))
             .collect(),
         approved: approved.len(),
+        sum_year: plan.year,
+        left_out: plan
+            .left_out
+            .iter()
+            .map(|(i, why)| format!("{}：{why}", desk.rows[*i].file))
+            .collect(),
         t3_sums: SUMMED_T3_ROWS
             .iter()
             .map(|&r| (T3_ROWS[r].label, sum_of(t3(r, T3_TOTAL_COL))))

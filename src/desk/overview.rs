@@ -15,8 +15,12 @@ pub(super) struct Overview<'a> {
     pub states: Vec<(DeskState, usize)>,
     /// The rules that fail: in how many units, and their worst severity.
     pub rules: Vec<(Rule, usize, Option<Severity>)>,
-    /// How many units are approved (the sums are theirs).
+    /// How many units are approved and summed (the sums are theirs).
     pub approved: usize,
+    /// The year summed.
+    pub sum_year: Option<u16>,
+    /// The approved reports left out of the sums, each with why.
+    pub left_out: Vec<String>,
     pub t3_sums: Vec<(&'static str, u128)>,
     pub t4_sums: Vec<(&'static str, u128)>,
 }
@@ -66,7 +70,7 @@ fn bars(rules: &[(Rule, usize, Option<Severity>)]) -> String {
         return "<p>没有问题。</p>\n".to_string();
     }
     let most = rules.first().map_or(1, |r| r.1.max(1));
-    let (bar_h, label_w, width) = (16, 60, 560);
+    let (bar_h, label_w, width) = (16, 230, 660);
     let height = rules.len() * (bar_h + 4) + 4;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"各规则涉及的单位数\">\n"
@@ -80,8 +84,9 @@ fn bars(rules: &[(Rule, usize, Option<Severity>)]) -> String {
             _ => "#5c7cba",
         };
         out.push_str(&format!(
-            "<text x=\"0\" y=\"{}\" font-size=\"11\">{}</text><rect x=\"{label_w}\" y=\"{y}\" width=\"{w}\" height=\"{bar_h}\" fill=\"{color}\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{n}</text>\n",
+            "<text x=\"0\" y=\"{}\" font-size=\"11\">{} {}</text><rect x=\"{label_w}\" y=\"{y}\" width=\"{w}\" height=\"{bar_h}\" fill=\"{color}\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{n}</text>\n",
             y + bar_h - 4,
+            crate::rule_texts::text_of(*rule).name,
             rule.id(),
             label_w + w + 4,
             y + bar_h - 4
@@ -133,10 +138,24 @@ fn late(rows: &[Row]) -> String {
 }
 
 fn sums(o: &Overview) -> String {
+    let year = o.sum_year.map(|y| format!("{y}年度")).unwrap_or_default();
     let mut out = format!(
-        "<h2>已审核、已签发的 {} 个单位合计</h2>\n<table>\n<tr><th>表三</th><th>总计</th></tr>\n",
-        o.approved
+        "<h2>已审核、已签发的 {} 个单位合计{}</h2>\n",
+        o.approved,
+        if year.is_empty() {
+            String::new()
+        } else {
+            format!("（{year}）")
+        }
     );
+    if !o.left_out.is_empty() {
+        out.push_str("<p>未计入合计：</p>\n<ul>\n");
+        for why in &o.left_out {
+            out.push_str(&format!("<li>{}</li>\n", escape(why)));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("<table>\n<tr><th>表三</th><th>总计</th></tr>\n");
     for (label, n) in &o.t3_sums {
         out.push_str(&format!(
             "<tr><td>{}</td><td class=\"n\">{n}</td></tr>\n",

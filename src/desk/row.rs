@@ -71,4 +71,8 @@ pub struct Row {
     pub rules: Vec<Rule>,
     /// A resubmission: how many of the findings it was returned with are resolved, of all.
     pub resolved: Option<(usize, usize)>,
+    /// A summary (汇总报告): how many units it covers. Listed apart, never summed with them.
+    pub summary: Option<usize>,
+    /// Another report of the same organ and year in the folder (重复报送): its file.
+    pub duplicate_of: Option<String>,
 }

@@ -167,7 +167,7 @@ fn return_resubmission_sign_and_sum() {
     let csv = overview_csv(&desk.rows);
     assert!(csv.lines().count() == 5, "{csv}");
     assert!(
-        csv.contains("乙镇.ron,某县乙镇人民政府,乡镇街道,2025,2021,已签发,0,"),
+        csv.contains("乙镇.ron,某县乙镇人民政府,乡镇街道,2025,2021年版,已签发,0,"),
         "{csv}"
     );
 }

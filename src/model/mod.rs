@@ -42,6 +42,14 @@ impl Format {
             Format::V2021OneOtherRow => "2021-one-other-row",
         }
     }
+    /// The format as a reader names it: `2021年版`, `2019年版`, `2021年版（（六）未分项）`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::V2021 => "2021年版",
+            Format::V2019 => "2019年版",
+            Format::V2021OneOtherRow => "2021年版（（六）未分项）",
+        }
+    }
     /// True when 表三's （六）其他处理 is one row (`t3.r3_6.*`): the 2019 format, or a 2021
     /// report whose template merged it.
     pub fn one_other_row(self) -> bool {
@@ -393,10 +401,82 @@ pub fn normalize_organ(name: &str) -> String {
         .collect()
 }
 
+/// What ends a region a name may be prefixed with (淮安市, 江苏省淮安市, 某县 before a town):
+/// the whole name is never taken for its region (at least four characters stay).
+const REGION_ENDINGS: [&str; 10] = [
+    "自治区",
+    "自治州",
+    "地区",
+    "省",
+    "市",
+    "州",
+    "盟",
+    "县",
+    "区",
+    "旗",
+];
+
+/// `name` (normalized) and what stays of it without each region prefix it may carry (one or
+/// more segments of 2 to 10 characters ending in 省, 市, 县, …), as long as what stays is
+/// still an organ's name (at least four characters): `淮安市洪泽区人民政府` gives itself and
+/// `洪泽区人民政府`.
+pub fn region_tails(name: &str) -> Vec<&str> {
+    let mut tails = vec![name];
+    let mut k = 0;
+    while k < tails.len() && tails.len() < 16 {
+        let rest = tails[k];
+        for (at, _) in rest.char_indices().skip(1).take(10) {
+            let head = &rest[..at];
+            let tail = &rest[at..];
+            if REGION_ENDINGS.iter().any(|end| head.ends_with(end))
+                && tail.chars().count() >= 4
+                && !tails.contains(&tail)
+            {
+                tails.push(tail);
+            }
+        }
+        k += 1;
+    }
+    tails
+}
+
+/// Whether two organ names name one organ: equal once spaces and brackets are normalized, or
+/// one is the other with its region in front (淮安市洪泽区人民政府 / 洪泽区人民政府). Whether
+/// the pairing is unique is the caller's to decide.
+pub fn same_organ(a: &str, b: &str) -> bool {
+    let (a, b) = (normalize_organ(a), normalize_organ(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (long, short) = if a.len() > b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    region_tails(long).contains(&short.as_str())
+}
+
 #[cfg(test)]
 mod tests {
 
     use super::*;
+
+    #[test]
+    fn an_organ_is_one_organ_with_or_without_its_region() {
+        assert!(same_organ("淮安市洪泽区人民政府", "洪泽区人民政府"));
+        assert!(same_organ("洪泽区人民政府", "江苏省淮安市洪泽区人民政府"));
+        assert!(same_organ("广州市海珠区人民政府", "海珠区 人民政府"));
+        assert!(same_organ("某县人民政府（办公室）", "某县人民政府(办公室)"));
+        assert!(!same_organ("洪泽区人民政府", "清江浦区人民政府"));
+        assert!(!same_organ("某市生态环境局", "另市生态环境局"));
+        assert!(!same_organ("洪泽区人民政府", "洪泽区人民政府办公室"));
+        assert!(!same_organ("", ""));
+        assert!(same_organ("某县城关镇人民政府", "城关镇人民政府"));
+        assert!(!same_organ("某县城关镇人民政府", "某县人民政府"));
+    }
 
     #[test]
     fn infer_kinds() {

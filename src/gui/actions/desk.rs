@@ -46,18 +46,9 @@ pub fn run(app: &mut EditorApp, ctx: &Context, command: DeskCommand) {
             name,
             as_text,
         } => return_now(app, &files, name, as_text),
-        DeskCommand::Sign(rows, stage) => sign(app, &rows, stage),
-        DeskCommand::Sum => {
-            if app
-                .desk
-                .as_ref()
-                .is_some_and(|v| v.desk.approved().is_empty())
-            {
-                app.status.text = Some(s::DESK_NOTHING_TO_SUM.to_string());
-            } else {
-                app.push(Command::guarded(Action::SumDesk));
-            }
-        }
+        DeskCommand::Sign(rows, stage) => ask_sign(app, &rows, stage),
+        DeskCommand::SignNow { files, stage, name } => sign(app, &files, stage, name),
+        DeskCommand::Sum => ask_sum(app),
         DeskCommand::Overview => overview(app),
     }
 }
@@ -173,21 +164,41 @@ fn return_now(app: &mut EditorApp, files: &[String], name: String, as_text: bool
     not_done(app, failed);
 }
 
-/// 审核通过 / 签发 of the rows, by the remembered reviewer.
-fn sign(app: &mut EditorApp, rows: &[usize], stage: Stage) {
-    let reviewer = app.settings.reviewer.clone();
+/// 审核通过 / 签发: first shows who signs which reports and their open warnings.
+fn ask_sign(app: &mut EditorApp, rows: &[usize], stage: Stage) {
+    let Some(view) = app.desk.as_ref() else {
+        return;
+    };
+    let units: Vec<(String, String, usize)> = rows
+        .iter()
+        .filter_map(|&i| view.desk.rows.get(i))
+        .map(|r| (r.file.clone(), r.organ.clone(), r.tally.warnings))
+        .collect();
+    if units.is_empty() {
+        return;
+    }
+    app.modal = Some(Modal::DeskSign {
+        stage,
+        units,
+        name: app.settings.reviewer.clone(),
+    });
+}
+
+/// 审核通过 / 签发 of the reports (by file), as `name` (remembered for the next time).
+fn sign(app: &mut EditorApp, files: &[String], stage: Stage, name: String) {
     let Some(view) = app.desk.as_mut() else {
         return;
     };
     let mut done = Vec::new();
     let mut failed = Vec::new();
-    for &i in rows {
-        let Some(row) = view.desk.rows.get(i) else {
-            continue;
-        };
-        let file = row.file.clone();
-        match view.desk.sign(i, stage, &reviewer, Stamp::now_beijing()) {
-            Ok(()) => done.push(i),
+    for file in files {
+        let signed = view.desk.find(file).and_then(|i| {
+            view.desk
+                .sign(i, stage, &name, Stamp::now_beijing())
+                .map(|()| i)
+        });
+        match signed {
+            Ok(i) => done.push(i),
             Err(e) => failed.push(format!("{file}：{e}")),
         }
     }
@@ -207,7 +218,28 @@ fn sign(app: &mut EditorApp, rows: &[usize], stage: Stage) {
             )
         }
     };
+    if !done.is_empty() {
+        app.set_reviewer(name);
+    }
     not_done(app, failed);
+}
+
+/// 汇总已审核的报告: asks which year, showing for each what it takes and leaves out.
+fn ask_sum(app: &mut EditorApp) {
+    let Some(view) = app.desk.as_ref() else {
+        return;
+    };
+    let desk = &view.desk;
+    let years = desk.approved_years();
+    let Some(&(year, _)) = years.first() else {
+        app.status.text = Some(s::DESK_NOTHING_TO_SUM.to_string());
+        return;
+    };
+    let plans = years
+        .iter()
+        .map(|&(y, _)| (y, desk.sum_plan(Some(y)).describe(desk)))
+        .collect();
+    app.modal = Some(Modal::DeskSum { plans, year });
 }
 
 /// The rows an action on several could not be done for, one line each, in a message.
@@ -225,15 +257,22 @@ fn not_done(app: &mut EditorApp, failed: Vec<String>) {
     }
 }
 
-/// 汇总已审核的报告: the approved reports as the desk read them, summed into a new report
-/// shown on the form (named 汇总报告（未保存） until saved).
-pub fn sum_approved(app: &mut EditorApp) {
+/// 汇总已审核的报告 of `year`: the approved reports as the desk read them (see
+/// `Desk::sum_plan`), summed into a new report shown on the form (named 汇总报告（未保存）
+/// until saved); what was left out is said.
+pub fn sum_approved(app: &mut EditorApp, year: u16) {
     let Some(view) = app.desk.as_mut() else {
         return;
     };
-    let approved = view.desk.approved();
-    let summed = view.desk.sum(&approved, &crate::sum::SumOptions::default());
-    crate::gui::actions::io::show_sum(app, approved.len(), summed);
+    let plan = view.desk.sum_plan(Some(year));
+    let summed = view
+        .desk
+        .sum(&plan.rows, &crate::sum::SumOptions::default());
+    let said = plan.describe(&view.desk);
+    crate::gui::actions::io::show_sum(app, plan.rows.len(), summed);
+    if app.doc.draft.sum.is_some() && !plan.left_out.is_empty() {
+        app.status.text = Some(format!("已{}", said.replace('\n', "；")));
+    }
 }
 
 /// The rules the desk is read by: the editor's deadline and profile.

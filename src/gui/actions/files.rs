@@ -175,7 +175,7 @@ pub fn run_action(app: &mut EditorApp, ctx: &Context, action: Action) {
             }
         },
         Action::SumPaths(paths) => sum_paths(app, &paths),
-        Action::SumDesk => crate::gui::actions::desk::sum_approved(app),
+        Action::SumDesk(year) => crate::gui::actions::desk::sum_approved(app, year),
         Action::OpenDeskRow(file) => crate::gui::actions::desk::open_row(app, &file),
         Action::ShowDesk => crate::gui::actions::desk::back_to_desk(app, ctx),
         Action::ShowStartPage => {

@@ -144,13 +144,17 @@ pub fn suggested_name(app: &EditorApp, ext: &str) -> String {
 }
 
 /// Where dialogs start: the open document's folder (its draft, or the file it was
-/// imported from), else the folder of the file opened last.
+/// imported from), else the folder of the file opened last; a new summary's, the folder above
+/// the desk's (else the documents folder).
 pub fn document_folder(app: &EditorApp) -> Option<std::path::PathBuf> {
-    app.doc
-        .path
-        .as_ref()
-        .or(app.doc.imported_from.as_ref())
-        .or(app.settings.recent.first())
+    let own = app.doc.path.as_ref().or(app.doc.imported_from.as_ref());
+    if own.is_none() && app.doc.draft.sum.is_some() {
+        // A new summary is not one of the units: never offered the units' folder (where
+        // the desk would list it among them), but the folder above it.
+        let above = app.desk.as_ref().and_then(|d| d.desk.folder.parent());
+        return above.map(Path::to_path_buf).or_else(dirs::document_dir);
+    }
+    own.or(app.settings.recent.first())
         .and_then(|p| p.parent().map(Path::to_path_buf))
         .filter(|d| !d.as_os_str().is_empty())
 }

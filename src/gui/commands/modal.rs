@@ -83,6 +83,18 @@ pub enum Modal {
         name: String,
         as_text: bool,
     },
+    /// 汇总已审核的报告 at the desk: which year, and for each year of the approved reports
+    /// what its sum takes and leaves out.
+    DeskSum {
+        plans: Vec<(u16, String)>,
+        year: u16,
+    },
+    /// 审核通过 / 签发 at the desk: who signs, and which reports (file, organ, open warnings).
+    DeskSign {
+        stage: Stage,
+        units: Vec<(String, String, usize)>,
+        name: String,
+    },
     /// 编辑 → 审核通过… / 签发…: who signs.
     SignOff {
         stage: Stage,

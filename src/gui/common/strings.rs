@@ -218,8 +218,9 @@ pub const RETURNED_HEADING: &str = "退回时的问题";
 pub const RETURNED_RESOLVED: &str = "✓ 已解决";
 pub const RETURNED_OPEN: &str = "× 仍存在";
 pub const RETURNED_VERSION: &str = "退回时的版本";
-pub const DESK_COLUMNS: [&str; 7] = [
+pub const DESK_COLUMNS: [&str; 8] = [
     "单位",
+    "年度",
     "状态",
     "错误 · 警告 · 提示",
     "与上年重复",
@@ -228,6 +229,19 @@ pub const DESK_COLUMNS: [&str; 7] = [
     "文件",
 ];
 pub const DESK_NO_ORGAN: &str = "（未写机关）";
+pub const DESK_ALL_YEARS: &str = "全部年度";
+/// A summary at the desk: `{}` the units it covers.
+pub const DESK_SUMMARY_ROW: &str = "汇总报告（{} 个单位）";
+pub const DESK_DUPLICATE: &str = "重复报送";
+pub const DESK_SUM_TITLE: &str = "汇总已审核的报告";
+pub const DESK_SUM_YEAR: &str = "汇总哪一年度：";
+pub const DESK_SUM_OK: &str = "汇总";
+pub const DESK_SIGN_TITLE_REVIEW: &str = "确认审核通过";
+pub const DESK_SIGN_TITLE_SIGN: &str = "确认签发";
+pub const DESK_SIGN_BODY: &str = "以下报告将以此人名义签署，签署记录写入报告（草稿）或审核台记录：";
+pub const DESK_SIGN_WARNINGS: &str = "{} 条未说明的警告";
+pub const DESK_SIGN_NAME: &str = "签署人：";
+pub const DESK_SIGN_NEEDS_NAME: &str = "请写明签署人";
 pub const DESK_LATE: &str = "逾期发布";
 pub const DESK_NOT_OPENED: &str = "审核台无法打开：";
 pub const PATH_TITLE_DESK: &str = "打开审核台：各单位报告所在的文件夹";

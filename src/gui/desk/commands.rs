@@ -26,9 +26,15 @@ pub enum DeskCommand {
         name: String,
         as_text: bool,
     },
-    /// 审核通过 or 签发 the desk's selected rows.
+    /// 审核通过 or 签发 the desk's selected rows: first asks, showing who signs what.
     Sign(Vec<usize>, Stage),
-    /// 汇总 the approved rows into a parent draft.
+    /// 审核通过 or 签发 these reports (by file) now, as `name`.
+    SignNow {
+        files: Vec<String>,
+        stage: Stage,
+        name: String,
+    },
+    /// 汇总已审核的报告: asks which year.
     Sum,
     /// 导出总览…: the overview page (and its CSV beside it).
     Overview,

@@ -20,6 +20,8 @@ pub struct DeskView {
     pub desk: Desk,
     /// Only the rows in this state.
     pub filter: Option<DeskState>,
+    /// Only the rows of this year.
+    pub year: Option<u16>,
     /// Only the rows whose organ or file contains this.
     pub search: String,
     /// The current row, by file (kept when the desk is read again): what 打开 opens and
@@ -60,6 +62,7 @@ impl DeskView {
         DeskView {
             desk,
             filter: None,
+            year: None,
             search: String::new(),
             selected: None,
             marked: BTreeSet::new(),
@@ -157,6 +160,7 @@ impl DeskView {
             .filter(|&i| {
                 let r = &self.desk.rows[i];
                 self.filter.is_none_or(|f| r.state == f)
+                    && self.year.is_none_or(|y| r.year == Some(y))
                     && (search.is_empty() || r.organ.contains(search) || r.file.contains(search))
             })
             .collect();
@@ -166,16 +170,17 @@ impl DeskView {
                 let (x, y) = (&rows_of[a], &rows_of[b]);
                 let order = match column {
                     0 => x.organ.cmp(&y.organ),
-                    1 => x.state.cmp(&y.state),
-                    2 => {
+                    1 => x.year.cmp(&y.year),
+                    2 => x.state.cmp(&y.state),
+                    3 => {
                         (x.tally.errors, x.tally.warnings).cmp(&(y.tally.errors, y.tally.warnings))
                     }
-                    3 => x
+                    4 => x
                         .repetition
                         .map(|s| s.part * 10_000 / s.whole.max(1))
                         .cmp(&y.repetition.map(|s| s.part * 10_000 / s.whole.max(1))),
-                    4 => x.late.cmp(&y.late),
-                    5 => x.modified.cmp(&y.modified),
+                    5 => x.late.cmp(&y.late),
+                    6 => x.modified.cmp(&y.modified),
                     _ => x.file.cmp(&y.file),
                 };
                 if descending { order.reverse() } else { order }
@@ -292,6 +297,14 @@ pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<DeskCommand>, k
             ui.selectable_value(&mut view.filter, None, s::DESK_ALL);
             for (state, _) in view.desk.by_state() {
                 ui.selectable_value(&mut view.filter, Some(state), state.label());
+            }
+            ui.separator();
+            ui.selectable_value(&mut view.year, None, s::DESK_ALL_YEARS);
+            let mut years: Vec<u16> = view.desk.rows.iter().filter_map(|r| r.year).collect();
+            years.sort_unstable_by(|a, b| b.cmp(a));
+            years.dedup();
+            for y in years {
+                ui.selectable_value(&mut view.year, Some(y), format!("{y}"));
             }
         });
         ui.horizontal(|ui| {
@@ -418,7 +431,7 @@ fn rows(
         .show(ui, |ui| {
             egui::Grid::new("nianbao-desk-rows")
                 .striped(true)
-                .num_columns(7)
+                .num_columns(s::DESK_COLUMNS.len())
                 .show(ui, |ui| {
                     // A click on a header sorts by it; a second click reverses.
                     for (k, h) in s::DESK_COLUMNS.iter().enumerate() {
@@ -444,11 +457,15 @@ fn rows(
                         let r = &view.desk.rows[i];
                         let selected = view.marked.contains(&r.file)
                             || view.selected.as_deref() == Some(r.file.as_str());
-                        let organ = if r.organ.is_empty() {
+                        let mut organ = if r.organ.is_empty() {
                             s::DESK_NO_ORGAN.to_string()
                         } else {
                             r.organ.clone()
                         };
+                        // A summary is listed as one: never mistaken for a unit.
+                        if let Some(n) = r.summary {
+                            organ = format!("{organ} · {}", s::fill(s::DESK_SUMMARY_ROW, n));
+                        }
                         let row = ui.selectable_label(selected, organ);
                         let current = view.cursor.as_ref().or(view.selected.as_ref());
                         if moved && current == Some(&r.file) {
@@ -477,7 +494,18 @@ fn rows(
                         if r.state == DeskState::Reading {
                             state = state.weak();
                         }
-                        ui.label(state);
+                        ui.label(r.year.map(|y| y.to_string()).unwrap_or_default());
+                        ui.horizontal(|ui| {
+                            ui.label(state);
+                            // Another report of the same organ and year: both flagged,
+                            // never both summed.
+                            if let Some(twin) = &r.duplicate_of {
+                                let warning = crate::finding::Severity::Warning;
+                                let mark = RichText::new(s::DESK_DUPLICATE)
+                                    .color(severity_color(warning, dark));
+                                ui.label(mark).on_hover_text(twin);
+                            }
+                        });
                         ui.label(format!(
                             "{} · {} · {}",
                             r.tally.errors, r.tally.warnings, r.tally.infos

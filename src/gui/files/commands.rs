@@ -27,8 +27,8 @@ pub enum Action {
     SumUnits,
     /// A parent report summed from these files or folders.
     SumPaths(Vec<PathBuf>),
-    /// A parent report summed from the review desk's approved reports.
-    SumDesk,
+    /// A parent report summed from the review desk's approved reports of this year.
+    SumDesk(u16),
     /// Open the desk's report (by file, relative to the folder) in the editor; a
     /// resubmission with what changed since its return framed.
     OpenDeskRow(String),

@@ -81,6 +81,8 @@ fn ask(ui: &mut egui::Ui, modal: &mut Modal, name: &str) -> Answer {
             author,
         } => explain(ui, finding, text, author),
         Modal::SignOff { stage, name } => sign_off(ui, *stage, name),
+        Modal::DeskSum { plans, year } => desk_sum(ui, plans, year),
+        Modal::DeskSign { stage, units, name } => desk_sign(ui, *stage, units, name),
         Modal::DeskReturn {
             units,
             name,
@@ -450,5 +452,94 @@ fn text_and_author(
             answer = Some(None);
         }
     });
+    answer
+}
+
+/// 汇总已审核的报告 at the desk: which year (the most common chosen), what it takes and leaves
+/// out; Enter sums, Esc cancels.
+fn desk_sum(ui: &mut egui::Ui, plans: &[(u16, String)], year: &mut u16) -> Answer {
+    ui.heading(s::DESK_SUM_TITLE);
+    ui.horizontal(|ui| {
+        ui.label(s::DESK_SUM_YEAR);
+        for (y, _) in plans {
+            ui.radio_value(year, *y, format!("{y}年度"));
+        }
+    });
+    if let Some((_, plan)) = plans.iter().find(|(y, _)| y == year) {
+        egui::ScrollArea::vertical()
+            .max_height(240.0)
+            .show(ui, |ui| {
+                for line in plan.lines() {
+                    ui.label(line);
+                }
+            });
+    }
+    ui.add_space(6.0);
+    let mut answer = Answer::Keep;
+    ui.horizontal(|ui| {
+        if default_button(ui, s::DESK_SUM_OK, true) {
+            answer = Answer::one(Command::guarded(Action::SumDesk(*year)));
+        }
+        if ui.button(s::CANCEL).clicked() {
+            answer = Answer::Close;
+        }
+    });
+    answer
+}
+
+/// 审核通过 / 签发 at the desk: who signs, which reports and how many warnings each still has;
+/// Enter signs, Esc cancels.
+fn desk_sign(
+    ui: &mut egui::Ui,
+    stage: Stage,
+    units: &[(String, String, usize)],
+    name: &mut String,
+) -> Answer {
+    ui.heading(match stage {
+        Stage::Reviewed => s::DESK_SIGN_TITLE_REVIEW,
+        Stage::Signed => s::DESK_SIGN_TITLE_SIGN,
+    });
+    ui.label(s::DESK_SIGN_BODY);
+    egui::ScrollArea::vertical()
+        .max_height(200.0)
+        .show(ui, |ui| {
+            for (file, organ, warnings) in units {
+                let who = if organ.is_empty() {
+                    file.clone()
+                } else {
+                    format!("{organ}（{file}）")
+                };
+                let warnings = if *warnings > 0 {
+                    format!(" — {}", s::fill(s::DESK_SIGN_WARNINGS, warnings))
+                } else {
+                    String::new()
+                };
+                ui.label(format!("{who}{warnings}"));
+            }
+        });
+    let label = ui.label(s::DESK_SIGN_NAME);
+    let edit = ui
+        .add(egui::TextEdit::singleline(name).desired_width(200.0))
+        .labelled_by(label.id);
+    if !edit.has_focus() && !edit.lost_focus() && name.is_empty() {
+        edit.request_focus();
+    }
+    let ready = !name.trim().is_empty();
+    let mut answer = Answer::Keep;
+    ui.horizontal(|ui| {
+        if default_button(ui, s::OK, ready) {
+            answer = Answer::one(DeskCommand::SignNow {
+                files: units.iter().map(|(file, _, _)| file.clone()).collect(),
+                stage,
+                name: name.trim().to_string(),
+            });
+        }
+        if ui.button(s::CANCEL).clicked() {
+            answer = Answer::Close;
+        }
+    });
+    if !ready {
+        ui.weak(s::DESK_SIGN_NEEDS_NAME);
+    }
     answer
 }

@@ -1,0 +1,158 @@
+//! Reports of one organ, however its name is written: last year's report of each report
+//! (the cross-year checks, the repetition rate) and two reports of one organ and year (重复
+//! 报送). Names are one organ when equal once spaces and brackets are normalized, or when
+//! one is the other with its region in front (淮安市洪泽区人民政府 / 洪泽区人民政府) and that
+//! pairing is the only one in the list.
+
+use std::collections::HashMap;
+
+use crate::model::{Report, normalize_organ, region_tails};
+
+/// The reports of a list by organ and year.
+pub struct OrganIndex {
+    /// Each report's normalized organ and year (`None`: no organ or no year).
+    keys: Vec<Option<(String, u16)>>,
+    /// (a name the organ may be written as, year) → the reports.
+    by_tail: HashMap<(String, u16), Vec<usize>>,
+}
+
+impl OrganIndex {
+    /// Indexes `reports` (`None`: a file that could not be read).
+    pub fn new(reports: &[Option<&Report>]) -> OrganIndex {
+        let keys: Vec<Option<(String, u16)>> = reports
+            .iter()
+            .map(|r| {
+                let r = (*r)?;
+                let organ = normalize_organ(&r.meta.organ);
+                (!organ.is_empty()).then_some((organ, r.meta.year?))
+            })
+            .collect();
+        let mut by_tail: HashMap<(String, u16), Vec<usize>> = HashMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            if let Some((organ, year)) = key {
+                for tail in region_tails(organ) {
+                    by_tail
+                        .entry((tail.to_string(), *year))
+                        .or_default()
+                        .push(i);
+                }
+            }
+        }
+        OrganIndex { keys, by_tail }
+    }
+
+    /// The other reports of `year` whose organ is report `i`'s: those of the same name, else
+    /// those of the one name that differs from it by a region in front (none when two such
+    /// names are there: the pairing would be a guess). In the list's order.
+    pub fn of_organ(&self, i: usize, year: u16) -> Vec<usize> {
+        let Some((organ, _)) = self.keys.get(i).and_then(Option::as_ref) else {
+            return Vec::new();
+        };
+        let tails = region_tails(organ);
+        let mut found: Vec<usize> = tails
+            .iter()
+            .flat_map(|t| {
+                self.by_tail
+                    .get(&(t.to_string(), year))
+                    .into_iter()
+                    .flatten()
+            })
+            .copied()
+            .filter(|&j| j != i)
+            .filter(|&j| {
+                let Some((other, _)) = &self.keys[j] else {
+                    return false;
+                };
+                other == organ || tails.contains(&other.as_str()) || {
+                    region_tails(other).contains(&organ.as_str())
+                }
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let name = |j: usize| self.keys[j].as_ref().map(|(o, _)| o.as_str());
+        if found.iter().any(|&j| name(j) == Some(organ.as_str())) {
+            found.retain(|&j| name(j) == Some(organ.as_str()));
+            return found;
+        }
+        let mut names: Vec<&str> = found.iter().filter_map(|&j| name(j)).collect();
+        names.sort_unstable();
+        names.dedup();
+        if names.len() == 1 { found } else { Vec::new() }
+    }
+
+    /// The year of report `i`, when it has an organ and a year.
+    pub fn year(&self, i: usize) -> Option<u16> {
+        self.keys.get(i)?.as_ref().map(|(_, y)| *y)
+    }
+}
+
+/// For each report, last year's report of the same organ in the list, if any.
+pub fn pair_previous(reports: &[Option<&Report>]) -> Vec<Option<usize>> {
+    let index = OrganIndex::new(reports);
+    (0..reports.len())
+        .map(|i| {
+            let last = index.year(i)?.checked_sub(1)?;
+            index.of_organ(i, last).first().copied()
+        })
+        .collect()
+}
+
+/// For each report, the first other report of the same organ and year in the list (重复
+/// 报送), if any.
+pub fn duplicates(reports: &[Option<&Report>]) -> Vec<Option<usize>> {
+    let index = OrganIndex::new(reports);
+    (0..reports.len())
+        .map(|i| {
+            let year = index.year(i)?;
+            index.of_organ(i, year).first().copied()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::OrganKind;
+
+    fn report(organ: &str, year: u16) -> Report {
+        Report::new(organ, OrganKind::Government, year)
+    }
+
+    #[test]
+    fn an_organ_pairs_across_years_with_or_without_its_region() {
+        let reports = [
+            report("洪泽区人民政府", 2023),
+            report("淮安市洪泽区人民政府", 2024),
+            report("清江浦区人民政府", 2024),
+            report("清江浦区 人民政府", 2025),
+        ];
+        let refs: Vec<Option<&Report>> = reports.iter().map(Some).collect();
+        assert_eq!(pair_previous(&refs), vec![None, Some(0), None, Some(2)]);
+    }
+
+    #[test]
+    fn a_pairing_that_would_be_a_guess_is_not_made() {
+        // Two cities' 生态环境局 last year: a bare 生态环境局 this year pairs with neither.
+        let reports = [
+            report("甲市生态环境局", 2024),
+            report("乙市生态环境局", 2024),
+            report("生态环境局", 2025),
+            report("甲市生态环境局", 2025),
+        ];
+        let refs: Vec<Option<&Report>> = reports.iter().map(Some).collect();
+        assert_eq!(pair_previous(&refs), vec![None, None, None, Some(0)]);
+    }
+
+    #[test]
+    fn two_reports_of_one_organ_and_year_are_duplicates() {
+        let reports = [
+            report("某县甲镇人民政府", 2025),
+            report("甲镇人民政府", 2025),
+            report("某县乙镇人民政府", 2025),
+            report("某县甲镇人民政府", 2024),
+        ];
+        let refs: Vec<Option<&Report>> = reports.iter().map(Some).collect();
+        assert_eq!(duplicates(&refs), vec![Some(1), Some(0), None, None]);
+    }
+}

@@ -243,6 +243,8 @@ fn the_overview_prints_on_a4_in_a_real_browser() {
     {
         assert!(text.contains(part), "{part} not printed: {text}");
     }
+    // The chart's bars carry each rule's name, not only its code.
+    assert!(text.contains("有空白单元格 S7"), "rule names: {text}");
     // On screen: a screenshot with something drawn.
     let png = dir.path().join("总览.png");
     browse(&format!("--screenshot={}", png.display()));

@@ -1505,6 +1505,9 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
         f.harness.run();
         f.harness.get_by_label("签发").click();
         f.harness.run();
+        // Signing asks first, naming who signs and what; Enter confirms.
+        assert!(f.harness.query_by_label("确认签发").is_some(), "{organ}");
+        f.key(Modifiers::NONE, Key::Enter);
         assert!(
             f.harness.query_by_label("确定").is_none(),
             "{organ}: {:?}",
@@ -1515,9 +1518,17 @@ fn the_review_desk_returns_takes_the_resubmission_signs_and_sums() {
         state_of(&f, "甲镇.ron"),
         DeskState::Approved(nianbao::review::Stage::Signed)
     );
-    // 汇总: the parent draft opens in the editor with 3 + 2 + 1.
+    // 汇总: asks the year (the one there is, chosen); the parent draft opens in the editor
+    // with 3 + 2 + 1.
     f.harness.get_by_label("汇总已审核的报告").click();
     f.harness.run();
+    assert!(f.harness.query_by_label("2025年度").is_some());
+    assert!(
+        f.harness
+            .query_by_label("汇总2025年度 3 个单位的报告")
+            .is_some()
+    );
+    f.key(Modifiers::NONE, Key::Enter);
     f.harness.run();
     assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(6));
     assert_eq!(f.app().screen.kind(), ScreenKind::Form);
@@ -1711,13 +1722,19 @@ fn the_start_page_makes_a_new_report_and_lists_the_recent_files() {
         &Draft::new(Report::new("某县甲镇人民政府", OrganKind::Township, 2025)),
     )
     .expect("save");
-    f.harness.state_mut().settings.recent = vec![saved.clone(), f.path("已删除.ron")];
+    // Another unit's file of the same name, in its own folder.
+    let other = f.path("其他单位/甲镇.ron");
+    f.harness.state_mut().settings.recent = vec![saved.clone(), other, f.path("已删除.ron")];
     f.harness.state_mut().show_start_page();
     // The recent files with organ, year and state (read on a thread of their own); one
     // that is gone says so.
     for _ in 0..400 {
         f.harness.step();
-        if f.harness.query_by_label_contains("现在打不开：").is_some() {
+        if f.harness
+            .query_all_by_label_contains("现在打不开：")
+            .next()
+            .is_some()
+        {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -1728,7 +1745,12 @@ fn the_start_page_makes_a_new_report_and_lists_the_recent_files() {
             .query_by_label("某县甲镇人民政府 · 2025年度 · 草稿")
             .is_some()
     );
-    assert!(f.harness.query_by_label_contains("现在打不开：").is_some());
+    assert!(
+        f.harness
+            .query_all_by_label_contains("现在打不开：")
+            .next()
+            .is_some()
+    );
     // 新建报告: organ, kind, year in one form.
     f.harness.get_by_label("机关全称：").focus();
     f.harness.run();
@@ -1751,7 +1773,12 @@ fn the_start_page_makes_a_new_report_and_lists_the_recent_files() {
     f.harness.run();
     f.harness.get_by_label("起始页").click();
     f.harness.run();
-    f.harness.get_by_label("甲镇.ron").click();
+    // Two recent files of one name: each with its folder.
+    assert!(f.harness.query_by_label("甲镇.ron（其他单位）").is_some());
+    let folder = f.dir.path().file_name().expect("folder").to_string_lossy();
+    f.harness
+        .get_by_label(&format!("甲镇.ron（{folder}）"))
+        .click();
     f.harness.run();
     f.harness.run();
     assert_eq!(f.app().doc.draft.report.meta.organ, "某县甲镇人民政府");
@@ -2233,6 +2260,15 @@ fn several_rows_of_the_desk_are_returned_and_approved_at_once() {
     f.harness.run();
     f.harness.get_by_label("审核通过（3 份）").click();
     f.harness.run();
+    // Who signs and which three, each with its open warnings; Esc would cancel, Enter signs.
+    assert!(f.harness.query_by_label("确认审核通过").is_some());
+    assert_eq!(
+        f.harness
+            .query_all_by_label_contains("条未说明的警告")
+            .count(),
+        3
+    );
+    f.key(Modifiers::NONE, Key::Enter);
     for file in ["乙镇.ron", "丙镇.ron", "丁镇.ron"] {
         assert_eq!(
             state_of(&f, file),

@@ -213,6 +213,7 @@ fn file_commands_from_the_start_page_and_the_preview_show_their_document() {
 fn the_unsaved_summary_is_named_and_asked_about_when_the_reviewer_leaves_it() {
     let (mut f, folder) = desk(true);
     f.click("汇总已审核的报告");
+    f.click("汇总");
     assert_eq!(f.screen(), ScreenKind::Form);
     assert!(
         f.app().title().starts_with("汇总报告（未保存）"),
@@ -360,5 +361,89 @@ fn a_menu_item_chosen_by_keyboard_closes_its_menu_before_its_dialog() {
     assert!(
         !f.has_menu_item("另存为…"),
         "the menu is not drawn over the dialog"
+    );
+}
+
+#[test]
+fn the_desk_lists_a_summary_apart_shows_the_year_and_sums_one_year() {
+    let mut f = fixture_with(|app| app.settings.reviewer = "李主任".into());
+    let folder = f.path("报告");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let jia = unit("某县甲镇人民政府", 3, true);
+    let yi = unit("某县乙镇人民政府", 2, true);
+    draft::save_draft(&folder.join("甲镇.ron"), &jia).expect("save");
+    draft::save_draft(&folder.join("乙镇.ron"), &yi).expect("save");
+    let mut old = unit("某县丙镇人民政府", 7, false);
+    old.report.meta.year = Some(2024);
+    old.review.sign_offs.clear();
+    let a = analyze(&old, &analysis::Context::default());
+    let at = Stamp::parse("2025-01-25 10:00").expect("stamp");
+    let signed = nianbao::release::sign_off(&old, &a, Stage::Reviewed, "李主任", at);
+    old.review.sign_offs.push(signed.expect("signs"));
+    draft::save_draft(&folder.join("丙镇.ron"), &old).expect("save");
+    // Last time's summary, saved among its units and approved.
+    let opened = |d: &Draft| nianbao::document::Opened {
+        draft: d.clone(),
+        source: nianbao::document::Source::Draft,
+        import_findings: Vec::new(),
+    };
+    let options = nianbao::sum::SumOptions {
+        organ: "某县人民政府".into(),
+        ..Default::default()
+    };
+    let units = [
+        ("甲镇.ron".to_string(), opened(&jia)),
+        ("乙镇.ron".to_string(), opened(&yi)),
+    ];
+    let mut summary = nianbao::sum::sum_units(&units, &options).expect("sum");
+    summary.report.meta.published = Date::new(2026, 1, 20);
+    summary
+        .report
+        .set_text(TextId::S6, "本年度未收取信息处理费。");
+    let a = analyze(&summary, &analysis::Context::default());
+    let signed = nianbao::release::sign_off(&summary, &a, Stage::Reviewed, "李主任", at);
+    summary
+        .review
+        .sign_offs
+        .push(signed.expect("the summary signs"));
+    draft::save_draft(&folder.join("汇总.ron"), &summary).expect("save");
+    f.dialogs.push(Picked::Path(folder.clone()));
+    f.menu("文件(F)", "打开审核台…");
+    f.harness.step();
+    f.settle_desk();
+    // The summary is listed as one; the year has a column and a filter.
+    assert!(
+        f.harness
+            .query_by_label_contains("汇总报告（2 个单位）")
+            .is_some()
+    );
+    assert!(f.harness.query_by_label("年度").is_some());
+    f.click("2024年度");
+    assert_eq!(f.app().desk.as_ref().expect("desk").visible().len(), 1);
+    f.click("全部年度");
+    assert_eq!(f.app().desk.as_ref().expect("desk").visible().len(), 4);
+    // 汇总: 2025 (the most common year), the summary and the 2024 report left out, said.
+    f.click("汇总已审核的报告");
+    assert!(
+        f.harness
+            .query_by_label_contains("未计入：丙镇.ron，是2024年度的报告")
+            .is_some()
+    );
+    assert!(
+        f.harness
+            .query_by_label_contains("未计入：汇总.ron，是汇总报告（含 2 个单位）")
+            .is_some()
+    );
+    f.key(Modifiers::NONE, Key::Enter);
+    assert_eq!(f.screen(), ScreenKind::Form);
+    assert_eq!(
+        f.app().doc.draft.report.cell(t3(0, 0)),
+        &CellValue::Count(5)
+    );
+    // Its save dialog starts above the units' folder, not among them.
+    f.key(Modifiers::COMMAND, Key::S);
+    assert_eq!(
+        f.dialogs.folders().last().cloned().flatten(),
+        folder.parent().map(Path::to_path_buf)
     );
 }

@@ -104,7 +104,9 @@ fn return_resubmission_sign_and_sum() {
         .unwrap();
     assert_eq!(letter, dir.path().join("乙镇退回意见.txt"));
     let text = std::fs::read_to_string(&letter).unwrap();
-    assert!(text.contains("S1") || text.contains("O1"), "{text}");
+    // The rule in words, what to do; no code a unit cannot read.
+    assert!(text.contains("【须修改】表三"), "{text}");
+    assert!(!text.contains("[错误]") && !text.contains(" O1 "), "{text}");
     assert_eq!(desk.rows[i].state, DeskState::Returned);
     // Reopened: the record is on disk; the letter is not a report of the folder.
     let desk = Desk::open(dir.path(), BatchRules::default()).unwrap();

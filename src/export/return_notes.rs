@@ -94,11 +94,12 @@ pub fn return_notes_with(
         .filter(|(k, (_, e))| {
             !matches!(e, Some(Explained::Current(_))) && !choice.leave_out.contains(k)
         })
-        .map(|(_, (f, _))| (is_reading_problem(f), f.severity, f.to_line()))
+        .map(|(_, (f, _))| (is_reading_problem(f), f.severity, f))
         .partition(|(import, _, _)| *import);
     open.sort_by_key(|(_, s, _)| *s);
+    let open = letter_items(open.into_iter().map(|(_, _, f)| f));
     let unread: Vec<String> = if choice.include_unread {
-        unread.into_iter().map(|(_, _, line)| line).collect()
+        unread.into_iter().map(|(_, _, f)| letter_line(f)).collect()
     } else {
         Vec::new()
     };
@@ -123,7 +124,7 @@ pub fn return_notes_with(
         .map(|(f, e, _)| {
             format!(
                 "{}——原说明（{} {}）：{}",
-                f.to_line(),
+                letter_line(f),
                 e.author,
                 e.at,
                 e.text
@@ -141,10 +142,7 @@ pub fn return_notes_with(
     };
     let mut sections = vec![(String::new(), vec![intro])];
     for (heading, items) in [
-        (
-            "一、尚未解决的问题",
-            open.into_iter().map(|(_, _, s)| s).collect(),
-        ),
+        ("一、尚未解决的问题", open),
         ("二、审核批注", notes),
         ("三、已过期的说明（所涉数值已改）", stale),
         (UNREAD_HEADING, unread),
@@ -164,6 +162,43 @@ pub fn return_notes_with(
         },
         date: date.chinese(),
     }
+}
+
+/// A finding as the unit reads it: what to do (须修改 / 请核实 / 供参考), the rule's name in
+/// words, the message; no rule code a unit cannot decode.
+pub fn letter_line(f: &crate::finding::Finding) -> String {
+    use crate::finding::Severity;
+    let todo = match f.severity {
+        Severity::Error => "须修改",
+        Severity::Warning => "请核实",
+        Severity::Info => "供参考",
+    };
+    let name = crate::rule_texts::text_of(f.rule).name;
+    format!("【{todo}】{name}：{}", f.message)
+}
+
+/// The rules whose findings are one item of the letter, however many there are (H9: the
+/// aspects of 总体情况 that are missing, listed in one item).
+const ONE_ITEM: [crate::finding::Rule; 1] = [crate::finding::Rule::H9];
+
+/// The letter's items for these findings (in order): one line each, the findings of a rule of
+/// [`ONE_ITEM`] joined into the item of its first.
+fn letter_items<'a>(findings: impl Iterator<Item = &'a crate::finding::Finding>) -> Vec<String> {
+    let mut items: Vec<(Option<crate::finding::Rule>, String)> = Vec::new();
+    for f in findings {
+        let grouped = ONE_ITEM.contains(&f.rule).then_some(f.rule);
+        match items
+            .iter_mut()
+            .find(|(r, _)| grouped.is_some() && *r == grouped)
+        {
+            Some((_, line)) => {
+                line.push('；');
+                line.push_str(&f.message);
+            }
+            None => items.push((grouped, letter_line(f))),
+        }
+    }
+    items.into_iter().map(|(_, line)| line).collect()
 }
 
 /// A letter as text: the title, the sections, the signature and the date.
@@ -209,7 +244,17 @@ mod tests {
         let letter = return_notes(&d, &a, "王五", Date::new(2026, 1, 13).unwrap());
         let text = to_text(&letter);
         assert!(text.starts_with("某县财政局2025年政府信息公开工作年度报告审核意见"));
-        assert!(text.contains("一、尚未解决的问题") && text.contains("1. [错误] O1"));
+        assert!(
+            text.contains("一、尚未解决的问题") && text.contains("1. 【须修改】表三收支不平衡："),
+            "{text}"
+        );
+        assert!(!text.contains("[错误]") && !text.contains("O1"), "{text}");
+        // H9's aspects, one item however many are missing.
+        let h9 = text
+            .lines()
+            .filter(|l| l.contains("总体情况缺少方面"))
+            .count();
+        assert_eq!(h9, 1, "{text}");
         assert!(
             text.contains("二、审核批注") && text.contains("表三 一·自然人：请核对（王五"),
             "{text}"

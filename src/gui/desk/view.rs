@@ -304,7 +304,7 @@ pub fn show(ui: &mut Ui, view: &mut DeskView, commands: &mut Vec<DeskCommand>, k
             years.sort_unstable_by(|a, b| b.cmp(a));
             years.dedup();
             for y in years {
-                ui.selectable_value(&mut view.year, Some(y), format!("{y}"));
+                ui.selectable_value(&mut view.year, Some(y), format!("{y}年度"));
             }
         });
         ui.horizontal(|ui| {

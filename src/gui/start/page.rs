@@ -192,12 +192,25 @@ pub fn show(ui: &mut Ui, page: &mut StartPage, commands: &mut Vec<Command>) {
             if page.recent.is_empty() {
                 ui.weak(s::START_NO_RECENT);
             }
-            for entry in &page.recent {
-                let name = entry
-                    .path
-                    .file_name()
+            let file_name = |p: &std::path::Path| {
+                p.file_name()
                     .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                    .unwrap_or_default()
+            };
+            for entry in &page.recent {
+                let mut name = file_name(&entry.path);
+                // Two recent files of one name (each unit's 年报.ron): the folder tells them
+                // apart.
+                let twins = page
+                    .recent
+                    .iter()
+                    .filter(|e| file_name(&e.path) == name)
+                    .count();
+                if twins > 1
+                    && let Some(folder) = entry.path.parent().and_then(|p| p.file_name())
+                {
+                    name = format!("{name}（{}）", folder.to_string_lossy());
+                }
                 ui.horizontal(|ui| {
                     if ui
                         .link(name)

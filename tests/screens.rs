@@ -447,3 +447,21 @@ fn the_desk_lists_a_summary_apart_shows_the_year_and_sums_one_year() {
         folder.parent().map(Path::to_path_buf)
     );
 }
+
+#[test]
+fn the_start_page_takes_the_organ_at_once_and_enter_creates_the_report() {
+    let mut f = fixture();
+    f.harness.state_mut().show_start_page();
+    f.harness.run();
+    // The organ's field has the keyboard: the clerk just types, then Enter.
+    f.harness
+        .input_mut()
+        .events
+        .push(Event::Text("某县人民政府办公室".into()));
+    f.harness.step();
+    f.harness.run();
+    f.key(Modifiers::NONE, Key::Enter);
+    assert_eq!(f.screen(), ScreenKind::Form);
+    assert_eq!(f.app().doc.draft.report.meta.organ, "某县人民政府办公室");
+    assert_eq!(f.app().doc.draft.report.meta.year, Some(2025));
+}

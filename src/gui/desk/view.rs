@@ -425,7 +425,6 @@ fn rows(
     commands: &mut Vec<DeskCommand>,
     moved: bool,
 ) {
-    let dark = ui.visuals().dark_mode;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -433,91 +432,17 @@ fn rows(
                 .striped(true)
                 .num_columns(s::DESK_COLUMNS.len())
                 .show(ui, |ui| {
-                    // A click on a header sorts by it; a second click reverses.
-                    for (k, h) in s::DESK_COLUMNS.iter().enumerate() {
-                        let mark = match view.sort {
-                            Some((c, false)) if c == k => " ▲",
-                            Some((c, true)) if c == k => " ▼",
-                            _ => "",
-                        };
-                        let header = ui.add(
-                            egui::Button::new(RichText::new(format!("{h}{mark}")).strong())
-                                .frame(false),
-                        );
-                        if header.clicked() {
-                            view.sort = match view.sort {
-                                Some((c, false)) if c == k => Some((k, true)),
-                                _ => Some((k, false)),
-                            };
-                        }
-                    }
-                    ui.end_row();
+                    header_row(ui, view);
                     let mut clicked = None;
                     for &i in visible {
                         let r = &view.desk.rows[i];
                         let selected = view.marked.contains(&r.file)
                             || view.selected.as_deref() == Some(r.file.as_str());
-                        let mut organ = if r.organ.is_empty() {
-                            s::DESK_NO_ORGAN.to_string()
-                        } else {
-                            r.organ.clone()
-                        };
-                        // A summary is listed as one: never mistaken for a unit.
-                        if let Some(n) = r.summary {
-                            organ = format!("{organ} · {}", s::fill(s::DESK_SUMMARY_ROW, n));
-                        }
-                        let row = ui.selectable_label(selected, organ);
+                        let row = row_cells(ui, r, selected);
                         let current = view.cursor.as_ref().or(view.selected.as_ref());
                         if moved && current == Some(&r.file) {
                             row.scroll_to_me(None);
                         }
-                        let color = match r.state {
-                            DeskState::HasErrors
-                            | DeskState::Unreadable
-                            | DeskState::ChangedSince(_) => {
-                                Some(severity_color(crate::finding::Severity::Error, dark))
-                            }
-                            DeskState::Returned | DeskState::Resubmitted => {
-                                Some(severity_color(crate::finding::Severity::Warning, dark))
-                            }
-                            _ => None,
-                        };
-                        let mut state = RichText::new(match r.resolved {
-                            Some((done, all)) => {
-                                format!("{}（已解决 {done}/{all}）", r.state.label())
-                            }
-                            None => r.state.label().to_string(),
-                        });
-                        if let Some(c) = color {
-                            state = state.color(c);
-                        }
-                        if r.state == DeskState::Reading {
-                            state = state.weak();
-                        }
-                        ui.label(r.year.map(|y| y.to_string()).unwrap_or_default());
-                        ui.horizontal(|ui| {
-                            ui.label(state);
-                            // Another report of the same organ and year: both flagged,
-                            // never both summed.
-                            if let Some(twin) = &r.duplicate_of {
-                                let warning = crate::finding::Severity::Warning;
-                                let mark = RichText::new(s::DESK_DUPLICATE)
-                                    .color(severity_color(warning, dark));
-                                ui.label(mark).on_hover_text(twin);
-                            }
-                        });
-                        ui.label(format!(
-                            "{} · {} · {}",
-                            r.tally.errors, r.tally.warnings, r.tally.infos
-                        ));
-                        ui.label(r.repetition.map(|s| s.text()).unwrap_or_default());
-                        ui.label(match r.late {
-                            Some(true) => s::DESK_LATE,
-                            _ => "",
-                        });
-                        ui.label(r.modified.map(|m| m.to_string()).unwrap_or_default());
-                        ui.label(r.problem.clone().unwrap_or_else(|| r.file.clone()));
-                        ui.end_row();
                         if row.clicked() {
                             clicked = Some((r.file.clone(), ui.input(|i| i.modifiers)));
                         }
@@ -531,4 +456,87 @@ fn rows(
                     }
                 });
         });
+}
+
+/// The column headers: a click sorts by one, a second click reverses.
+fn header_row(ui: &mut Ui, view: &mut DeskView) {
+    for (k, h) in s::DESK_COLUMNS.iter().enumerate() {
+        let mark = match view.sort {
+            Some((c, false)) if c == k => " ▲",
+            Some((c, true)) if c == k => " ▼",
+            _ => "",
+        };
+        let header =
+            ui.add(egui::Button::new(RichText::new(format!("{h}{mark}")).strong()).frame(false));
+        if header.clicked() {
+            view.sort = match view.sort {
+                Some((c, false)) if c == k => Some((k, true)),
+                _ => Some((k, false)),
+            };
+        }
+    }
+    ui.end_row();
+}
+
+/// One report's cells; the organ's label (what is clicked to select or open it).
+fn row_cells(ui: &mut Ui, r: &crate::desk::Row, selected: bool) -> egui::Response {
+    let dark = ui.visuals().dark_mode;
+    let mut organ = if r.organ.is_empty() {
+        s::DESK_NO_ORGAN.to_string()
+    } else {
+        r.organ.clone()
+    };
+    // A summary is listed as one: never mistaken for a unit.
+    if let Some(n) = r.summary {
+        organ = format!("{organ} · {}", s::fill(s::DESK_SUMMARY_ROW, n));
+    }
+    let row = ui.selectable_label(selected, organ);
+    ui.label(r.year.map(|y| y.to_string()).unwrap_or_default());
+    state_cell(ui, r, dark);
+    ui.label(format!(
+        "{} · {} · {}",
+        r.tally.errors, r.tally.warnings, r.tally.infos
+    ));
+    ui.label(r.repetition.map(|s| s.text()).unwrap_or_default());
+    ui.label(match r.late {
+        Some(true) => s::DESK_LATE,
+        _ => "",
+    });
+    ui.label(r.modified.map(|m| m.to_string()).unwrap_or_default());
+    ui.label(r.problem.clone().unwrap_or_else(|| r.file.clone()));
+    ui.end_row();
+    row
+}
+
+/// The row's state in its colour, and 重复报送 beside it when another report of the same organ
+/// and year is in the folder (both flagged, never both summed).
+fn state_cell(ui: &mut Ui, r: &crate::desk::Row, dark: bool) {
+    use crate::finding::Severity;
+    let color = match r.state {
+        DeskState::HasErrors | DeskState::Unreadable | DeskState::ChangedSince(_) => {
+            Some(severity_color(Severity::Error, dark))
+        }
+        DeskState::Returned | DeskState::Resubmitted => {
+            Some(severity_color(Severity::Warning, dark))
+        }
+        _ => None,
+    };
+    let mut state = RichText::new(match r.resolved {
+        Some((done, all)) => format!("{}（已解决 {done}/{all}）", r.state.label()),
+        None => r.state.label().to_string(),
+    });
+    if let Some(c) = color {
+        state = state.color(c);
+    }
+    if r.state == DeskState::Reading {
+        state = state.weak();
+    }
+    ui.horizontal(|ui| {
+        ui.label(state);
+        if let Some(twin) = &r.duplicate_of {
+            let mark =
+                RichText::new(s::DESK_DUPLICATE).color(severity_color(Severity::Warning, dark));
+            ui.label(mark).on_hover_text(twin);
+        }
+    });
 }

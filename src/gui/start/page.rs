@@ -30,6 +30,8 @@ pub struct StartPage {
     pub kind: OrganKind,
     pub year: String,
     pub recent: Vec<RecentEntry>,
+    /// Give the organ's field the keyboard on the next frame (the page just opened).
+    focus_organ: bool,
     /// The recent files' summaries, read on a thread of their own (a published PDF takes a
     /// while to open; the page and the first frame do not wait for it).
     summaries: Option<Receiver<(usize, String)>>,
@@ -59,6 +61,7 @@ impl StartPage {
                 })
                 .collect(),
             summaries: Some(receiver),
+            focus_organ: true,
         }
     }
 
@@ -131,47 +134,7 @@ pub fn show(ui: &mut Ui, page: &mut StartPage, commands: &mut Vec<Command>) {
             ui.heading(RichText::new(s::START_TITLE).size(26.0));
             ui.label(s::START_INTRO);
             ui.add_space(12.0);
-            ui.group(|ui| {
-                ui.strong(s::START_NEW);
-                egui::Grid::new("nianbao-start-new")
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        let label = ui.label(s::START_ORGAN);
-                        ui.add(
-                            egui::TextEdit::singleline(&mut page.organ)
-                                .desired_width(320.0)
-                                .hint_text(s::START_ORGAN_HINT),
-                        )
-                        .labelled_by(label.id);
-                        ui.end_row();
-                        ui.label(s::START_KIND);
-                        ui.horizontal(|ui| {
-                            for kind in OrganKind::ALL {
-                                ui.radio_value(&mut page.kind, kind, kind.label());
-                            }
-                        });
-                        ui.end_row();
-                        let label = ui.label(s::START_YEAR);
-                        ui.add(egui::TextEdit::singleline(&mut page.year).desired_width(80.0))
-                            .labelled_by(label.id);
-                        ui.end_row();
-                    });
-                let year = page.year();
-                if year.is_none() {
-                    ui.colored_label(ui.visuals().error_fg_color, s::START_YEAR_INVALID);
-                }
-                if ui
-                    .add_enabled(year.is_some(), egui::Button::new(s::START_CREATE))
-                    .clicked()
-                    && let Some(year) = year
-                {
-                    commands.push(Command::guarded(Action::NewReport {
-                        organ: page.organ.trim().to_string(),
-                        kind: page.kind,
-                        year,
-                    }));
-                }
-            });
+            ui.group(|ui| new_report(ui, page, commands));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button(s::START_FROM_PREVIOUS).clicked() {
@@ -188,40 +151,97 @@ pub fn show(ui: &mut Ui, page: &mut StartPage, commands: &mut Vec<Command>) {
                 }
             });
             ui.add_space(12.0);
-            ui.strong(s::START_RECENT);
-            if page.recent.is_empty() {
-                ui.weak(s::START_NO_RECENT);
-            }
-            let file_name = |p: &std::path::Path| {
-                p.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            };
-            for entry in &page.recent {
-                let mut name = file_name(&entry.path);
-                // Two recent files of one name (each unit's 年报.ron): the folder tells them
-                // apart.
-                let twins = page
-                    .recent
-                    .iter()
-                    .filter(|e| file_name(&e.path) == name)
-                    .count();
-                if twins > 1
-                    && let Some(folder) = entry.path.parent().and_then(|p| p.file_name())
-                {
-                    name = format!("{name}（{}）", folder.to_string_lossy());
-                }
-                ui.horizontal(|ui| {
-                    if ui
-                        .link(name)
-                        .on_hover_text(entry.path.display().to_string())
-                        .clicked()
-                    {
-                        commands.push(Command::guarded(Action::OpenPath(entry.path.clone())));
-                    }
-                    ui.weak(&entry.summary);
-                });
-            }
+            recent_files(ui, page, commands);
         });
     });
+}
+
+/// 新建报告: organ, kind and year in one small form; the organ's field has the keyboard when
+/// the page opens, and Enter in a field creates the report.
+fn new_report(ui: &mut Ui, page: &mut StartPage, commands: &mut Vec<Command>) {
+    ui.strong(s::START_NEW);
+    let mut entered = false;
+    egui::Grid::new("nianbao-start-new")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let label = ui.label(s::START_ORGAN);
+            let organ = ui
+                .add(
+                    egui::TextEdit::singleline(&mut page.organ)
+                        .desired_width(320.0)
+                        .hint_text(s::START_ORGAN_HINT),
+                )
+                .labelled_by(label.id);
+            if std::mem::take(&mut page.focus_organ) {
+                organ.request_focus();
+            }
+            ui.end_row();
+            ui.label(s::START_KIND);
+            ui.horizontal(|ui| {
+                for kind in OrganKind::ALL {
+                    ui.radio_value(&mut page.kind, kind, kind.label());
+                }
+            });
+            ui.end_row();
+            let label = ui.label(s::START_YEAR);
+            let year = ui
+                .add(egui::TextEdit::singleline(&mut page.year).desired_width(80.0))
+                .labelled_by(label.id);
+            ui.end_row();
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            entered = enter && (organ.lost_focus() || year.lost_focus());
+        });
+    let year = page.year();
+    if year.is_none() {
+        ui.colored_label(ui.visuals().error_fg_color, s::START_YEAR_INVALID);
+    }
+    let create = ui
+        .add_enabled(year.is_some(), egui::Button::new(s::START_CREATE))
+        .clicked();
+    if (create || entered)
+        && let Some(year) = year
+    {
+        commands.push(Command::guarded(Action::NewReport {
+            organ: page.organ.trim().to_string(),
+            kind: page.kind,
+            year,
+        }));
+    }
+}
+
+/// The recent files, each with its organ, year and state; two of one name with their folder.
+fn recent_files(ui: &mut Ui, page: &StartPage, commands: &mut Vec<Command>) {
+    ui.strong(s::START_RECENT);
+    if page.recent.is_empty() {
+        ui.weak(s::START_NO_RECENT);
+    }
+    let file_name = |p: &std::path::Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    for entry in &page.recent {
+        let mut name = file_name(&entry.path);
+        // Two recent files of one name (each unit's 年报.ron): the folder tells them apart.
+        let twins = page
+            .recent
+            .iter()
+            .filter(|e| file_name(&e.path) == name)
+            .count();
+        if twins > 1
+            && let Some(folder) = entry.path.parent().and_then(|p| p.file_name())
+        {
+            name = format!("{name}（{}）", folder.to_string_lossy());
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .link(name)
+                .on_hover_text(entry.path.display().to_string())
+                .clicked()
+            {
+                commands.push(Command::guarded(Action::OpenPath(entry.path.clone())));
+            }
+            ui.weak(&entry.summary);
+        });
+    }
 }

@@ -813,3 +813,25 @@ fn the_recovery_copy_holds_an_edit_while_the_window_is_hidden() {
         edited.elapsed().as_secs_f64()
     );
 }
+
+#[test]
+fn a_digit_sent_with_tab_at_once_lands_in_the_next_cell() {
+    if let Some(missing) = tools_missing() {
+        eprintln!("跳过真实窗口测试：缺少 {missing}（scripts/test.sh 会自动安装）");
+        return;
+    }
+    let mut s = Session::start();
+    let draft = s.path("tab.ron");
+    blank_draft(&draft);
+    s.open(&draft, "t3.r1.np");
+    s.type_text("60");
+    // A fast number-pad typist: Tab and the next digits with no delay between them.
+    s.x("xdotool", &["key", "--delay", "0", "Tab", "1", "Tab", "2"]);
+    std::thread::sleep(Duration::from_millis(500));
+    s.keys(&["ctrl+s"]);
+    wait_until("the saved draft", 60, || {
+        saved(&draft, "t3.r1.corp_sci").as_deref() == Some("2")
+    });
+    assert_eq!(saved(&draft, "t3.r1.np").as_deref(), Some("60"));
+    assert_eq!(saved(&draft, "t3.r1.corp_biz").as_deref(), Some("1"));
+}

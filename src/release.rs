@@ -186,6 +186,46 @@ pub fn read_back(report: &Report, kind: Kind, bytes: &[u8]) -> Vec<String> {
     lost
 }
 
+/// 空白格填0: the blank cells the blank-cell check (S7) names — of the whole report, of one
+/// table, or of one finding's `cells` — set to 0, computed totals never touched (they follow
+/// from their parts). Returns how many cells were filled.
+pub fn fill_blanks_with_zero(draft: &mut Draft, analysis: &Analysis, within: ZeroFill) -> usize {
+    use crate::finding::Place;
+    use crate::template::TEMPLATE;
+    let cells: std::collections::BTreeSet<usize> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::S7)
+        .flat_map(|f| f.places.iter())
+        .filter_map(|p| match p {
+            Place::Cell(i) => Some(*i),
+            _ => None,
+        })
+        .filter(|&i| match &within {
+            ZeroFill::All => true,
+            ZeroFill::Table(t) => TEMPLATE.cells[i].table == *t,
+            ZeroFill::Cells(only) => only.contains(&i),
+        })
+        .filter(|&i| !TEMPLATE.cells[i].computed && draft.report.cell(i).is_blank())
+        .collect();
+    for &i in &cells {
+        let zero = crate::model::CellValue::from_source(TEMPLATE.cells[i].kind, "0");
+        draft.report.set_cell(i, zero);
+    }
+    cells.len()
+}
+
+/// Which blank cells 空白格填0 fills.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ZeroFill {
+    /// Every blank cell of the report.
+    All,
+    /// The blank cells of one table.
+    Table(crate::template::TableId),
+    /// These cells (a blank-cell finding's), where blank.
+    Cells(Vec<usize>),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,5 +277,43 @@ mod tests {
             "{lost:?}"
         );
         assert!(lost.iter().any(|l| l.contains("“3”读回为“”")), "{lost:?}");
+    }
+
+    #[test]
+    fn blank_cells_are_filled_with_zero_never_a_total() {
+        use crate::model::{CellValue, OrganKind};
+        use crate::template::TableId;
+        use crate::template::{TEMPLATE, t3};
+        let mut report = Report::new("某县财政局", OrganKind::Department, 2025);
+        report.set_cell(t3(0, 0), CellValue::Count(2));
+        let mut draft = Draft::new(report);
+        crate::analysis::apply_totals_rule(&mut draft);
+        let analyze = |d: &Draft| crate::analysis::analyze(d, &Default::default());
+        // One table: only 表三's blanks.
+        let a = analyze(&draft);
+        let n = fill_blanks_with_zero(&mut draft, &a, ZeroFill::Table(TableId::T3));
+        assert!(n > 100, "{n}");
+        let t3_blank = (0..TEMPLATE.cells.len())
+            .filter(|&i| TEMPLATE.cells[i].table == TableId::T3 && !TEMPLATE.cells[i].computed)
+            .filter(|&i| !TEMPLATE.cells[i].legacy_2019)
+            .any(|i| draft.report.cell(i).is_blank());
+        assert!(!t3_blank);
+        assert_eq!(
+            draft.report.cell(t3(0, 0)),
+            &CellValue::Count(2),
+            "a value stays"
+        );
+        assert!(
+            draft.report.cell(t3(1, 6)).is_blank(),
+            "二's total is computed from its parts, not filled"
+        );
+        let t2_before = draft.report.cell(crate::template::t2(0, 0, 0)).clone();
+        assert!(t2_before.is_blank(), "表二 untouched");
+        // Everything else.
+        let a = analyze(&draft);
+        let rest = fill_blanks_with_zero(&mut draft, &a, ZeroFill::All);
+        assert!(rest > 0);
+        crate::analysis::apply_totals_rule(&mut draft);
+        assert!(!analyze(&draft).findings.iter().any(|f| f.rule == Rule::S7));
     }
 }

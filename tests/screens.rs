@@ -465,3 +465,90 @@ fn the_start_page_takes_the_organ_at_once_and_enter_creates_the_report() {
     assert_eq!(f.app().doc.draft.report.meta.organ, "某县人民政府办公室");
     assert_eq!(f.app().doc.draft.report.meta.year, Some(2025));
 }
+
+#[test]
+fn blank_cells_are_filled_with_zero_in_one_undo_step_never_a_total() {
+    let mut f = fixture();
+    f.type_into(t3(0, 0), "2");
+    let blank = |f: &Fixture, table: nianbao::template::TableId| {
+        (0..TEMPLATE.cells.len())
+            .filter(|&i| TEMPLATE.cells[i].table == table && !TEMPLATE.cells[i].computed)
+            .filter(|&i| !TEMPLATE.cells[i].legacy_2019)
+            .filter(|&i| f.app().doc.draft.report.cell(i).is_blank())
+            .count()
+    };
+    use nianbao::template::TableId;
+    let t2_blank = blank(&f, TableId::T2);
+    assert!(blank(&f, TableId::T3) > 100);
+    f.click("编辑(E)");
+    f.click("空白格填0");
+    f.click("表三");
+    assert_eq!(blank(&f, TableId::T3), 0);
+    assert_eq!(blank(&f, TableId::T2), t2_blank, "表二 untouched");
+    assert_eq!(
+        f.app().doc.draft.report.cell(t3(0, 0)),
+        &CellValue::Count(2)
+    );
+    assert_eq!(
+        f.app().doc.draft.report.cell(t3(0, 6)),
+        &CellValue::Count(2),
+        "the total stays computed"
+    );
+    assert!(
+        f.harness
+            .query_by_label_contains("个空白格填为 0")
+            .is_some()
+    );
+    // One undo step takes it all back.
+    f.key(Modifiers::COMMAND, Key::Z);
+    assert!(blank(&f, TableId::T3) > 100);
+    assert_eq!(
+        f.app().doc.draft.report.cell(t3(0, 0)),
+        &CellValue::Count(2)
+    );
+    // From the blank-cell finding itself: 表四's.
+    assert!(blank(&f, TableId::T4) > 0);
+    let before = blank(&f, TableId::T3);
+    let button = f
+        .harness
+        .query_all_by_label("填0")
+        .next()
+        .expect("a 填0 button on a blank-cell finding");
+    // Scrolled out of the findings panel's view: by keyboard, as a clerk may.
+    button.focus();
+    f.harness.run();
+    f.key(Modifiers::NONE, Key::Enter);
+    let filled = blank(&f, TableId::T2) < t2_blank
+        || blank(&f, TableId::T3) < before
+        || blank(&f, TableId::T4) == 0;
+    assert!(filled, "the finding's cells were filled");
+}
+
+#[test]
+fn a_new_report_s_dialogs_start_where_the_clerk_last_was_never_at_the_root() {
+    let mut f = fixture();
+    // Nothing opened yet: the documents folder (or home), never "/" or the dialog's default.
+    f.dialogs.push(Picked::Cancelled);
+    f.key(Modifiers::COMMAND, Key::S);
+    let first = f.dialogs.folders().last().cloned().flatten();
+    let first = first.expect("a folder is given");
+    assert!(first.parent().is_some(), "not the root: {first:?}");
+    // An export to another folder: the next new report's dialogs start there.
+    let out = f.path("导出");
+    std::fs::create_dir_all(&out).unwrap();
+    f.dialogs.push(Picked::Path(out.join("报告.txt")));
+    f.menu("文件(F)", "导出文本…");
+    assert!(out.join("报告.txt").exists());
+    f.key(Modifiers::COMMAND, Key::N);
+    if f.harness.query_by_label("不保存").is_some() {
+        f.click("不保存");
+    }
+    f.dialogs.push(Picked::Cancelled);
+    f.key(Modifiers::COMMAND, Key::S);
+    assert_eq!(f.dialogs.folders().last(), Some(&Some(out.clone())));
+    // And in the next session too.
+    let config = f.dir.path().join("config");
+    let (settings, _) =
+        nianbao::gui::app::settings::Settings::load(&nianbao::gui::Storage::at(config));
+    assert_eq!(settings.last_folder, Some(out));
+}

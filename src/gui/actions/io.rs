@@ -71,6 +71,8 @@ pub fn export_to(app: &mut EditorApp, kind: DocumentKind, path: &Path, draft: bo
                     lost.join("\n")
                 )));
             }
+            app.settings.remember_folder(path);
+            app.save_settings();
             let mut msg = format!("{}：{}", s::EXPORTED, path.display());
             if app.checks.analysis.tally.errors > 0 {
                 msg = format!(
@@ -98,11 +100,19 @@ pub fn export_pdf_to(app: &mut EditorApp, path: &Path, watermark: bool) {
         });
     match result {
         Ok(pdf) => {
+            app.settings.remember_folder(path);
+            app.save_settings();
+            // The fonts are said briefly: the whole list does not fit the status bar.
+            let bundled = |f: &String| f.contains("Noto") || f.contains("LXGW");
+            let fonts = match pdf.fonts_used.iter().filter(|f| bundled(f)).count() {
+                0 => s::PDF_FONTS_OFFICIAL,
+                n if n == pdf.fonts_used.len() => s::PDF_FONTS_BUNDLED,
+                _ => s::PDF_FONTS_SOME_OFFICIAL,
+            };
             app.status.text = Some(format!(
-                "{}：{}；字体：{}",
+                "{}：{}（{fonts}）",
                 s::fill(s::PDF_EXPORTED, pdf.pages),
                 path.display(),
-                pdf.fonts_used.join("，")
             ));
         }
         Err(e) => app.modal = Some(Modal::Error(e)),

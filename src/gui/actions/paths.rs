@@ -144,19 +144,24 @@ pub fn suggested_name(app: &EditorApp, ext: &str) -> String {
 }
 
 /// Where dialogs start: the open document's folder (its draft, or the file it was
-/// imported from), else the folder of the file opened last; a new summary's, the folder above
-/// the desk's (else the documents folder).
+/// imported from); for a new report the folder of the file last opened, saved or exported,
+/// else the documents folder (never the root a desktop launcher leaves as the working folder).
+/// A new summary's start above the desk's folder, not among its units.
 pub fn document_folder(app: &EditorApp) -> Option<std::path::PathBuf> {
     let own = app.doc.path.as_ref().or(app.doc.imported_from.as_ref());
     if own.is_none() && app.doc.draft.sum.is_some() {
-        // A new summary is not one of the units: never offered the units' folder (where
-        // the desk would list it among them), but the folder above it.
         let above = app.desk.as_ref().and_then(|d| d.desk.folder.parent());
         return above.map(Path::to_path_buf).or_else(dirs::document_dir);
     }
-    own.or(app.settings.recent.first())
-        .and_then(|p| p.parent().map(Path::to_path_buf))
-        .filter(|d| !d.as_os_str().is_empty())
+    own.and_then(|p| p.parent().map(Path::to_path_buf))
+        .or_else(|| app.settings.last_folder.clone())
+        .or_else(|| {
+            let recent = app.settings.recent.first()?;
+            recent.parent().map(Path::to_path_buf)
+        })
+        .filter(|d| !d.as_os_str().is_empty() && d.parent().is_some())
+        .or_else(dirs::document_dir)
+        .or_else(dirs::home_dir)
 }
 
 /// Where the typed-path prompt starts: next to the open file, else the home folder.

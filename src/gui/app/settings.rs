@@ -14,6 +14,7 @@ const DEADLINE_FILE: &str = "deadline.txt";
 const PROFILE_FILE: &str = "profile-path.txt";
 const REVIEWER_FILE: &str = "reviewer.txt";
 const PANELS_FILE: &str = "panels.txt";
+const FOLDER_FILE: &str = "last-folder.txt";
 /// How many recent files are remembered.
 pub const MAX_RECENT: usize = 10;
 
@@ -31,6 +32,9 @@ pub struct Settings {
     pub profile: Option<(PathBuf, Profile)>,
     /// 视图 → 问题列表.
     pub show_findings: bool,
+    /// The folder of the file last opened, saved or exported: where the dialogs of a new
+    /// report start.
+    pub last_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -41,6 +45,7 @@ impl Default for Settings {
             deadline: None,
             profile: None,
             show_findings: true,
+            last_folder: None,
         }
     }
 }
@@ -81,6 +86,7 @@ impl Settings {
             deadline: first_line(DEADLINE_FILE).and_then(|t| Deadline::parse(&t)),
             profile,
             show_findings: first_line(PANELS_FILE).is_none_or(|t| t != "findings=off"),
+            last_folder: first_line(FOLDER_FILE).map(PathBuf::from),
         };
         (settings, problem)
     }
@@ -105,11 +111,22 @@ impl Settings {
         } else {
             "findings=off"
         };
-        storage.write_text(PANELS_FILE, panels)
+        storage.write_text(PANELS_FILE, panels)?;
+        let folder = self.last_folder.as_ref().map(|f| f.display().to_string());
+        storage.write_text(FOLDER_FILE, &folder.unwrap_or_default())
     }
 
-    /// Puts `path` first in the recent files, without duplicates.
+    /// Remembers the folder of `file` (opened, saved or exported) for the next dialog.
+    pub fn remember_folder(&mut self, file: &Path) {
+        if let Some(folder) = file.parent().filter(|f| !f.as_os_str().is_empty()) {
+            self.last_folder = Some(folder.to_path_buf());
+        }
+    }
+
+    /// Puts `path` first in the recent files, without duplicates; its folder is where the
+    /// next new report's dialogs start.
     pub fn touch_recent(&mut self, path: &Path) {
+        self.remember_folder(path);
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_path_buf());
         self.recent.truncate(MAX_RECENT);
@@ -134,6 +151,7 @@ mod tests {
         settings.reviewer = "张三".into();
         settings.deadline = Deadline::parse("1-28");
         settings.show_findings = false;
+        settings.remember_folder(Path::new("/单位/报告/甲镇.pdf"));
         settings.save(&storage).unwrap();
         let (again, _) = Settings::load(&Storage::at(dir.path().join("cfg")));
         assert_eq!(
@@ -143,6 +161,7 @@ mod tests {
         assert_eq!(again.reviewer, "张三");
         assert_eq!(again.deadline, Deadline::parse("1-28"));
         assert!(!again.show_findings);
+        assert_eq!(again.last_folder, Some(PathBuf::from("/单位/报告")));
         settings.deadline = None;
         settings.save(&storage).unwrap();
         assert_eq!(Settings::load(&storage).0.deadline, None, "national again");

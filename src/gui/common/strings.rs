@@ -60,7 +60,8 @@ pub const ORGAN_HINT: &str = "如：某某县人民政府办公室";
 pub const ORGAN_KIND: &str = "机关类型";
 pub const YEAR: &str = "统计年度";
 pub const PUBLISHED: &str = "发布日期";
-pub const PUBLISHED_HINT: &str = "如：2026年1月20日";
+/// `{}`: the year after the report's.
+pub const PUBLISHED_HINT: &str = "如：{}年1月20日";
 pub const SIGNATURE: &str = "落款机关";
 pub const TITLE_PREVIEW: &str = "标题";
 pub const FORMAT_2019: &str = "此报告按2019年试行格式发布，表格已按2021年格式对照录入。";
@@ -230,6 +231,19 @@ pub const DESK_COLUMNS: [&str; 8] = [
 ];
 pub const DESK_NO_ORGAN: &str = "（未写机关）";
 pub const DESK_ALL_YEARS: &str = "全部年度";
+pub const ZEROS_MENU: &str = "空白格填0";
+/// After a PDF export: the program's own fonts were used (no official ones on this PC).
+pub const PDF_FONTS_BUNDLED: &str = "用程序自带的字体";
+pub const PDF_FONTS_OFFICIAL: &str = "用本机的公文字体";
+pub const PDF_FONTS_SOME_OFFICIAL: &str = "部分用本机的公文字体";
+pub const ZEROS_ALL: &str = "全部空白格";
+pub const ZEROS_BUTTON: &str = "填0";
+pub const ZEROS_HOVER: &str =
+    "把这些空白格都填为 0（没有数据的单元格应填 0）；合计自动计算，不会被填写；可撤销";
+/// `{}`: the table.
+pub const ZEROS_TABLE_BUTTON: &str = "{}的空白格全部填0";
+/// `{}`: how many cells.
+pub const ZEROS_FILLED: &str = "已把 {} 个空白格填为 0（Ctrl+Z 撤销）";
 /// A summary at the desk: `{}` the units it covers.
 pub const DESK_SUMMARY_ROW: &str = "汇总报告（{} 个单位）";
 pub const DESK_DUPLICATE: &str = "重复报送";
@@ -314,6 +328,12 @@ pub const GRAPHICS_ALL_FAILED: &str = "无法打开编辑器窗口：几种图�
 pub const GRAPHICS_PANIC: &str = "图形初始化时出错";
 pub const GRAPHICS_NO_PROGRAM: &str = "找不到程序文件，无法换一种方式重试";
 pub const GRAPHICS_UNKNOWN: &str = "原因不明";
+pub const GRAPHICS_REASON_DISPLAY: &str =
+    "无法连接到显示服务器：桌面可能已经关闭、正在锁屏切换，或本程序没有权限使用这个桌面";
+pub const GRAPHICS_REASON_WAYLAND: &str = "无法连接到 Wayland 桌面";
+pub const GRAPHICS_REASON_GL: &str = "显卡的 OpenGL 无法使用（驱动不支持或未安装）";
+pub const GRAPHICS_REASON_OTHER: &str = "图形系统出错";
+pub const GRAPHICS_DETAILS: &str = "详细信息（供技术人员参考）：";
 pub const GRAPHICS_TITLE: &str = "年报编辑器无法打开窗口。";
 pub const GRAPHICS_WAYS: &str = "试过的图形方式：";
 pub const GRAPHICS_ADVICE: &str = "可以试试：从应用菜单选“年报编辑器（安全图形模式）”，或在终端运行 nianbao --safe-graphics；\

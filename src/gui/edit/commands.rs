@@ -1,4 +1,4 @@
-//! The form's commands as data: the undo history.
+//! The form's commands as data: the undo history, 空白格填0.
 
 use crate::draft::Draft;
 
@@ -9,4 +9,6 @@ pub enum EditCommand {
     UndoPoint(Box<Draft>),
     Undo,
     Redo,
+    /// 空白格填0: the blank cells the blank-cell check names, set to 0 (one undo step).
+    FillZeros(crate::release::ZeroFill),
 }

@@ -12,9 +12,11 @@ use crate::gui::commands::Command;
 use crate::gui::commands::modal::Modal;
 use crate::gui::common::strings as s;
 use crate::gui::common::theme::severity_color;
+use crate::gui::edit::commands::EditCommand;
 use crate::gui::edit::state::EditState;
 use crate::gui::review::commands::ReviewCommand;
 use crate::gui::review::state::Compare;
+use crate::release::ZeroFill;
 use crate::template::{TEMPLATE, TableId};
 
 /// The table a blank-cell finding is about.
@@ -186,7 +188,11 @@ pub fn show(
                 clicked,
                 explain,
                 help,
+                zeros,
             } = picked;
+            if let Some(within) = zeros {
+                commands.push(EditCommand::FillZeros(within).into());
+            }
             if let Some(rule) = help {
                 commands.push(Command::modal(Modal::RuleHelp(rule)));
             }
@@ -237,6 +243,8 @@ struct Picked {
     explain: Option<Finding>,
     /// 这条规则是什么 on a finding.
     help: Option<Rule>,
+    /// 填0 on a blank-cell finding, or on a table's.
+    zeros: Option<ZeroFill>,
 }
 
 /// The findings, errors first, blank cells (S7) folded per table.
@@ -285,6 +293,10 @@ fn finding_list(
                     CollapsingHeader::new(title)
                         .id_salt(("nianbao-s7", table.name()))
                         .show(ui, |ui| {
+                            let all = s::fill(s::ZEROS_TABLE_BUTTON, table.name());
+                            if ui.small_button(all).clicked() {
+                                picked.zeros = Some(ZeroFill::Table(table));
+                            }
                             for f in many {
                                 line(ui, f, picked);
                             }
@@ -352,6 +364,19 @@ fn finding_line(
         help.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
         if help.clicked() {
             picked.help = Some(f.rule);
+        }
+        // Blank cells: 填0 fills them (one undo step).
+        if f.rule == Rule::S7 {
+            let b = ui
+                .small_button(s::ZEROS_BUTTON)
+                .on_hover_text(s::ZEROS_HOVER);
+            if b.clicked() {
+                let cells = f.places.iter().filter_map(|p| match p {
+                    Place::Cell(i) => Some(*i),
+                    _ => None,
+                });
+                picked.zeros = Some(ZeroFill::Cells(cells.collect()));
+            }
         }
         if f.severity != Severity::Error && !explained_now {
             let name = s::fill(s::EXPLAIN_BUTTON_NAME, k).replacen("{}", f.rule.id(), 1);

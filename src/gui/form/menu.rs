@@ -261,6 +261,20 @@ fn edit_menu(ui: &mut Ui, ed: &mut Editing, state: &MenuState) {
                 }));
             }
         }
+        ui.menu_button(s::ZEROS_MENU, |ui| {
+            use crate::release::ZeroFill;
+            use crate::template::TableId;
+            for (label, within) in [
+                (s::ZEROS_ALL, ZeroFill::All),
+                (TableId::T2.name(), ZeroFill::Table(TableId::T2)),
+                (TableId::T3.name(), ZeroFill::Table(TableId::T3)),
+                (TableId::T4.name(), ZeroFill::Table(TableId::T4)),
+            ] {
+                if item(ui, label, None) {
+                    ed.push(EditCommand::FillZeros(within));
+                }
+            }
+        });
         ui.separator();
         let mut manual = ed.doc.draft.manual_totals;
         if ui

@@ -234,9 +234,12 @@ fn date_field(ed: &mut Editing, ui: &mut Ui, label: egui::Id, dark: bool) {
     let mark = ed.analysis.meta_marks.get(&MetaField::Published).copied();
     let mark = if refused { Some(Severity::Error) } else { mark };
     ui.horizontal(|ui| {
+        // The example is a date of this report: January after its year.
+        let year = ed.doc.draft.report.meta.year.map_or(2026, |y| y + 1);
+        let hint = s::fill(s::PUBLISHED_HINT, year);
         let mut edit = TextEdit::singleline(&mut text)
             .id(meta_id(MetaField::Published))
-            .hint_text(s::PUBLISHED_HINT);
+            .hint_text(hint);
         if let Some(c) = tint(mark, dark) {
             edit = edit.background_color(c);
         }

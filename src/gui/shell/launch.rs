@@ -245,8 +245,9 @@ fn as_child(mode: Graphics, open: impl FnOnce() -> anyhow::Result<()>) -> std::p
     }
 }
 
-/// The message for a start that failed: each way tried and why (or why none could be), what
-/// to try, and that the command line still works.
+/// The message for a start that failed: each way tried and why in plain Chinese (or why
+/// none could be), what to try, that the command line still works, and the libraries' own
+/// words last, as 详细信息 (without the build machine's source paths).
 pub fn failure_message(failed: &[(Graphics, String)], none: Option<&str>) -> String {
     let mut out = format!("{}\n\n", s::GRAPHICS_TITLE);
     if let Some(why) = none {
@@ -256,14 +257,67 @@ pub fn failure_message(failed: &[(Graphics, String)], none: Option<&str>) -> Str
         out.push_str(s::GRAPHICS_WAYS);
         out.push('\n');
         for (way, why) in failed {
-            // A long driver message is cut: the message box is read, not the log.
-            let why: String = why.chars().take(240).collect();
-            out.push_str(&format!("· {}：{why}\n", way.label()));
+            out.push_str(&format!("· {}：{}\n", way.label(), plain_reason(why)));
         }
     }
     out.push('\n');
     out.push_str(s::GRAPHICS_ADVICE);
+    if !failed.is_empty() {
+        out.push_str(&format!("\n\n{}\n", s::GRAPHICS_DETAILS));
+        for (way, why) in failed {
+            // A long driver message is cut: the message box is read, not the log.
+            let why: String = library_text(why).chars().take(240).collect();
+            out.push_str(&format!("{}：{why}\n", way.label()));
+        }
+    }
     out
+}
+
+/// What a graphics library's error means, in words a clerk (and the IT department) reads.
+fn plain_reason(raw: &str) -> &'static str {
+    let raw = raw.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| raw.contains(w));
+    if has(&[
+        "connection to x server",
+        "xopendisplay",
+        "x11 connection",
+        "no display",
+    ]) {
+        s::GRAPHICS_REASON_DISPLAY
+    } else if has(&["wayland"]) {
+        s::GRAPHICS_REASON_WAYLAND
+    } else if has(&[
+        "glutin",
+        "egl",
+        "glx",
+        "opengl",
+        "gl context",
+        "pixel format",
+        "surface",
+    ]) {
+        s::GRAPHICS_REASON_GL
+    } else if has(&["panicked", "panic"]) {
+        s::GRAPHICS_PANIC
+    } else {
+        s::GRAPHICS_REASON_OTHER
+    }
+}
+
+/// A library's own error text without the source paths of the machine it was built on
+/// (`at /home/…/winit-0.30.13/src/platform_impl/linux/mod.rs:788`).
+fn library_text(raw: &str) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    for word in raw.split_whitespace() {
+        let is_source = word.contains(".rs:") || (word.contains("/src/") && word.contains('/'));
+        if is_source {
+            if kept.last() == Some(&"at") {
+                kept.pop();
+            }
+            continue;
+        }
+        kept.push(word);
+    }
+    kept.join(" ").trim_end_matches(':').to_string()
 }
 
 /// Shows the message on stderr, and in a message box where one can be shown (zenity, which
@@ -327,6 +381,18 @@ mod tests {
     }
 
     #[test]
+    fn no_x_server_is_said_in_chinese_without_the_build_machine_s_paths() {
+        let raw = "winit EventLoopError: os error at /home/ci/.cargo/registry/src/index/winit-0.30.13/src/platform_impl/linux/mod.rs:788: Failed to open connection to X server";
+        let m = failure_message(&[(Graphics::Native, raw.into())], None);
+        assert!(m.contains("无法连接到显示服务器"), "{m}");
+        assert!(!m.contains(".rs:") && !m.contains("/home/ci"), "{m}");
+        assert!(
+            m.contains("Failed to open connection to X server"),
+            "kept for the log: {m}"
+        );
+    }
+
+    #[test]
     fn the_message_names_each_way_and_the_command_line() {
         let m = failure_message(
             &[
@@ -338,9 +404,10 @@ mod tests {
             ],
             None,
         );
+        assert!(m.contains("· 默认（显卡 OpenGL）：显卡的 OpenGL"), "{m}");
         assert!(
-            m.contains("· 默认（显卡 OpenGL）：failed to create glutin window surface"),
-            "{m}"
+            m.contains("详细信息") && m.contains("failed to create glutin window surface"),
+            "the library's words kept last: {m}"
         );
         assert!(
             m.contains("nianbao check") && m.contains("nianbao export"),

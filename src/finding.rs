@@ -360,6 +360,20 @@ impl Finding {
         }
     }
 
+    /// Whether the finding says the text is last year's, not yet rewritten: H12 (沿用, 相似度),
+    /// H21 (重复率), and H11's paragraphs that open on last year (not H11's errors).
+    pub fn copied_from_last_year(&self) -> bool {
+        match self.rule {
+            Rule::H12 | Rule::H21 => true,
+            Rule::H11 => {
+                self.severity != Severity::Error
+                    && !self.places.is_empty()
+                    && self.places.iter().all(|p| matches!(p, Place::Text(_)))
+            }
+            _ => false,
+        }
+    }
+
     /// The same finding, marked as coming from `source`.
     pub fn from_source(mut self, source: Source) -> Finding {
         self.source = source;

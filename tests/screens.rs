@@ -552,3 +552,50 @@ fn a_new_report_s_dialogs_start_where_the_clerk_last_was_never_at_the_root() {
         nianbao::gui::app::settings::Settings::load(&nianbao::gui::Storage::at(config));
     assert_eq!(settings.last_folder, Some(out));
 }
+
+#[test]
+fn a_draft_from_last_year_lists_each_thing_to_do_once() {
+    let mut f = fixture();
+    let last = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/published/003_60d30e5d68c9d170.txt");
+    f.harness.state_mut().push(nianbao::gui::FileCommand::Run(
+        nianbao::gui::Action::NewFromPath(last),
+    ));
+    f.harness.run();
+    let findings = &f.app().checks.analysis.findings;
+    let items = nianbao::gui::form::findings::items(findings);
+    // The real error (the 导语's statistics period is last year's) first; each part that is
+    // still last year's text one item; 表二, 表三, 表四's blanks one item each.
+    use nianbao::gui::form::findings::Item;
+    assert!(
+        matches!(items.first(), Some(Item::One(e)) if e.severity == nianbao::finding::Severity::Error),
+        "the error first"
+    );
+    let copied = items
+        .iter()
+        .filter(|i| matches!(i, Item::Copied(..)))
+        .count();
+    assert!(copied >= 3, "{copied}");
+    assert!(
+        items.len() <= 10,
+        "{} items: {:#?}",
+        items.len(),
+        items
+            .iter()
+            .map(|i| match i {
+                Item::One(f) => f.to_line(),
+                Item::Blanks(t, _) => format!("blanks {}", t.name()),
+                Item::Copied(p, v) => format!("copied {p:?} {}", v.len()),
+            })
+            .collect::<Vec<_>>()
+    );
+    let raw = findings.len();
+    assert!(raw > 30, "{raw} findings folded into {}", items.len());
+    eprintln!("{raw} findings, {} items", items.len());
+    assert!(
+        f.harness
+            .query_all_by_label_contains("与上年相同，尚未修改")
+            .next()
+            .is_some()
+    );
+}

@@ -232,6 +232,13 @@ pub const DESK_COLUMNS: [&str; 8] = [
 pub const DESK_NO_ORGAN: &str = "（未写机关）";
 pub const DESK_ALL_YEARS: &str = "全部年度";
 pub const ZEROS_MENU: &str = "空白格填0";
+/// The findings that a part is still last year's text, folded into one item.
+pub const COPIED_TITLE: &str = "与上年相同，尚未修改";
+pub const COPIED_WHOLE: &str = "全文";
+pub const COPIED_INTRO: &str = "导语";
+/// `{}`: how many paragraphs.
+pub const COPIED_OPENING: &str = "{} 段以上一年开头";
+pub const COPIED_SHARE: &str = "与上年重复";
 /// After a PDF export: the program's own fonts were used (no official ones on this PC).
 pub const PDF_FONTS_BUNDLED: &str = "用程序自带的字体";
 pub const PDF_FONTS_OFFICIAL: &str = "用本机的公文字体";

@@ -17,7 +17,7 @@ use crate::gui::edit::state::EditState;
 use crate::gui::review::commands::ReviewCommand;
 use crate::gui::review::state::Compare;
 use crate::release::ZeroFill;
-use crate::template::{TEMPLATE, TableId};
+use crate::template::{Part, TEMPLATE, TableId};
 
 /// The table a blank-cell finding is about.
 fn table_of(f: &Finding) -> Option<TableId> {
@@ -247,7 +247,62 @@ struct Picked {
     zeros: Option<ZeroFill>,
 }
 
-/// The findings, errors first, blank cells (S7) folded per table.
+/// An item of the findings panel: one finding, or findings folded into one thing to do.
+pub enum Item<'a> {
+    One(&'a Finding),
+    /// The blank cells (S7) of one table, of one severity.
+    Blanks(TableId, Vec<&'a Finding>),
+    /// Text still last year's, of one part of the report (`None`: the whole report).
+    Copied(Option<Part>, Vec<&'a Finding>),
+}
+
+/// The panel's items, errors first: blank cells folded per table, the findings that say a
+/// part is still last year's text folded per part, so that each item is one thing to do.
+pub fn items(findings: &[Finding]) -> Vec<Item<'_>> {
+    let mut out = Vec::new();
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        let of = |f: &&Finding| f.severity == severity;
+        for f in findings.iter().filter(of) {
+            if f.rule != Rule::S7 && !(severity != Severity::Error && f.copied_from_last_year()) {
+                out.push(Item::One(f));
+            }
+        }
+        for table in [TableId::T2, TableId::T3, TableId::T4] {
+            let group: Vec<&Finding> = findings
+                .iter()
+                .filter(of)
+                .filter(|f| f.rule == Rule::S7 && table_of(f) == Some(table))
+                .collect();
+            match group.as_slice() {
+                [] => {}
+                [one] => out.push(Item::One(one)),
+                _ => out.push(Item::Blanks(table, group)),
+            }
+        }
+        if severity == Severity::Error {
+            continue;
+        }
+        let copied: Vec<&Finding> = findings
+            .iter()
+            .filter(of)
+            .filter(|f| f.copied_from_last_year())
+            .collect();
+        let parts = std::iter::once(None).chain(Part::ALL.into_iter().map(Some));
+        for part in parts {
+            let group: Vec<&Finding> = copied
+                .iter()
+                .copied()
+                .filter(|f| f.places.first().map(Place::part) == part)
+                .collect();
+            if !group.is_empty() {
+                out.push(Item::Copied(part, group));
+            }
+        }
+    }
+    out
+}
+
+/// The findings as [`items`], each drawn.
 fn finding_list(
     ui: &mut Ui,
     analysis: &Analysis,
@@ -262,49 +317,73 @@ fn finding_list(
     let line = |ui: &mut Ui, f: &Finding, picked: &mut Picked| {
         finding_line(ui, f, analysis, explanations, (dark, find), picked);
     };
-    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-        for f in findings
-            .iter()
-            .filter(|f| f.severity == severity && f.rule != Rule::S7)
-        {
-            line(ui, f, picked);
-        }
-        // Blank cells: one line per table, opened on demand.
-        for table in [TableId::T2, TableId::T3, TableId::T4] {
-            let group: Vec<&Finding> = findings
-                .iter()
-                .filter(|f| {
-                    f.severity == severity && f.rule == Rule::S7 && table_of(f) == Some(table)
-                })
-                .collect();
-            match group.as_slice() {
-                [] => {}
-                [one] => line(ui, one, picked),
-                many => {
-                    let cells: usize = many.iter().map(|f| f.places.len()).sum();
-                    let title = RichText::new(format!(
-                        "［{}］S7 {}有 {} 处未填写（{} 个空白单元格）",
-                        severity.label(),
-                        table.name(),
-                        many.len(),
-                        cells
-                    ))
-                    .color(severity_color(severity, dark));
-                    CollapsingHeader::new(title)
-                        .id_salt(("nianbao-s7", table.name()))
-                        .show(ui, |ui| {
-                            let all = s::fill(s::ZEROS_TABLE_BUTTON, table.name());
-                            if ui.small_button(all).clicked() {
-                                picked.zeros = Some(ZeroFill::Table(table));
-                            }
-                            for f in many {
-                                line(ui, f, picked);
-                            }
-                        });
-                }
+    for item in items(findings) {
+        match item {
+            Item::One(f) => line(ui, f, picked),
+            Item::Blanks(table, many) => {
+                let severity = many[0].severity;
+                let cells: usize = many.iter().map(|f| f.places.len()).sum();
+                let title = RichText::new(format!(
+                    "［{}］S7 {}有 {} 处未填写（{} 个空白单元格）",
+                    severity.label(),
+                    table.name(),
+                    many.len(),
+                    cells
+                ))
+                .color(severity_color(severity, dark));
+                CollapsingHeader::new(title)
+                    .id_salt(("nianbao-s7", table.name()))
+                    .show(ui, |ui| {
+                        let all = s::fill(s::ZEROS_TABLE_BUTTON, table.name());
+                        if ui.small_button(all).clicked() {
+                            picked.zeros = Some(ZeroFill::Table(table));
+                        }
+                        for f in many {
+                            line(ui, f, picked);
+                        }
+                    });
+            }
+            Item::Copied(part, many) => {
+                let title = RichText::new(copied_title(part, &many, analysis))
+                    .color(severity_color(many[0].severity, dark));
+                let id = part.map_or("全文", crate::gui::form::outline::entry_label);
+                CollapsingHeader::new(title)
+                    .id_salt(("nianbao-copied", id))
+                    .show(ui, |ui| {
+                        for f in many {
+                            line(ui, f, picked);
+                        }
+                    });
             }
         }
     }
+}
+
+/// "（一）主动公开：与上年相同，尚未修改 — 3 段以2024年开头，相似度100%".
+fn copied_title(part: Option<Part>, many: &[&Finding], analysis: &Analysis) -> String {
+    let name = match part {
+        None => s::COPIED_WHOLE,
+        Some(Part::Basics) => s::COPIED_INTRO,
+        Some(p) => crate::gui::form::outline::entry_label(p),
+    };
+    let mut details = Vec::new();
+    let opening = many.iter().filter(|f| f.rule == Rule::H11).count();
+    if opening > 0 {
+        details.push(s::fill(s::COPIED_OPENING, opening));
+    }
+    let share = analysis.repetition.as_ref().and_then(|r| match part {
+        Some(p) => r.of_part(p),
+        None => r.overall(),
+    });
+    if let Some(share) = share {
+        details.push(format!("{}{}", s::COPIED_SHARE, share.text()));
+    }
+    format!(
+        "［{}］{name}：{} — {}",
+        many[0].severity.label(),
+        s::COPIED_TITLE,
+        details.join("，")
+    )
 }
 
 /// One finding: its line (a link to its place), 说明… for a warning or a note, and the

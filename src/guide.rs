@@ -1,88 +1,57 @@
-//! The guide the editor shows (F1, 帮助 → 使用说明): the README's sections for the people who
-//! use the program — the editor, the exports, 汇总, review and the desk, the draft files —
-//! as plain text, offline, written once (the README is the source).
+//! The guide the editor shows (F1, 帮助 → 使用说明): written for clerks and reviewers
+//! (`assets/guide.md`), starting with the year's tasks in order, then each part of the
+//! program; offline, built into the program. A paragraph is one line of the source, so the
+//! window reflows it to its width. The README keeps the full reference.
 
-/// The README, as built into the program.
-const README: &str = include_str!("../README.md");
+/// The guide as built into the program.
+const GUIDE: &str = include_str!("../assets/guide.md");
 
-/// The README's sections the guide shows, by heading, in this order.
-const USER_SECTIONS: [&str; 7] = [
-    "编辑器",
-    "PDF 导出",
-    "Word 与网页导出",
-    "汇总下级单位的报告",
-    "审核：说明、批注、签发、版本比较、退回意见",
-    "审核台（政务公开办）",
-    "草稿文件",
-];
-
-/// One section of the guide: its heading and its paragraphs as plain text.
+/// One section of the guide: its heading and its paragraphs (a list item starts with `· `).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GuideSection {
     pub heading: String,
-    pub text: String,
+    pub paragraphs: Vec<String>,
 }
 
-/// The guide's sections, from the README.
+impl GuideSection {
+    /// The paragraphs that contain `query` (every one when the query is empty).
+    pub fn matching<'a>(&'a self, query: &'a str) -> impl Iterator<Item = &'a String> + 'a {
+        let query = query.trim();
+        self.paragraphs
+            .iter()
+            .filter(move |p| query.is_empty() || p.contains(query))
+    }
+}
+
+/// The guide's sections, in order.
 pub fn sections() -> Vec<GuideSection> {
-    sections_of(README)
+    sections_of(GUIDE)
 }
 
 fn sections_of(markdown: &str) -> Vec<GuideSection> {
     let mut found: Vec<GuideSection> = Vec::new();
-    let mut current: Option<GuideSection> = None;
-    let mut in_code = false;
     for line in markdown.lines() {
+        let line = line.trim();
         if let Some(heading) = line.strip_prefix("## ") {
-            found.extend(current.take());
-            current = USER_SECTIONS
-                .contains(&heading.trim())
-                .then(|| GuideSection {
-                    heading: heading.trim().to_string(),
-                    text: String::new(),
-                });
+            found.push(GuideSection {
+                heading: heading.trim().to_string(),
+                paragraphs: Vec::new(),
+            });
             continue;
         }
-        let Some(section) = current.as_mut() else {
+        let Some(section) = found.last_mut() else {
             continue;
         };
-        if line.trim_start().starts_with("```") {
-            in_code = !in_code;
+        if line.is_empty() {
             continue;
         }
-        let plain = if in_code {
-            line.to_string()
-        } else {
-            plain_line(line)
+        let paragraph = match line.strip_prefix("- ") {
+            Some(item) => format!("· {item}"),
+            None => line.to_string(),
         };
-        // A picture (a screenshot, a table of them) is left out, and a table's rule line;
-        // a blank line keeps the paragraphs apart.
-        if line.contains("![") || line.trim_start().starts_with("|---") {
-            continue;
-        }
-        section.text.push_str(&plain);
-        section.text.push('\n');
-    }
-    found.extend(current);
-    found.sort_by_key(|s| USER_SECTIONS.iter().position(|h| *h == s.heading));
-    for s in &mut found {
-        s.text = s.text.trim().to_string();
+        section.paragraphs.push(paragraph);
     }
     found
-}
-
-/// A markdown line as text: headings without #, bullets as ·, no ** or backticks.
-fn plain_line(line: &str) -> String {
-    let trimmed = line.trim_start();
-    let indent = &line[..line.len() - trimmed.len()];
-    let body = if let Some(h) = trimmed.strip_prefix("### ") {
-        format!("【{h}】")
-    } else if let Some(item) = trimmed.strip_prefix("- ") {
-        format!("{indent}· {item}")
-    } else {
-        line.to_string()
-    };
-    body.replace("**", "").replace('`', "")
 }
 
 #[cfg(test)]
@@ -90,30 +59,57 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_guide_has_the_user_sections_of_the_readme_as_text() {
+    fn the_guide_starts_with_the_year_s_tasks_and_is_for_clerks() {
         let guide = sections();
-        let headings: Vec<&str> = guide.iter().map(|s| s.heading.as_str()).collect();
-        assert_eq!(
-            headings, USER_SECTIONS,
-            "every section the guide names is in the README"
-        );
-        for s in &guide {
-            assert!(!s.text.is_empty(), "{}", s.heading);
+        assert_eq!(guide[0].heading, "一年的工作，按顺序");
+        let first = guide[0].paragraphs.join("\n");
+        let order = ["从上年报告新建", "改年份", "填表", "看问题列表", "导出"];
+        let at: Vec<usize> = order
+            .iter()
+            .map(|w| first.find(w).unwrap_or(usize::MAX))
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "in order: {at:?}");
+        for section in ["审核台", "汇总", "问题列表", "导出和打印"] {
             assert!(
-                !s.text.contains("**") && !s.text.contains("!["),
-                "{}",
-                s.heading
+                guide.iter().any(|s| s.heading.contains(section)),
+                "{section}"
             );
         }
-        let editor = &guide[0].text;
-        assert!(editor.contains("· 起始页："), "{editor}");
+        // Nothing for developers, no English a clerk cannot use.
+        let all: String = guide
+            .iter()
+            .flat_map(|s| s.paragraphs.iter())
+            .cloned()
+            .collect();
+        for word in [
+            "egui", "kittest", "Xvfb", "xdotool", "CUPS", "cargo", "release", "MB", "nianbao ",
+            "`", "**",
+        ] {
+            assert!(!all.contains(word), "{word}");
+        }
+        // The draft files' name is what the clerk sees on disk.
+        let all = all.replace(".nianbao.ron", "");
+        let english: Vec<&str> = all
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 3)
+            .filter(|w| {
+                ![
+                    "Ctrl", "Shift", "Enter", "Home", "PageDown", "PageUp", "Word", "Excel",
+                    "README",
+                ]
+                .contains(w)
+            })
+            .collect();
+        assert!(english.is_empty(), "{english:?}");
     }
 
     #[test]
-    fn markdown_becomes_plain_text() {
-        let md = "## 编辑器\n\n- **加粗** 和 `代码`\n  ![图](x.png)\n### 小节\n## 命令行\n不要\n";
-        let s = sections_of(md);
-        assert_eq!(s.len(), 1);
-        assert_eq!(s[0].text, "· 加粗 和 代码\n【小节】");
+    fn a_paragraph_is_one_line_and_a_search_finds_it() {
+        let s = sections_of("## 甲\n\n第一段很长\n\n- 一项\n## 乙\n第二段\n");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].paragraphs, ["第一段很长", "· 一项"]);
+        assert_eq!(s[1].matching("第二").count(), 1);
+        assert_eq!(s[1].matching("").count(), 1);
+        assert_eq!(s[0].matching("没有").count(), 0);
     }
 }

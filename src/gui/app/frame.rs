@@ -177,7 +177,7 @@ impl EditorApp {
     pub fn after_panels(&mut self, ctx: &Context) {
         self.follow_changes(ctx);
         if let Some(guide) = self.window.guide.as_mut()
-            && !crate::gui::window::guide::show(ctx, guide)
+            && !crate::gui::window::guide::show(ctx, guide, self.modal.is_none())
         {
             self.window.guide = None;
         }
@@ -209,7 +209,8 @@ impl EditorApp {
         if pressed(&keys::OPEN) {
             self.push(Command::guarded(Action::Open));
         }
-        if pressed(&keys::HELP) {
+        // F1 with the guide open closes it (the guide's window takes the key).
+        if self.window.guide.is_none() && pressed(&keys::HELP) {
             // On a place with a finding (a red cell, a field the findings name): what the
             // finding's rule is; anywhere else the guide.
             let place = crate::gui::form::state::focused_place(ctx).filter(|_| report);

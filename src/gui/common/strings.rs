@@ -382,7 +382,9 @@ pub const START_STATUS: &str = "新建一份报告，或打开草稿、已发布
 // 帮助 → 使用说明 (guide.rs).
 pub const GUIDE_MENU: &str = "使用说明";
 pub const GUIDE_TITLE: &str = "使用说明";
-pub const GUIDE_KEYS: &str = "F1 打开本说明；F8 / Shift+F8 转到下一条 / 上一条问题；问题旁的 ？ 说明规则；Alt+F 等打开菜单。";
+pub const GUIDE_KEYS: &str = "Esc 或 F1 关闭";
+pub const GUIDE_SEARCH: &str = "查找：";
+pub const GUIDE_NOT_FOUND: &str = "使用说明中没有找到这些字。";
 pub const DISCARD_CONFIRM: &str = "丢弃后，这份未保存的草稿就找不回来了。确定丢弃吗？";
 pub const DISCARD_CONFIRMED: &str = "确定丢弃";
 pub const DISCARD_BACK: &str = "不丢弃";

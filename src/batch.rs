@@ -145,18 +145,16 @@ pub fn analyze_files(files: &[PathBuf], rules: BatchRules) -> Vec<Result<Analyse
         .map(|o| o.as_ref().ok().map(|o| &o.draft.report))
         .collect();
     let previous = crate::organs::pair_previous(&reports);
-    let analyses: Vec<Option<crate::analysis::Analysis>> = opened
-        .iter()
-        .zip(&previous)
-        .map(|(o, prev)| {
-            let o = o.as_ref().ok()?;
-            let last_year = match prev.map(|p| &opened[p]) {
-                Some(Ok(p)) => Some(&p.draft.report),
-                _ => None,
-            };
-            Some(analyze_opened(o, last_year, rules))
-        })
-        .collect();
+    // Checked on all cores too, each with its last year's report.
+    let indices: Vec<usize> = (0..opened.len()).collect();
+    let analyses: Vec<Option<crate::analysis::Analysis>> = par_map(&indices, |&i| {
+        let o = opened[i].as_ref().ok()?;
+        let last_year = match previous[i].map(|p| &opened[p]) {
+            Some(Ok(p)) => Some(&p.draft.report),
+            _ => None,
+        };
+        Some(analyze_opened(o, last_year, rules))
+    });
     opened
         .into_iter()
         .zip(analyses)
@@ -200,26 +198,45 @@ pub fn read_one(f: &Path) -> Result<(Opened, String), String> {
 }
 
 /// Opens the files on all cores, each read once, with the digest of its bytes; results in
-/// file order.
+/// file order. A file that trips a fault in a reader is a row with its reason.
 fn read_all(files: &[PathBuf]) -> Vec<Result<(Opened, String), String>> {
+    par_map(files, |f| {
+        std::panic::catch_unwind(|| read_one(f)).unwrap_or_else(|_| Err("读取时出错".to_string()))
+    })
+}
+
+/// `f` of every item on every core the machine has (no cap), the items handed out one at a
+/// time (a slow file holds up only itself); the results in the items' order.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let chunk = files.len().div_ceil(threads).max(1);
+        .min(items.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|f| read_one(f)).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .zip(files.chunks(chunk))
-            .flat_map(|(h, part)| {
-                h.join()
-                    .unwrap_or_else(|_| vec![Err("读取时出错".to_string()); part.len()])
-            })
-            .collect()
-    })
+        let (sender, receiver) = std::sync::mpsc::channel();
+        for _ in 0..threads {
+            let (sender, next, f) = (sender.clone(), &next, &f);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else {
+                        break;
+                    };
+                    if sender.send((i, f(item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for (i, r) in receiver {
+            slots[i] = Some(r);
+        }
+    });
+    slots.into_iter().flatten().collect()
 }
 
 pub(crate) fn csv_field(s: &str) -> String {
@@ -397,5 +414,13 @@ mod tests {
         let text = summary_text(&rows);
         assert!(text.contains("共 3 个文件"), "{text}");
         assert!(text.contains("已对照上年"));
+    }
+
+    #[test]
+    fn par_map_gives_every_result_in_order() {
+        let items: Vec<u64> = (0..1000).collect();
+        let out = super::par_map(&items, |&x| x * 2);
+        assert_eq!(out, items.iter().map(|x| x * 2).collect::<Vec<_>>());
+        assert!(super::par_map(&[] as &[u8], |_| 0).is_empty());
     }
 }

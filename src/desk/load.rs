@@ -83,9 +83,8 @@ impl Loader {
     /// Runs the load on all cores, handing each step to `sink` on the calling thread, in the
     /// order the files are done. Stops early when `sink` returns false.
     pub fn run(self, mut sink: impl FnMut(Loaded) -> bool) {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8);
+        // Every core the machine has: no cap.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         if let Some(opened) = self.read_all(threads, &mut sink) {
             self.compare_with_last_year(opened, threads, &mut sink);
         }

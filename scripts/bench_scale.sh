@@ -33,9 +33,8 @@ done
 measure() {
     local label=$1
     shift
-    local out
-    out=$( { /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-    read -r wall user sys peak <<<"$out"
+    /usr/bin/time -o "$work/time" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
+    read -r wall user sys peak < <(tail -n 1 "$work/time")
     printf '%-34s wall %6.2f s  cpu %6.2f s  peak %5d MB\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" $((peak / 1024))
 }
 echo "N = $n reports ($(du -sh "$dir" | cut -f1)), $(nproc) cores"

@@ -68,33 +68,74 @@ impl BundledFont {
         match self.stored {
             Stored::Raw(b) => b,
             Stored::Brotli(packed) => self.unpacked.get_or_init(|| {
-                let cached = CACHE_DIR.get().map(|dir| {
-                    // Named by the packed size: another build's face is another file.
-                    let name = format!("{}-{}.ttf", self.family.replace(' ', ""), packed.len());
-                    dir.join("fonts").join(name)
-                });
-                if let Some(bytes) = cached
-                    .as_ref()
-                    .and_then(|p| std::fs::read(p).ok())
-                    .filter(|b| ttf_parser::Face::parse(b, 0).is_ok())
-                {
+                let cached = self.cache_path(packed);
+                if let Some(bytes) = cached.as_deref().and_then(read_cached) {
                     return bytes;
                 }
-                let mut out = Vec::with_capacity(packed.len() * 2);
-                let mut reader = brotli_decompressor::Decompressor::new(packed, 1 << 16);
-                if reader.read_to_end(&mut out).is_err() {
-                    return Vec::new();
-                }
+                let out = unpack(packed);
                 if let Some(path) = cached {
-                    // A cache that cannot be written only costs the next run the unpacking.
-                    if let Some(dir) = path.parent() {
-                        let _ = std::fs::create_dir_all(dir);
-                    }
-                    let _ = crate::fsio::write_atomic(&path, &out);
+                    write_cached(&path, &out);
                 }
                 out
             }),
         }
+    }
+
+    /// Unpacks the face into the cache folder now if it is not there yet, without keeping
+    /// it in memory: the editor does this in the background at start, so that the first
+    /// PDF (打印预览, 导出PDF) does not wait for it.
+    pub fn prepare_cache(&'static self) {
+        let Stored::Brotli(packed) = self.stored else {
+            return;
+        };
+        if self.unpacked.get().is_some() {
+            return;
+        }
+        let Some(path) = self.cache_path(packed) else {
+            return;
+        };
+        if read_cached(&path).is_none() {
+            write_cached(&path, &unpack(packed));
+        }
+    }
+
+    /// Where the unpacked face is cached (named by the packed size: another build's face is
+    /// another file); `None` without a cache folder.
+    fn cache_path(&self, packed: &[u8]) -> Option<PathBuf> {
+        let name = format!("{}-{}.ttf", self.family.replace(' ', ""), packed.len());
+        CACHE_DIR.get().map(|dir| dir.join("fonts").join(name))
+    }
+}
+
+/// A cached face, when it is there and a font.
+fn read_cached(path: &std::path::Path) -> Option<Vec<u8>> {
+    std::fs::read(path)
+        .ok()
+        .filter(|b| ttf_parser::Face::parse(b, 0).is_ok())
+}
+
+/// A cache that cannot be written only costs the next run the unpacking.
+fn write_cached(path: &std::path::Path, bytes: &[u8]) {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = crate::fsio::write_atomic(path, bytes);
+}
+
+/// A packed face's bytes; empty when the packed data is broken.
+fn unpack(packed: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(packed.len() * 2);
+    let mut reader = brotli_decompressor::Decompressor::new(packed, 1 << 16);
+    if reader.read_to_end(&mut out).is_err() {
+        return Vec::new();
+    }
+    out
+}
+
+/// Unpacks every packed face into the cache folder (see [`BundledFont::prepare_cache`]).
+pub fn prepare_cache() {
+    for (font, _) in &ALL {
+        font.prepare_cache();
     }
 }
 

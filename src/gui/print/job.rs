@@ -21,8 +21,11 @@ pub struct Printing {
     /// A print waiting for the portal's dialog to be answered.
     pub job: Option<PrintJob>,
     /// The PDF fonts (official ones found on this machine, else bundled), looked up on the
-    /// first PDF made; tests set the bundled set.
+    /// first PDF made, or in the background from the start ([`Printing::warm_up`]); tests set
+    /// the bundled set.
     pub fonts: Option<FontSet>,
+    /// The fonts being looked up in the background.
+    warming: Option<Receiver<FontSet>>,
 }
 
 impl Default for Printing {
@@ -32,13 +35,39 @@ impl Default for Printing {
             portal: PortalBus::Session,
             job: None,
             fonts: None,
+            warming: None,
         }
     }
 }
 
 impl Printing {
-    /// The PDF fonts, looked up the first time.
+    /// Looks the PDF fonts up in the background now (the packed faces unpacked into the
+    /// cache, this machine's official fonts found), so that the first 打印预览 or 导出PDF
+    /// does not wait for them.
+    pub fn warm_up(&mut self) {
+        if self.fonts.is_some() || self.warming.is_some() {
+            return;
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let started = std::thread::Builder::new()
+            .name("nianbao-fonts".into())
+            .spawn(move || {
+                crate::fonts::prepare_cache();
+                let _ = sender.send(FontSet::with_installed_official());
+            });
+        if started.is_ok() {
+            self.warming = Some(receiver);
+        }
+    }
+
+    /// The PDF fonts: as looked up in the background (waiting for it if still at work), else
+    /// now.
     pub fn fonts(&mut self) -> FontSet {
+        if self.fonts.is_none()
+            && let Some(warming) = self.warming.take()
+        {
+            self.fonts = warming.recv().ok();
+        }
         self.fonts
             .get_or_insert_with(FontSet::with_installed_official)
             .clone()

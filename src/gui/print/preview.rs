@@ -120,6 +120,9 @@ pub struct Preview {
     pub watermark: bool,
     /// The zoom in percent last shown (what +/− step from when fitting).
     shown_percent: f32,
+    /// When the preview was asked for, until its first page is drawn
+    /// (`NIANBAO_PREVIEW_PROBE=1`: the time to it is printed, for the README's figure).
+    asked: Option<std::time::Instant>,
 }
 
 impl Preview {
@@ -148,6 +151,7 @@ impl Preview {
             zoom: Zoom::FitPage,
             watermark,
             shown_percent: 100.0,
+            asked: Some(std::time::Instant::now()),
         }
     }
 
@@ -182,6 +186,14 @@ impl Preview {
                     );
                     self.textures.insert(*index, texture);
                     self.drawing = None;
+                    if let Some(asked) = self.asked.take()
+                        && std::env::var_os("NIANBAO_PREVIEW_PROBE").is_some()
+                    {
+                        eprintln!(
+                            "first preview page after {} ms",
+                            asked.elapsed().as_millis()
+                        );
+                    }
                 }
                 Ok(None) | Err(TryRecvError::Disconnected) => {
                     self.pages = Pages::Failed(s::PREVIEW_BAD_PDF.to_string());

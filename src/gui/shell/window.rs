@@ -104,6 +104,8 @@ fn open_window(file: Option<PathBuf>, started: std::time::Instant) -> anyhow::Re
                 Storage::default_location(),
                 Date::today(),
             );
+            // The first 打印预览 or 导出PDF should not wait for the fonts.
+            app.printing.warm_up();
             match file {
                 None => app.show_start_page(),
                 // A folder opens as the review desk.

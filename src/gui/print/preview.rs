@@ -494,6 +494,7 @@ mod tests {
             zoom: Zoom::FitPage,
             watermark: false,
             shown_percent: 88.0,
+            asked: None,
         };
         p.step_zoom(true);
         assert_eq!(p.zoom, Zoom::Percent(100));

@@ -386,6 +386,41 @@ fn copied_title(part: Option<Part>, many: &[&Finding], analysis: &Analysis) -> S
     )
 }
 
+/// The buttons beside finding number `k` (from 1): 这条规则是什么, 填0 on blank cells, 说明…
+/// on a warning or a note not explained yet.
+fn finding_buttons(ui: &mut Ui, f: &Finding, k: usize, explained_now: bool, picked: &mut Picked) {
+    // 这条规则是什么: the rule's text (what it checks, the source, an example).
+    let name = s::fill(s::RULE_HELP_BUTTON_NAME, k).replacen("{}", f.rule.id(), 1);
+    let help = ui
+        .small_button(s::RULE_HELP_BUTTON)
+        .on_hover_text(s::RULE_HELP_HOVER);
+    help.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    if help.clicked() {
+        picked.help = Some(f.rule);
+    }
+    // Blank cells: 填0 fills them (one undo step).
+    if f.rule == Rule::S7 {
+        let b = ui
+            .small_button(s::ZEROS_BUTTON)
+            .on_hover_text(s::ZEROS_HOVER);
+        if b.clicked() {
+            let cells = f.places.iter().filter_map(|p| match p {
+                Place::Cell(i) => Some(*i),
+                _ => None,
+            });
+            picked.zeros = Some(ZeroFill::Cells(cells.collect()));
+        }
+    }
+    if f.severity != Severity::Error && !explained_now {
+        let name = s::fill(s::EXPLAIN_BUTTON_NAME, k).replacen("{}", f.rule.id(), 1);
+        let b = ui.small_button(s::EXPLAIN_BUTTON);
+        b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+        if b.clicked() {
+            picked.explain = Some(f.clone());
+        }
+    }
+}
+
 /// One finding: its line (a link to its place), 说明… for a warning or a note, and the
 /// 说明 that covers it, if any.
 fn finding_line(
@@ -434,37 +469,8 @@ fn finding_line(
         if link {
             picked.clicked = f.places.first().copied();
         }
-        // 这条规则是什么: the rule's text (what it checks, the source, an example).
         let k = index.map_or(0, |k| k + 1);
-        let name = s::fill(s::RULE_HELP_BUTTON_NAME, k).replacen("{}", f.rule.id(), 1);
-        let help = ui
-            .small_button(s::RULE_HELP_BUTTON)
-            .on_hover_text(s::RULE_HELP_HOVER);
-        help.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-        if help.clicked() {
-            picked.help = Some(f.rule);
-        }
-        // Blank cells: 填0 fills them (one undo step).
-        if f.rule == Rule::S7 {
-            let b = ui
-                .small_button(s::ZEROS_BUTTON)
-                .on_hover_text(s::ZEROS_HOVER);
-            if b.clicked() {
-                let cells = f.places.iter().filter_map(|p| match p {
-                    Place::Cell(i) => Some(*i),
-                    _ => None,
-                });
-                picked.zeros = Some(ZeroFill::Cells(cells.collect()));
-            }
-        }
-        if f.severity != Severity::Error && !explained_now {
-            let name = s::fill(s::EXPLAIN_BUTTON_NAME, k).replacen("{}", f.rule.id(), 1);
-            let b = ui.small_button(s::EXPLAIN_BUTTON);
-            b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-            if b.clicked() {
-                picked.explain = Some(f.clone());
-            }
-        }
+        finding_buttons(ui, f, k, explained_now, picked);
     });
     let shown = match state {
         Some(Explained::Current(k)) => Some((k, s::EXPLAINED)),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The batch and the desk at scale, as a reviewer meets them: builds a folder of N mixed
-# reports (the five published texts and drafts made from them, repeated) and prints wall
+# reports (the five published texts, drafts of them and next year's drafts, repeated) and prints wall
 # time, CPU time and peak memory of `nianbao check DIR --summary` and `nianbao desk DIR
 # --csv` (whole processes, /usr/bin/time), on all cores and on one (taskset), for the README.
 #
@@ -9,26 +9,33 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-2000}
 cargo build --release --locked --quiet
-bin=$PWD/target/release/nianbao
+# NIANBAO_BIN: another build to measure the same way (an earlier one, to compare).
+bin=${NIANBAO_BIN:-$PWD/target/release/nianbao}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dir="$work/reports"
 mkdir -p "$dir"
-# The kinds of file, made once: the five published texts, and a draft of each.
+# The kinds of file, made once: the five published texts, a draft of each, and next
+# year's draft from each (paired with last year's in the folder).
 kinds=()
 for f in tests/data/published/*.txt; do
     kinds+=("$f")
     d="$work/$(basename "$f" .txt).ron"
     "$bin" import "$f" -o "$d" >/dev/null 2>&1 && kinds+=("$d")
+    next="$work/$(basename "$f" .txt)_next.ron"
+    "$bin" new --from "$f" -o "$next" >/dev/null 2>&1 && kinds+=("$next")
 done
+# The first thousand one by one, then whole folders of a thousand copied.
 k=0
-while [ "$k" -lt "$n" ]; do
+mkdir -p "$dir/0"
+while [ "$k" -lt "$n" ] && [ "$k" -lt 1000 ]; do
     src=${kinds[$((k % ${#kinds[@]}))]}
-    ext=${src##*.}
-    sub="$dir/$((k / 1000))"
-    mkdir -p "$sub"
-    cp "$src" "$sub/$k.$ext"
+    cp "$src" "$dir/0/$k.${src##*.}"
     k=$((k + 1))
+done
+while [ "$k" -lt "$n" ]; do
+    cp -r "$dir/0" "$dir/$((k / 1000))"
+    k=$((k + 1000))
 done
 measure() {
     local label=$1

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::{Context, analyze};
 use crate::document::{self, Opened};
-use crate::finding::{Finding, Rule, Severity, tally};
+use crate::finding::{Rule, Severity, tally};
 
 /// File extensions the batch picks up in folders.
 pub const EXTENSIONS: [&str; 6] = ["ron", "txt", "pdf", "docx", "html", "htm"];
@@ -20,17 +20,56 @@ pub struct BatchRow {
     pub outcome: Result<Checked, String>,
 }
 
-/// A report that was read and checked.
+/// A report that was read and checked, as the summary keeps it: the counts, not the
+/// findings, so a batch of any size holds a few hundred bytes a report.
 #[derive(Clone, Debug)]
 pub struct Checked {
     pub organ: String,
     pub year: Option<u16>,
     pub format: &'static str,
-    pub findings: Vec<Finding>,
+    pub tally: crate::finding::Tally,
+    /// How many findings of each rule, in the order of [`Rule::ALL`].
+    pub rule_counts: Vec<u32>,
+    /// The rules of its errors, each once, in the order found.
+    pub error_rules: Vec<Rule>,
     /// Last year's report it was checked against.
     pub previous: Option<PathBuf>,
     /// The repetition rate against that report (H21).
     pub repetition: Option<crate::repetition::Share>,
+}
+
+impl Checked {
+    /// The summary of a report checked (against last year's `previous`, when paired).
+    fn of(o: &Opened, analysis: &crate::analysis::Analysis, previous: Option<PathBuf>) -> Checked {
+        let report = &o.draft.report;
+        let findings = &analysis.findings;
+        let mut error_rules: Vec<Rule> = Vec::new();
+        for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+            if !error_rules.contains(&f.rule) {
+                error_rules.push(f.rule);
+            }
+        }
+        Checked {
+            organ: report.meta.organ.clone(),
+            year: report.meta.year,
+            format: report.format.key(),
+            tally: tally(findings),
+            rule_counts: Rule::ALL
+                .iter()
+                .map(|r| findings.iter().filter(|f| f.rule == *r).count() as u32)
+                .collect(),
+            error_rules,
+            previous,
+            repetition: analysis.repetition.as_ref().and_then(|r| r.overall()),
+        }
+    }
+
+    /// How many findings of `rule`.
+    pub fn count_of(&self, rule: Rule) -> u32 {
+        let k = Rule::ALL.iter().position(|r| *r == rule);
+        k.and_then(|k| self.rule_counts.get(k).copied())
+            .unwrap_or(0)
+    }
 }
 
 /// The rules a batch is checked by beside the national ones.
@@ -98,26 +137,59 @@ pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
     check_files_with(files, BatchRules::default())
 }
 
-/// [`check_files`] with a local deadline or profile.
+/// [`check_files`] with a local deadline or profile. Every file is read and checked on
+/// every core, and only its summary kept; the reports paired with last year's are then read
+/// again, with that report, and checked against it. Memory does not grow with the documents.
 pub fn check_files_with(files: &[PathBuf], rules: BatchRules) -> Vec<BatchRow> {
+    // Each report alone: its summary, and the organ and year the pairing needs.
+    let alone: Vec<Result<(Checked, Option<(String, u16)>), String>> = par_map(files, |f| {
+        let (o, _) = read_guarded(f)?;
+        let checked = Checked::of(&o, &analyze_opened(&o, None, rules), None);
+        let report = &o.draft.report;
+        let key = report
+            .meta
+            .year
+            .map(|y| (crate::model::normalize_organ(&report.meta.organ), y));
+        Ok((checked, key))
+    });
+    let keys: Vec<Option<(String, u16)>> = alone
+        .iter()
+        .map(|r| r.as_ref().ok().and_then(|(_, k)| k.clone()))
+        .collect();
+    let pairs: Vec<(usize, usize)> = crate::organs::pair_previous_keys(keys)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, p?)))
+        .collect();
+    let mut rows: Vec<Result<Checked, String>> = alone
+        .into_iter()
+        .map(|r| r.map(|(checked, _)| checked))
+        .collect();
+    // The pairs, read again and checked against last year's report.
+    let again = par_map(&pairs, |&(i, p)| {
+        let (o, _) = read_guarded(&files[i]).ok()?;
+        let (last, _) = read_guarded(&files[p]).ok()?;
+        let analysis = analyze_opened(&o, Some(&last.draft.report), rules);
+        Some(Checked::of(&o, &analysis, Some(files[p].clone())))
+    });
+    for (&(i, _), checked) in pairs.iter().zip(again) {
+        if let Some(checked) = checked {
+            rows[i] = Ok(checked);
+        }
+    }
     files
         .iter()
-        .zip(analyze_files(files, rules))
+        .zip(rows)
         .map(|(file, outcome)| BatchRow {
             file: file.clone(),
-            outcome: outcome.map(|a| {
-                let report = &a.opened.draft.report;
-                Checked {
-                    organ: report.meta.organ.clone(),
-                    year: report.meta.year,
-                    format: report.format.key(),
-                    repetition: a.analysis.repetition.as_ref().and_then(|r| r.overall()),
-                    previous: a.previous.map(|p| files[p].clone()),
-                    findings: a.analysis.findings,
-                }
-            }),
+            outcome,
         })
         .collect()
+}
+
+/// [`read_one`], a fault in a reader turned into the row's reason.
+fn read_guarded(f: &Path) -> Result<(Opened, String), String> {
+    std::panic::catch_unwind(|| read_one(f)).unwrap_or_else(|_| Err("读取时出错".to_string()))
 }
 
 /// A file read and analysed in a batch.
@@ -200,9 +272,7 @@ pub fn read_one(f: &Path) -> Result<(Opened, String), String> {
 /// Opens the files on all cores, each read once, with the digest of its bytes; results in
 /// file order. A file that trips a fault in a reader is a row with its reason.
 fn read_all(files: &[PathBuf]) -> Vec<Result<(Opened, String), String>> {
-    par_map(files, |f| {
-        std::panic::catch_unwind(|| read_one(f)).unwrap_or_else(|_| Err("读取时出错".to_string()))
-    })
+    par_map(files, |f| read_guarded(f))
 }
 
 /// `f` of every item on every core the machine has (no cap), the items handed out one at a
@@ -275,7 +345,7 @@ pub fn to_csv(rows: &[BatchRow]) -> String {
         let mut fields = vec![csv_field(&row.file.display().to_string())];
         match &row.outcome {
             Ok(c) => {
-                let counts = tally(&c.findings);
+                let counts = c.tally;
                 fields.extend([
                     csv_field(&c.organ),
                     c.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -291,13 +361,7 @@ pub fn to_csv(rows: &[BatchRow]) -> String {
                     String::new(),
                 ]);
                 for r in &rules {
-                    fields.push(
-                        c.findings
-                            .iter()
-                            .filter(|f| f.rule == *r)
-                            .count()
-                            .to_string(),
-                    );
+                    fields.push(c.count_of(*r).to_string());
                 }
             }
             Err(reason) => {
@@ -323,16 +387,11 @@ pub fn summary_text(rows: &[BatchRow]) -> String {
                     errors: e,
                     warnings: w,
                     infos: i,
-                } = tally(&c.findings);
+                } = c.tally;
                 if e > 0 {
                     files_with_errors += 1;
                 }
-                let worst: Vec<&str> = c
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error)
-                    .map(|f| f.rule.id())
-                    .collect();
+                let worst: Vec<&str> = c.error_rules.iter().map(|r| r.id()).collect();
                 out.push_str(&format!(
                     "{}  {} {}年度  错误 {e} · 警告 {w} · 提示 {i}{}{}\n",
                     row.file.display(),
@@ -403,7 +462,7 @@ mod tests {
                 .as_ref()
                 .is_some_and(|p| p.ends_with("a-2024.ron"))
         );
-        assert!(b.findings.iter().any(|f| f.rule == Rule::H1));
+        assert!(b.count_of(Rule::H1) > 0);
         assert!(rows[2].outcome.as_ref().is_err());
         let csv = to_csv(&rows);
         let lines: Vec<&str> = csv.lines().collect();

@@ -12,25 +12,31 @@ use crate::model::{Report, normalize_organ, region_tails};
 pub struct OrganIndex {
     /// Each report's normalized organ and year (`None`: no organ or no year).
     keys: Vec<Option<(String, u16)>>,
-    /// (a name the organ may be written as, year) → the reports.
+    /// (a shorter name the organ may be written as, without its region; year) → the reports.
     by_tail: HashMap<(String, u16), Vec<usize>>,
+    /// (the organ's name as written, year) → the reports: the common case, found at once.
+    exact: HashMap<(String, u16), Vec<usize>>,
 }
 
 impl OrganIndex {
     /// Indexes `reports` (`None`: a file that could not be read).
     pub fn new(reports: &[Option<&Report>]) -> OrganIndex {
-        let keys: Vec<Option<(String, u16)>> = reports
-            .iter()
-            .map(|r| {
-                let r = (*r)?;
-                let organ = normalize_organ(&r.meta.organ);
-                (!organ.is_empty()).then_some((organ, r.meta.year?))
-            })
+        OrganIndex::of_keys(keys_of(reports))
+    }
+
+    /// Indexes each report's normalized organ and year (`None`: unreadable, or no year).
+    pub fn of_keys(keys: Vec<Option<(String, u16)>>) -> OrganIndex {
+        let keys: Vec<Option<(String, u16)>> = keys
+            .into_iter()
+            .map(|k| k.filter(|(organ, _)| !organ.is_empty()))
             .collect();
         let mut by_tail: HashMap<(String, u16), Vec<usize>> = HashMap::new();
+        let mut exact: HashMap<(String, u16), Vec<usize>> = HashMap::new();
         for (i, key) in keys.iter().enumerate() {
             if let Some((organ, year)) = key {
-                for tail in region_tails(organ) {
+                exact.entry((organ.clone(), *year)).or_default().push(i);
+                // The shorter names it may be written as (without its region).
+                for tail in region_tails(organ).into_iter().skip(1) {
                     by_tail
                         .entry((tail.to_string(), *year))
                         .or_default()
@@ -38,7 +44,11 @@ impl OrganIndex {
                 }
             }
         }
-        OrganIndex { keys, by_tail }
+        OrganIndex {
+            keys,
+            by_tail,
+            exact,
+        }
     }
 
     /// The other reports of `year` whose organ is report `i`'s: those of the same name, else
@@ -48,33 +58,29 @@ impl OrganIndex {
         let Some((organ, _)) = self.keys.get(i).and_then(Option::as_ref) else {
             return Vec::new();
         };
-        let tails = region_tails(organ);
-        let mut found: Vec<usize> = tails
-            .iter()
-            .flat_map(|t| {
-                self.by_tail
-                    .get(&(t.to_string(), year))
-                    .into_iter()
-                    .flatten()
-            })
-            .copied()
-            .filter(|&j| j != i)
-            .filter(|&j| {
-                let Some((other, _)) = &self.keys[j] else {
-                    return false;
-                };
-                other == organ || tails.contains(&other.as_str()) || {
-                    region_tails(other).contains(&organ.as_str())
-                }
-            })
+        let others = |list: Option<&Vec<usize>>| -> Vec<usize> {
+            list.into_iter()
+                .flatten()
+                .copied()
+                .filter(|&j| j != i)
+                .collect()
+        };
+        // The same name: found at once, whatever the folder's size.
+        let same = others(self.exact.get(&(organ.clone(), year)));
+        if !same.is_empty() {
+            return same;
+        }
+        // Else a name that differs by a region in front: this name's tails among the others'
+        // names, or this name among the others' tails.
+        let mut found: Vec<usize> = region_tails(organ)
+            .into_iter()
+            .skip(1)
+            .flat_map(|t| others(self.exact.get(&(t.to_string(), year))))
+            .chain(others(self.by_tail.get(&(organ.clone(), year))))
             .collect();
         found.sort_unstable();
         found.dedup();
         let name = |j: usize| self.keys[j].as_ref().map(|(o, _)| o.as_str());
-        if found.iter().any(|&j| name(j) == Some(organ.as_str())) {
-            found.retain(|&j| name(j) == Some(organ.as_str()));
-            return found;
-        }
         let mut names: Vec<&str> = found.iter().filter_map(|&j| name(j)).collect();
         names.sort_unstable();
         names.dedup();
@@ -89,8 +95,25 @@ impl OrganIndex {
 
 /// For each report, last year's report of the same organ in the list, if any.
 pub fn pair_previous(reports: &[Option<&Report>]) -> Vec<Option<usize>> {
-    let index = OrganIndex::new(reports);
-    (0..reports.len())
+    pair_previous_keys(keys_of(reports))
+}
+
+/// Each report's normalized organ and year (`None`: unreadable, or no year).
+fn keys_of(reports: &[Option<&Report>]) -> Vec<Option<(String, u16)>> {
+    reports
+        .iter()
+        .map(|r| {
+            let r = (*r)?;
+            Some((normalize_organ(&r.meta.organ), r.meta.year?))
+        })
+        .collect()
+}
+
+/// [`pair_previous`] of the reports' normalized organs and years.
+pub fn pair_previous_keys(keys: Vec<Option<(String, u16)>>) -> Vec<Option<usize>> {
+    let n = keys.len();
+    let index = OrganIndex::of_keys(keys);
+    (0..n)
         .map(|i| {
             let last = index.year(i)?.checked_sub(1)?;
             index.of_organ(i, last).first().copied()

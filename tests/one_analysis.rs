@@ -43,9 +43,15 @@ fn cli_findings(path: &Path) -> BTreeSet<String> {
 }
 
 fn batch_findings(path: &Path) -> BTreeSet<String> {
-    let rows = nianbao::batch::check_files(&[path.to_path_buf()]);
-    let checked = rows[0].outcome.as_ref().expect("batch reads the draft");
-    checked.findings.iter().map(|f| f.to_line()).collect()
+    let rules = nianbao::batch::BatchRules::default();
+    let analysed = nianbao::batch::analyze_files(&[path.to_path_buf()], rules);
+    let checked = analysed[0].as_ref().expect("batch reads the draft");
+    checked
+        .analysis
+        .findings
+        .iter()
+        .map(|f| f.to_line())
+        .collect()
 }
 
 fn editor_findings(path: &Path, config: &Path) -> BTreeSet<String> {

@@ -7,7 +7,6 @@ use nianbao::{batch, check_report, fsio};
 
 use super::{error_message, load};
 use crate::args::CheckArgs;
-use nianbao::finding::Severity;
 use nianbao::profile::Profile;
 
 pub(crate) fn cmd_check(a: CheckArgs) -> ExitCode {
@@ -45,11 +44,9 @@ pub(crate) fn cmd_check(a: CheckArgs) -> ExitCode {
         out!("{}", batch::summary_text(&rows).trim_end());
         out!("汇总已写入：{}", out.display());
         let unreadable = rows.iter().any(|r| r.outcome.is_err());
-        let errors = rows.iter().any(|r| {
-            r.outcome
-                .as_ref()
-                .is_ok_and(|c| c.findings.iter().any(|f| f.severity == Severity::Error))
-        });
+        let errors = rows
+            .iter()
+            .any(|r| r.outcome.as_ref().is_ok_and(|c| c.tally.errors > 0));
         return ExitCode::from(if unreadable {
             2
         } else if errors {

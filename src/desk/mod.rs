@@ -36,6 +36,8 @@ pub struct Desk {
     pub records: DeskRecords,
     /// The folder's files as last listed (with the desk file), to see what changed on disk.
     signature: Signature,
+    /// Each row by its file's path (a load's step finds its row at once, however many).
+    by_path: std::collections::HashMap<PathBuf, usize>,
 }
 
 /// Each file's last change and size, by path.
@@ -131,6 +133,12 @@ impl Desk {
         Ok(Desk {
             folder: folder.to_path_buf(),
             analysed: files.iter().map(|_| None).collect(),
+            by_path: files
+                .iter()
+                .cloned()
+                .enumerate()
+                .map(|(i, p)| (p, i))
+                .collect(),
             rows,
             records,
             signature,
@@ -152,7 +160,7 @@ impl Desk {
             Loaded::Done => return self.mark_duplicates(),
             Loaded::Comparing(_) => return,
         };
-        let Some(i) = self.rows.iter().position(|r| r.path == path) else {
+        let Some(&i) = self.by_path.get(&path) else {
             return;
         };
         let file = self.rows[i].file.clone();
@@ -200,6 +208,12 @@ impl Desk {
         }
         self.records = records;
         self.signature = signature;
+        self.by_path = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.path.clone(), i))
+            .collect();
         for i in 0..self.rows.len() {
             self.refresh_row(i);
         }

@@ -417,9 +417,9 @@ const REGION_ENDINGS: [&str; 10] = [
 ];
 
 /// `name` (normalized) and what stays of it without each region prefix it may carry (one or
-/// more segments of 2 to 10 characters ending in 省, 市, 县, …), as long as what stays is
-/// still an organ's name (at least four characters): `淮安市洪泽区人民政府` gives itself and
-/// `洪泽区人民政府`.
+/// more segments of 2 to 10 characters ending in 省, 市, 县, …), as long as what stays still
+/// names one organ (at least five characters: 人民政府 alone names none): `淮安市洪泽区人民政府`
+/// gives itself and `洪泽区人民政府`.
 pub fn region_tails(name: &str) -> Vec<&str> {
     let mut tails = vec![name];
     let mut k = 0;
@@ -429,7 +429,7 @@ pub fn region_tails(name: &str) -> Vec<&str> {
             let head = &rest[..at];
             let tail = &rest[at..];
             if REGION_ENDINGS.iter().any(|end| head.ends_with(end))
-                && tail.chars().count() >= 4
+                && tail.chars().count() >= 5
                 && !tails.contains(&tail)
             {
                 tails.push(tail);

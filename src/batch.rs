@@ -142,7 +142,7 @@ pub fn check_files(files: &[PathBuf]) -> Vec<BatchRow> {
 /// again, with that report, and checked against it. Memory does not grow with the documents.
 pub fn check_files_with(files: &[PathBuf], rules: BatchRules) -> Vec<BatchRow> {
     // Each report alone: its summary, and the organ and year the pairing needs.
-    let alone: Vec<Result<(Checked, Option<(String, u16)>), String>> = par_map(files, |f| {
+    let alone: Vec<Result<(Checked, Option<OrganYear>), String>> = par_map(files, |f| {
         let (o, _) = read_guarded(f)?;
         let checked = Checked::of(&o, &analyze_opened(&o, None, rules), None);
         let report = &o.draft.report;
@@ -152,7 +152,7 @@ pub fn check_files_with(files: &[PathBuf], rules: BatchRules) -> Vec<BatchRow> {
             .map(|y| (crate::model::normalize_organ(&report.meta.organ), y));
         Ok((checked, key))
     });
-    let keys: Vec<Option<(String, u16)>> = alone
+    let keys: Vec<Option<OrganYear>> = alone
         .iter()
         .map(|r| r.as_ref().ok().and_then(|(_, k)| k.clone()))
         .collect();
@@ -186,6 +186,9 @@ pub fn check_files_with(files: &[PathBuf], rules: BatchRules) -> Vec<BatchRow> {
         })
         .collect()
 }
+
+/// A report's normalized organ and its year: what the pairing with last year's needs.
+type OrganYear = (String, u16);
 
 /// [`read_one`], a fault in a reader turned into the row's reason.
 fn read_guarded(f: &Path) -> Result<(Opened, String), String> {

@@ -29,27 +29,13 @@ fn a_folder_of_reports_goes_through_return_sign_and_sum() {
         ("甲镇", "某县甲镇人民政府", "3"),
         ("乙镇", "某县乙镇人民政府", "2"),
     ] {
-        let path = folder.join(format!("{name}.ron"));
-        let o = run(&[
-            "new",
-            "--organ",
+        unit_draft(
+            &folder.join(format!("{name}.ron")),
             organ,
-            "--kind",
-            "乡镇街道",
-            "--year",
             "2025",
-            "-o",
-            path.to_str().unwrap(),
-        ]);
-        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-        let text = std::fs::read_to_string(&path).unwrap();
-        let filled = text
-            .replace(
-                "\"t3.r1.np\": \"\"",
-                &format!("\"t3.r1.np\": \"{applications}\""),
-            )
-            .replace("\"t3.r3_1.np\": \"\"", "\"t3.r3_1.np\": \"2\"");
-        std::fs::write(&path, filled).unwrap();
+            applications,
+            "2",
+        );
     }
     std::fs::copy(
         repo("tests/data/published/003_60d30e5d68c9d170.txt"),
@@ -255,10 +241,8 @@ fn the_overview_prints_on_a4_in_a_real_browser() {
     );
 }
 
-/// A township's 2025 (or `year`) draft in `folder` with `n` applications, all disclosed; signed
-/// by 李主任 at the desk.
-fn signed_unit(folder: &std::path::Path, file: &str, organ: &str, year: &str, n: &str) {
-    let path = folder.join(file);
+/// A township's draft of `year` at `path`: `received` applications, `disclosed` disclosed.
+fn unit_draft(path: &std::path::Path, organ: &str, year: &str, received: &str, disclosed: &str) {
     let o = run(&[
         "new",
         "--organ",
@@ -271,11 +255,23 @@ fn signed_unit(folder: &std::path::Path, file: &str, organ: &str, year: &str, n:
         path.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    let text = std::fs::read_to_string(&path).unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
     let filled = text
-        .replace("\"t3.r1.np\": \"\"", &format!("\"t3.r1.np\": \"{n}\""))
-        .replace("\"t3.r3_1.np\": \"\"", &format!("\"t3.r3_1.np\": \"{n}\""));
-    std::fs::write(&path, filled).unwrap();
+        .replace(
+            "\"t3.r1.np\": \"\"",
+            &format!("\"t3.r1.np\": \"{received}\""),
+        )
+        .replace(
+            "\"t3.r3_1.np\": \"\"",
+            &format!("\"t3.r3_1.np\": \"{disclosed}\""),
+        );
+    std::fs::write(path, filled).unwrap();
+}
+
+/// A township's draft of `year` in `folder` with `n` applications, all disclosed, signed by
+/// 李主任 at the desk.
+fn signed_unit(folder: &std::path::Path, file: &str, organ: &str, year: &str, n: &str) {
+    unit_draft(&folder.join(file), organ, year, n, n);
     sign(folder, file);
 }
 

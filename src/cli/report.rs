@@ -157,11 +157,7 @@ fn export_return_notes(
     if is_text {
         fsio::write_atomic(out, to_text(&letter).as_bytes())?;
     } else {
-        let mut options = PdfOptions::new(date);
-        if !a.bundled_fonts {
-            options.fonts = FontSet::with_installed_official();
-        }
-        let pdf = nianbao::export::pdf::export_pdf_letter(&letter, &options)?;
+        let pdf = nianbao::export::pdf::export_pdf_letter(&letter, &pdf_options(a, date))?;
         fsio::write_atomic(out, &pdf.bytes)?;
         out!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
     }
@@ -191,11 +187,8 @@ fn export_report_pdf(
             release.reasons.join("；")
         );
     }
-    let mut options = PdfOptions::new(date);
+    let mut options = pdf_options(a, date);
     options.draft_watermark = release.watermark();
-    if !a.bundled_fonts {
-        options.fonts = FontSet::with_installed_official();
-    }
     let pdf = export_pdf(&draft.report, &options)?;
     fsio::write_atomic(out, &pdf.bytes)?;
     out!("共 {} 页；字体：{}", pdf.pages, pdf.fonts_used.join("，"));
@@ -210,4 +203,14 @@ fn export_report_pdf(
         );
     }
     Ok(())
+}
+
+/// The PDF options of an export dated `date`: this machine's official fonts unless
+/// `--bundled-fonts`.
+fn pdf_options(a: &ExportArgs, date: Date) -> PdfOptions {
+    let mut options = PdfOptions::new(date);
+    if !a.bundled_fonts {
+        options.fonts = FontSet::with_installed_official();
+    }
+    options
 }

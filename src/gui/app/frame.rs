@@ -45,8 +45,11 @@ impl EditorApp {
 
     fn menu_panel(&mut self, ui: &mut Ui) {
         // The menu's own copies, so that the panels' context can borrow the whole editor.
-        let settings = self.settings.clone();
-        let mut show_findings = settings.show_findings;
+        // Only what the menu shows is copied (not the rule profile): the panels' context
+        // borrows the whole editor.
+        let (recent, reviewer) = (self.settings.recent.clone(), self.settings.reviewer.clone());
+        let profile = self.settings.profile.as_ref().map(|(_, p)| p.name.clone());
+        let mut show_findings = self.settings.show_findings;
         let menu = MenuState {
             compare: MenuCompare {
                 active: self.review.compare.is_some(),
@@ -58,11 +61,11 @@ impl EditorApp {
                     .last()
                     .is_some_and(|s| s.report.is_some()),
             },
-            recent: &settings.recent,
-            reviewer: &settings.reviewer,
+            recent: &recent,
+            reviewer: &reviewer,
             comparing: self.checks.previous.is_some(),
-            deadline: settings.deadline,
-            profile: settings.profile.as_ref().map(|(_, p)| p.name.as_str()),
+            deadline: self.settings.deadline,
+            profile: profile.as_deref(),
             report_shown: self.screen.shows_report(),
             desk: self
                 .desk

@@ -387,14 +387,7 @@ fn desk_return(
         ui.radio_value(as_text, false, s::DESK_RETURN_PDF);
         ui.radio_value(as_text, true, s::DESK_RETURN_TEXT);
     });
-    let label = ui.label(s::DESK_RETURN_NAME);
-    let edit = ui
-        .add(egui::TextEdit::singleline(name).desired_width(200.0))
-        .labelled_by(label.id);
-    if !edit.has_focus() && !edit.lost_focus() && name.is_empty() {
-        edit.request_focus();
-    }
-    let ready = !name.trim().is_empty();
+    let ready = name_field(ui, s::DESK_RETURN_NAME, name);
     let mut answer = Answer::Keep;
     ui.horizontal(|ui| {
         if default_button(ui, s::DESK_RETURN_OK, ready) {
@@ -517,14 +510,7 @@ fn desk_sign(
                 ui.label(format!("{who}{warnings}"));
             }
         });
-    let label = ui.label(s::DESK_SIGN_NAME);
-    let edit = ui
-        .add(egui::TextEdit::singleline(name).desired_width(200.0))
-        .labelled_by(label.id);
-    if !edit.has_focus() && !edit.lost_focus() && name.is_empty() {
-        edit.request_focus();
-    }
-    let ready = !name.trim().is_empty();
+    let ready = name_field(ui, s::DESK_SIGN_NAME, name);
     let mut answer = Answer::Keep;
     ui.horizontal(|ui| {
         if default_button(ui, s::OK, ready) {
@@ -542,4 +528,17 @@ fn desk_sign(
         ui.weak(s::DESK_SIGN_NEEDS_NAME);
     }
     answer
+}
+
+/// Who returns or signs, labelled `label`, with the keyboard while empty; whether a name is
+/// given.
+fn name_field(ui: &mut egui::Ui, label: &str, name: &mut String) -> bool {
+    let label = ui.label(label);
+    let edit = ui
+        .add(egui::TextEdit::singleline(name).desired_width(200.0))
+        .labelled_by(label.id);
+    if !edit.has_focus() && !edit.lost_focus() && name.is_empty() {
+        edit.request_focus();
+    }
+    !name.trim().is_empty()
 }

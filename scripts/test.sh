@@ -60,6 +60,26 @@ else
     echo "$deb_out" | tail -n 20
     failed=$((failed + 1)); status=1
 fi
+# Chinese input from one field to the next, with fcitx5's pinyin (skipped without fcitx5).
+if ime_out=$(bash scripts/test_ime.sh 2>&1); then
+    echo "$ime_out" | tail -n 1
+    case "$ime_out" in *跳过*) ;; *) passed=$((passed + 1)) ;; esac
+else
+    echo "$ime_out" | tail -n 20
+    failed=$((failed + 1)); status=1
+fi
+# The Windows build under Wine (skipped where the target or Wine cannot be installed).
+if win_out=$(bash scripts/test_windows.sh 2>&1); then
+    echo "$win_out" | grep -E '^(ok|not ok|Windows)' || true
+    win_passed=$(echo "$win_out" | sed -n 's/^windows tests: \([0-9]*\) passed.*/\1/p')
+    passed=$((passed + ${win_passed:-0}))
+else
+    echo "$win_out" | tail -n 40
+    win_passed=$(echo "$win_out" | sed -n 's/^windows tests: \([0-9]*\) passed.*/\1/p')
+    win_failed=$(echo "$win_out" | sed -n 's/^windows tests: [0-9]* passed, \([0-9]*\) failed.*/\1/p')
+    passed=$((passed + ${win_passed:-0}))
+    failed=$((failed + ${win_failed:-1})); status=1
+fi
 echo
 echo "nianbao tests: ${passed} passed, ${failed} failed"
 exit "$status"

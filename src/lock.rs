@@ -65,7 +65,7 @@ impl Owner {
     /// The holder's process has ended (this computer), or the lock is old (another one).
     pub fn is_gone(&self) -> bool {
         if self.host == host_name() {
-            !process_alive(self.pid)
+            !process_alive(self.pid) || process_started_after(self.pid, self.since_unix)
         } else {
             unix_now().saturating_sub(self.since_unix) > STALE_AFTER_SECS
         }
@@ -230,8 +230,78 @@ pub fn host_name() -> String {
         .unwrap_or_else(|| "未知计算机".to_string())
 }
 
+/// Whether a process with this id runs on this computer (Windows: asked of the system).
+/// Where that cannot be asked, every process is taken to run: a lock is then only given up
+/// by age.
+#[cfg(windows)]
+pub fn process_alive(pid: u32) -> bool {
+    use windows_sys::Win32::Foundation::{CloseHandle, ERROR_ACCESS_DENIED, GetLastError};
+    use windows_sys::Win32::System::Threading::{
+        GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
+    };
+    /// `GetExitCodeProcess`'s code for a process that has not ended.
+    const STILL_ACTIVE: u32 = 259;
+    if pid == 0 {
+        return false;
+    }
+    // SAFETY: plain Win32 calls on a handle this function opens and closes.
+    unsafe {
+        let handle = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
+        if handle.is_null() {
+            // Another user's process (a shared PC) cannot be opened but runs.
+            return GetLastError() == ERROR_ACCESS_DENIED;
+        }
+        let mut code = 0u32;
+        let asked = GetExitCodeProcess(handle, &mut code) != 0;
+        CloseHandle(handle);
+        !asked || code == STILL_ACTIVE
+    }
+}
+
+/// Whether the process now running with this id started after `since_unix` (seconds): then
+/// it is another process that was given the id of one that ended (Windows hands ids out
+/// again soon). `false` where that cannot be told, or `since_unix` is unknown (0).
+#[cfg(windows)]
+pub fn process_started_after(pid: u32, since_unix: u64) -> bool {
+    use windows_sys::Win32::Foundation::{CloseHandle, FILETIME};
+    use windows_sys::Win32::System::Threading::{
+        GetProcessTimes, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
+    };
+    /// 100-ns intervals from 1601-01-01 (FILETIME's epoch) to 1970-01-01.
+    const UNIX_EPOCH_AS_FILETIME: u64 = 116_444_736_000_000_000;
+    if pid == 0 || since_unix == 0 {
+        return false;
+    }
+    let zero = FILETIME {
+        dwLowDateTime: 0,
+        dwHighDateTime: 0,
+    };
+    let (mut created, mut exited, mut kernel, mut user) = (zero, zero, zero, zero);
+    // SAFETY: plain Win32 calls on a handle this function opens and closes; the FILETIMEs
+    // are this function's own.
+    let asked = unsafe {
+        let handle = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
+        if handle.is_null() {
+            return false;
+        }
+        let asked = GetProcessTimes(handle, &mut created, &mut exited, &mut kernel, &mut user);
+        CloseHandle(handle);
+        asked != 0
+    };
+    let ticks = (u64::from(created.dwHighDateTime) << 32) | u64::from(created.dwLowDateTime);
+    asked && ticks.saturating_sub(UNIX_EPOCH_AS_FILETIME) / 10_000_000 > since_unix
+}
+
+/// Whether the process now running with this id started after `since_unix`: not told here
+/// (Linux hands ids out again only after the whole range is used).
+#[cfg(not(windows))]
+pub fn process_started_after(_pid: u32, _since_unix: u64) -> bool {
+    false
+}
+
 /// Whether a process with this id runs on this computer. Where that cannot be asked
 /// (no `/proc`), every process is taken to run: a lock is then only given up by age.
+#[cfg(not(windows))]
 pub fn process_alive(pid: u32) -> bool {
     if pid == 0 {
         return false;

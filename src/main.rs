@@ -2,6 +2,14 @@
 //! `export`, `sum`, `sign`, `diff` and `desk` work on drafts (`.ron`) and published reports (PDF,
 //! Word, web pages, text) from the command line. The arguments are in `args.rs`.
 
+// Windows: the editor is a window program (no console window behind it when a clerk
+// double-clicks it); a command run from a console writes to that console (see
+// `attach_console`).
+#![cfg_attr(
+    all(windows, feature = "gui", not(debug_assertions)),
+    windows_subsystem = "windows"
+)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,13 +37,20 @@ use cli::{
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
+    attach_console();
     let cli = Cli::parse();
     // The PDF fonts, once unpacked, are kept in the user's cache folder for later runs.
     if let Some(dir) = nianbao::fonts::default_cache_dir() {
         nianbao::fonts::set_cache_dir(dir);
     }
     let result = match cli.command {
-        None => match open_editor(cli.file, cli.safe_graphics, started) {
+        // A file named relative to the folder it was started in is remembered (recent files,
+        // the lock's owner) by its whole path.
+        None => match open_editor(
+            cli.file.map(|f| std::path::absolute(&f).unwrap_or(f)),
+            cli.safe_graphics,
+            started,
+        ) {
             Ok(code) => return code,
             Err(e) => Err(e),
         },
@@ -72,3 +87,24 @@ fn open_editor(
     out!("此版本未包含图形编辑器（编译时未启用 gui 功能）。可用的命令请看：nianbao --help");
     Ok(ExitCode::SUCCESS)
 }
+
+/// Windows: a window program has no console of its own. Started from one (`nianbao.exe
+/// check …` in cmd or PowerShell), it writes to that console; output redirected to a file
+/// or pipe goes there already and is left alone. Started from Explorer, there is no console
+/// to attach to and nothing happens.
+#[cfg(windows)]
+fn attach_console() {
+    use windows_sys::Win32::System::Console::{
+        ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_OUTPUT_HANDLE,
+    };
+    // SAFETY: plain Win32 calls without pointers.
+    unsafe {
+        let out = GetStdHandle(STD_OUTPUT_HANDLE);
+        if out.is_null() || out == windows_sys::Win32::Foundation::INVALID_HANDLE_VALUE {
+            AttachConsole(ATTACH_PARENT_PROCESS);
+        }
+    }
+}
+
+#[cfg(not(windows))]
+fn attach_console() {}

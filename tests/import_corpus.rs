@@ -46,6 +46,21 @@ fn run_together_text() {
 }
 
 #[test]
+fn a_crawled_page_with_a_line_per_cell_is_read() {
+    check_rendering("crawled");
+}
+
+#[test]
+fn tab_separated_rows_with_the_label_on_the_line_are_read() {
+    check_rendering("tab-rows");
+}
+
+#[test]
+fn an_ocr_table_with_its_column_numbers_joined_to_a_row_is_read() {
+    check_rendering("ocr-table");
+}
+
+#[test]
 fn our_pdf() {
     check_rendering("pdf");
 }
@@ -250,4 +265,47 @@ fn our_pdf_gives_the_same_findings_as_our_text() {
         b.sort();
         assert_eq!(a, b, "{id}");
     }
+}
+
+/// A crawled row whose digits break the row's sum however they are read (`（七）总计
+/// 30000012`: 3,0,0,0,0,0,12 or 30,0,0,0,0,1,2) is the report's own 错误, with the readings
+/// named; the cells take the reading the column identities support (3 … 12).
+#[test]
+fn a_run_together_row_no_reading_adds_up_is_the_report_s_error() {
+    use nianbao::model::{CellValue, OrganKind, Report};
+    use nianbao::template::{CellKind, T3_R3_7, t3};
+    let mut r = Report::new("某某市某某区人民政府办公室", OrganKind::Government, 2024);
+    for i in 0..TEMPLATE.cells.len() {
+        if r.cell(i).is_blank() && TEMPLATE.cells[i].kind == CellKind::Count {
+            r.set_cell(i, CellValue::Count(0));
+        }
+    }
+    for row in [0, 2, T3_R3_7] {
+        r.set_cell(t3(row, 0), CellValue::Count(3));
+        r.set_cell(t3(row, 6), CellValue::Count(3));
+    }
+    let text = corpus::run_together(&r);
+    let needle = "（七）总计3000003";
+    assert!(text.contains(needle), "{text}");
+    let text = text.replace(needle, "（七）总计30000012");
+    let imported = nianbao::import::import_text(text.as_bytes()).expect("imports");
+    let findings = corpus::findings_of(&imported);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.severity == nianbao::finding::Severity::Error
+                && f.rule.id() == "S1"
+                && f.message.contains("（七）总计")),
+        "the report's S1 error on （七）总计: {findings:#?}"
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.message.contains("3、0、0、0、0、0、12")
+                && f.message.contains("30、0、0、0、0、1、2")
+                && f.message.contains("每种读法都不满足 S1")),
+        "both readings named: {findings:#?}"
+    );
+    assert_eq!(imported.report.cell(t3(T3_R3_7, 0)), &CellValue::Count(3));
+    assert_eq!(imported.report.cell(t3(T3_R3_7, 6)), &CellValue::Count(12));
 }

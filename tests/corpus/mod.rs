@@ -132,6 +132,100 @@ pub fn word_text(r: &Report) -> String {
         .join("\n")
 }
 
+/// The cells of one table line of our text, as a page shows them: merged cells (empty in
+/// our text) are not cells of their own, and a blank cell (`—`) is an empty one.
+fn page_cells(line: &str) -> Vec<&str> {
+    line.split('\t')
+        .filter(|c| !c.is_empty())
+        .map(|c| if c == "—" { "" } else { c })
+        .collect()
+}
+
+/// A header label wrapped in its narrow cell, as a crawled page keeps it (`商业\n企业`).
+fn wrapped(cell: &str) -> String {
+    let chars: Vec<char> = cell.chars().collect();
+    if chars.len() == 4 && !cell.chars().any(|c| c.is_ascii_digit()) {
+        format!(
+            "{}\n{}",
+            chars[..2].iter().collect::<String>(),
+            chars[2..].iter().collect::<String>()
+        )
+    } else {
+        cell.to_string()
+    }
+}
+
+/// A crawled page: every table cell on its own line (a blank cell an empty line), one to
+/// three blank lines between cells (as many as the page's markup left), the header's
+/// four-character labels wrapped.
+pub fn crawled(r: &Report) -> String {
+    let gap = "\n".repeat(2 + (r.cell(t3(0, 0)).count().unwrap_or(0) % 3) as usize);
+    let mut out = String::new();
+    for line in export_text(r).lines() {
+        if line.contains('\t') {
+            let cells: Vec<String> = page_cells(line).into_iter().map(wrapped).collect();
+            out.push_str(&cells.join(&gap));
+            out.push_str(&gap);
+        } else {
+            out.push_str(line);
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+/// Tab-separated rows as a spreadsheet or a browser's copy gives them: the label and its
+/// values on one line, a blank cell empty between two tabs, no merged cells.
+pub fn tab_rows(r: &Report) -> String {
+    export_text(r)
+        .lines()
+        .map(|l| {
+            if l.contains('\t') {
+                page_cells(l).join("\t")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An OCR'd table: cells separated by spaces (a blank cell leaves nothing), and the row of
+/// column numbers above each table's first data row (`1 2 3 4 5 6 7`) joined to it.
+pub fn ocr_table(r: &Report) -> String {
+    let mut out = String::new();
+    let mut numbered = false;
+    for line in export_text(r).lines() {
+        if !line.contains('\t') {
+            numbered = false;
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let cells: Vec<&str> = page_cells(line)
+            .into_iter()
+            .filter(|c| !c.is_empty())
+            .collect();
+        let values = cells
+            .iter()
+            .filter(|c| c.chars().all(|ch| ch.is_ascii_digit() || ch == '.'))
+            .count();
+        let mut parts: Vec<String> = Vec::new();
+        if values >= 7 && !numbered {
+            numbered = true;
+            let label_cells = cells.len() - values;
+            parts.extend(cells[..label_cells].iter().map(|c| c.to_string()));
+            parts.extend((1..=values).map(|n| n.to_string()));
+            parts.extend(cells[label_cells..].iter().map(|c| c.to_string()));
+        } else {
+            parts.extend(cells.iter().map(|c| c.to_string()));
+        }
+        out.push_str(&parts.join(" "));
+        out.push('\n');
+    }
+    out
+}
+
 /// A web page's `textContent`: every separator gone, the whole report on one line.
 pub fn run_together(r: &Report) -> String {
     export_text(r)
@@ -442,6 +536,23 @@ pub fn renderings() -> Vec<Rendering> {
             name: "run-together",
             min_share: 0.97,
             render: |r| text_file(run_together(r)),
+        },
+        Rendering {
+            name: "crawled",
+            min_share: 0.99,
+            render: |r| text_file(crawled(r)),
+        },
+        Rendering {
+            name: "tab-rows",
+            min_share: 0.99,
+            render: |r| text_file(tab_rows(r)),
+        },
+        // As with -raw, a blank cell leaves no trace in OCR'd text: rows with blank cells
+        // (fixtures 000, 002) whose sums cannot place them are marked uncertain.
+        Rendering {
+            name: "ocr-table",
+            min_share: 0.98,
+            render: |r| text_file(ocr_table(r)),
         },
         Rendering {
             name: "pdf",

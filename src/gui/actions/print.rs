@@ -13,7 +13,9 @@ use crate::gui::common::strings as s;
 use crate::gui::files::commands::FileCommand;
 use crate::gui::print::commands::PrintCommand;
 use crate::gui::print::job::{PrintFile, PrintJob};
-use crate::gui::print::portal::{PortalBus, PortalError, PortalOutcome, print_pdf};
+#[cfg(not(windows))]
+use crate::gui::print::portal::{PortalBus, print_pdf};
+use crate::gui::print::portal::{PortalError, PortalOutcome};
 use crate::gui::print::preview::Preview;
 
 /// Runs one of printing's commands.
@@ -47,12 +49,14 @@ fn show_preview(app: &mut EditorApp, ctx: &egui::Context) {
     app.show_screen(Screen::Preview(preview));
 }
 
-/// The PDF as the export would write it, into a temporary file (one per process: a print
-/// waiting for the portal's dialog holds off the next).
+/// The PDF as the export would write it, into a temporary file of its own.
 fn print_file(app: &mut EditorApp) -> Result<PrintFile, String> {
     let options = export_options(app);
     let pdf = export_pdf(&app.doc.draft.report, &options).map_err(|e| e.to_string())?;
-    let path = std::env::temp_dir().join(format!("nianbao-打印-{}.pdf", std::process::id()));
+    // Each print its own file: a PDF viewer (Windows) may keep the last one open and locked.
+    static PRINTS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = PRINTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("nianbao-打印-{}-{n}.pdf", std::process::id()));
     crate::fsio::write_atomic(&path, &pdf.bytes).map_err(|e| e.to_string())?;
     Ok(PrintFile {
         path,
@@ -77,6 +81,19 @@ fn print(app: &mut EditorApp, ctx: &egui::Context) {
             return;
         }
     };
+    #[cfg(windows)]
+    {
+        let _ = ctx;
+        print_with_viewer(app, file);
+    }
+    #[cfg(not(windows))]
+    print_with_portal(app, ctx, file);
+}
+
+/// The PDF to the desktop portal's print dialog (on a thread: the dialog waits for the
+/// clerk), else to `lp`.
+#[cfg(not(windows))]
+fn print_with_portal(app: &mut EditorApp, ctx: &egui::Context, file: PrintFile) {
     if app.printing.portal == PortalBus::Off {
         print_with_lp(app, &file);
         return;
@@ -120,6 +137,27 @@ pub fn poll(app: &mut EditorApp) {
             app.modal = Some(Modal::Error(format!(
                 "{}{said}\n\n{}",
                 s::PRINT_PORTAL_FAILED,
+                s::PRINT_HOW
+            )));
+        }
+    }
+}
+
+/// Windows: the PDF opened in the system's PDF viewer, whose own print dialog (Ctrl+P)
+/// chooses the printer. Never the "print" verb: it would print to the default printer
+/// without asking.
+#[cfg(windows)]
+fn print_with_viewer(app: &mut EditorApp, file: PrintFile) {
+    match crate::gui::shell::windows::open_with_system(&file.path) {
+        Ok(()) => {
+            app.status.text = Some(format!("{}{}", s::PRINT_OPENED_IN_VIEWER, file.what()));
+        }
+        Err(said) => {
+            app.status.text = None;
+            app.modal = Some(Modal::Error(format!(
+                "{}{}（{said}）\n\n{}",
+                s::PRINT_NO_VIEWER,
+                file.path.display(),
                 s::PRINT_HOW
             )));
         }

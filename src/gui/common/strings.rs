@@ -343,6 +343,14 @@ pub const GRAPHICS_REASON_OTHER: &str = "图形系统出错";
 pub const GRAPHICS_DETAILS: &str = "详细信息（供技术人员参考）：";
 pub const GRAPHICS_TITLE: &str = "年报编辑器无法打开窗口。";
 pub const GRAPHICS_WAYS: &str = "试过的图形方式：";
+/// Windows: what to do when the graphics have no OpenGL 2 (remote desktop, virtual machines
+/// and PCs without the maker's driver have only Windows' own OpenGL 1.1).
+#[cfg(windows)]
+pub const GRAPHICS_ADVICE: &str = "这台电脑的显卡只提供 Windows 自带的 OpenGL 1.1（常见于远程桌面、虚拟机，或未安装显卡厂商驱动的电脑），\
+编辑器需要 OpenGL 2.0 以上。可以试试：请管理员安装显卡厂商（Intel、AMD、NVIDIA 等）的驱动；通过远程桌面使用时，\
+请在这台电脑本机上打开，或请管理员在组策略中启用“对所有远程桌面服务会话使用硬件默认图形适配器”。\n\
+命令行功能不受影响：nianbao.exe check 报告.pdf 检查报告，nianbao.exe export --pdf 报告.pdf 草稿.ron 导出 PDF（nianbao.exe --help 列出全部命令）。";
+#[cfg(not(windows))]
 pub const GRAPHICS_ADVICE: &str = "可以试试：从应用菜单选“年报编辑器（安全图形模式）”，或在终端运行 nianbao --safe-graphics；\
 请管理员检查显卡驱动，或安装 Mesa 软件渲染（libgl1-mesa-dri）。\n\
 命令行功能不受影响：nianbao check 报告.pdf 检查报告，nianbao export --pdf 报告.pdf 草稿.ron 导出 PDF（nianbao --help 列出全部命令）。";
@@ -442,6 +450,10 @@ pub const PRINT_PORTAL_FAILED: &str = "系统的打印对话框没有打印：";
 pub const PRINT_PORTAL_GONE: &str = "打印对话框意外关闭";
 pub const PRINT_WATERMARK: &str = "，报告还不是正式版，每页有“草稿”水印";
 pub const PRINT_REFUSED: &str = "打印服务拒绝了这份文件：";
+/// Windows: the PDF is in the viewer, which prints it with its own dialog.
+pub const PRINT_OPENED_IN_VIEWER: &str =
+    "已在 PDF 阅读器中打开要打印的报告，请在阅读器中按 Ctrl+P（打印），选好打印机后打印：";
+pub const PRINT_NO_VIEWER: &str = "这台电脑上没有能打开 PDF 的程序。要打印的 PDF 已保存在：";
 pub const PRINT_NO_SYSTEM: &str = "这台电脑上没有找到打印服务（CUPS 的 lp 命令）。";
 pub const PRINT_HOW: &str =
     "可以先用 文件 → 导出PDF… 保存报告，再用 PDF 阅读器（如 WPS、文档查看器）打开后打印。";

@@ -7,6 +7,7 @@
 //! `PreparePrint` shows the dialog and answers with a token for the settings chosen;
 //! `Print` takes the file (as a file descriptor) and that token.
 
+#[cfg(unix)]
 use std::collections::HashMap;
 use std::path::Path;
 

@@ -36,6 +36,8 @@ const MODE_VAR: &str = "NIANBAO_GRAPHICS";
 const REPORT_VAR: &str = "NIANBAO_GRAPHICS_REPORT";
 /// A child's exit code for "the window could not be made" (EX_TEMPFAIL).
 const GRAPHICS_FAILED: i32 = 75;
+/// Set (to anything): the failure is said on stderr only, never in a message box.
+const NO_MESSAGE_BOX_VAR: &str = "NIANBAO_NO_MESSAGE_BOX";
 
 impl Graphics {
     fn key(self) -> &'static str {
@@ -320,10 +322,25 @@ fn library_text(raw: &str) -> String {
     kept.join(" ").trim_end_matches(':').to_string()
 }
 
+/// Shows the message on stderr, and in the system's message box (Windows).
+#[cfg(windows)]
+fn tell(message: &str, _desktop: Desktop) {
+    eprintln!("{message}");
+    // Tests and scripts read stderr; a box would wait for a click nobody gives.
+    if std::env::var_os(NO_MESSAGE_BOX_VAR).is_some() {
+        return;
+    }
+    crate::gui::shell::windows::message_box(s::APP_NAME, message);
+}
+
 /// Shows the message on stderr, and in a message box where one can be shown (zenity, which
 /// the desktop portal's dialogs fall back to as well, or KDE's kdialog).
+#[cfg(not(windows))]
 fn tell(message: &str, desktop: Desktop) {
     eprintln!("{message}");
+    if std::env::var_os(NO_MESSAGE_BOX_VAR).is_some() {
+        return;
+    }
     if !desktop.wayland && !desktop.x11 {
         return;
     }

@@ -4,3 +4,5 @@
 pub mod frame;
 pub mod launch;
 pub mod window;
+#[cfg(windows)]
+pub mod windows;

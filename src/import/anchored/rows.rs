@@ -118,6 +118,7 @@ pub(super) fn read_rows(
         .filter(|(_, a)| !a.columns.is_empty())
         .filter_map(|(k, a)| Some((k, header_centers(toks, spans[k]?, &a.columns)?)))
         .collect();
+    drop_column_numbers(anchors, &mut nums);
     move_numbers_before_labels(anchors, &mut nums);
     let dealt = deal_two_rows_after_one_label(anchors, &mut nums);
     let row_ix: Vec<usize> = (0..anchors.len())
@@ -141,10 +142,33 @@ pub(super) fn read_rows(
             cross,
         );
     }
+    settle_rows_no_reading_adds_up(anchors, &nums, &mut choice, cross, &mut read);
     record_chosen(&mut read, anchors, &nums, &choice);
     record_dealt(&mut read, anchors, &choice.chosen, &dealt);
     record_open(&mut read, anchors, &nums, choice.open);
     read
+}
+
+/// The row of column numbers some tables print under their header (`1 2 3 4 5 6 7`), read
+/// as numbers of the header or, where OCR joined it to the next line, before a row's own
+/// numbers (`1 2 3 4 5 6 402 2 0 0 4 0 408`): they belong to no row. Dropped where they run
+/// 1, 2, 3, … from the start and what is left is exactly the row's width (or, after a
+/// header, nothing).
+fn drop_column_numbers(anchors: &[Anchor], nums: &mut Nums) {
+    /// Fewer than this many could be a row's real values.
+    const SHORTEST: usize = 3;
+    for (k, row) in nums.iter_mut().enumerate() {
+        let Some(v) = row.as_mut() else { continue };
+        let counted = v
+            .iter()
+            .enumerate()
+            .take_while(|(i, t)| tok_text(t) == (i + 1).to_string())
+            .count();
+        let extra = v.len().saturating_sub(width_of(anchors, k));
+        if extra >= SHORTEST && extra <= counted {
+            v.drain(..extra);
+        }
+    }
 }
 
 /// Numbers printed before their labels (default pdftotext reads a table column by
@@ -385,6 +409,8 @@ struct Choice {
     derived: Vec<usize>,
     /// The rows still open, with their candidate splits (none: no split fits).
     open: Vec<(usize, Vec<Vec<String>>)>,
+    /// Settled rows whose every reading breaks the row's sum (said as the report's error).
+    broken: Vec<usize>,
 }
 
 /// Settles the rows with one split (or numbers exactly as many as cells); the others stay
@@ -399,6 +425,7 @@ fn choose_splits(
         chosen: BTreeMap::new(),
         derived: Vec::new(),
         open: Vec::new(),
+        broken: Vec::new(),
     };
     for (k, c) in candidates {
         if starved.contains(&k) {
@@ -439,6 +466,123 @@ fn choose_splits(
     choice
 }
 
+/// At most this many readings of a row's digits are named in a message.
+const READINGS_NAMED: usize = 4;
+
+/// Rows whose run-together digits break the row's sum however they are read (`30000012`:
+/// 3,0,0,0,0,0,12 or 30,0,0,0,0,1,2): the report's own arithmetic error, whatever the
+/// reading. Said as the report's 错误 naming the readings; the cells take the reading the
+/// column identities support where exactly one does best (the row's sum check then shows
+/// the arithmetic), else they stay blank and uncertain.
+fn settle_rows_no_reading_adds_up(
+    anchors: &[Anchor],
+    nums: &Nums,
+    choice: &mut Choice,
+    cross: Option<&CrossSums>,
+    read: &mut StreamRead,
+) {
+    let mut settled = Vec::new();
+    for (k, candidates) in &choice.open {
+        let (Some(spec), Some(v)) = (anchors[*k].row.as_ref(), nums[*k].as_ref()) else {
+            continue;
+        };
+        if !candidates.is_empty() || spec.sums.is_empty() || v.iter().all(not_glued) {
+            continue;
+        }
+        let plain = RowSpec {
+            sums: Vec::new(),
+            ..spec.clone()
+        };
+        let readings = splits(v, &plain);
+        if readings.is_empty() || readings.len() > READINGS_NAMED {
+            continue;
+        }
+        let named: Vec<String> = readings.iter().map(|r| r.join("、")).collect();
+        let best =
+            cross.and_then(|cross| best_supported(anchors, &choice.chosen, *k, &readings, cross));
+        let rule = if spec.cells.len() == 7 { "S1" } else { "S4" };
+        let said = format!(
+            "{}的数字连在一起（{}），读作 {}，{}都不满足 {rule}（各项之和≠合计）：报告本身的合计有误",
+            spec.name,
+            raw_of(Some(v)),
+            named.join(" 或 "),
+            if readings.len() == 1 {
+                "这种读法"
+            } else {
+                "每种读法"
+            },
+        );
+        match best {
+            // The cells hold the reading: the row's own check says the error with its
+            // arithmetic; this note says why the reading was taken.
+            Some(b) => {
+                read.problems.push((
+                    spec.cells.clone(),
+                    format!(
+                        "{said}（见 {rule} 错误）；已按列的勾稽关系取 {}，请对照原文核对",
+                        named[b]
+                    ),
+                ));
+                settled.push((*k, readings[b].clone()));
+            }
+            None => read.sum_errors.push((
+                spec.cells.clone(),
+                format!("{said}；已留空，请对照原文核对"),
+            )),
+        }
+    }
+    for (k, values) in settled {
+        choice.open.retain(|(o, _)| *o != k);
+        choice.chosen.insert(k, values);
+        choice.broken.push(k);
+    }
+}
+
+/// The reading of row `k` under which the most column identities hold (with the rows
+/// already settled), if exactly one does best.
+fn best_supported(
+    anchors: &[Anchor],
+    chosen: &BTreeMap<usize, Vec<String>>,
+    k: usize,
+    readings: &[Vec<String>],
+    cross: &CrossSums,
+) -> Option<usize> {
+    let value = |row: usize, reading: &Vec<String>, c: usize| -> Option<u128> {
+        let values = if row == k {
+            Some(reading)
+        } else {
+            chosen.get(&row)
+        };
+        values?.get(c)?.parse().ok()
+    };
+    let width = anchors[k].row.as_ref().map_or(0, |r| r.cells.len());
+    let holding: Vec<usize> = readings
+        .iter()
+        .map(|reading| {
+            cross
+                .identities
+                .iter()
+                .filter(|(lhs, rhs)| lhs.contains(&k) || rhs.contains(&k))
+                .map(|(lhs, rhs)| {
+                    (0..width)
+                        .filter(|&c| {
+                            let side = |ks: &[usize]| -> Option<u128> {
+                                ks.iter().map(|&r| value(r, reading, c)).sum()
+                            };
+                            matches!((side(lhs), side(rhs)), (Some(a), Some(b)) if a == b)
+                        })
+                        .count()
+                })
+                .sum()
+        })
+        .collect();
+    let most = *holding.iter().max()?;
+    let at_most: Vec<usize> = (0..readings.len())
+        .filter(|&i| holding[i] == most)
+        .collect();
+    (most > 0 && at_most.len() == 1).then(|| at_most[0])
+}
+
 /// Writes the settled rows into `read`, with a note for each split that rests on the
 /// arithmetic.
 fn record_chosen(read: &mut StreamRead, anchors: &[Anchor], nums: &Nums, choice: &Choice) {
@@ -446,7 +590,7 @@ fn record_chosen(read: &mut StreamRead, anchors: &[Anchor], nums: &Nums, choice:
         let Some(spec) = &anchors[*k].row else {
             continue;
         };
-        let how = if choice.derived.contains(k) {
+        let how = if choice.derived.contains(k) || choice.broken.contains(k) {
             Provenance::Derived
         } else {
             Provenance::Exact
@@ -459,7 +603,7 @@ fn record_chosen(read: &mut StreamRead, anchors: &[Anchor], nums: &Nums, choice:
         if values.len() == spec.cells.len() {
             read.complete_rows += 1;
         }
-        if how == Provenance::Derived {
+        if choice.derived.contains(k) {
             read.problems.push((
                 spec.cells.clone(),
                 format!(

@@ -46,6 +46,9 @@ pub struct StreamRead {
     pub missing: Vec<String>,
     /// Problems to report, as (cells involved, message).
     pub problems: Vec<(Vec<usize>, String)>,
+    /// Rows that break their sum whatever way their digits are read: the report's own
+    /// error (S1 in 表三, S4 in 表四), as (cells involved, message).
+    pub sum_errors: Vec<(Vec<usize>, String)>,
     /// Rows read with exactly their number of cells (directly or by a unique split).
     pub complete_rows: usize,
     /// Rows found but left uncertain (accounted for, honestly not read).

@@ -174,3 +174,12 @@ fn t2_rows_and_the_fee_header_digit() {
     assert_eq!(value(&read, "t2.art20_8.fees.amount_wan").0, "0.5");
     assert!(read.problems.is_empty(), "{:?}", read.problems);
 }
+
+#[test]
+fn a_row_of_column_numbers_joined_to_a_row_belongs_to_no_row() {
+    let text = "自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n一、本年新收政府信息公开申请数量 1 2 3 4 5 6 7 8 0 0 0 0 0 8\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n三、本年度办理结果 （一）予以公开 2 0 0 0 0 0 2\n";
+    let read = read_t3(text);
+    assert_eq!(value(&read, "t3.r1.np").0, "8", "{:?}", read.values);
+    assert_eq!(value(&read, "t3.r1.total").0, "8");
+    assert_eq!(value(&read, "t3.r2.np").0, "0");
+}

@@ -99,6 +99,15 @@ impl Ctx {
             };
             self.find(Rule::Import, Severity::Warning, places, message);
         }
+        let sum_rule = if table == TableId::T4 {
+            Rule::S4
+        } else {
+            Rule::S1
+        };
+        for (cells, message) in read.sum_errors {
+            let places = cells.into_iter().map(Place::Cell).collect();
+            self.find(sum_rule, Severity::Error, places, message);
+        }
         if !read.missing.is_empty() {
             self.find(
                 Rule::Import,
@@ -166,6 +175,80 @@ pub(super) fn split_text_table<'r, 'a>(
         .position(|l| !l.is_blank() && starts_table(l))
         .unwrap_or(region.len());
     region.split_at(at)
+}
+
+/// True for a line that is one table cell holding a number or a blank mark.
+fn one_value_line(line: &Line) -> bool {
+    let cells = line.non_empty();
+    cells.len() == 1
+        && cells[0]
+            .chars()
+            .all(|c| c.is_ascii_digit() || "０１２３４５６７８９.．—-－/".contains(c))
+}
+
+/// The blank lines a page leaves between two cells: the shortest run of blank lines between
+/// two value lines of the table (`None` where no two value lines follow each other).
+fn gap_between_cells(table: &[Line]) -> Option<usize> {
+    let mut gap: Option<usize> = None;
+    let mut run: Option<usize> = None;
+    for line in table {
+        if line.is_blank() {
+            run = run.map(|r| r + 1);
+        } else if one_value_line(line) {
+            if let Some(r) = run {
+                gap = Some(gap.map_or(r, |g| g.min(r)));
+            }
+            run = Some(0);
+        } else {
+            run = None;
+        }
+    }
+    gap
+}
+
+/// A row whose label stands alone on its line and whose cells follow one per line (a crawled
+/// page: each cell its own line, as many blank lines between cells as the page's markup
+/// left, an empty cell an empty line of its own). The gap between two cells is the shortest
+/// run of blank lines between the row's values; a longer run holds empty cells, one per gap
+/// plus one line. Returns the row's `width` cells (blanks as "") and the index of the last
+/// line read, when the lines account for exactly `width` cells before the next text line.
+pub(super) fn cells_on_lines<'a>(
+    table: &'a [Line<'a>],
+    label_at: usize,
+    width: usize,
+) -> Option<(Vec<&'a str>, usize)> {
+    // The value lines after the label, with the blank lines before each, and the blank
+    // lines after the last one (up to the next text line or the table's end).
+    let mut values: Vec<(usize, &str)> = Vec::new();
+    let mut blanks = 0;
+    let mut last = label_at;
+    for (at, line) in table.iter().enumerate().skip(label_at + 1) {
+        if line.is_blank() {
+            blanks += 1;
+            continue;
+        }
+        if !one_value_line(line) || values.len() == width {
+            break;
+        }
+        values.push((blanks, line.non_empty()[0]));
+        blanks = 0;
+        last = at;
+    }
+    let trailing = blanks;
+    let gap = gap_between_cells(table)?;
+    if values.is_empty() {
+        return None;
+    }
+    let empties = |run: usize| run.saturating_sub(gap) / (gap + 1);
+    let mut cells: Vec<&str> = Vec::new();
+    for (run, v) in &values {
+        cells.extend(std::iter::repeat_n("", empties(*run)));
+        cells.push(if *v == "—" { "" } else { v });
+    }
+    if cells.len() < width {
+        cells.extend(std::iter::repeat_n("", empties(trailing)));
+    }
+    (cells.len() == width).then_some((cells, last))
 }
 
 /// The values of a table row after its label: every cell after the label, blanks included,

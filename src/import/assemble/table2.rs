@@ -1,8 +1,8 @@
 //! 二、主动公开政府信息情况: text and 表二 (2021, or mapped from the 2019 format).
 
 use super::reader::{
-    Ctx, Line, block_text, label_then_numbers, place_values, region_text, row_values,
-    split_text_table, trailing_text, unplaced,
+    Ctx, Line, block_text, cells_on_lines, label_then_numbers, place_values, region_text,
+    row_values, split_text_table, trailing_text, unplaced,
 };
 use crate::finding::{Place, Rule, Severity};
 use crate::import::anchored;
@@ -108,7 +108,14 @@ fn check_header(ctx: &mut Ctx, b: usize, normalized: &[String]) {
 
 /// Row `r` of block `b` read from `line` (found under `block`); true when it had exactly
 /// its number of values.
-fn read_row(ctx: &mut Ctx, line: &Line, (b, r): (usize, usize), block: Option<usize>) -> bool {
+/// `on_lines`: the row's cells read from the lines after its label (a cell per line).
+fn read_row(
+    ctx: &mut Ctx,
+    line: &Line,
+    (b, r): (usize, usize),
+    block: Option<usize>,
+    on_lines: Option<Vec<&str>>,
+) -> bool {
     let first = line.first();
     if block.is_some_and(|cur| cur != b) {
         ctx.find(
@@ -124,7 +131,7 @@ fn read_row(ctx: &mut Ctx, line: &Line, (b, r): (usize, usize), block: Option<us
     }
     let width = T2_BLOCKS[b].columns.len();
     let non_empty = line.non_empty();
-    let values = row_values(line, first, &non_empty[1..], width);
+    let values = on_lines.unwrap_or_else(|| row_values(line, first, &non_empty[1..], width));
     let targets: Vec<usize> = (0..width).map(|c| t2(b, r, c)).collect();
     place_values(
         ctx,
@@ -163,8 +170,10 @@ pub(super) fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
     let mut after = Vec::new();
     let mut is_2019 = false;
     let mut mapped_2019: Vec<String> = Vec::new();
-    for line in table {
-        if line.is_blank() {
+    // The last line of cells read after a row label standing alone (a cell per line).
+    let mut taken: Option<usize> = None;
+    for (at, line) in table.iter().enumerate() {
+        if line.is_blank() || taken.is_some_and(|t| at <= t) {
             continue;
         }
         let normalized: Vec<String> = line
@@ -198,7 +207,13 @@ pub(super) fn t2_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, bool) {
                 map_2019_t2_row(ctx, b, r, &line.non_empty()[1..], &mut mapped_2019);
                 continue;
             }
-            if read_row(ctx, line, (b, r), block) {
+            let on_lines = (line.non_empty().len() == 1)
+                .then(|| cells_on_lines(table, at, T2_BLOCKS[b].columns.len()))
+                .flatten();
+            if let Some((_, last_at)) = &on_lines {
+                taken = Some(*last_at);
+            }
+            if read_row(ctx, line, (b, r), block, on_lines.map(|(v, _)| v)) {
                 rows_read += 1;
             }
         } else if labels::normalize(first) == "规范性文件" {

@@ -1,8 +1,8 @@
 //! 三、收到和处理政府信息公开申请情况: text and 表三, group subtotals (S8), the 2019 （六） row.
 
 use super::reader::{
-    Ctx, Line, block_text, label_then_numbers, place_values, region_text, row_values,
-    split_text_table, trailing_text, unplaced,
+    Ctx, Line, block_text, cells_on_lines, label_then_numbers, place_values, region_text,
+    row_values, split_text_table, trailing_text, unplaced,
 };
 use crate::finding::{Place, Rule, Severity};
 use crate::import::anchored;
@@ -125,10 +125,10 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
             labels::t3_row(c).is_some_and(|(r, _)| T3_ROWS[r].group == Some(T3_OTHER_HANDLING))
         })
     });
-    // A line of values taken by the row label above it.
+    // The last line of values taken by the row label above them.
     let mut taken: Option<usize> = None;
     for (at, line) in table.iter().enumerate() {
-        if line.is_blank() || taken == Some(at) {
+        if line.is_blank() || taken.is_some_and(|t| at <= t) {
             continue;
         }
         let cells = line.non_empty();
@@ -143,7 +143,19 @@ pub(super) fn t3_by_cells(ctx: &mut Ctx, table: &[Line]) -> (usize, usize, usize
                     taken = Some(next_at);
                 }
             }
-            None => line_without_row_label(ctx, &mut pass, line, &cells, has_2021_other_leaves),
+            None => {
+                // The 2019 format's single （六） row, its cells one per line after it.
+                if !has_2021_other_leaves
+                    && cells.len() == 1
+                    && labels::normalize(cells[0]) == T3_GROUPS[T3_OTHER_HANDLING].label
+                    && let Some((values, last_at)) = cells_on_lines(table, at, T3_COLUMNS.len())
+                {
+                    other_row_2019(ctx, &mut pass, &values, line.grid);
+                    taken = Some(last_at);
+                    continue;
+                }
+                line_without_row_label(ctx, &mut pass, line, &cells, has_2021_other_leaves);
+            }
         }
     }
     let missing: Vec<&str> = T3_ROWS
@@ -199,6 +211,13 @@ fn labelled_row(
     pass.seen[r] = true;
     let mut values = row_values(line, cells[k], &cells[k + 1..], T3_COLUMNS.len());
     let mut taken = None;
+    // The label alone on its line, and a cell per line after it (a crawled page).
+    if values.is_empty()
+        && let Some((on_lines, last_at)) = cells_on_lines(table, at, T3_COLUMNS.len())
+    {
+        values = on_lines;
+        taken = Some(last_at);
+    }
     // The label alone on its line, the values on the next (a cell per tab, blanks kept).
     if values.is_empty()
         && let Some((next_at, next)) = table
@@ -239,19 +258,13 @@ fn line_without_row_label<'t, 'a>(
         .position(|c| labels::normalize(c) == T3_GROUPS[T3_OTHER_HANDLING].label)
         && (cells.len() > k + 1 || line.exact)
     {
-        ctx.report.format = ctx.one_other_row_format();
         let values = row_values(
             line,
             T3_GROUPS[T3_OTHER_HANDLING].label,
             &cells[k + 1..],
             T3_COLUMNS.len(),
         );
-        let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
-        let what = "表三（六）其他处理行（2019年版，未分项）";
-        let (read, on_line) = place_row(ctx, &targets, &values, what, line.grid);
-        pass.rows_read += read;
-        pass.rows_on_lines += on_line;
-        pass.seen_2019_other = true;
+        other_row_2019(ctx, pass, &values, line.grid);
         return;
     }
     if cells
@@ -278,6 +291,17 @@ fn line_without_row_label<'t, 'a>(
     } else {
         unplaced(ctx, TableId::T3, line);
     }
+}
+
+/// The 2019 format's single （六）其他处理 row (spec §4.2), kept as `t3.r3_6.*`.
+fn other_row_2019(ctx: &mut Ctx, pass: &mut RowsPass, values: &[&str], grid: bool) {
+    ctx.report.format = ctx.one_other_row_format();
+    let targets: Vec<usize> = (0..T3_COLUMNS.len()).map(t3_r3_6_2019).collect();
+    let what = "表三（六）其他处理行（2019年版，未分项）";
+    let (read, on_line) = place_row(ctx, &targets, values, what, grid);
+    pass.rows_read += read;
+    pass.rows_on_lines += on_line;
+    pass.seen_2019_other = true;
 }
 
 /// A line of numbers only (no label): its `width` cells, blanks kept in place, when the

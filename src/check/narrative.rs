@@ -121,8 +121,15 @@ pub(super) fn check_h5(report: &Report, out: &mut Vec<Finding>) {
             continue;
         };
         for sentence in sentences(text).filter(|s| s.contains(['件', '个'])) {
+            // A parenthetical aside is a clause of its own (答复 2050件（含上年度结转申请
+            // 24件，另有 93件顺延到下年度答复）: 2050 is what 答复 governs).
+            let (main, asides) = without_asides(sentence);
+            let clauses: Vec<&str> = std::iter::once(main.as_str())
+                .chain(asides.iter().map(String::as_str))
+                .flat_map(|part| part.split(['，', ',', '；', ';']))
+                .collect();
             // Only clauses with a number can disagree with a table.
-            let with_numbers = sentence.split(['，', ',', '；', ';']).filter(|c| {
+            let with_numbers = clauses.into_iter().filter(|c| {
                 c.chars()
                     .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
             });
@@ -134,10 +141,16 @@ pub(super) fn check_h5(report: &Report, out: &mut Vec<Finding>) {
                 }) else {
                     continue;
                 };
+                // The number the verb governs follows it (93件顺延到下年度答复 is not
+                // what 答复 counts).
+                let Some(verb_at) = rel.any.iter().filter_map(|k| clause.find(k)).min() else {
+                    continue;
+                };
+                let governed = &clause[verb_at..];
                 let Some(n) = rel
                     .units
                     .iter()
-                    .find_map(|u| numbers_before(clause, u).next())
+                    .find_map(|u| numbers_before(governed, u).next())
                 else {
                     continue;
                 };
@@ -164,6 +177,31 @@ pub(super) fn check_h5(report: &Report, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// A sentence without its parenthetical asides (（…）, (…)), and the asides.
+fn without_asides(sentence: &str) -> (String, Vec<String>) {
+    let mut main = String::new();
+    let mut asides: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    for c in sentence.chars() {
+        match c {
+            '（' | '(' => {
+                if depth == 0 {
+                    asides.push(String::new());
+                }
+                depth += 1;
+            }
+            '）' | ')' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {
+                if let Some(aside) = asides.last_mut() {
+                    aside.push(c);
+                }
+            }
+            _ => main.push(c),
+        }
+    }
+    (main, asides)
 }
 
 /// Units a narrative total and its parts are counted in.
@@ -358,6 +396,15 @@ mod tests {
             "正文“2021年共受理并办结政府信息依申请公开4件，全年无举报”写4，与表三一、本年新收 总计(3)不一致"
         );
         assert!(findings("共收到申请 3 件。", &[(t3(0, 6), 3)]).is_empty());
+    }
+
+    #[test]
+    fn a_number_in_an_aside_or_before_the_verb_is_not_the_one_it_governs() {
+        let text = "本年度共答复 2050件（含上年度结转申请 24件，另有 93件顺延到下年度答复），均在法定期限内。";
+        let f = findings(text, &[(t3(T3_R3_7, T3_TOTAL_COL), 2050)]);
+        assert!(f.is_empty(), "{f:?}");
+        let f = findings(text, &[(t3(T3_R3_7, T3_TOTAL_COL), 93)]);
+        assert_eq!(f.len(), 1, "2050 is what 答复 governs: {f:?}");
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub enum Match {
 }
 
 /// Edit distance (Levenshtein) between two strings, by characters.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
+pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
         let mut diagonal = row[0];

@@ -139,10 +139,53 @@ fn split_run_together(text: &str) -> std::borrow::Cow<'_, str> {
         for m in marks {
             line = line.replacen(m, &format!("\n{m}\n"), 1);
         }
+        // A section heading printed a character or two off (one too many, too few, or
+        // another: 四、政府信息公开行政法复议、…) is put on its own line too; the sections'
+        // reading then names the difference (H15).
+        for s in SECTIONS {
+            if !line.contains(s.heading)
+                && let Some((start, end)) = near_heading(&line, s.heading)
+            {
+                line.insert(end, '\n');
+                line.insert(start, '\n');
+            }
+        }
         out.push_str(&line);
         out.push('\n');
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Where `heading` stands in `line` printed one or two characters off (inserted, missing
+/// or changed; the numeral as printed, so a table row 四、结转… is not taken): the byte span
+/// of the closest such text, if one is within the allowance and headings of ten or more
+/// characters.
+fn near_heading(line: &str, heading: &str) -> Option<(usize, usize)> {
+    let want: Vec<char> = heading.chars().collect();
+    if want.len() < 10 {
+        return None;
+    }
+    let allowed = want.len().div_ceil(8).min(2);
+    let numeral: String = want[..2].iter().collect();
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (start, _) in line.match_indices(numeral.as_str()) {
+        let after: Vec<(usize, char)> = line[start..]
+            .char_indices()
+            .take(want.len() + allowed)
+            .collect();
+        for len in want.len().saturating_sub(allowed)..=want.len() + allowed {
+            if len > after.len() {
+                break;
+            }
+            let window: Vec<char> = after[..len].iter().map(|(_, c)| *c).collect();
+            let d = crate::import::labels::edit_distance(&window, &want);
+            let end = start + after.get(len).map_or(line.len() - start, |(at, _)| *at);
+            if d <= allowed && best.is_none_or(|(_, _, bd)| d < bd) {
+                best = Some((start, end, d));
+            }
+        }
+    }
+    best.map(|(start, end, _)| (start, end))
 }
 
 /// Removes extraction leftovers from a line: `[bookmark: …]` and markdown `**`.
@@ -235,6 +278,70 @@ mod layout_tests {
         r.set_text(TextId::S6, "本年度未收取信息处理费。");
         r.meta.signature.clear();
         r
+    }
+
+    #[test]
+    fn a_run_together_heading_with_a_character_too_many_is_found() {
+        let mut r = sample();
+        for i in 0..crate::template::TEMPLATE.cells.len() {
+            if crate::template::TEMPLATE.cells[i].kind == crate::template::CellKind::Count {
+                r.set_cell(i, crate::model::CellValue::Count(0));
+            }
+        }
+        r.set_cell(crate::template::t4(0, 0), crate::model::CellValue::Count(2));
+        crate::check::fill_totals(&mut r);
+        let run_together: String = export_text(&r)
+            .replace('\t', "")
+            .replace('—', "")
+            .replace('\n', "")
+            .replace(
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "四、政府信息公开行政法复议、行政诉讼情况",
+            );
+        let imported = import_text(run_together.as_bytes()).unwrap();
+        assert!(
+            imported.findings.iter().any(|f| f.rule == Rule::H15
+                && f.message.contains("行政法复议")
+                && !f.message.contains("未找到")),
+            "{:?}",
+            imported.findings
+        );
+        assert_eq!(
+            imported.report.cell(crate::template::t4(0, 0)),
+            &crate::model::CellValue::Count(2)
+        );
+    }
+
+    #[test]
+    fn a_page_without_its_title_gives_organ_and_year_from_the_intro() {
+        let mut r = sample();
+        r.set_text(
+            TextId::Intro,
+            "根据《中华人民共和国政府信息公开条例》规定，现发布《某某县人民政府办公室2024年政府信息公开工作年度报告》，本报告统计数据从2024年1月1日至12月31日。",
+        );
+        let text = export_text(&r);
+        let untitled = text.replacen(
+            "某某县人民政府办公室2024年政府信息公开工作年度报告\n",
+            "",
+            1,
+        );
+        assert_ne!(text, untitled, "the title was taken away");
+        let imported = import_text(untitled.as_bytes()).unwrap();
+        assert_eq!(imported.report.meta.organ, "某某县人民政府办公室");
+        assert_eq!(imported.report.meta.year, Some(2024));
+        assert!(
+            imported
+                .report
+                .text(TextId::Intro)
+                .is_some_and(|t| t.starts_with("根据")),
+            "the 导语 stays the 导语"
+        );
+        assert!(
+            imported
+                .findings
+                .iter()
+                .any(|f| f.message.contains("未找到报告标题"))
+        );
     }
 
     #[test]

@@ -41,9 +41,22 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     if title_end.is_none() && heads.is_empty() {
         return Err(ImportError::NotAReport);
     }
-    match title_end {
-        Some(_) => parse_title(&mut ctx, &title),
-        None => ctx.find(
+    // A title line that is a sentence is the 导语 of a page whose title was cut off: the
+    // report's title as the 导语 quotes it (现发布《…年度报告》) gives organ and year.
+    let quoted = title_end.and_then(|_| title_quoted_in_intro(&title));
+    let title_end = if quoted.is_some() { None } else { title_end };
+    match (title_end, quoted) {
+        (_, Some(quoted)) => {
+            parse_title(&mut ctx, &quoted);
+            ctx.find(
+                Rule::Import,
+                Severity::Warning,
+                vec![Place::Meta(MetaField::Organ)],
+                format!("未找到报告标题，已按导语中的《{quoted}》读取机关和年度；发布时请加上标题"),
+            );
+        }
+        (Some(_), None) => parse_title(&mut ctx, &title),
+        (None, None) => ctx.find(
             Rule::Import,
             Severity::Warning,
             vec![Place::Meta(MetaField::Organ)],
@@ -276,6 +289,19 @@ fn title_of(before_body: &[Line<'_>]) -> (Option<usize>, String) {
     }
     parts.reverse();
     (title_end, parts.concat())
+}
+
+/// The report's title as a sentence quotes it (现发布《某某区人民政府办公室2022年政府信息
+/// 公开工作年度报告》，…), when `line` is such a sentence rather than a title.
+fn title_quoted_in_intro(line: &str) -> Option<String> {
+    if line.chars().count() <= 60 {
+        return None;
+    }
+    line.split('《')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('》').map(|(inner, _)| inner.trim()))
+        .find(|inner| inner.ends_with(TITLE_SUFFIX) || inner.ends_with(SHORT_TITLE_SUFFIX))
+        .map(str::to_string)
 }
 
 /// Reads each section's region with its reader, and says which sections are missing.

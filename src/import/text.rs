@@ -290,14 +290,10 @@ mod layout_tests {
         }
         r.set_cell(crate::template::t4(0, 0), crate::model::CellValue::Count(2));
         crate::check::fill_totals(&mut r);
-        let run_together: String = export_text(&r)
-            .replace('\t', "")
-            .replace('—', "")
-            .replace('\n', "")
-            .replace(
-                "四、政府信息公开行政复议、行政诉讼情况",
-                "四、政府信息公开行政法复议、行政诉讼情况",
-            );
+        let run_together: String = export_text(&r).replace(['\t', '—', '\n'], "").replace(
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "四、政府信息公开行政法复议、行政诉讼情况",
+        );
         let imported = import_text(run_together.as_bytes()).unwrap();
         assert!(
             imported.findings.iter().any(|f| f.rule == Rule::H15

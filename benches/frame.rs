@@ -1,13 +1,15 @@
 //! Editor frame benchmarks, headless (no GPU, no window): one full frame of the form with a
-//! full report (target ≤ 3 ms CPU) and start to first frame — font install, app creation,
+//! full report and of the desk with 10,000 reports (targets ≤ 3 ms CPU) and start to first frame — font install, app creation,
 //! first layout (target ≤ 0.4 s; the window system adds its own part, measured by hand).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{RawInput, Rect, pos2, vec2};
 use nianbao::check::fill_totals;
+use nianbao::desk::{Desk, DeskRules};
 use nianbao::draft::Draft;
+use nianbao::gui::desk::view::DeskView;
 use nianbao::gui::files::document::Document;
-use nianbao::gui::{EditorApp, ScriptedDialogs, Storage};
+use nianbao::gui::{EditorApp, Screen, ScriptedDialogs, Storage};
 use nianbao::model::{CellValue, Date, OrganKind, Report};
 use nianbao::template::{CELL_COUNT, TEXTS};
 
@@ -61,6 +63,29 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             t += 0.016;
             ctx.run_ui(input(t), |ui| app.frame(ui))
+        })
+    });
+    // The desk with 10,000 reports listed (a province's folder): one frame of the table,
+    // sorted by a column, as it is drawn while the reviewer scrolls.
+    let folder = tempfile::tempdir().expect("tempdir");
+    for n in 0..10_000 {
+        std::fs::write(folder.path().join(format!("单位{n:05}.txt")), b"").expect("file");
+    }
+    let desk = Desk::list(folder.path()).expect("desk");
+    let mut desk_app = editor(dir.path());
+    desk_app.close_document();
+    let mut view = DeskView::new(desk, DeskRules::default());
+    view.sort = Some((0, true));
+    desk_app.desk = Some(view);
+    desk_app.screen = Screen::Desk;
+    for _ in 0..3 {
+        t += 0.016;
+        let _ = ctx.run_ui(input(t), |ui| desk_app.frame(ui));
+    }
+    c.bench_function("editor_frame_desk_10000_rows", |b| {
+        b.iter(|| {
+            t += 0.016;
+            ctx.run_ui(input(t), |ui| desk_app.frame(ui))
         })
     });
     c.bench_function("editor_start_to_first_frame", |b| {

@@ -309,3 +309,39 @@ fn a_run_together_row_no_reading_adds_up_is_the_report_s_error() {
     assert_eq!(imported.report.cell(t3(T3_R3_7, 0)), &CellValue::Count(3));
     assert_eq!(imported.report.cell(t3(T3_R3_7, 6)), &CellValue::Count(12));
 }
+
+/// A crawled page's tables do not leak into the sections' text: the header cells wrapped
+/// over lines (`行政` / `复议`) are joined, so each table is found where it starts, even where
+/// the section's heading was cut off.
+#[test]
+fn a_crawled_page_keeps_its_tables_out_of_the_text() {
+    use nianbao::template::{SECTIONS, TextId};
+    for (id, r) in corpus() {
+        let (want, _) = reference(&r);
+        let page = crawled(&r);
+        let without_heading = page.replacen(&format!("{}\n", SECTIONS[3].heading), "", 1);
+        let got = nianbao::import::import_text(page.as_bytes()).expect("imports");
+        for t in [TextId::S2, TextId::S3, TextId::S4] {
+            assert_eq!(
+                got.report.text(t).map(str::trim),
+                want.text(t).map(str::trim),
+                "{id} {t:?}"
+            );
+        }
+        // Without section 四's heading, 表四 is found where it starts: no header cells or
+        // numbers of it in the texts around it.
+        let got = nianbao::import::import_text(without_heading.as_bytes()).expect("imports");
+        for t in [TextId::S3, TextId::S4] {
+            let text = got.report.text(t).unwrap_or_default();
+            assert!(
+                !text.contains("结果维持") && !text.contains("尚未审结"),
+                "{id} {t:?}: {text}"
+            );
+        }
+        assert_eq!(
+            got.report.text(TextId::S2).map(str::trim),
+            want.text(TextId::S2).map(str::trim),
+            "{id}"
+        );
+    }
+}

@@ -41,6 +41,7 @@ impl Doc {
             .filter(|l| !is_page_furniture(l))
             .map(clean_line)
             .collect();
+        let raw = join_wrapped_header_words(raw);
         let exact_cells = one_cell_per_line(&raw);
         let lines = if exact_cells {
             regroup_cells(&raw)
@@ -53,6 +54,41 @@ impl Doc {
             grid_rows: Vec::new(),
         }
     }
+}
+
+/// The tables' header words a narrow cell wraps over two lines (a crawled page: `商业` /
+/// `企业`, `行政` / `复议`): joined again where two short lines next to each other make one
+/// of the template's header words, so the tables are found where they start.
+fn join_wrapped_header_words(lines: Vec<String>) -> Vec<String> {
+    use crate::template::{T3_COLUMNS, T4_COLUMNS, T4_GROUPS, T4_REVIEW_HEADER, T4_SUIT_HEADER};
+    let is_header_word = |w: &str| {
+        T3_COLUMNS.iter().any(|c| c.label == w)
+            || T4_COLUMNS.iter().any(|(_, c)| *c == w)
+            || T4_GROUPS.iter().any(|g| g.label == w)
+            || w == T4_REVIEW_HEADER
+            || w == T4_SUIT_HEADER
+    };
+    let short = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && !t.contains('\t') && t.chars().count() <= 4
+    };
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        if short(&line)
+            && let Some(next) = lines.peek()
+            && short(next)
+        {
+            let joined = format!("{}{}", line.trim(), next.trim());
+            if is_header_word(&joined) {
+                lines.next();
+                out.push(joined);
+                continue;
+            }
+        }
+        out.push(line);
+    }
+    out
 }
 
 /// True for a line that is page furniture, not content: a page number (`— 3 —`, `- 3 -`,

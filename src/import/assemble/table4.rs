@@ -13,8 +13,12 @@ use crate::template::{T4_COLUMNS, T4_GROUPS, TableId, TextId, t4};
 pub(super) fn starts_table(l: &Line) -> bool {
     let f = labels::normalize(l.first());
     let whole = labels::normalize(&l.raw);
+    // 表四's column words alone on a line, but not 总计, which 表三's header has too (a
+    // crawled page puts every header cell on a line of its own).
     f == crate::template::T4_REVIEW_HEADER
-        || T4_COLUMNS.iter().any(|(_, c)| *c == f)
+        || T4_COLUMNS
+            .iter()
+            .any(|(_, c)| *c == f && labels::t3_header_word(c).is_none())
         || whole
             .strip_prefix(crate::template::T4_REVIEW_HEADER)
             .is_some_and(|rest| {

@@ -471,6 +471,21 @@ fn demote_uncertain(findings: Vec<Finding>, uncertain: &BTreeSet<usize>) -> Vec<
     }
     findings
         .into_iter()
+        // Blank cells that the import read short are the import's problem, said once by
+        // the import (the row it could not read): S7 does not say them again.
+        .filter(|f| {
+            let cells: Vec<usize> = f
+                .places
+                .iter()
+                .filter_map(|p| match p {
+                    Place::Cell(i) => Some(*i),
+                    _ => None,
+                })
+                .collect();
+            !(f.rule == Rule::S7
+                && !cells.is_empty()
+                && cells.iter().all(|i| uncertain.contains(i)))
+        })
         .map(|f| {
             let rests = RESTS_ON_CELLS.contains(&f.rule)
                 && f.places
@@ -501,6 +516,26 @@ mod tests {
     use crate::import::Provenance;
     use crate::model::{CellValue, OrganKind};
     use crate::template::{T3_COLUMNS, t3};
+
+    #[test]
+    fn blanks_the_import_read_short_are_not_said_again_as_s7() {
+        let blank_row: Vec<usize> = (0..T3_COLUMNS.len()).map(|c| t3(3, c)).collect();
+        let s7 = |cells: &[usize]| {
+            Finding::new(
+                Rule::S7,
+                Severity::Warning,
+                cells.iter().map(|&i| Place::Cell(i)).collect(),
+                "空白".to_string(),
+            )
+        };
+        let uncertain: BTreeSet<usize> = blank_row.iter().copied().collect();
+        let kept = demote_uncertain(vec![s7(&blank_row)], &uncertain);
+        assert!(kept.is_empty(), "{kept:?}");
+        let mut mixed = blank_row.clone();
+        mixed.push(t3(4, 0));
+        let kept = demote_uncertain(vec![s7(&mixed)], &uncertain);
+        assert_eq!(kept.len(), 1, "a blank read for sure is still said");
+    }
 
     #[test]
     fn late_publication_by_the_national_or_a_local_deadline() {

@@ -68,9 +68,11 @@ fn join_wrapped_header_words(lines: Vec<String>) -> Vec<String> {
             || w == T4_REVIEW_HEADER
             || w == T4_SUIT_HEADER
     };
+    // A line that starts with a tab is a cell of its own (one cell per line, see
+    // `regroup_cells`): never joined.
     let short = |l: &str| {
         let t = l.trim();
-        !t.is_empty() && !t.contains('\t') && t.chars().count() <= 4
+        !l.contains('\t') && !t.is_empty() && t.chars().count() <= 4
     };
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut lines = lines.into_iter().peekable();

@@ -379,6 +379,33 @@ mod layout_tests {
     }
 
     #[test]
+    fn without_title_or_quoted_title_the_organ_comes_from_the_signature() {
+        let mut r = sample();
+        r.set_text(
+            TextId::Intro,
+            "本报告由本机关编制，本报告统计数据从2024年1月1日至12月31日。",
+        );
+        r.meta.signature = "某某县人民政府办公室".into();
+        r.meta.published = crate::model::Date::new(2025, 1, 20);
+        let text = export_text(&r);
+        let untitled = text.replacen(
+            "某某县人民政府办公室2024年政府信息公开工作年度报告\n",
+            "",
+            1,
+        );
+        assert_ne!(text, untitled, "the title was taken away");
+        let imported = import_text(untitled.as_bytes()).unwrap();
+        assert_eq!(imported.report.meta.organ, "某某县人民政府办公室");
+        assert_eq!(imported.report.meta.year, Some(2024));
+        assert!(
+            imported
+                .findings
+                .iter()
+                .any(|f| f.message.contains("已按落款"))
+        );
+    }
+
+    #[test]
     fn s10_unknown_table_two_header() {
         let text = export_text(&sample());
         assert!(

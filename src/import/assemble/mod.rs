@@ -56,6 +56,24 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
             );
         }
         (Some(_), None) => parse_title(&mut ctx, &title),
+        // No title and no quoted one: the organ from the 落款, the year from the period the
+        // 导语 states (本报告统计数据从2024年1月1日…), said as read so.
+        (None, None) if !ctx.report.meta.signature.is_empty() => {
+            let organ = ctx.report.meta.signature.clone();
+            let intro = lines[..body_start]
+                .iter()
+                .map(|l| l.raw.as_str())
+                .collect::<String>();
+            ctx.report.meta.year = year_of_period(&intro);
+            ctx.report.meta.organ_kind = OrganKind::infer(&organ);
+            ctx.find(
+                Rule::Import,
+                Severity::Warning,
+                vec![Place::Meta(MetaField::Organ)],
+                format!("未找到报告标题，已按落款“{organ}”读取机关；发布时请加上标题（机关全称+YYYY年{TITLE_SUFFIX}）"),
+            );
+            ctx.report.meta.organ = organ;
+        }
         (None, None) => ctx.find(
             Rule::Import,
             Severity::Warning,
@@ -289,6 +307,19 @@ fn title_of(before_body: &[Line<'_>]) -> (Option<usize>, String) {
     }
     parts.reverse();
     (title_end, parts.concat())
+}
+
+/// The year of the period a 导语 states (`本报告统计数据从2024年1月1日至12月31日`).
+fn year_of_period(text: &str) -> Option<u16> {
+    let at = text.find("年1月1日")?;
+    let digits: String = text[..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    (digits.len() == 4)
+        .then(|| digits.chars().rev().collect::<String>())
+        .and_then(|y| y.parse().ok())
 }
 
 /// The report's title as a sentence quotes it (现发布《某某区人民政府办公室2022年政府信息

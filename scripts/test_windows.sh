@@ -110,6 +110,8 @@ if [ -d "$real_pdf_dir" ]; then
         fi
         rm -f "$f"
     done
+else
+    echo "  （没有 ../shared/fixtures/real-pdf：跳过真实 WPS PDF 的对照）"
 fi
 cd "$root"
 check "Windows 版 check --json 与 Linux 版相同（五份已发布文本、语料库 PDF）" $cli_same

@@ -8,15 +8,14 @@
 # About 15 minutes on 2 cores. Prints the package's path on its last line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/debian_packages.sh
 target=aarch64-unknown-linux-gnu
 rustup target list --installed | grep -qx "$target" || rustup target add "$target" >&2
 need=()
 command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || need+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
 command -v qemu-aarch64 >/dev/null 2>&1 || need+=(qemu-user)
 if [ ${#need[@]} -gt 0 ]; then
-    sudo_=""
-    [ "$(id -u)" = 0 ] || sudo_=sudo
-    ($sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq --no-install-recommends "${need[@]}") >&2
+    install_debian_packages "${need[@]}"
 fi
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
 deb=$(bash scripts/make_uos_deb.sh --target "$target" | tail -n 1)

@@ -8,6 +8,7 @@
 # the installer's and the zip's paths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/debian_packages.sh
 target=x86_64-pc-windows-gnu
 if ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
     echo "安装 Rust 的 Windows 目标 $target…" >&2
@@ -19,9 +20,7 @@ command -v makensis >/dev/null 2>&1 || need+=(nsis)
 command -v convert >/dev/null 2>&1 || need+=(imagemagick)
 if [ ${#need[@]} -gt 0 ]; then
     echo "安装构建 Windows 版所需的软件包：${need[*]}…" >&2
-    sudo_=""
-    [ "$(id -u)" = 0 ] || sudo_=sudo
-    ($sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq --no-install-recommends "${need[@]}") >&2
+    install_debian_packages "${need[@]}"
 fi
 cargo build --release --locked --target "$target" >&2
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)

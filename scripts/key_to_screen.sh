@@ -5,6 +5,7 @@
 # Usage: key_to_screen.sh [PATH-OF-nianbao]   (default: the release build, built if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/debian_packages.sh
 bin=${1:-target/release/nianbao}
 [ -x "$bin" ] || cargo build --release --locked --quiet
 bin=$(realpath "$bin")
@@ -13,9 +14,7 @@ command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
 /usr/bin/python3 -c 'import Xlib' 2>/dev/null || need+=(python3-xlib)
 if [ ${#need[@]} -gt 0 ]; then
-    sudo_=""
-    [ "$(id -u)" = 0 ] || sudo_=sudo
-    ($sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq --no-install-recommends "${need[@]}") >/dev/null
+    install_debian_packages "${need[@]}"
 fi
 work=$(mktemp -d)
 pids=()

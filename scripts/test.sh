@@ -5,6 +5,7 @@
 # prints a total.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/debian_packages.sh
 # What the tests need beside Rust: poppler's tools (the PDF tests read exported files with
 # pdffonts, pdftotext, pdfinfo), and for the editor in a real window Xvfb, xdotool, xclip
 # (the real X clipboard), ImageMagick (screenshots) and Mesa's software OpenGL; Chromium and a
@@ -28,9 +29,7 @@ if command -v dpkg >/dev/null 2>&1; then
 fi
 if [ ${#need[@]} -gt 0 ]; then
     echo "安装测试所需的软件包：${need[*]}…"
-    sudo_=""
-    [ "$(id -u)" = 0 ] || sudo_=sudo
-    ($sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq --no-install-recommends "${need[@]}") >/dev/null
+    install_debian_packages "${need[@]}"
 fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -7,6 +7,7 @@
 # fcitx5 and its pinyin cannot be installed. Usage: test_ime.sh [PATH-OF-nianbao]
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source scripts/debian_packages.sh
 root=$(pwd)
 bin=${1:-$root/target/debug/nianbao}
 skip() { echo "中文输入法测试跳过：$*"; exit 0; }
@@ -17,9 +18,7 @@ command -v dbus-launch >/dev/null 2>&1 || need+=(dbus-x11)
 command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
 if [ ${#need[@]} -gt 0 ]; then
-    sudo_=""
-    [ "$(id -u)" = 0 ] || sudo_=sudo
-    ($sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq --no-install-recommends "${need[@]}") >/dev/null 2>&1 ||
+    install_debian_packages "${need[@]}" 2>/dev/null ||
         skip "无法安装 ${need[*]}"
 fi
 command -v fcitx5 >/dev/null 2>&1 || skip "没有 fcitx5"

@@ -15,6 +15,7 @@
 # Says it skipped when the Windows target or Wine cannot be installed here.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source scripts/debian_packages.sh
 root=$(pwd)
 linux_bin="$root/target/debug/nianbao"
 skip() { echo "Windows 测试跳过：$*"; exit 0; }
@@ -28,9 +29,7 @@ command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
 command -v import >/dev/null 2>&1 || need+=(imagemagick)
 if [ ${#need[@]} -gt 0 ]; then
-    sudo_=""
-    [ "$(id -u)" = 0 ] || sudo_=sudo
-    ($sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq --no-install-recommends "${need[@]}") >/dev/null 2>&1 ||
+    install_debian_packages "${need[@]}" 2>/dev/null ||
         skip "无法安装 ${need[*]}"
 fi
 [ -x "$linux_bin" ] || cargo build --locked --quiet
@@ -47,6 +46,16 @@ exe="$root/target/x86_64-pc-windows-gnu/release/nianbao.exe"
 
 passed=0
 failed=0
+# The first window xdotool finds with these search arguments, waited for up to a minute.
+wait_for_window() {
+    local found=""
+    for _ in $(seq 1 60); do
+        found=$(xdotool search "$@" 2>/dev/null | head -n 1)
+        [ -n "$found" ] && break
+        sleep 1
+    done
+    echo "$found"
+}
 ok() { echo "ok $*"; passed=$((passed + 1)); }
 fail() { echo "not ok $*"; failed=$((failed + 1)); }
 check() { # NAME COMMAND…: ok when the command succeeds
@@ -175,12 +184,7 @@ cp tests/data/published/003_*.txt "$work/draft-src.txt"
 "$linux_bin" import "$work/draft-src.txt" -o "$work/区政府办公室.nianbao.ron" >/dev/null 2>&1
 draft="$work/区政府办公室.nianbao.ron"
 (cd "$work" && wine "$installed/nianbao.exe" "区政府办公室.nianbao.ron" >"$work/editor.out" 2>&1; echo $? >"$work/editor.rc") &
-window=""
-for _ in $(seq 1 60); do
-    window=$(xdotool search --name "nianbao.ron" 2>/dev/null | head -n 1)
-    [ -n "$window" ] && break
-    sleep 1
-done
+window=$(wait_for_window --name "nianbao.ron")
 sleep 4
 import -window root "$work/editor.png" 2>/dev/null
 colours=$(convert "$work/editor.png" -format '%k' info: 2>/dev/null || echo 0)
@@ -204,12 +208,7 @@ check "关闭后没有留下恢复副本" test "$left" = 0
 
 # --- a window that ends without closing: its recovery copy stays, its lock is taken over -----
 (cd "$work" && wine "$installed/nianbao.exe" "区政府办公室.nianbao.ron" >/dev/null 2>&1) &
-window=""
-for _ in $(seq 1 60); do
-    window=$(xdotool search --name "nianbao.ron" 2>/dev/null | head -n 1)
-    [ -n "$window" ] && break
-    sleep 1
-done
+window=$(wait_for_window --name "nianbao.ron")
 sleep 3
 # A change in 落款机关 (the window's corner is at 4,23 under Wine without a window manager).
 [ -n "$window" ] && xdotool windowfocus --sync "$window" mousemove 594 286 click 1 type 办公室
@@ -226,12 +225,7 @@ check "窗口异常结束后恢复副本仍在" ls "$recovery"/*.ron
 # process now holding its id started: Wine gives the new window the same id at once); the
 # clerk is offered 接管并编辑, and taking over rewrites the lock.
 (cd "$work" && wine "$installed/nianbao.exe" "区政府办公室.nianbao.ron" >/dev/null 2>&1) &
-window=""
-for _ in $(seq 1 60); do
-    window=$(xdotool search --onlyvisible --class "nianbao" 2>/dev/null | head -n 1)
-    [ -n "$window" ] && break
-    sleep 1
-done
+window=$(wait_for_window --onlyvisible --class "nianbao")
 sleep 4
 import -window root "$work/takeover.png" 2>/dev/null
 # 接管并编辑, the dialog's first button.

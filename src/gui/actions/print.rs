@@ -148,7 +148,7 @@ pub fn poll(app: &mut EditorApp) {
 /// without asking.
 #[cfg(windows)]
 fn print_with_viewer(app: &mut EditorApp, file: PrintFile) {
-    match crate::gui::shell::windows::open_with_system(&file.path) {
+    match crate::gui::common::windows::open_with_system(&file.path) {
         Ok(()) => {
             app.status.text = Some(format!("{}{}", s::PRINT_OPENED_IN_VIEWER, file.what()));
         }

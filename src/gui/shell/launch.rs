@@ -330,7 +330,7 @@ fn tell(message: &str, _desktop: Desktop) {
     if std::env::var_os(NO_MESSAGE_BOX_VAR).is_some() {
         return;
     }
-    crate::gui::shell::windows::message_box(s::APP_NAME, message);
+    crate::gui::common::windows::message_box(s::APP_NAME, message);
 }
 
 /// Shows the message on stderr, and in a message box where one can be shown (zenity, which

@@ -4,5 +4,3 @@
 pub mod frame;
 pub mod launch;
 pub mod window;
-#[cfg(windows)]
-pub mod windows;

@@ -13,7 +13,7 @@ fn benches(c: &mut Criterion) {
     mixed_desk::write_mixed_desk(dir.path(), usize::MAX);
     c.bench_function("desk_300_first_row", |b| {
         b.iter(|| {
-            let desk = Desk::list(dir.path()).expect("lists");
+            let mut desk = Desk::list(dir.path()).expect("lists");
             let mut first = None;
             desk.loader(DeskRules::default()).run(|step| {
                 if let Loaded::File { path, .. } = step {

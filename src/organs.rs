@@ -12,7 +12,8 @@ use crate::model::{Report, normalize_organ, region_tails};
 pub struct OrganIndex {
     /// Each report's normalized organ and year (`None`: no organ or no year).
     keys: Vec<Option<(String, u16)>>,
-    /// (a shorter name the organ may be written as, without its region; year) → the reports.
+    /// (a shorter name the organ may be written as, without its region; year) → the first
+    /// report of each organ written so, up to two organs.
     by_tail: HashMap<(String, u16), Vec<usize>>,
     /// (the organ's name as written, year) → the reports: the common case, found at once.
     exact: HashMap<(String, u16), Vec<usize>>,
@@ -37,10 +38,13 @@ impl OrganIndex {
                 exact.entry((organ.clone(), *year)).or_default().push(i);
                 // The shorter names it may be written as (without its region).
                 for tail in region_tails(organ).into_iter().skip(1) {
-                    by_tail
-                        .entry((tail.to_string(), *year))
-                        .or_default()
-                        .push(i);
+                    let firsts = by_tail.entry((tail.to_string(), *year)).or_default();
+                    // The first report of each name, and no more than two names: a second
+                    // name already makes the pairing a guess.
+                    let named = |j: &usize| keys[*j].as_ref().is_some_and(|(o, _)| o == organ);
+                    if firsts.len() < 2 && !firsts.iter().any(named) {
+                        firsts.push(i);
+                    }
                 }
             }
         }
@@ -51,40 +55,45 @@ impl OrganIndex {
         }
     }
 
-    /// The other reports of `year` whose organ is report `i`'s: those of the same name, else
-    /// those of the one name that differs from it by a region in front (none when two such
-    /// names are there: the pairing would be a guess). In the list's order.
-    pub fn of_organ(&self, i: usize, year: u16) -> Vec<usize> {
-        let Some((organ, _)) = self.keys.get(i).and_then(Option::as_ref) else {
-            return Vec::new();
-        };
-        let others = |list: Option<&Vec<usize>>| -> Vec<usize> {
-            list.into_iter()
-                .flatten()
-                .copied()
-                .filter(|&j| j != i)
-                .collect()
-        };
+    /// The first other report of `year` whose organ is report `i`'s: one of the same name,
+    /// else one of the one name that differs from it by a region in front (none when two
+    /// such names are there: the pairing would be a guess). First in the list's order.
+    /// Never walks more of a group than it must, so a folder where thousands of reports
+    /// share an organ and year is paired in time linear in its size.
+    pub fn first_of_organ(&self, i: usize, year: u16) -> Option<usize> {
+        let (organ, _) = self.keys.get(i)?.as_ref()?;
+        let first_other =
+            |list: Option<&Vec<usize>>| list.and_then(|l| l.iter().copied().find(|&j| j != i));
         // The same name: found at once, whatever the folder's size.
-        let same = others(self.exact.get(&(organ.clone(), year)));
-        if !same.is_empty() {
-            return same;
+        if let Some(j) = first_other(self.exact.get(&(organ.clone(), year))) {
+            return Some(j);
         }
         // Else a name that differs by a region in front: this name's tails among the others'
-        // names, or this name among the others' tails.
-        let mut found: Vec<usize> = region_tails(organ)
+        // names, or this name among the others' tails. Each name's reports are listed in
+        // order, so only the first of each is looked at, until a second name shows.
+        let tails = region_tails(organ);
+        let by_name = tails
             .into_iter()
             .skip(1)
-            .flat_map(|t| others(self.exact.get(&(t.to_string(), year))))
-            .chain(others(self.by_tail.get(&(organ.clone(), year))))
-            .collect();
-        found.sort_unstable();
-        found.dedup();
+            .filter_map(|t| first_other(self.exact.get(&(t.to_string(), year))));
+        let by_tail = self
+            .by_tail
+            .get(&(organ.clone(), year))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| j != i);
         let name = |j: usize| self.keys[j].as_ref().map(|(o, _)| o.as_str());
-        let mut names: Vec<&str> = found.iter().filter_map(|&j| name(j)).collect();
-        names.sort_unstable();
-        names.dedup();
-        if names.len() == 1 { found } else { Vec::new() }
+        let mut first: Option<(usize, &str)> = None;
+        for j in by_name.chain(by_tail) {
+            let Some(n) = name(j) else { continue };
+            match first {
+                None => first = Some((j, n)),
+                Some((_, seen)) if seen != n => return None,
+                Some((k, seen)) => first = Some((k.min(j), seen)),
+            }
+        }
+        first.map(|(j, _)| j)
     }
 
     /// The year of report `i`, when it has an organ and a year.
@@ -116,7 +125,7 @@ pub fn pair_previous_keys(keys: Vec<Option<(String, u16)>>) -> Vec<Option<usize>
     (0..n)
         .map(|i| {
             let last = index.year(i)?.checked_sub(1)?;
-            index.of_organ(i, last).first().copied()
+            index.first_of_organ(i, last)
         })
         .collect()
 }
@@ -124,11 +133,17 @@ pub fn pair_previous_keys(keys: Vec<Option<(String, u16)>>) -> Vec<Option<usize>
 /// For each report, the first other report of the same organ and year in the list (重复
 /// 报送), if any.
 pub fn duplicates(reports: &[Option<&Report>]) -> Vec<Option<usize>> {
-    let index = OrganIndex::new(reports);
-    (0..reports.len())
+    duplicates_of_keys(keys_of(reports))
+}
+
+/// [`duplicates`] of the reports' normalized organs and years.
+pub fn duplicates_of_keys(keys: Vec<Option<(String, u16)>>) -> Vec<Option<usize>> {
+    let n = keys.len();
+    let index = OrganIndex::of_keys(keys);
+    (0..n)
         .map(|i| {
             let year = index.year(i)?;
-            index.of_organ(i, year).first().copied()
+            index.first_of_organ(i, year)
         })
         .collect()
 }
@@ -165,6 +180,23 @@ mod tests {
         ];
         let refs: Vec<Option<&Report>> = reports.iter().map(Some).collect();
         assert_eq!(pair_previous(&refs), vec![None, None, None, Some(0)]);
+    }
+
+    #[test]
+    fn a_large_group_pairs_with_its_first_report_and_a_second_name_still_blocks_a_guess() {
+        let mut reports: Vec<Report> = (0..1000)
+            .map(|_| report("淮安市洪泽区人民政府", 2024))
+            .collect();
+        reports.push(report("洪泽区人民政府", 2025));
+        let refs: Vec<Option<&Report>> = reports.iter().map(Some).collect();
+        let pairs = pair_previous(&refs);
+        assert_eq!(pairs[1000], Some(0));
+        assert_eq!(duplicates(&refs)[999], Some(0));
+        assert_eq!(duplicates(&refs)[0], Some(1));
+        // Another city's 洪泽区人民政府 of 2024 after them: the short name is now a guess.
+        reports.push(report("宿迁市洪泽区人民政府", 2024));
+        let refs: Vec<Option<&Report>> = reports.iter().map(Some).collect();
+        assert_eq!(pair_previous(&refs)[1000], None);
     }
 
     #[test]

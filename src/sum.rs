@@ -83,9 +83,24 @@ pub fn covered_by(summary: &Draft, unit: &(String, Opened)) -> bool {
         return false;
     };
     let (file, opened) = unit;
-    let organ = &opened.draft.report.meta.organ;
-    record.units.iter().any(|u| {
-        crate::model::same_organ(&u.organ, organ) || (!u.file.is_empty() && &u.file == file)
+    covers(
+        record
+            .units
+            .iter()
+            .map(|u| (u.organ.as_str(), u.file.as_str())),
+        file,
+        &opened.draft.report.meta.organ,
+    )
+}
+
+/// Whether a summary's units, each (organ, file), take in the report `file` of `organ`.
+pub fn covers<'a>(
+    mut units: impl Iterator<Item = (&'a str, &'a str)>,
+    file: &str,
+    organ: &str,
+) -> bool {
+    units.any(|(unit_organ, unit_file)| {
+        crate::model::same_organ(unit_organ, organ) || (!unit_file.is_empty() && unit_file == file)
     })
 }
 

@@ -1,7 +1,8 @@
 //! Reading a desk's files in the background: on all cores, each file handed on as soon as it
-//! is read and checked (so the first rows fill at once), then again, once every file is in,
-//! for the reports that have last year's report of the same organ in the folder (the
-//! repetition rate and the cross-year checks need the pair). The caller decides where the
+//! is read and checked (so the first rows fill at once), then read again, once every file is
+//! in, for the reports that have last year's report of the same organ in the folder (the
+//! repetition rate and the cross-year checks need the pair). Nothing of a report is kept
+//! between the passes but its organ and year. The caller decides where the
 //! results go: the CLI straight into the desk, the editor through a channel.
 
 use std::path::PathBuf;
@@ -9,9 +10,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use crate::batch::{Analysed, BatchRules, analyze_opened, read_one};
-use crate::document::Opened;
 use crate::model::Deadline;
-use crate::organs::pair_previous;
+use crate::organs::pair_previous_keys;
 use crate::profile::Profile;
 
 /// Why a file that made the reader fail shows as unreadable.
@@ -33,7 +33,7 @@ impl DeskRules {
         }
     }
 
-    fn batch(&self) -> BatchRules<'_> {
+    pub(crate) fn batch(&self) -> BatchRules<'_> {
         BatchRules {
             deadline: self.deadline,
             profile: self.profile.as_ref(),
@@ -48,6 +48,8 @@ pub enum Loaded {
     File {
         path: PathBuf,
         outcome: Result<Box<Analysed>, String>,
+        /// Last year's report it was checked against.
+        previous: Option<PathBuf>,
     },
     /// Every file is read; this many are being checked again against last year's.
     Comparing(usize),
@@ -81,77 +83,44 @@ fn read_and_check(path: &std::path::Path, rules: BatchRules<'_>) -> Result<Box<A
 
 impl Loader {
     /// Runs the load on all cores, handing each step to `sink` on the calling thread, in the
-    /// order the files are done. Stops early when `sink` returns false.
+    /// order the files are done. Stops early when `sink` returns false. Only each file's
+    /// organ and year are kept between the two passes: the pairs are read again, so memory
+    /// does not grow with the reports.
     pub fn run(self, mut sink: impl FnMut(Loaded) -> bool) {
-        // Every core the machine has: no cap.
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if let Some(opened) = self.read_all(threads, &mut sink) {
-            self.compare_with_last_year(opened, threads, &mut sink);
+        let rules = self.rules.batch();
+        let mut keys: Vec<Option<(String, u16)>> = vec![None; self.files.len()];
+        let read = each_on_all_cores(
+            &self.files,
+            |path| read_and_check(path, rules),
+            |i, outcome| {
+                if let Ok(a) = &outcome {
+                    let report = &a.opened.draft.report;
+                    keys[i] = report
+                        .meta
+                        .year
+                        .map(|y| (crate::model::normalize_organ(&report.meta.organ), y));
+                }
+                sink(Loaded::File {
+                    path: self.files[i].clone(),
+                    outcome,
+                    previous: None,
+                })
+            },
+        );
+        if read {
+            self.compare_with_last_year(keys, &mut sink);
         }
     }
 
-    /// Reads and checks every file on `threads` threads, each handed to `sink` as it is
-    /// done; what each opened as, for the pairing (`None`: `sink` asked to stop).
-    fn read_all(
-        &self,
-        threads: usize,
-        sink: &mut impl FnMut(Loaded) -> bool,
-    ) -> Option<Vec<Option<(Opened, String)>>> {
-        let files = &self.files;
-        let rules = self.rules.batch();
-        let next = AtomicUsize::new(0);
-        let stop = AtomicBool::new(false);
-        let mut opened: Vec<Option<(Opened, String)>> = vec![None; files.len()];
-        let mut going = true;
-        std::thread::scope(|scope| {
-            let (sender, receiver) = mpsc::channel();
-            for _ in 0..threads.min(files.len().max(1)) {
-                let sender = sender.clone();
-                let (next, stop) = (&next, &stop);
-                scope.spawn(move || {
-                    while !stop.load(Ordering::Relaxed) {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = files.get(i) else {
-                            break;
-                        };
-                        if sender.send((i, read_and_check(path, rules))).is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
-            drop(sender);
-            for (i, outcome) in receiver {
-                if !going {
-                    continue;
-                }
-                if let Ok(a) = &outcome {
-                    opened[i] = Some((a.opened.clone(), a.digest.clone()));
-                }
-                let path = files[i].clone();
-                if !sink(Loaded::File { path, outcome }) {
-                    going = false;
-                    stop.store(true, Ordering::Relaxed);
-                }
-            }
-        });
-        going.then_some(opened)
-    }
-
-    /// The reports paired with last year's checked again on `threads` threads, handed on in
-    /// the files' order; then [`Loaded::Done`].
+    /// The reports paired with last year's, each read again with that report and checked
+    /// against it on every core, handed on as they are done; then [`Loaded::Done`].
     fn compare_with_last_year(
         &self,
-        mut opened: Vec<Option<(Opened, String)>>,
-        threads: usize,
+        keys: Vec<Option<(String, u16)>>,
         sink: &mut impl FnMut(Loaded) -> bool,
     ) {
         let rules = self.rules.batch();
-        let reports: Vec<_> = opened
-            .iter()
-            .map(|o| o.as_ref().map(|(o, _)| &o.draft.report))
-            .collect();
-        let pairs: Vec<(usize, usize)> = pair_previous(&reports)
+        let pairs: Vec<(usize, usize)> = pair_previous_keys(keys)
             .into_iter()
             .enumerate()
             .filter_map(|(i, p)| Some((i, p?)))
@@ -159,48 +128,39 @@ impl Loader {
         if !pairs.is_empty() && !sink(Loaded::Comparing(pairs.len())) {
             return;
         }
-        let chunk = pairs.len().div_ceil(threads).max(1);
-        let analyses: Vec<(usize, usize, crate::analysis::Analysis)> =
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = pairs
-                    .chunks(chunk)
-                    .map(|part| {
-                        let opened = &opened;
-                        scope.spawn(move || {
-                            part.iter()
-                                .filter_map(|&(i, p)| {
-                                    let (o, _) = opened[i].as_ref()?;
-                                    let last_year = &opened[p].as_ref()?.0.draft.report;
-                                    Some((i, p, analyze_opened(o, Some(last_year), rules)))
-                                })
-                                .collect::<Vec<_>>()
-                        })
+        let compared = each_on_all_cores(
+            &pairs,
+            |&(i, p)| {
+                std::panic::catch_unwind(|| {
+                    let (o, digest) = read_one(&self.files[i]).ok()?;
+                    let (last, _) = read_one(&self.files[p]).ok()?;
+                    let analysis = analyze_opened(&o, Some(&last.draft.report), rules);
+                    Some(Analysed {
+                        opened: o,
+                        analysis,
+                        previous: Some(p),
+                        digest,
                     })
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_default())
-                    .collect()
-            });
-        for (i, p, analysis) in analyses {
-            let Some((o, digest)) = opened[i].take() else {
-                continue;
-            };
-            let a = Analysed {
-                opened: o,
-                analysis,
-                previous: Some(p),
-                digest,
-            };
-            let path = self.files[i].clone();
-            if !sink(Loaded::File {
-                path,
-                outcome: Ok(Box::new(a)),
-            }) {
-                return;
-            }
+                })
+                .ok()
+                .flatten()
+            },
+            |k, analysed| {
+                // A file gone or changed into something unreadable since: its row stays.
+                let Some(a) = analysed else {
+                    return true;
+                };
+                let (i, p) = pairs[k];
+                sink(Loaded::File {
+                    path: self.files[i].clone(),
+                    outcome: Ok(Box::new(a)),
+                    previous: Some(self.files[p].clone()),
+                })
+            },
+        );
+        if compared {
+            sink(Loaded::Done);
         }
-        sink(Loaded::Done);
     }
 
     /// Runs the load on a thread of its own; the steps arrive on the returned channel, and
@@ -217,4 +177,44 @@ impl Loader {
         });
         receiver
     }
+}
+
+/// `work` of every item on every core the machine has (no cap), the items handed out one at
+/// a time (a slow file holds up only itself); each result handed to `sink` on the calling
+/// thread as it is done, with the item's index. Returns false when `sink` asked to stop.
+fn each_on_all_cores<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(usize, R) -> bool,
+) -> bool {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let mut going = true;
+    std::thread::scope(|scope| {
+        let (sender, receiver) = mpsc::channel();
+        for _ in 0..threads.min(items.len()).max(1) {
+            let sender = sender.clone();
+            let (next, stop, work) = (&next, &stop, &work);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else {
+                        break;
+                    };
+                    if sender.send((i, work(item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for (i, result) in receiver {
+            if going && !sink(i, result) {
+                going = false;
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+    });
+    going
 }

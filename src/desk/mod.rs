@@ -28,16 +28,94 @@ use records::{DeskRecords, FileRecord, ReturnRecord, SignOffRecord};
 pub use row::{DeskState, Row};
 pub use sum_plan::SumPlan;
 
-/// A folder at the desk: its rows (sorted by file), the analyses behind them, the records.
+/// A folder at the desk: its rows (sorted by file), what is kept of each report, the records.
 pub struct Desk {
     pub folder: PathBuf,
     pub rows: Vec<Row>,
-    analysed: Vec<Option<Analysed>>,
+    /// Per row, what its state needs once the report itself is let go (`None`: not read, or
+    /// unreadable). An action reads the report again.
+    kept: Vec<Option<Kept>>,
+    /// The rules the reports are checked by (those of the last load).
+    rules: DeskRules,
     pub records: DeskRecords,
     /// The folder's files as last listed (with the desk file), to see what changed on disk.
     signature: Signature,
     /// Each row by its file's path (a load's step finds its row at once, however many).
     by_path: std::collections::HashMap<PathBuf, usize>,
+}
+
+/// What the desk keeps of a report once its row is made: a few hundred bytes, whatever the
+/// report, so a folder of 100,000 reports stays small. 退回, 签发, 汇总 and the overview read
+/// the report again.
+#[derive(Clone, Debug)]
+struct Kept {
+    /// The digest of the file's bytes as read.
+    digest: String,
+    source: Source,
+    /// Last year's report it was checked against.
+    previous: Option<PathBuf>,
+    /// A draft's approval by its own review record, and when it was last signed.
+    approval: Option<Approval>,
+    signed_at: Option<Stamp>,
+    errors: usize,
+    /// Hashes of the counted findings' keys and of their lines, to weigh a 退回 against.
+    finding_keys: std::collections::HashSet<u64>,
+    finding_lines: std::collections::HashSet<u64>,
+    /// Each failing rule with its worst severity.
+    worst: Vec<(Rule, Severity)>,
+    /// A summary's units: (organ, file) of each.
+    sum_units: Vec<(String, String)>,
+}
+
+impl Kept {
+    fn of(a: &Analysed, previous: Option<PathBuf>) -> Kept {
+        let draft = &a.opened.draft;
+        let is_draft = a.opened.source == Source::Draft;
+        let mut worst: Vec<(Rule, Severity)> = Vec::new();
+        for f in a.analysis.counted() {
+            match worst.iter_mut().find(|(r, _)| *r == f.rule) {
+                Some((_, s)) => *s = (*s).min(f.severity),
+                None => worst.push((f.rule, f.severity)),
+            }
+        }
+        Kept {
+            digest: a.digest.clone(),
+            source: a.opened.source,
+            previous,
+            approval: is_draft
+                .then(|| draft.review.approval(&draft.report))
+                .flatten(),
+            signed_at: is_draft
+                .then(|| draft.review.sign_offs.last().map(|s| s.at))
+                .flatten(),
+            errors: a.analysis.tally.errors,
+            finding_keys: a
+                .analysis
+                .counted()
+                .map(|f| text_hash(&crate::review::finding_key(f)))
+                .collect(),
+            finding_lines: a
+                .analysis
+                .counted()
+                .map(|f| text_hash(&f.to_line()))
+                .collect(),
+            worst,
+            sum_units: draft
+                .sum
+                .iter()
+                .flat_map(|r| &r.units)
+                .map(|u| (u.organ.clone(), u.file.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// A hash of a text, to compare with others in memory (never written).
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// Each file's last change and size, by path.
@@ -71,6 +149,12 @@ pub enum DeskError {
     Unreadable(String, &'static str),
     #[error("“{0}”还在读取中，请稍候再{1}")]
     StillReading(String, &'static str),
+    #[error("“{file}”现在无法读取，不能{action}：{reason}")]
+    ReadAgain {
+        file: String,
+        action: &'static str,
+        reason: String,
+    },
     #[error(transparent)]
     Records(#[from] records::RecordsError),
     #[error(transparent)]
@@ -79,6 +163,8 @@ pub enum DeskError {
     Draft(#[from] crate::draft::DraftError),
     #[error(transparent)]
     Sign(#[from] crate::release::SignError),
+    #[error(transparent)]
+    Sum(#[from] crate::sum::SumError),
     #[error("草稿“{file}”正由 {holder} 在编辑器中打开：请在编辑器中签署，或关闭后再签")]
     Held { file: String, holder: String },
     #[error("{0}")]
@@ -132,7 +218,8 @@ impl Desk {
             .collect();
         Ok(Desk {
             folder: folder.to_path_buf(),
-            analysed: files.iter().map(|_| None).collect(),
+            kept: files.iter().map(|_| None).collect(),
+            rules: DeskRules::default(),
             by_path: files
                 .iter()
                 .cloned()
@@ -145,8 +232,10 @@ impl Desk {
         })
     }
 
-    /// A load of every report of the desk.
-    pub fn loader(&self, rules: DeskRules) -> Loader {
+    /// A load of every report of the desk, checked by `rules` (which the desk's actions
+    /// use from then on).
+    pub fn loader(&mut self, rules: DeskRules) -> Loader {
+        self.rules = rules.clone();
         Loader {
             files: self.rows.iter().map(|r| r.path.clone()).collect(),
             rules,
@@ -155,25 +244,36 @@ impl Desk {
 
     /// Takes in one step of a load: the file's row filled in, where it still is.
     pub fn apply(&mut self, step: Loaded) {
-        let (path, outcome) = match step {
-            Loaded::File { path, outcome } => (path, outcome),
+        let (path, outcome, previous) = match step {
+            Loaded::File {
+                path,
+                outcome,
+                previous,
+            } => (path, outcome, previous),
             Loaded::Done => return self.mark_duplicates(),
             Loaded::Comparing(_) => return,
         };
         let Some(&i) = self.by_path.get(&path) else {
             return;
         };
-        let file = self.rows[i].file.clone();
         match outcome {
-            Ok(a) => {
-                self.rows[i] = self.row_of(&file, &path, &a);
-                self.analysed[i] = Some(*a);
-            }
+            Ok(a) => self.take_in(i, &a, previous),
             Err(problem) => {
+                let file = self.rows[i].file.clone();
                 self.rows[i] = unreadable_row(file, &path, problem);
-                self.analysed[i] = None;
+                self.kept[i] = None;
             }
         }
+    }
+
+    /// Row `i` made from its report read, and what is kept of it; the report is let go.
+    fn take_in(&mut self, i: usize, a: &Analysed, previous: Option<PathBuf>) {
+        let (file, path) = (self.rows[i].file.clone(), self.rows[i].path.clone());
+        let twin = self.rows[i].duplicate_of.take();
+        let kept = Kept::of(a, previous);
+        self.rows[i] = self.row_of(&file, &path, a, &kept);
+        self.kept[i] = Some(kept);
+        self.rows[i].duplicate_of = twin;
     }
 
     /// Whether a report was added, replaced or removed, or the desk file changed, since the
@@ -189,10 +289,10 @@ impl Desk {
     pub fn relist(&mut self) -> Result<Vec<PathBuf>, DeskError> {
         let records = DeskRecords::load(&self.folder)?;
         let (files, signature) = listing(&self.folder);
-        let mut old: std::collections::HashMap<PathBuf, (Row, Option<Analysed>)> = self
+        let mut old: std::collections::HashMap<PathBuf, (Row, Option<Kept>)> = self
             .rows
             .drain(..)
-            .zip(self.analysed.drain(..))
+            .zip(self.kept.drain(..))
             .map(|(r, a)| (r.path.clone(), (r, a)))
             .collect();
         let mut changed = Vec::new();
@@ -204,7 +304,7 @@ impl Desk {
             let (row, a) =
                 kept.unwrap_or_else(|| (reading_row(relative(&self.folder, &path), &path), None));
             self.rows.push(row);
-            self.analysed.push(a);
+            self.kept.push(a);
         }
         self.records = records;
         self.signature = signature;
@@ -239,12 +339,11 @@ impl Desk {
         self.rows.iter().all(|r| r.state != DeskState::Reading)
     }
 
-    fn row_of(&self, file: &str, path: &Path, a: &Analysed) -> Row {
+    fn row_of(&self, file: &str, path: &Path, a: &Analysed, kept: &Kept) -> Row {
         let draft = &a.opened.draft;
         let report = &draft.report;
         let analysis = &a.analysis;
-        let record = self.records.files.get(file);
-        let state = state_of(a, record);
+        let (state, resolved) = self.standing(file, kept);
         let mut rules: Vec<Rule> = analysis.counted().map(|f| f.rule).collect();
         rules.sort_by_key(|r| Rule::ALL.iter().position(|x| x == r));
         rules.dedup();
@@ -264,23 +363,37 @@ impl Desk {
             modified: modified(path),
             problem: None,
             rules,
-            resolved: record
-                .and_then(|r| r.returns.last())
-                .filter(|_| state == DeskState::Resubmitted)
-                .map(|r| {
-                    let answers = returned_findings(r, analysis);
-                    (answers.iter().filter(|f| f.resolved).count(), answers.len())
-                }),
+            resolved,
             summary: draft.sum.as_ref().map(|r| r.units.len()),
             duplicate_of: None,
         }
     }
 
+    /// How a report stands by what is kept of it and the desk's records: its state, and for
+    /// a resubmission how many of the findings it was returned with are resolved, of all.
+    fn standing(&self, file: &str, kept: &Kept) -> (DeskState, Option<(usize, usize)>) {
+        let record = self.records.files.get(file);
+        let state = state_of(kept, record);
+        let resolved = record
+            .and_then(|r| r.returns.last())
+            .filter(|_| state == DeskState::Resubmitted)
+            .map(|r| {
+                let answers = weigh_return(
+                    r,
+                    |key| kept.finding_keys.contains(&text_hash(key)),
+                    |line| kept.finding_lines.contains(&text_hash(line)),
+                );
+                (answers.iter().filter(|f| f.resolved).count(), answers.len())
+            });
+        (state, resolved)
+    }
+
     /// What a resubmitted row was returned with: the report as returned (where the desk kept
-    /// it), who returned it and when, and which findings sent are resolved now.
+    /// it), who returned it and when, and which findings sent are resolved now (the report
+    /// read again).
     pub fn resubmission(&self, i: usize) -> Option<Resubmission> {
         let row = self.rows.get(i)?;
-        let a = self.analysed.get(i)?.as_ref()?;
+        let a = self.read_again(i, "查看").ok()?;
         let record = self.records.files.get(&row.file)?.returns.last()?;
         let returned = (!record.copy.is_empty())
             .then(|| crate::draft::load_draft(&self.folder.join(&record.copy)).ok())
@@ -303,18 +416,48 @@ impl Desk {
             .ok_or_else(|| DeskError::NoSuchReport(file.to_string()))
     }
 
-    fn analysed(&self, i: usize, action: &'static str) -> Result<&Analysed, DeskError> {
+    /// Row `i`'s report read again for `action` and checked as the load checked it (with
+    /// last year's report it was paired with).
+    fn read_again(&self, i: usize, action: &'static str) -> Result<Analysed, DeskError> {
         let row = self
             .rows
             .get(i)
             .ok_or_else(|| DeskError::NoSuchReport(i.to_string()))?;
-        self.analysed[i].as_ref().ok_or_else(|| {
+        let kept = self.kept[i].as_ref().ok_or_else(|| {
             if row.state == DeskState::Reading {
                 DeskError::StillReading(row.file.clone(), action)
             } else {
                 DeskError::Unreadable(row.file.clone(), action)
             }
+        })?;
+        let (opened, digest) =
+            crate::batch::read_one(&row.path).map_err(|reason| DeskError::ReadAgain {
+                file: row.file.clone(),
+                action,
+                reason,
+            })?;
+        let last_year = kept
+            .previous
+            .as_deref()
+            .and_then(|p| crate::batch::read_one(p).ok())
+            .map(|(o, _)| o.draft.report);
+        let analysis =
+            crate::batch::analyze_opened(&opened, last_year.as_ref(), self.rules.batch());
+        Ok(Analysed {
+            opened,
+            analysis,
+            previous: None,
+            digest,
         })
+    }
+
+    /// Row `i`'s report read again for `action`; the row shows it (the file may have changed
+    /// since the load).
+    fn read_for(&mut self, i: usize, action: &'static str) -> Result<Analysed, DeskError> {
+        let a = self.read_again(i, action)?;
+        let previous = self.kept[i].as_ref().and_then(|k| k.previous.clone());
+        self.take_in(i, &a, previous);
+        Ok(a)
     }
 
     /// 退回: writes the 退回意见 beside the report (PDF, or text when `as_text`) and records
@@ -328,7 +471,7 @@ impl Desk {
         as_text: bool,
     ) -> Result<PathBuf, DeskError> {
         use crate::export::return_notes::{LetterChoice, return_notes_with, to_text};
-        let a = self.analysed(i, "退回")?;
+        let a = &self.read_for(i, "退回")?;
         let letter = return_notes_with(
             &a.opened.draft,
             &a.analysis,
@@ -395,7 +538,7 @@ impl Desk {
     /// its own review record (refused while an editor holds it), any other file in the desk
     /// file.
     pub fn sign(&mut self, i: usize, stage: Stage, name: &str, at: Stamp) -> Result<(), DeskError> {
-        let a = self.analysed(i, "签署")?;
+        let mut a = self.read_for(i, "签署")?;
         let sign_off = crate::release::sign_off(&a.opened.draft, &a.analysis, stage, name, at)?;
         let row = &self.rows[i];
         if a.opened.source == Source::Draft {
@@ -407,17 +550,15 @@ impl Desk {
                     holder: holder.describe(),
                 });
             }
-            let mut draft = a.opened.draft.clone();
-            draft.review.sign_offs.push(sign_off);
+            a.opened.draft.review.sign_offs.push(sign_off);
             // Saved as `draft::save_draft` does; the bytes written are the file's new digest.
-            let text = crate::draft::to_ron(&draft)?;
+            let text = crate::draft::to_ron(&a.opened.draft)?;
             crate::fsio::write_atomic(&row.path, text.as_bytes())?;
             let path = row.path.clone();
             self.touched(&path);
-            if let Some(a) = self.analysed[i].as_mut() {
-                a.opened.draft = draft;
-                a.digest = crate::review::fnv1a(text.as_bytes());
-            }
+            a.digest = crate::review::fnv1a(text.as_bytes());
+            let previous = self.kept[i].as_ref().and_then(|k| k.previous.clone());
+            self.take_in(i, &a, previous);
         } else {
             let file = row.file.clone();
             let record = SignOffRecord {
@@ -441,35 +582,48 @@ impl Desk {
     }
 
     /// 汇总 of the given rows into the parent's draft (the existing sum, with its list of
-    /// what makes the sum unsafe).
+    /// what makes the sum unsafe). Each report is read again; one that cannot be now stops
+    /// the sum, named: a total the leaders read never leaves a unit out unsaid.
     pub fn sum(
         &self,
         rows: &[usize],
         options: &crate::sum::SumOptions,
-    ) -> Result<crate::draft::Draft, crate::sum::SumError> {
-        let units: Vec<(String, crate::document::Opened)> = rows
-            .iter()
-            .filter_map(|&i| {
-                let a = self.analysed.get(i)?.as_ref()?;
-                Some((self.rows[i].file.clone(), a.opened.clone()))
-            })
-            .collect();
-        crate::sum::sum_units(&units, options)
+    ) -> Result<crate::draft::Draft, DeskError> {
+        let units = self.read_units(rows, "汇总")?;
+        Ok(crate::sum::sum_units(&units, options)?)
     }
 
-    /// The analysis behind a row (None for an unreadable file).
-    pub fn analysis(&self, i: usize) -> Option<&Analysis> {
-        self.analysed.get(i)?.as_ref().map(|a| &a.analysis)
+    /// The given rows' reports read again on every core, each with its file, in order.
+    fn read_units(
+        &self,
+        rows: &[usize],
+        action: &'static str,
+    ) -> Result<Vec<(String, crate::document::Opened)>, DeskError> {
+        crate::batch::par_map(rows, |&i| {
+            let row = self
+                .rows
+                .get(i)
+                .ok_or_else(|| DeskError::NoSuchReport(i.to_string()))?;
+            let (opened, _) =
+                crate::batch::read_one(&row.path).map_err(|reason| DeskError::ReadAgain {
+                    file: row.file.clone(),
+                    action,
+                    reason,
+                })?;
+            Ok((row.file.clone(), opened))
+        })
+        .into_iter()
+        .collect()
     }
 
+    /// A row's state and resolved count again (the records changed).
     fn refresh_row(&mut self, i: usize) {
-        let Some(a) = self.analysed[i].as_ref() else {
+        let Some(kept) = self.kept[i].as_ref() else {
             return;
         };
-        let (file, path) = (self.rows[i].file.clone(), self.rows[i].path.clone());
-        let twin = self.rows[i].duplicate_of.take();
-        self.rows[i] = self.row_of(&file, &path, a);
-        self.rows[i].duplicate_of = twin;
+        let (state, resolved) = self.standing(&self.rows[i].file, kept);
+        self.rows[i].state = state;
+        self.rows[i].resolved = resolved;
     }
 
     /// The counts of the rows by state, in the states' order.
@@ -559,27 +713,32 @@ pub struct ReturnedFinding {
 /// finding that counts is the same finding (by [`crate::review::finding_key`]; by its line in
 /// records that kept no keys).
 pub fn returned_findings(record: &ReturnRecord, analysis: &Analysis) -> Vec<ReturnedFinding> {
+    let keys: std::collections::HashSet<String> =
+        analysis.counted().map(crate::review::finding_key).collect();
+    let lines: std::collections::HashSet<String> =
+        analysis.counted().map(|f| f.to_line()).collect();
+    weigh_return(record, |k| keys.contains(k), |l| lines.contains(l))
+}
+
+/// The findings of a return, each resolved unless a finding counted now has its key (or,
+/// in records that kept no keys, its line).
+fn weigh_return(
+    record: &ReturnRecord,
+    has_key: impl Fn(&str) -> bool,
+    has_line: impl Fn(&str) -> bool,
+) -> Vec<ReturnedFinding> {
     let keyed = record.keys.len() == record.findings.len();
-    let now: std::collections::HashSet<String> = analysis
-        .counted()
-        .map(|f| {
-            if keyed {
-                crate::review::finding_key(f)
-            } else {
-                f.to_line()
-            }
-        })
-        .collect();
     record
         .findings
         .iter()
         .enumerate()
-        .map(|(k, line)| {
-            let key = if keyed { &record.keys[k] } else { line };
-            ReturnedFinding {
-                line: line.clone(),
-                resolved: !now.contains(key),
-            }
+        .map(|(k, line)| ReturnedFinding {
+            line: line.clone(),
+            resolved: if keyed {
+                !has_key(&record.keys[k])
+            } else {
+                !has_line(line)
+            },
         })
         .collect()
 }
@@ -587,11 +746,10 @@ pub fn returned_findings(record: &ReturnRecord, analysis: &Analysis) -> Vec<Retu
 /// How a row stands: the last sign-off if it still covers the file and no return came after
 /// it, else the last return (and whether the file was replaced since), else the sign-off it no longer covers, else by
 /// its errors.
-fn state_of(a: &Analysed, record: Option<&FileRecord>) -> DeskState {
+fn state_of(a: &Kept, record: Option<&FileRecord>) -> DeskState {
     let digest = Some(a.digest.as_str());
-    let draft = &a.opened.draft;
-    let approval = if a.opened.source == Source::Draft {
-        draft.review.approval(&draft.report)
+    let approval = if a.source == Source::Draft {
+        a.approval
     } else {
         record.and_then(|r| r.sign_offs.last()).and_then(|s| {
             let stage = Stage::parse(&s.stage)?;
@@ -604,8 +762,8 @@ fn state_of(a: &Analysed, record: Option<&FileRecord>) -> DeskState {
     };
     let returned = record.and_then(|r| r.returns.last());
     // A return after the sign-off withdraws it.
-    let signed_at = if a.opened.source == Source::Draft {
-        draft.review.sign_offs.last().map(|s| s.at)
+    let signed_at = if a.source == Source::Draft {
+        a.signed_at
     } else {
         record
             .and_then(|r| r.sign_offs.last())
@@ -629,7 +787,7 @@ fn state_of(a: &Analysed, record: Option<&FileRecord>) -> DeskState {
     if let Some(Approval::ChangedSince(stage)) = approval {
         return DeskState::ChangedSince(stage);
     }
-    if a.analysis.tally.errors > 0 {
+    if a.errors > 0 {
         DeskState::HasErrors
     } else {
         DeskState::Unreviewed
@@ -703,26 +861,40 @@ pub fn overview_html(desk: &Desk, date: Date) -> String {
     use crate::template::{T3_ROWS, T3_TOTAL_COL, T4_GROUPS, t3, t4};
     // The sums are the 汇总's: one year, no summary with its own units, no report twice.
     let plan = desk.sum_plan(None);
-    let approved = &plan.rows;
-    // The reports as the editor shows them: a draft's totals computed unless typed by hand.
-    let reports: Vec<crate::model::Report> = approved
+    let cells: Vec<usize> = SUMMED_T3_ROWS
         .iter()
-        .filter_map(|&i| desk.analysed[i].as_ref())
-        .map(|a| {
-            let mut draft = a.opened.draft.clone();
-            crate::analysis::apply_totals_rule(&mut draft);
-            draft.report
-        })
+        .map(|&r| t3(r, T3_TOTAL_COL))
+        .chain((0..T4_GROUPS.len()).map(|g| t4(g, 4)))
         .collect();
-    let sum_of = |cell: usize| -> u128 {
-        reports
+    // Each report read again, as the editor shows it (a draft's totals computed unless
+    // typed by hand); only the cells summed are kept of it.
+    let values: Vec<Result<Vec<u128>, String>> = crate::batch::par_map(&plan.rows, |&i| {
+        let (opened, _) = crate::batch::read_one(&desk.rows[i].path)?;
+        let mut draft = opened.draft;
+        crate::analysis::apply_totals_rule(&mut draft);
+        Ok(cells
             .iter()
-            .map(|report| match report.cell(cell) {
+            .map(|&c| match draft.report.cell(c) {
                 crate::model::CellValue::Count(n) => u128::from(*n),
                 _ => 0,
             })
-            .sum()
-    };
+            .collect())
+    });
+    let mut sums = vec![0u128; cells.len()];
+    let mut left_out: Vec<(usize, String)> = plan.left_out.clone();
+    let mut approved = 0;
+    for (&i, read) in plan.rows.iter().zip(values) {
+        match read {
+            Ok(values) => {
+                approved += 1;
+                for (sum, v) in sums.iter_mut().zip(values) {
+                    *sum += v;
+                }
+            }
+            Err(reason) => left_out.push((i, format!("现在无法读取：{reason}"))),
+        }
+    }
+    left_out.sort_by_key(|(i, _)| *i);
     let folder = desk
         .folder
         .file_name()
@@ -737,21 +909,21 @@ pub fn overview_html(desk: &Desk, date: Date) -> String {
             .into_iter()
             .map(|(rule, n)| (rule, n, worst_severity(desk, rule)))
             .collect(),
-        approved: approved.len(),
+        approved,
         sum_year: plan.year,
-        left_out: plan
-            .left_out
+        left_out: left_out
             .iter()
             .map(|(i, why)| format!("{}：{why}", desk.rows[*i].file))
             .collect(),
         t3_sums: SUMMED_T3_ROWS
             .iter()
-            .map(|&r| (T3_ROWS[r].label, sum_of(t3(r, T3_TOTAL_COL))))
+            .zip(&sums)
+            .map(|(&r, &sum)| (T3_ROWS[r].label, sum))
             .collect(),
         t4_sums: T4_GROUPS
             .iter()
-            .enumerate()
-            .map(|(g, group)| (group.label, sum_of(t4(g, 4))))
+            .zip(&sums[SUMMED_T3_ROWS.len()..])
+            .map(|(group, &sum)| (group.label, sum))
             .collect(),
     })
 }
@@ -769,11 +941,12 @@ pub fn failing_rules(rows: &[Row]) -> Vec<(Rule, usize)> {
 
 /// The severity a rule's findings had in the rows (the worst), for the overview's colours.
 pub fn worst_severity(desk: &Desk, rule: Rule) -> Option<Severity> {
-    (0..desk.rows.len())
-        .filter_map(|i| desk.analysis(i))
-        .flat_map(|a| a.counted())
-        .filter(|f| f.rule == rule)
-        .map(|f| f.severity)
+    desk.kept
+        .iter()
+        .flatten()
+        .flat_map(|k| &k.worst)
+        .filter(|(r, _)| *r == rule)
+        .map(|(_, s)| *s)
         .min()
 }
 

@@ -111,14 +111,18 @@ impl Desk {
             .collect();
         for i in kept {
             let covered = self.rows[i].summary.and_then(|n| {
-                let summary = self.analysed[i].as_ref()?;
+                let summary = self.kept[i].as_ref()?;
                 units
                     .iter()
                     .find(|&&u| {
-                        self.analysed[u].as_ref().is_some_and(|a| {
-                            let unit = (self.rows[u].file.clone(), a.opened.clone());
-                            crate::sum::covered_by(&summary.opened.draft, &unit)
-                        })
+                        crate::sum::covers(
+                            summary
+                                .sum_units
+                                .iter()
+                                .map(|(o, f)| (o.as_str(), f.as_str())),
+                            &self.rows[u].file,
+                            &self.rows[u].organ,
+                        )
                     })
                     .map(|&u| (n, u))
             });
@@ -145,17 +149,18 @@ impl Desk {
 
     /// For each row, the first other row of the same organ and year (重复报送).
     pub(super) fn mark_duplicates(&mut self) {
-        let reports: Vec<Option<&crate::model::Report>> = self
-            .analysed
+        let keys: Vec<Option<(String, u16)>> = self
+            .kept
             .iter()
             .zip(&self.rows)
-            .map(|(a, row)| {
-                a.as_ref()
+            .map(|(kept, row)| {
+                kept.as_ref()
                     .filter(|_| row.summary.is_none() && row.state != DeskState::Reading)
-                    .map(|a| &a.opened.draft.report)
+                    .and(row.year)
+                    .map(|y| (crate::model::normalize_organ(&row.organ), y))
             })
             .collect();
-        let twins = crate::organs::duplicates(&reports);
+        let twins = crate::organs::duplicates_of_keys(keys);
         let files: Vec<String> = self.rows.iter().map(|r| r.file.clone()).collect();
         for (row, twin) in self.rows.iter_mut().zip(&twins) {
             row.duplicate_of = twin.map(|k| files[k].clone());

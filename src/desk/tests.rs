@@ -341,3 +341,36 @@ fn the_overview_sums_a_draft_s_computed_totals() {
         "{html}"
     );
 }
+
+#[test]
+fn an_action_reads_the_report_again_and_a_file_gone_bad_is_named_not_summed_silently() {
+    let dir = folder();
+    let mut desk = Desk::open(dir.path(), BatchRules::default()).unwrap();
+    let a = desk.find("甲镇.ron").unwrap();
+    let c = desk.find("第二批/丙镇.txt").unwrap();
+    desk.sign(c, Stage::Reviewed, "王科长", stamp("2026-01-24 09:00"))
+        .unwrap();
+    // 甲镇 is put right on disk after the desk read it: its sign-off is of the file as now.
+    let mut fixed = unit("某县甲镇人民政府", 7);
+    save_draft(&dir.path().join("甲镇.ron"), &Draft::new(fixed)).unwrap();
+    desk.sign(a, Stage::Reviewed, "王科长", stamp("2026-01-24 09:05"))
+        .unwrap();
+    let signed = crate::draft::load_draft(&dir.path().join("甲镇.ron")).unwrap();
+    assert_eq!(signed.report.cell(t3(0, 0)), &CellValue::Count(7));
+    assert_eq!(signed.review.sign_offs.len(), 1);
+    assert_eq!(desk.rows[a].state, DeskState::Approved(Stage::Reviewed));
+    let options = crate::sum::SumOptions::default();
+    let sum = desk.sum(&desk.approved(), &options).unwrap();
+    assert_eq!(sum.report.cell(t3(0, T3_TOTAL_COL)), &CellValue::Count(11));
+    // 丙镇's file becomes unreadable: the sum stops and names it; the overview leaves it
+    // out and says why.
+    std::fs::write(dir.path().join("第二批/丙镇.txt"), "这不是报告").unwrap();
+    let error = desk.sum(&desk.approved(), &options).unwrap_err().to_string();
+    assert!(
+        error.contains("第二批/丙镇.txt") && error.contains("不能汇总"),
+        "{error}"
+    );
+    let html = overview_html(&desk, Date::new(2026, 1, 26).unwrap());
+    assert!(html.contains("已审核、已签发的 1 个单位合计"), "{html}");
+    assert!(html.contains("第二批/丙镇.txt：现在无法读取"), "{html}");
+}

@@ -140,7 +140,7 @@ pub fn sum_paths(app: &mut EditorApp, paths: &[std::path::PathBuf]) {
 pub fn show_sum(
     app: &mut EditorApp,
     units: usize,
-    summed: Result<crate::draft::Draft, crate::sum::SumError>,
+    summed: Result<crate::draft::Draft, impl std::fmt::Display>,
 ) {
     match summed {
         Ok(parent) => {

@@ -18,6 +18,8 @@ if [ ${#need[@]} -gt 0 ]; then
     install_debian_packages "${need[@]}"
 fi
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
+# The C parts (mimalloc) with the same cross compiler.
+export CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc
 deb=$(bash scripts/make_uos_deb.sh --target "$target" | tail -n 1)
 cargo build --locked --release >&2
 arm="target/$target/release/nianbao"

@@ -351,7 +351,7 @@ fn an_action_reads_the_report_again_and_a_file_gone_bad_is_named_not_summed_sile
     desk.sign(c, Stage::Reviewed, "王科长", stamp("2026-01-24 09:00"))
         .unwrap();
     // 甲镇 is put right on disk after the desk read it: its sign-off is of the file as now.
-    let mut fixed = unit("某县甲镇人民政府", 7);
+    let fixed = unit("某县甲镇人民政府", 7);
     save_draft(&dir.path().join("甲镇.ron"), &Draft::new(fixed)).unwrap();
     desk.sign(a, Stage::Reviewed, "王科长", stamp("2026-01-24 09:05"))
         .unwrap();
@@ -365,7 +365,10 @@ fn an_action_reads_the_report_again_and_a_file_gone_bad_is_named_not_summed_sile
     // 丙镇's file becomes unreadable: the sum stops and names it; the overview leaves it
     // out and says why.
     std::fs::write(dir.path().join("第二批/丙镇.txt"), "这不是报告").unwrap();
-    let error = desk.sum(&desk.approved(), &options).unwrap_err().to_string();
+    let error = desk
+        .sum(&desk.approved(), &options)
+        .unwrap_err()
+        .to_string();
     assert!(
         error.contains("第二批/丙镇.txt") && error.contains("不能汇总"),
         "{error}"

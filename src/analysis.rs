@@ -329,7 +329,7 @@ fn findings_of(draft: &Draft, ctx: &Context, repetition: Option<&Repetition>) ->
             .and_then(|r| check_repetition(r, ctx))
             .map(|f| f.from_source(Source::CrossYear)),
     );
-    demote_uncertain(findings, &draft.uncertain_cells())
+    demote_uncertain(findings, &draft.unconfirmed_cells())
 }
 
 /// Findings that need the draft, not only the report: cells the import could not read, and
@@ -337,6 +337,19 @@ fn findings_of(draft: &Draft, ctx: &Context, repetition: Option<&Repetition>) ->
 fn draft_findings(draft: &Draft) -> Vec<Finding> {
     let uncertain = draft.uncertain_cells();
     let mut out = Vec::new();
+    let ocr = draft.marked_cells(crate::model::Provenance::Ocr);
+    if !ocr.is_empty() {
+        out.push(Finding::new(
+            Rule::Import,
+            Severity::Warning,
+            ocr.iter().map(|i| Place::Cell(*i)).collect(),
+            format!(
+                "{}个单元格由扫描件文字识别（OCR）读取，尚未核对：请对照原件逐一确认或改正：{}",
+                ocr.len(),
+                cells_by_row(&ocr)
+            ),
+        ));
+    }
     if !uncertain.is_empty() {
         out.push(Finding::new(
             Rule::Import,

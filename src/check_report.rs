@@ -146,6 +146,7 @@ pub fn to_json(file: &str, draft: &Draft, analysis: &Analysis) -> Value {
         "uncertain_cells": cell_ids(&draft.uncertain_cells()),
         "derived_cells": cell_ids(&draft.marked_cells(Provenance::Derived)),
         "grid_cells": cell_ids(&draft.marked_cells(Provenance::Grid)),
+        "ocr_cells": cell_ids(&draft.marked_cells(Provenance::Ocr)),
         "read_as": read_as(draft),
         "repetition": analysis.repetition.as_ref().and_then(repetition_json),
     })

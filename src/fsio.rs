@@ -7,6 +7,17 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The largest file the program reads (drafts are ~30 KB, published reports < 1 MB).
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest PDF: a scanned report's pages are images (a few MB a page).
+pub const MAX_PDF_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The largest file read at `path`: [`MAX_PDF_BYTES`] for a PDF, else [`MAX_INPUT_BYTES`].
+pub fn max_bytes_for(path: &Path) -> u64 {
+    let pdf = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if pdf { MAX_PDF_BYTES } else { MAX_INPUT_BYTES }
+}
 
 /// A file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -17,8 +28,12 @@ pub enum FileError {
     Read { path: PathBuf, cause: io::Error },
     #[error("“{}”是一个文件夹，不是文件", path.display())]
     IsFolder { path: PathBuf },
-    #[error("“{}”太大（{:.1} MB），超过 {} MB 的上限，不像是年度报告或草稿", path.display(), *size as f64 / 1048576.0, MAX_INPUT_BYTES / 1048576)]
-    TooLarge { path: PathBuf, size: u64 },
+    #[error("“{}”太大（{:.1} MB），超过 {} MB 的上限，不像是年度报告或草稿", path.display(), *size as f64 / 1048576.0, limit / 1048576)]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("无法写入“{}”：{}", path.display(), reason)]
     Write { path: PathBuf, reason: String },
 }
@@ -36,8 +51,9 @@ pub fn io_reason(e: &io::Error) -> String {
     }
 }
 
-/// Reads a whole file, refusing folders and files over [`MAX_INPUT_BYTES`].
+/// Reads a whole file, refusing folders and files over [`max_bytes_for`] it.
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
+    let limit = max_bytes_for(path);
     let meta = fs::metadata(path).map_err(|cause| FileError::Read {
         path: path.into(),
         cause,
@@ -45,10 +61,11 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
     if meta.is_dir() {
         return Err(FileError::IsFolder { path: path.into() });
     }
-    if meta.len() > MAX_INPUT_BYTES {
+    if meta.len() > limit {
         return Err(FileError::TooLarge {
             path: path.into(),
             size: meta.len(),
+            limit,
         });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
@@ -57,16 +74,17 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, FileError> {
         cause,
     })?;
     // Bounded even if the file grows while we read it.
-    io::Read::read_to_end(&mut io::Read::take(file, MAX_INPUT_BYTES + 1), &mut bytes).map_err(
-        |cause| FileError::Read {
+    io::Read::read_to_end(&mut io::Read::take(file, limit + 1), &mut bytes).map_err(|cause| {
+        FileError::Read {
             path: path.into(),
             cause,
-        },
-    )?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        }
+    })?;
+    if bytes.len() as u64 > limit {
         return Err(FileError::TooLarge {
             path: path.into(),
             size: bytes.len() as u64,
+            limit,
         });
     }
     Ok(bytes)

@@ -20,6 +20,8 @@ pub mod import;
 pub mod layout;
 pub mod lock;
 pub mod model;
+#[cfg(feature = "ocr")]
+pub mod ocr;
 pub mod organs;
 pub mod profile;
 pub mod release;

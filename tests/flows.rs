@@ -14,6 +14,8 @@ mod gui;
 mod import_corpus;
 mod import_props;
 mod local_rules;
+#[cfg(feature = "ocr")]
+mod ocr;
 #[cfg(feature = "gui")]
 mod one_analysis;
 mod pdf;

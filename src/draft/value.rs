@@ -78,6 +78,14 @@ impl Draft {
         self.marked_cells(Provenance::Uncertain)
     }
 
+    /// Cells whose value is not sure yet: those the import could not read reliably, and those
+    /// read from a scan by OCR and not confirmed since.
+    pub fn unconfirmed_cells(&self) -> std::collections::BTreeSet<usize> {
+        let mut cells = self.uncertain_cells();
+        cells.extend(self.marked_cells(Provenance::Ocr));
+        cells
+    }
+
     /// Cells still holding the value the import marked as `how` (not edited since).
     pub fn marked_cells(&self, how: Provenance) -> std::collections::BTreeSet<usize> {
         self.read_as

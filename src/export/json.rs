@@ -65,7 +65,12 @@ pub fn export_json(report: &Report) -> String {
 pub fn read_as(draft: &crate::draft::Draft) -> serde_json::Value {
     use crate::import::Provenance;
     let mut out = serde_json::Map::new();
-    for how in [Provenance::Grid, Provenance::Derived, Provenance::Uncertain] {
+    for how in [
+        Provenance::Grid,
+        Provenance::Derived,
+        Provenance::Uncertain,
+        Provenance::Ocr,
+    ] {
         let cells = draft.marked_cells(how);
         if !cells.is_empty() {
             out.insert(how.label().into(), serde_json::json!(cell_ids(&cells)));

@@ -74,9 +74,12 @@ pub enum ImportError {
     #[error("PDF 已加密（需要密码才能打开），无法读取其中的文字；请向发布单位索取未加密的版本")]
     PdfEncrypted,
     #[error(
-        "PDF 中没有文字层（可能是扫描件或图片），无法读取；本程序不做文字识别（OCR），请向发布单位索取文字版"
+        "PDF 中没有文字层（可能是扫描件或图片），无法读取；本程序的这一版本不含文字识别（OCR），请使用含“文字识别”的版本，或向发布单位索取文字版"
     )]
     PdfNoText,
+    /// A scan that could not be read by OCR (no model package, or the models failed).
+    #[error("{0}")]
+    Ocr(String),
 }
 
 /// A document as lines of cells.
@@ -90,4 +93,6 @@ pub struct Doc {
     /// For each line, whether it is a row of a table drawn as a ruled grid (a PDF's lattice):
     /// its cells are exactly the drawn cells. Empty when no line is.
     pub grid_rows: Vec<bool>,
+    /// Read from page images by text recognition (a scan): every cell is unconfirmed.
+    pub read_by_ocr: bool,
 }

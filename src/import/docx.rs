@@ -154,6 +154,7 @@ fn parse_document_xml(xml: &str) -> Result<Doc, ImportError> {
         lines: s.lines,
         exact_cells: true,
         grid_rows: Vec::new(),
+        read_by_ocr: false,
     })
 }
 

@@ -54,6 +54,7 @@ pub fn html_to_doc(text: &str) -> Result<Doc, ImportError> {
         lines: out.lines,
         exact_cells: true,
         grid_rows: Vec::new(),
+        read_by_ocr: false,
     })
 }
 

@@ -52,6 +52,7 @@ impl Doc {
             lines,
             exact_cells,
             grid_rows: Vec::new(),
+            read_by_ocr: false,
         }
     }
 }

@@ -12,6 +12,9 @@ pub enum Provenance {
     Derived,
     /// Could not be read reliably (several splits fit, or none): left for the reviewer.
     Uncertain,
+    /// Read from a scan by text recognition (OCR): unconfirmed until the reviewer confirms
+    /// or corrects it.
+    Ocr,
 }
 
 impl Provenance {
@@ -22,6 +25,7 @@ impl Provenance {
             Provenance::Grid => "grid",
             Provenance::Derived => "derived",
             Provenance::Uncertain => "uncertain",
+            Provenance::Ocr => "ocr",
         }
     }
     /// Parses [`Provenance::key`].
@@ -31,6 +35,7 @@ impl Provenance {
             Provenance::Grid,
             Provenance::Derived,
             Provenance::Uncertain,
+            Provenance::Ocr,
         ]
         .into_iter()
         .find(|p| p.key() == key)
@@ -42,6 +47,7 @@ impl Provenance {
             Provenance::Grid => "表格单元格",
             Provenance::Derived => "按勾稽关系拆分",
             Provenance::Uncertain => "无法可靠读取",
+            Provenance::Ocr => "文字识别未核对",
         }
     }
     /// How the cell was read, for a tooltip (Chinese).
@@ -51,6 +57,7 @@ impl Provenance {
             Provenance::Grid => "表格单元格：按原文表格中的单元格读取",
             Provenance::Derived => "原文数字连在一起，已按表格的勾稽关系拆分（请核对）",
             Provenance::Uncertain => "原文无法可靠读取，请对照原文填写",
+            Provenance::Ocr => "由扫描件文字识别（OCR）读取，尚未核对：请对照原件确认或改正",
         }
     }
 }

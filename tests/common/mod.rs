@@ -10,8 +10,14 @@ use std::time::{Duration, Instant};
 
 /// Runs nianbao; a run that does not end within a minute is a hang and fails the test.
 pub fn run(args: &[&str]) -> Output {
+    run_with(args, &[], Duration::from_secs(60))
+}
+
+/// [`run`] with environment variables set, and its own limit for a hang.
+pub fn run_with(args: &[&str], envs: &[(&str, &std::ffi::OsStr)], limit: Duration) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
         .args(args)
+        .envs(envs.iter().map(|(k, v)| (*k, *v)))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -19,7 +25,7 @@ pub fn run(args: &[&str]) -> Output {
         .unwrap();
     let start = Instant::now();
     while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(60) {
+        if start.elapsed() > limit {
             let _ = child.kill();
             panic!("nianbao {args:?} hung");
         }
@@ -51,3 +57,5 @@ pub fn blank_draft(path: &Path) -> String {
 pub mod mixed_desk;
 #[cfg(all(unix, feature = "gui"))]
 pub mod portal;
+#[cfg(feature = "ocr")]
+pub mod scan;

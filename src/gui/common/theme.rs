@@ -28,10 +28,12 @@ pub fn tint(sev: Option<Severity>, dark: bool) -> Option<Color32> {
     })
 }
 
-/// The corner dot of a cell the import derived (blue) or could not read reliably (orange).
+/// The corner dot of a cell the import derived (blue), could not read reliably (orange) or
+/// read from a scan and not confirmed yet (violet).
 pub fn provenance_color(how: Provenance) -> Color32 {
     match how {
         Provenance::Uncertain => Color32::from_rgb(0xD9, 0x6A, 0x00),
+        Provenance::Ocr => Color32::from_rgb(0x8E, 0x44, 0xAD),
         _ => Color32::from_rgb(0x2F, 0x6F, 0xCF),
     }
 }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use super::doc::{Doc, ImportError, Imported};
 use super::labels::{self, Match};
 use crate::finding::{MetaField, Place, Rule, Severity};
-use crate::model::{OrganKind, Report};
+use crate::model::{OrganKind, Provenance, Report};
 use crate::template::{SECTIONS, SectionId, TITLE_SUFFIX, TextId};
 use reader::{Ctx, Line, block_text, date_line};
 use section_one::section_one;
@@ -86,6 +86,16 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     ctx.report.set_text(TextId::Intro, intro);
 
     read_sections(&mut ctx, &lines, &heads, &by_table);
+    if doc.read_by_ocr {
+        // Every cell of a scan is unconfirmed until the reviewer confirms it; a cell that
+        // could not be read at all stays uncertain.
+        for i in 0..crate::template::TEMPLATE.cells.len() {
+            let how = ctx.provenance.entry(i).or_insert(Provenance::Ocr);
+            if *how != Provenance::Uncertain {
+                *how = Provenance::Ocr;
+            }
+        }
+    }
     Ok(Imported {
         report: ctx.report,
         findings: ctx.findings,

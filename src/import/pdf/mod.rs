@@ -9,6 +9,8 @@
 
 mod collect;
 mod lattice;
+#[cfg(feature = "ocr")]
+mod scanned;
 mod text;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -24,19 +26,26 @@ use text::{Block, Laid, TextLine, drop_running_lines, layout, lines_of};
 /// More pages than any annual report has: refused before any page is read.
 pub const MAX_PAGES: usize = 300;
 /// At most this many bytes once all streams are inflated (a report's content, fonts
-/// included, is far smaller); more is a compression bomb, refused before parsing.
-pub const MAX_INFLATED: u64 = 128 << 20;
+/// included, is far smaller; a scan's page images, Flate-packed, about 10 MB a page at
+/// 200 dpi); more is a compression bomb, refused before parsing.
+pub const MAX_INFLATED: u64 = 256 << 20;
 /// Text larger than this (points) is a watermark or a decoration, not content.
 const MAX_TEXT_SIZE: f64 = 60.0;
 
 /// Reads a PDF as a document: its drawn tables as rows of exact cells, the rest as text
 /// lines laid out like the page.
 pub fn pdf_to_doc(bytes: &[u8]) -> Result<Doc, ImportError> {
-    let laid = read_laid(bytes)?;
+    let (laid, read_by_ocr) = read_laid(bytes)?;
     if !laid.iter().any(|l| matches!(l, Laid::Row(_))) {
-        return Ok(Doc::from_text(&text_of(&laid)));
+        return Ok(Doc {
+            read_by_ocr,
+            ..Doc::from_text(&text_of(&laid))
+        });
     }
-    let mut doc = Doc::default();
+    let mut doc = Doc {
+        read_by_ocr,
+        ..Doc::default()
+    };
     let mut run = String::new();
     let flush = |doc: &mut Doc, run: &mut String| {
         if !run.is_empty() {
@@ -67,7 +76,7 @@ pub fn pdf_to_doc(bytes: &[u8]) -> Result<Doc, ImportError> {
 /// Reads a PDF's text as lines laid out like the page, a drawn table's cells apart by tabs
 /// (for looking into a PDF that imports badly).
 pub fn pdf_to_text(bytes: &[u8]) -> Result<String, ImportError> {
-    Ok(text_of(&read_laid(bytes)?))
+    Ok(text_of(&read_laid(bytes)?.0))
 }
 
 fn text_of(laid: &[Laid]) -> String {
@@ -82,7 +91,8 @@ fn text_of(laid: &[Laid]) -> String {
     out
 }
 
-fn read_laid(bytes: &[u8]) -> Result<Vec<Laid>, ImportError> {
+/// The PDF's text laid out, and whether it was read from page images by OCR (a scan).
+fn read_laid(bytes: &[u8]) -> Result<(Vec<Laid>, bool), ImportError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == super::doc::magic::PDF) {
         return Err(ImportError::NotPdf);
@@ -101,14 +111,31 @@ fn read_laid(bytes: &[u8]) -> Result<Vec<Laid>, ImportError> {
         _ => read(bytes)?.0,
     };
     let laid = layout(&blocks);
-    let blank = laid.iter().all(|l| match l {
+    if !blank(&laid) {
+        return Ok((laid, false));
+    }
+    // No text layer: a scan, read by OCR where this build has it.
+    #[cfg(feature = "ocr")]
+    {
+        let blocks = catch_unwind(AssertUnwindSafe(|| scanned::read_blocks(bytes)))
+            .map_err(|_| ImportError::BadPdf("扫描件的页面无法解析".into()))??;
+        let laid = layout(&blocks);
+        if blank(&laid) {
+            return Err(ImportError::Ocr(
+                "PDF 中没有文字层，页面上也没有识别出文字（可能是空白页或图片）".into(),
+            ));
+        }
+        Ok((laid, true))
+    }
+    #[cfg(not(feature = "ocr"))]
+    Err(ImportError::PdfNoText)
+}
+
+fn blank(laid: &[Laid]) -> bool {
+    laid.iter().all(|l| match l {
         Laid::Text(t) => t.trim().is_empty(),
         Laid::Row(cells) => cells.iter().all(|c| c.trim().is_empty()),
-    });
-    if blank {
-        return Err(ImportError::PdfNoText);
-    }
-    Ok(laid)
+    })
 }
 
 /// Inflates every zlib stream of the file into nothing, counting: refuses a file whose
@@ -185,7 +212,7 @@ fn read_blocks(bytes: &[u8]) -> Result<(Vec<Block>, usize), ImportError> {
     let mut unmapped = 0;
     let mut lines: Vec<TextLine> = Vec::new();
     // Each page's table rows, with the top of the row (for the order on the page).
-    let mut rows: Vec<(usize, f64, Vec<String>)> = Vec::new();
+    let mut rows: PageRows = Vec::new();
     for (n, page) in pages.iter().enumerate() {
         let mut ctx = Context::new(
             Affine::IDENTITY,
@@ -209,15 +236,23 @@ fn read_blocks(bytes: &[u8]) -> Result<(Vec<Block>, usize), ImportError> {
         }
         lines.extend(lines_of(n, glyphs));
     }
+    Ok((in_page_order(lines, rows), unmapped))
+}
+
+/// Each page's table rows (with the top of the row), as [`lattice::Table::rows`] gives them.
+type PageRows = Vec<(usize, f64, Vec<String>)>;
+
+/// Text lines and table rows in page order, top to bottom; running headers and footers
+/// dropped.
+fn in_page_order(mut lines: Vec<TextLine>, rows: PageRows) -> Vec<Block> {
     drop_running_lines(&mut lines);
-    // Text lines and table rows in page order, top to bottom.
     let mut blocks: Vec<(usize, f64, Block)> = lines
         .into_iter()
         .map(|l| (l.page, l.y, Block::Line(l)))
         .chain(rows.into_iter().map(|(p, y, c)| (p, y, Block::Row(c))))
         .collect();
     blocks.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    Ok((blocks.into_iter().map(|b| b.2).collect(), unmapped))
+    blocks.into_iter().map(|b| b.2).collect()
 }
 
 #[cfg(test)]

@@ -475,8 +475,18 @@ fn sum_findings(draft: &Draft) -> Vec<Finding> {
     out
 }
 
-/// Rules whose findings are arithmetic or completeness over cells.
-const RESTS_ON_CELLS: [Rule; 6] = [Rule::O1, Rule::S1, Rule::S2, Rule::S4, Rule::S7, Rule::H1];
+/// Rules whose findings are arithmetic, completeness or a value's type over cells: on a cell
+/// not read for sure, they say how it was read, not what the report holds.
+const RESTS_ON_CELLS: [Rule; 8] = [
+    Rule::O1,
+    Rule::S1,
+    Rule::S2,
+    Rule::S4,
+    Rule::S5,
+    Rule::S6,
+    Rule::S7,
+    Rule::H1,
+];
 
 fn demote_uncertain(findings: Vec<Finding>, uncertain: &BTreeSet<usize>) -> Vec<Finding> {
     if uncertain.is_empty() {
@@ -500,7 +510,8 @@ fn demote_uncertain(findings: Vec<Finding>, uncertain: &BTreeSet<usize>) -> Vec<
                 && cells.iter().all(|i| uncertain.contains(i)))
         })
         .map(|f| {
-            let rests = RESTS_ON_CELLS.contains(&f.rule)
+            // An error that names a cell not read for sure rests on how it was read.
+            let rests = (RESTS_ON_CELLS.contains(&f.rule) || f.severity == Severity::Error)
                 && f.places
                     .iter()
                     .any(|p| matches!(p, Place::Cell(i) if uncertain.contains(i)));

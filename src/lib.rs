@@ -24,6 +24,7 @@ pub mod model;
 pub mod ocr;
 pub mod organs;
 pub mod profile;
+pub mod progress;
 pub mod release;
 pub mod repetition;
 pub mod review;

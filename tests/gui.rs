@@ -507,7 +507,8 @@ fn a_published_pdf_opens_with_how_each_cell_was_read() {
     f.harness
         .state_mut()
         .push(FileCommand::Run(Action::OpenPath(pdf)));
-    f.harness.run();
+    f.harness.step();
+    f.settle_opening(30);
     assert_eq!(f.app().doc.draft.report.meta.organ, "原州区人民政府办公室");
     assert_eq!(f.cell(t3(R1, NP)), CellValue::Count(8));
     // A cell the import could not read is marked until the clerk types it.

@@ -80,6 +80,9 @@ pub enum ImportError {
     /// A scan that could not be read by OCR (no model package, or the models failed).
     #[error("{0}")]
     Ocr(String),
+    /// The reader asked a long reading to stop (see `progress`).
+    #[error("已取消读取")]
+    Cancelled,
 }
 
 /// A document as lines of cells.

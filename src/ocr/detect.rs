@@ -32,15 +32,10 @@ pub(super) fn text_boxes(
     let round = |v: f32| (((v * scale).round() as u32).div_ceil(32) * 32).max(32);
     let (w, h) = (round(page.width as f32), round(page.height as f32));
     let scaled = page.resized(w, h);
-    let mut input = NdTensor::<f32, 4>::zeros([1, 3, h as usize, w as usize]);
-    for y in 0..h as usize {
-        for x in 0..w as usize {
-            let v = scaled[y * w as usize + x] / 255.0;
-            for c in 0..3 {
-                input[[0, c, y, x]] = (v - MEAN[c]) / STD[c];
-            }
-        }
-    }
+    let data: Vec<f32> = (0..3)
+        .flat_map(|c| scaled.iter().map(move |v| (v / 255.0 - MEAN[c]) / STD[c]))
+        .collect();
+    let input = NdTensor::from_data([1, 3, h as usize, w as usize], data);
     let output = models
         .det
         .run_one(input.into(), None)

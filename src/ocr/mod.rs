@@ -30,8 +30,16 @@ pub struct TextBox {
 /// digits only (a `0` read as `。` or `O` is a `0` in a table).
 pub fn read_page(models: &Models, page: &Gray, rules: &[Rule]) -> Result<Vec<TextBox>, OcrError> {
     let mut boxes = Vec::new();
+    let watch = crate::progress::current();
     for found in detect::text_boxes(models, page)? {
+        if watch.as_ref().is_some_and(|w| w.stopped()) {
+            return Err(OcrError::Cancelled);
+        }
         for rect in cut_at_rules(found, rules) {
+            if is_vertical(rect) {
+                boxes.extend(read_vertical(models, page, rect)?);
+                continue;
+            }
             let crop = page.crop(rect);
             let mut read = models.recognize(&crop, Alphabet::All)?;
             if looks_numeric(&read.text) {
@@ -40,7 +48,9 @@ pub fn read_page(models: &Models, page: &Gray, rules: &[Rule]) -> Result<Vec<Tex
                     read = digits;
                 }
             }
-            if !read.text.trim().is_empty() {
+            // A lone character read unsure is what a seal or a speck left, not print.
+            let speck = read.chars.len() == 1 && read.confidence < 0.6;
+            if !read.text.trim().is_empty() && !speck {
                 boxes.push(TextBox { rect, read });
             }
         }
@@ -49,16 +59,62 @@ pub fn read_page(models: &Models, page: &Gray, rules: &[Rule]) -> Result<Vec<Tex
     Ok(boxes)
 }
 
-/// Whether a reading is a number, perhaps with characters a digit is often read as.
+/// Whether a line found is a column of characters (a table's group label written one
+/// character under the other): well over twice as tall as it is wide.
+fn is_vertical((l, t, r, b): (u32, u32, u32, u32)) -> bool {
+    let (w, h) = (r.saturating_sub(l), b.saturating_sub(t));
+    w > 0 && h > w * 5 / 2
+}
+
+/// A column of characters read one character at a time, top to bottom: each a square as
+/// wide as the column, moved down by the gaps between the characters' ink.
+fn read_vertical(
+    models: &Models,
+    page: &Gray,
+    (l, t, r, b): (u32, u32, u32, u32),
+) -> Result<Vec<TextBox>, OcrError> {
+    let column = page.crop((l, t, r, b));
+    // The rows with ink, grouped into characters (a gap of a light row or more apart).
+    let mut spans: Vec<(u32, u32)> = Vec::new();
+    for y in 0..column.height {
+        let inked = (0..column.width).any(|x| column.at(x, y) < 160);
+        match (inked, spans.last_mut()) {
+            (true, Some(last)) if last.1 + 2 >= y => last.1 = y + 1,
+            (true, _) => spans.push((y, y + 1)),
+            _ => {}
+        }
+    }
+    let side = r - l;
+    let mut out = Vec::new();
+    // A character split by a light row (上, 二) is joined again until it is about square.
+    let mut k = 0;
+    while k < spans.len() {
+        let (top, mut bottom) = spans[k];
+        while k + 1 < spans.len() && spans[k + 1].1 - top <= side * 11 / 10 {
+            k += 1;
+            bottom = spans[k].1;
+        }
+        k += 1;
+        let rect = (l, t + top.saturating_sub(2), r, (t + bottom + 2).min(b));
+        let read = models.recognize(&page.crop(rect), Alphabet::All)?;
+        if !read.text.trim().is_empty() {
+            out.push(TextBox { rect, read });
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a reading is a number, perhaps with characters a digit is often read as, or with
+/// one stray mark beside it (what is left of a seal over a cell is read as a character).
 fn looks_numeric(text: &str) -> bool {
-    let text = text.trim();
-    !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || ".,，。oO〇○lI|".contains(c))
-        && text
-            .chars()
-            .any(|c| c.is_ascii_digit() || "。oO〇○".contains(c))
+    let text: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let digit_like = |c: &char| c.is_ascii_digit() || ".,，。oO〇○lI|".contains(*c);
+    let digits = text
+        .iter()
+        .filter(|c| c.is_ascii_digit() || "。oO〇○".contains(**c))
+        .count();
+    let stray = text.iter().filter(|c| !digit_like(c)).count();
+    digits > 0 && text.len() <= 12 && (stray == 0 || (stray == 1 && text.len() <= 4))
 }
 
 /// `rect` cut where a ruled line crosses it (a vertical rule running through its height, a
@@ -135,7 +191,9 @@ mod tests {
         assert!(looks_numeric("120"));
         assert!(looks_numeric("。"));
         assert!(looks_numeric("1O"));
+        assert!(looks_numeric("福0"), "a seal's remnant beside a number");
         assert!(!looks_numeric("一、总体情况"));
+        assert!(!looks_numeric("1.属于国家秘密"));
         assert!(!looks_numeric("l"));
         assert!(!looks_numeric(""));
     }

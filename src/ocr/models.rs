@@ -19,6 +19,8 @@ pub enum OcrError {
     BadModels(String, String),
     #[error("文字识别出错：{0}")]
     Run(String),
+    #[error("已取消读取")]
+    Cancelled,
 }
 
 /// The two models and the recognizer's characters.
@@ -27,6 +29,8 @@ pub struct Models {
     pub(super) rec: rten::Model,
     /// The recognizer's classes after the CTC blank (index 0): the characters, then a space.
     pub(super) classes: Vec<String>,
+    /// The classes of [`super::Alphabet::Digits`]: the blank, the digits, the point.
+    pub(super) digits: Vec<usize>,
     /// Where they were loaded from.
     pub folder: PathBuf,
 }
@@ -100,10 +104,18 @@ impl Models {
             return Err(bad("characters.txt 不完整".into()));
         }
         classes.push(" ".into());
+        let digits = std::iter::once(0)
+            .chain(
+                (0..classes.len())
+                    .filter(|&k| super::recognize::is_digit_class(&classes[k]))
+                    .map(|k| k + 1),
+            )
+            .collect();
         Ok(Models {
             det,
             rec,
             classes,
+            digits,
             folder: dir.to_path_buf(),
         })
     }

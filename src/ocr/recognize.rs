@@ -1,7 +1,7 @@
 //! Reading a line of text: the recognizer (PP-OCRv6 rec, CTC) on one crop.
 
+use rten_tensor::NdTensor;
 use rten_tensor::prelude::*;
-use rten_tensor::{NdTensor, NdTensorView};
 
 use super::image::Gray;
 use super::models::{Models, OcrError};
@@ -18,19 +18,14 @@ const MAX_WIDTH: u32 = 3200;
 pub enum Alphabet {
     /// Any character the model knows.
     All,
-    /// A number in a table's cell: digits and the decimal point only.
+    /// A number in a table's cell: digits, the decimal point and the minus sign only.
     Digits,
 }
 
-impl Alphabet {
-    fn allows(self, class: &str) -> bool {
-        match self {
-            Alphabet::All => true,
-            Alphabet::Digits => {
-                class.len() == 1 && (class.as_bytes()[0].is_ascii_digit() || class == ".")
-            }
-        }
-    }
+/// Whether a class is one a number in a cell is written with (a negative count is printed
+/// with its sign: the check says it is wrong, the reading must not hide it).
+pub(super) fn is_digit_class(class: &str) -> bool {
+    class.len() == 1 && (class.as_bytes()[0].is_ascii_digit() || class == "." || class == "-")
 }
 
 /// One character read, with where it is and how sure the reading is.
@@ -66,15 +61,15 @@ impl Models {
         let scaled = crop.resized(content, HEIGHT);
         // (v / 255 − 0.5) / 0.5, three equal channels; the padding is 0 (mid grey), as
         // PaddleOCR pads.
-        let mut input = NdTensor::<f32, 4>::zeros([1, 3, HEIGHT as usize, width as usize]);
-        for y in 0..HEIGHT as usize {
-            for x in 0..content as usize {
-                let v = scaled[y * content as usize + x] / 127.5 - 1.0;
-                for c in 0..3 {
-                    input[[0, c, y, x]] = v;
-                }
+        let (h, w, content) = (HEIGHT as usize, width as usize, content as usize);
+        let mut plane = vec![0.0f32; h * w];
+        for (row, scaled_row) in plane.chunks_exact_mut(w).zip(scaled.chunks_exact(content)) {
+            for (v, s) in row.iter_mut().zip(scaled_row) {
+                *v = s / 127.5 - 1.0;
             }
         }
+        let data: Vec<f32> = plane.iter().chain(&plane).chain(&plane).copied().collect();
+        let input = NdTensor::from_data([1, 3, h, w], data);
         let output = self
             .rec
             .run_one(input.into(), None)
@@ -82,58 +77,65 @@ impl Models {
         let probs: NdTensor<f32, 3> = output
             .try_into()
             .map_err(|e: rten::TryFromValueError| OcrError::Run(e.to_string()))?;
-        let step = width as f32 / probs.size(1).max(1) as f32;
+        let (steps, classes) = (probs.size(1), probs.size(2));
+        let step = width as f32 / steps.max(1) as f32;
         let to_crop = crop.width as f32 / content as f32;
-        Ok(self.decode(probs.slice(0), alphabet, |t| {
+        let probs = probs.to_vec();
+        Ok(self.decode(&probs, classes, alphabet, |t| {
             (t as f32 + 0.5) * step * to_crop
         }))
     }
 
-    /// CTC decoding: at each step the likeliest allowed class; repeats merged, blanks
-    /// dropped.
+    /// The name of class `k` (the blank, 0, is empty).
+    fn class_name(&self, k: usize) -> &str {
+        if k == 0 {
+            ""
+        } else {
+            self.classes.get(k - 1).map_or("", String::as_str)
+        }
+    }
+
+    /// CTC decoding of `probs` (steps × `classes`): at each step the likeliest allowed
+    /// class; repeats merged, blanks dropped.
     fn decode(
         &self,
-        probs: NdTensorView<f32, 2>,
+        probs: &[f32],
+        classes: usize,
         alphabet: Alphabet,
         x_of_step: impl Fn(usize) -> f32,
     ) -> Recognized {
-        let classes = probs.size(1);
-        let name = |k: usize| -> &str {
-            if k == 0 {
-                ""
-            } else {
-                self.classes.get(k - 1).map_or("", String::as_str)
-            }
+        // The classes a reading may give (the blank first).
+        let allowed: Vec<usize> = match alphabet {
+            Alphabet::All => (0..classes).collect(),
+            Alphabet::Digits => self.digits.clone(),
         };
-        let allowed: Vec<bool> = (0..classes)
-            .map(|k| k == 0 || alphabet.allows(name(k)))
-            .collect();
         let mut out = Recognized {
             confidence: 1.0,
             ..Recognized::default()
         };
         let mut previous = 0;
-        for t in 0..probs.size(0) {
-            let row = probs.slice(t);
+        for (t, row) in probs.chunks_exact(classes.max(1)).enumerate() {
             let mut best = (0, f32::MIN);
-            for k in 0..classes {
-                let p = row[k];
-                if allowed[k] && p > best.1 {
+            for &k in &allowed {
+                if let Some(&p) = row.get(k)
+                    && p > best.1
+                {
                     best = (k, p);
                 }
             }
             let (k, p) = best;
             if k != 0 && k != previous {
-                let mut alternatives: Vec<(String, f32)> = (1..classes)
-                    .filter(|&j| j != k && allowed[j] && row[j] >= 0.05)
-                    .map(|j| (name(j).to_string(), row[j]))
+                let mut alternatives: Vec<(String, f32)> = allowed
+                    .iter()
+                    .filter(|&&j| j != 0 && j != k && row.get(j).is_some_and(|&q| q >= 0.05))
+                    .map(|&j| (self.class_name(j).to_string(), row[j]))
                     .collect();
                 alternatives.sort_by(|a, b| b.1.total_cmp(&a.1));
                 alternatives.truncate(3);
-                out.text.push_str(name(k));
+                out.text.push_str(self.class_name(k));
                 out.confidence = out.confidence.min(p);
                 out.chars.push(RecognizedChar {
-                    text: name(k).to_string(),
+                    text: self.class_name(k).to_string(),
                     confidence: p,
                     x: x_of_step(t),
                     alternatives,

@@ -13,11 +13,11 @@ pub struct Rule {
     pub to: f32,
 }
 
-/// Darker than this is ink: anything not paper once the page is whitened (a faint, blurred
-/// rule of a 150 dpi scan stays well below it).
-const INK: u8 = 224;
+/// Darker than this is ink: anything not paper once the page is whitened (paper and its
+/// noise are white then; a faint, blurred rule of a 150 dpi scan is just below it).
+const INK: u8 = 250;
 /// A run may be broken by this many light pixels (a worn scan) and stay one.
-const GAP: usize = 2;
+const GAP: usize = 3;
 /// Thicker than this share of the page's side is a filled area, not a rule.
 const MAX_THICKNESS: f32 = 0.006;
 

@@ -89,6 +89,21 @@ impl Fixture {
         self.harness.run();
     }
 
+    /// Steps frames until a PDF read in the background is in (at most `secs`), then
+    /// settles.
+    pub fn settle_opening(&mut self, secs: u64) {
+        let start = std::time::Instant::now();
+        while self.app().session.opening.is_some() && start.elapsed().as_secs() < secs {
+            self.harness.step();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(
+            self.app().session.opening.is_none(),
+            "the PDF was not read within {secs} s"
+        );
+        self.harness.run();
+    }
+
     pub fn cell(&self, cell: usize) -> CellValue {
         self.app().doc.draft.report.cell(cell).clone()
     }

@@ -297,12 +297,15 @@ pub fn open_row(app: &mut EditorApp, file: &str) {
     }) else {
         return;
     };
-    let generation = app.session.generation;
-    crate::gui::actions::io::open_path(app, &path);
-    if app.session.generation == generation {
-        // Not opened (an error shown, or a question asked about another window's lock).
-        return;
-    }
+    crate::gui::actions::io::open_path_then(
+        app,
+        &path,
+        crate::gui::files::opening::AfterOpen::FromDesk(resubmission.map(Box::new)),
+    );
+}
+
+/// A desk's report opened (once it is read: a scan is read in the background).
+pub fn opened_from_desk(app: &mut EditorApp, resubmission: Option<Box<crate::desk::Resubmission>>) {
     // A unit's Word, PDF or web report looked at from the desk is as its file holds it: back
     // to the desk without an edit asks nothing (an edit still asks, and saves as a draft).
     if app.doc.path.is_none() && app.doc.imported_from.is_some() {
@@ -313,7 +316,7 @@ pub fn open_row(app: &mut EditorApp, file: &str) {
             let label = format!("{}（{} {}）", s::RETURNED_VERSION, r.by, r.at);
             app.review.compare = Some(Compare::new(label, returned.clone(), &app.doc.draft));
         }
-        app.review.returned = Some(r);
+        app.review.returned = Some(*r);
     }
 }
 

@@ -14,6 +14,7 @@ use crate::gui::commands::modal::Modal;
 use crate::gui::common::strings as s;
 use crate::gui::files::commands::DocumentKind;
 use crate::gui::files::document::Document;
+use crate::gui::files::opening::{AfterOpen, OpenResult, Opening, read_and_open};
 
 /// Writes the report as text, Word or a web page.
 pub fn export_to(app: &mut EditorApp, kind: DocumentKind, path: &Path, draft: bool) {
@@ -165,10 +166,67 @@ pub fn show_sum(
 }
 
 pub fn open_path(app: &mut EditorApp, path: &Path) {
-    // Read once: the draft, and the bytes a later save compares the disk with.
-    let read = fsio::read_bounded(path)
-        .map_err(document::OpenError::from)
-        .and_then(|bytes| document::open_bytes(path, &bytes).map(|o| (o, bytes)));
+    open_path_then(app, path, AfterOpen::Show);
+}
+
+/// Opens `path`, then does `then`. A PDF may be a scan, read by OCR for seconds a page: it
+/// is read in the background, the window live, with 取消.
+pub fn open_path_then(app: &mut EditorApp, path: &Path, then: AfterOpen) {
+    let pdf = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if pdf {
+        app.session.opening = Some(Opening::start(path.to_path_buf(), then));
+        return;
+    }
+    let read = read_and_open(path);
+    opened(app, path, read, then);
+}
+
+/// Takes the background reading's result when it has come; 取消 asks it to stop.
+pub fn poll_opening(app: &mut EditorApp, ctx: &egui::Context) {
+    let Some(opening) = app.session.opening.as_ref() else {
+        return;
+    };
+    if app.modal.is_none() && crate::gui::files::opening::show(ctx, opening) {
+        opening.watch.stop();
+    }
+    let read = match opening.result.try_recv() {
+        Ok(read) => read,
+        Err(std::sync::mpsc::TryRecvError::Empty) => return,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => Err(document::OpenError::Import(
+            crate::import::ImportError::BadPdf("读取时出错".into()),
+        )),
+    };
+    let Some(opening) = app.session.opening.take() else {
+        return;
+    };
+    if matches!(
+        read,
+        Err(document::OpenError::Import(
+            crate::import::ImportError::Cancelled
+        ))
+    ) {
+        app.status.text = Some(s::OPENING_CANCELLED.to_string());
+        return;
+    }
+    opened(app, &opening.path, read, opening.then);
+}
+
+/// A file read and opened (or why not) into the editor, then what was to follow.
+fn opened(app: &mut EditorApp, path: &Path, read: OpenResult, then: AfterOpen) {
+    let generation = app.session.generation;
+    show_opened(app, path, read);
+    if app.session.generation != generation
+        && let AfterOpen::FromDesk(resubmission) = then
+    {
+        crate::gui::actions::desk::opened_from_desk(app, resubmission);
+    }
+}
+
+/// A file read and opened (or why not) shown in the editor.
+fn show_opened(app: &mut EditorApp, path: &Path, read: OpenResult) {
     match read {
         Ok((opened, bytes)) if opened.source != Source::Imported => {
             crate::gui::actions::shared::open_draft(app, opened, bytes, path);

@@ -80,6 +80,8 @@ pub struct Session {
     pub lock: Option<PathBuf>,
     /// When the draft last changed (window time: undo points wait a little after it).
     pub last_change: f64,
+    /// A PDF being read in the background (a scan takes seconds a page).
+    pub opening: Option<crate::gui::files::opening::Opening>,
 }
 
 /// What the editor reaches outside itself.

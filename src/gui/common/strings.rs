@@ -146,6 +146,13 @@ pub const ERROR_TITLE: &str = "出错了";
 pub const SAVED: &str = "已保存";
 pub const EXPORTED: &str = "已导出";
 pub const OPENED_IMPORT: &str = "已导入已发布的报告，保存时将另存为草稿（.ron）";
+/// The window shown while a PDF is read in the background (a scan takes seconds a page).
+pub const OPENING_TITLE: &str = "正在读取";
+pub const OPENING_PDF: &str = "正在读取 PDF…";
+/// `{}`: the page being read, `{}`: the pages in all.
+pub const OPENING_SCAN_PAGE: &str = "扫描件，正在文字识别：第 {} 页，共 {} 页";
+pub const OPENING_CANCEL: &str = "取消";
+pub const OPENING_CANCELLED: &str = "已取消读取";
 pub const EXPORT_HAS_ERRORS: &str = "注意：报告仍有 {} 个错误";
 
 // File dialog filters

@@ -4,4 +4,5 @@
 pub mod commands;
 pub mod dialogs;
 pub mod document;
+pub mod opening;
 pub mod storage;

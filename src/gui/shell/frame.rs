@@ -12,6 +12,8 @@ impl EditorApp {
         self.begin_frame(&ctx);
         // The desktop portal's print dialog answered.
         crate::gui::actions::print::poll(self);
+        // A PDF read in the background: its window, and its result when it has come.
+        crate::gui::actions::io::poll_opening(self, &ctx);
         self.draw(ui);
         self.after_panels(&ctx);
         crate::gui::actions::run_all(self, &ctx);

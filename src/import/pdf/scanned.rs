@@ -28,14 +28,24 @@ pub(super) fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
     };
     let mut lines: Vec<TextLine> = Vec::new();
     let mut rows: PageRows = Vec::new();
-    for n in 0..pdf.pages().len() {
+    let watch = crate::progress::current();
+    let pages = pdf.pages().len();
+    for n in 0..pages {
+        if let Some(watch) = &watch {
+            if watch.stopped() {
+                return Err(ImportError::Cancelled);
+            }
+            watch.at_page(n, pages);
+        }
         let Some(page) = pages::render_page(&pdf, n, pages::DPI) else {
             continue;
         };
         let scale = page.points_per_pixel;
         let found = crate::ocr::ruled_lines(&page.image, MIN_RULE_PIXELS);
-        let boxes = crate::ocr::read_page(models, &page.image, &found)
-            .map_err(|e| ImportError::Ocr(e.to_string()))?;
+        let boxes = crate::ocr::read_page(models, &page.image, &found).map_err(|e| match e {
+            crate::ocr::OcrError::Cancelled => ImportError::Cancelled,
+            e => ImportError::Ocr(e.to_string()),
+        })?;
         let rules: Vec<Rule> = found
             .into_iter()
             .map(|r| Rule {
@@ -52,6 +62,9 @@ pub(super) fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
         }
         lines.extend(lines_of(n, glyphs));
     }
+    if let Some(watch) = &watch {
+        watch.at_page(pages, pages);
+    }
     Ok(in_page_order(lines, rows))
 }
 
@@ -61,15 +74,30 @@ fn glyphs_of(found: &TextBox, scale: f64) -> Vec<Glyph> {
     let (left, top, _, bottom) = found.rect;
     let size = f64::from(bottom - top) * scale * 0.8;
     let baseline = f64::from(top + bottom) / 2.0 * scale + 0.35 * size;
-    found
+    let mut glyphs: Vec<Glyph> = Vec::new();
+    // A space read is no character: the gaps between the glyphs say where words part.
+    for c in found
         .read
         .chars
         .iter()
-        .map(|c| Glyph {
-            x: (f64::from(left) + f64::from(c.x)) * scale - advance(&c.text, size) / 2.0,
+        .filter(|c| !c.text.trim().is_empty())
+    {
+        let width = advance(&c.text, size);
+        let mut x = (f64::from(left) + f64::from(c.x)) * scale - width / 2.0;
+        // The recognizer's places are a few pixels off: a gap smaller than a character is
+        // no gap (no space inside 2.其他), a wider one is kept (numbers apart on a line).
+        if let Some(last) = glyphs.last() {
+            let end = last.x + last.advance();
+            if x - end < size {
+                x = end;
+            }
+        }
+        glyphs.push(Glyph {
+            x,
             y: baseline,
             size,
             text: c.text.clone(),
-        })
-        .collect()
+        });
+    }
+    glyphs
 }

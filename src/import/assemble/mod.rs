@@ -89,7 +89,11 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     if doc.read_by_ocr {
         // Every cell of a scan is unconfirmed until the reviewer confirms it; a cell that
         // could not be read at all stays uncertain.
-        for i in 0..crate::template::TEMPLATE.cells.len() {
+        for (i, cell) in crate::template::TEMPLATE.cells.iter().enumerate() {
+            // The 2019 format's single （六） row is no cell of a 2021 report.
+            if cell.legacy_2019 && ctx.report.format == crate::model::Format::V2021 {
+                continue;
+            }
             let how = ctx.provenance.entry(i).or_insert(Provenance::Ocr);
             if *how != Provenance::Uncertain {
                 *how = Provenance::Ocr;

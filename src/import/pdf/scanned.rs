@@ -55,8 +55,13 @@ pub(super) fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
                 to: f64::from(r.to) * scale,
             })
             .collect();
-        let mut glyphs: Vec<Glyph> = boxes.iter().flat_map(|b| glyphs_of(b, scale)).collect();
-        glyphs.retain(|g| g.size <= MAX_TEXT_SIZE);
+        // Lines taller than any text of a report (a seal's ring of characters, a heading
+        // stamped large) are no text to read.
+        let mut glyphs: Vec<Glyph> = boxes
+            .iter()
+            .filter(|b| f64::from(b.rect.3 - b.rect.1) * scale * 0.8 <= MAX_TEXT_SIZE)
+            .flat_map(|b| glyphs_of(b, scale))
+            .collect();
         for table in lattice::tables(&rules, &mut glyphs) {
             rows.extend(table.rows().into_iter().map(|(y, cells)| (n, y, cells)));
         }
@@ -69,29 +74,43 @@ pub(super) fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
 }
 
 /// The characters of a line read, as a text layer would place them: each at the centre the
-/// recognizer saw it, on the line's baseline, about as large as the line is tall.
+/// recognizer saw it, on the line's baseline, as large as the line's characters are wide
+/// (its width over the characters' advances), never more than 0.8 of the line's height
+/// (a box found is taller than its characters).
 fn glyphs_of(found: &TextBox, scale: f64) -> Vec<Glyph> {
-    let (left, top, _, bottom) = found.rect;
-    let size = f64::from(bottom - top) * scale * 0.8;
-    let baseline = f64::from(top + bottom) / 2.0 * scale + 0.35 * size;
-    let mut glyphs: Vec<Glyph> = Vec::new();
+    let (left, top, right, bottom) = found.rect;
     // A space read is no character: the gaps between the glyphs say where words part.
-    for c in found
+    let chars: Vec<_> = found
         .read
         .chars
         .iter()
         .filter(|c| !c.text.trim().is_empty())
-    {
-        let width = advance(&c.text, size);
-        let mut x = (f64::from(left) + f64::from(c.x)) * scale - width / 2.0;
-        // The recognizer's places are a few pixels off: a gap smaller than a character is
-        // no gap (no space inside 2.其他), a wider one is kept (numbers apart on a line).
-        if let Some(last) = glyphs.last() {
-            let end = last.x + last.advance();
-            if x - end < size {
-                x = end;
-            }
+        .collect();
+    let height = f64::from(bottom - top) * scale;
+    let ems: f64 = chars.iter().map(|c| advance(&c.text, 1.0)).sum();
+    let width = f64::from(right - left) * scale;
+    let size = if ems > 0.0 {
+        (width / ems).clamp(0.5 * height, 0.8 * height)
+    } else {
+        0.8 * height
+    };
+    let baseline = f64::from(top + bottom) / 2.0 * scale + 0.35 * size;
+    let mut glyphs: Vec<Glyph> = Vec::new();
+    // Where the previous character was seen and how wide it is.
+    let mut previous: Option<(f64, f64)> = None;
+    for c in chars {
+        let advance = advance(&c.text, size);
+        let seen = (f64::from(left) + f64::from(c.x)) * scale - advance / 2.0;
+        let mut x = seen;
+        // The recognizer's places are a few pixels off: characters seen less than half a
+        // character apart are set side by side (no space inside 2.其他); a wider gap is
+        // kept (numbers apart on a line).
+        if let (Some((seen_before, width_before)), Some(last)) = (previous, glyphs.last())
+            && seen - (seen_before + width_before) < 0.5 * size
+        {
+            x = last.x + last.advance();
         }
+        previous = Some((seen, advance));
         glyphs.push(Glyph {
             x,
             y: baseline,

@@ -80,6 +80,7 @@ fn exports_and_sums(c: &mut Criterion) {
                     draft: Draft::new(r),
                     source: Source::Draft,
                     import_findings: Vec::new(),
+                    scanned: Default::default(),
                 },
             )
         })

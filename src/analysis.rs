@@ -534,6 +534,31 @@ fn demote_uncertain(findings: Vec<Finding>, uncertain: &BTreeSet<usize>) -> Vec<
         .collect()
 }
 
+/// The cells of a scan still to confirm, in the order a reviewer takes them: those a
+/// finding names (a sum that does not hold, a value of the wrong kind) first, then the
+/// least sure readings, then in the template's order. `confidence` gives a cell's reading's
+/// confidence where the page was seen (1 where it is not known).
+pub fn cells_to_confirm(
+    draft: &Draft,
+    analysis: &Analysis,
+    confidence: impl Fn(usize) -> f32,
+) -> Vec<usize> {
+    let unconfirmed = draft.marked_cells(crate::model::Provenance::Ocr);
+    let mut cells: Vec<(bool, f32, usize)> = unconfirmed
+        .iter()
+        .map(|&i| {
+            // The finding that lists every unconfirmed cell names each one: not a reason
+            // to take a cell first.
+            let named = analysis
+                .findings_of_cell(i)
+                .any(|f| f.places.len() < unconfirmed.len() || unconfirmed.len() == 1);
+            (!named, confidence(i), i)
+        })
+        .collect();
+    cells.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    cells.into_iter().map(|(_, _, i)| i).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,6 +66,12 @@ pub fn to_text(file: &str, draft: &Draft, analysis: &Analysis) -> String {
             ));
         }
     }
+    let (scanned, unconfirmed) = draft.scan_counts();
+    if scanned > 0 {
+        out.push_str(&format!(
+            "  扫描件文字识别（OCR）：共 {scanned} 个单元格，尚未核对 {unconfirmed} 个\n"
+        ));
+    }
     if let Some(line) = analysis.repetition.as_ref().and_then(repetition_line) {
         out.push_str(&format!("  {line}\n"));
     }
@@ -147,6 +153,7 @@ pub fn to_json(file: &str, draft: &Draft, analysis: &Analysis) -> Value {
         "derived_cells": cell_ids(&draft.marked_cells(Provenance::Derived)),
         "grid_cells": cell_ids(&draft.marked_cells(Provenance::Grid)),
         "ocr_cells": cell_ids(&draft.marked_cells(Provenance::Ocr)),
+        "ocr_confirmed_cells": cell_ids(&draft.marked_cells(Provenance::Confirmed)),
         "read_as": read_as(draft),
         "repetition": analysis.repetition.as_ref().and_then(repetition_json),
     })

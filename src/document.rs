@@ -24,6 +24,9 @@ pub struct Opened {
     pub source: Source,
     /// Import findings (S9, S10, H15, IMPORT); empty for drafts.
     pub import_findings: Vec<Finding>,
+    /// For a scan: each cell as seen on the page, for the reviewer to confirm what was read
+    /// (not kept in the draft's file: a draft reopened is confirmed against the paper).
+    pub scanned: std::sync::Arc<import::ScannedCells>,
 }
 
 /// Why a file could not be opened (Chinese, for the user).
@@ -93,14 +96,17 @@ pub fn open_bytes(path: &Path, bytes: &[u8]) -> Result<Opened, OpenError> {
             draft: draft::parse_draft_bytes(bytes)?,
             source: Source::Draft,
             import_findings: Vec::new(),
+            scanned: Default::default(),
         })
     } else {
-        let imported = import::import_bytes(path, bytes)?;
+        let mut imported = import::import_bytes(path, bytes)?;
         let import_findings = imported.findings.clone();
+        let scanned = std::sync::Arc::new(std::mem::take(&mut imported.scanned));
         Ok(Opened {
             draft: draft_of_import(imported),
             source: Source::Imported,
             import_findings,
+            scanned,
         })
     }
 }

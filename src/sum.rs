@@ -362,6 +362,7 @@ mod tests {
                 draft,
                 source: Source::Draft,
                 import_findings: Vec::new(),
+                scanned: Default::default(),
             },
         )
     }
@@ -378,6 +379,7 @@ mod tests {
                 draft,
                 source: Source::Draft,
                 import_findings: Vec::new(),
+                scanned: Default::default(),
             },
         )
     }

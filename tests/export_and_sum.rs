@@ -67,6 +67,7 @@ fn unit(name: &str, draft: Draft) -> (String, Opened) {
             draft,
             source: Source::Draft,
             import_findings: Vec::new(),
+            scanned: Default::default(),
         },
     )
 }

@@ -232,3 +232,113 @@ fn stamped_scans_of_every_corpus_report_are_read() {
     assert_eq!(wrongs, 0, "{report}");
     assert!(right * 100 >= all * 99, "{right}/{all}\n{report}");
 }
+
+/// What the editor exports as PDF of the document it has open (the scripted save dialog
+/// answers `path`; a report with errors is exported with the 草稿 watermark, as asked).
+#[cfg(feature = "gui")]
+fn exported_from_editor(f: &mut crate::common::editor::Fixture, path: &Path) -> Vec<u8> {
+    use egui_kittest::kittest::Queryable;
+    f.dialogs
+        .push(nianbao::gui::Picked::Path(path.to_path_buf()));
+    f.harness
+        .state_mut()
+        .push(nianbao::gui::FileCommand::ExportPdf);
+    f.harness.run();
+    if f.harness
+        .query_by_label("仍然导出（加“草稿”水印）")
+        .is_some()
+    {
+        f.harness.get_by_label("仍然导出（加“草稿”水印）").click();
+        f.harness.run();
+    }
+    std::fs::read(path).expect("the PDF was written")
+}
+
+/// A report opened in the editor (in the background, as a PDF is), with the bundled fonts.
+#[cfg(feature = "gui")]
+fn opened_in_editor(file: &Path) -> crate::common::editor::Fixture {
+    let mut f = crate::common::editor::fixture_with(|app| {
+        app.printing.fonts = Some(nianbao::export::pdf::FontSet::bundled());
+    });
+    f.harness.state_mut().push(nianbao::gui::FileCommand::Run(
+        nianbao::gui::Action::OpenPath(file.to_path_buf()),
+    ));
+    f.harness.step();
+    f.settle_opening(600);
+    f
+}
+
+/// A stamped scan imported in the editor opens the review beside the form; the reviewer
+/// takes its cells one by one (the cell as seen above the value read): Enter where they
+/// agree with the paper, the right number typed where not. Then nothing is unconfirmed,
+/// and the PDF exported is the PDF of the same report imported from its text (our PDF
+/// before it was scanned), byte for byte.
+#[cfg(feature = "gui")]
+#[test]
+fn a_scan_confirmed_in_the_editor_exports_the_pdf_of_the_text_born_draft() {
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable;
+    let Some(models) = models() else { return };
+    nianbao::ocr::look_first_in(models.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let (draft, pdf) = draft_and_pdf(dir.path(), "003", &models);
+    let printed = draft.with_extension("pdf");
+    let options = ScanOptions {
+        seal: true,
+        seed: 11,
+        ..ScanOptions::default()
+    };
+    let scan = dir.path().join("scan.pdf");
+    std::fs::write(&scan, scan_of(&pdf, &options)).unwrap();
+
+    // The text-born draft: our PDF opened in the editor, read by its text layer.
+    let mut text_born = opened_in_editor(&printed);
+    let truth = text_born.app().doc.draft.report.clone();
+    let want = exported_from_editor(&mut text_born, &dir.path().join("text.pdf"));
+
+    let mut f = opened_in_editor(&scan);
+    let (read, unconfirmed) = f.app().doc.draft.scan_counts();
+    assert!(read >= 200 && unconfirmed == read, "{read} {unconfirmed}");
+    assert!(f.app().scan.is_some(), "the review opens by itself");
+    assert!(f.harness.query_by_label("原件中的单元格：").is_some());
+    let mut corrected = 0;
+    for _ in 0..3 * read {
+        let Some(cell) = f.app().scan.as_ref().and_then(|r| r.cell) else {
+            break;
+        };
+        let right = truth.cell(cell).display();
+        if f.harness.get_by_label("识别结果").value().as_deref() != Some(right.as_str()) {
+            corrected += 1;
+            f.harness.get_by_label("识别结果").focus();
+            f.harness.run();
+            f.key(Modifiers::COMMAND, Key::A);
+            f.harness.get_by_label("识别结果").type_text(&right);
+            f.harness.run();
+        }
+        f.key(Modifiers::NONE, Key::Enter);
+    }
+    assert_eq!(f.app().doc.draft.scan_counts().1, 0, "every cell confirmed");
+    assert!(
+        f.harness
+            .query_by_label("扫描件识别的单元格已全部核对。")
+            .is_some()
+    );
+    eprintln!("{read} cells confirmed, {corrected} corrected");
+    // The texts as read (the narrative is no part of this review) put right in the draft,
+    // as a reviewer does in the form: then the report is the text-born one.
+    let texts_differ: Vec<_> = nianbao::template::TEXTS
+        .iter()
+        .filter(|t| f.app().doc.draft.report.text(t.id) != truth.text(t.id))
+        .map(|t| t.name)
+        .collect();
+    eprintln!("texts read differently: {texts_differ:?}");
+    for t in nianbao::template::TEXTS {
+        let text = truth.text(t.id).unwrap_or_default().to_string();
+        f.harness.state_mut().doc.draft.report.set_text(t.id, text);
+    }
+    f.harness.state_mut().doc.draft.report.meta = truth.meta.clone();
+    f.harness.run();
+    assert_eq!(f.app().doc.draft.report, truth);
+    let got = exported_from_editor(&mut f, &dir.path().join("confirmed.pdf"));
+    assert!(got == want, "the confirmed scan exports another PDF");
+}

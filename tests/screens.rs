@@ -386,6 +386,7 @@ fn the_desk_lists_a_summary_apart_shows_the_year_and_sums_one_year() {
         draft: d.clone(),
         source: nianbao::document::Source::Draft,
         import_findings: Vec::new(),
+        scanned: Default::default(),
     };
     let options = nianbao::sum::SumOptions {
         organ: "某县人民政府".into(),

@@ -57,6 +57,14 @@ fn equation(report: &Report, left: &[usize], right: &[usize]) -> Option<(u128, u
     (l != r).then_some((l, r))
 }
 
+/// The report's own sums that do not hold: O1, then S1, S2, S4.
+pub fn sum_findings(report: &Report) -> Vec<Finding> {
+    let mut out = Vec::new();
+    check_o1(report, &mut out);
+    check_sums(report, &mut out);
+    out
+}
+
 pub(super) fn check_tables(report: &Report, options: &CheckOptions, out: &mut Vec<Finding>) {
     check_o1(report, out);
     check_sums(report, out);

@@ -15,7 +15,7 @@ mod organ;
 
 pub use options::CheckOptions;
 
-pub use arith::fill_totals;
+pub use arith::{fill_totals, sum_findings};
 
 use crate::finding::Finding;
 use crate::model::Report;

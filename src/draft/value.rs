@@ -86,6 +86,38 @@ impl Draft {
         cells
     }
 
+    /// A cell read from a scan, confirmed by the reviewer as it stands (as read, or as
+    /// corrected in the review): exact from now on. False when the cell was not read by OCR
+    /// or was edited since (an edit is the reviewer's own value already).
+    pub fn confirm_cell(&mut self, i: usize) -> bool {
+        let value = self.report.cell(i).clone();
+        match self.read_as.get_mut(&i) {
+            Some(entry) if entry.0 == Provenance::Ocr && entry.1 == value => {
+                *entry = (Provenance::Confirmed, value);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A cell read from a scan, corrected by the reviewer against the page: `value` is
+    /// the cell's, confirmed.
+    pub fn correct_cell(&mut self, i: usize, value: crate::model::CellValue) {
+        self.report.set_cell(i, value.clone());
+        self.read_as.insert(i, (Provenance::Confirmed, value));
+    }
+
+    /// How many cells were read from a scan by OCR, and how many of them are still
+    /// unconfirmed (as read, neither confirmed nor edited).
+    pub fn scan_counts(&self) -> (usize, usize) {
+        let read = self
+            .read_as
+            .values()
+            .filter(|(how, _)| matches!(how, Provenance::Ocr | Provenance::Confirmed))
+            .count();
+        (read, self.marked_cells(Provenance::Ocr).len())
+    }
+
     /// Cells still holding the value the import marked as `how` (not edited since).
     pub fn marked_cells(&self, how: Provenance) -> std::collections::BTreeSet<usize> {
         self.read_as

@@ -70,6 +70,7 @@ pub fn read_as(draft: &crate::draft::Draft) -> serde_json::Value {
         Provenance::Derived,
         Provenance::Uncertain,
         Provenance::Ocr,
+        Provenance::Confirmed,
     ] {
         let cells = draft.marked_cells(how);
         if !cells.is_empty() {

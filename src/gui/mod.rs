@@ -27,6 +27,7 @@ pub mod form;
 pub mod modals;
 pub mod print;
 pub mod review;
+pub mod scan;
 pub mod shell;
 pub mod start;
 pub mod window;

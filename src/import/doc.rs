@@ -16,6 +16,8 @@ pub struct Imported {
     /// Cells not read exactly as printed: split by the arithmetic, or uncertain (left
     /// blank for the reviewer). Cells not listed were read as printed.
     pub provenance: std::collections::BTreeMap<usize, Provenance>,
+    /// For a scan: each template cell's image and readings, as seen on the page.
+    pub scanned: ScannedCells,
 }
 
 /// Deeper element nesting than any real report has (a web page nests some tens of elements,
@@ -98,4 +100,34 @@ pub struct Doc {
     pub grid_rows: Vec<bool>,
     /// Read from page images by text recognition (a scan): every cell is unconfirmed.
     pub read_by_ocr: bool,
+    /// A scan's table cells as seen on the page, by line and cell index in `lines`.
+    pub scanned_cells: std::collections::BTreeMap<(usize, usize), ScannedCell>,
+}
+
+/// A scan's template cells as seen on the page, by cell index.
+pub type ScannedCells = std::collections::BTreeMap<usize, ScannedCell>;
+
+/// A grayscale image of a cell cut from a scanned page (one byte a pixel, rows top to
+/// bottom), for the reviewer to compare with the value read.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CellImage {
+    pub width: u32,
+    pub height: u32,
+    pub pixels: Vec<u8>,
+}
+
+impl std::fmt::Debug for CellImage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CellImage({}×{})", self.width, self.height)
+    }
+}
+
+/// A table cell of a scan as read by OCR: its image, how sure the reading is, and the
+/// readings it could be, likeliest first (the first is what was read).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScannedCell {
+    pub image: CellImage,
+    /// The least sure character's probability (1 for a cell read blank).
+    pub confidence: f32,
+    pub readings: Vec<String>,
 }

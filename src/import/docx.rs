@@ -155,6 +155,7 @@ fn parse_document_xml(xml: &str) -> Result<Doc, ImportError> {
         exact_cells: true,
         grid_rows: Vec::new(),
         read_by_ocr: false,
+        scanned_cells: Default::default(),
     })
 }
 

@@ -55,6 +55,7 @@ pub fn html_to_doc(text: &str) -> Result<Doc, ImportError> {
         exact_cells: true,
         grid_rows: Vec::new(),
         read_by_ocr: false,
+        scanned_cells: Default::default(),
     })
 }
 

@@ -132,9 +132,18 @@ pub fn t3_row(label: &str) -> Option<(usize, Match)> {
         .iter()
         .map(|r| r.label)
         .chain(T3_GROUPS.iter().map(|g| g.label));
-    nearest(&n, candidates)
-        .filter(|&i| i < T3_ROWS.len())
-        .map(|i| (i, Match::Variant(n)))
+    if let Some(i) = nearest(&n, candidates).filter(|&i| i < T3_ROWS.len()) {
+        return Some((i, Match::Variant(n)));
+    }
+    // A character or two before the row's number (3.补正后…) is what the cell beside it left:
+    // on a scan, a character of the group's label written down the column next to it, or
+    // a seal's mark. The label is the rest.
+    let number = n
+        .char_indices()
+        .take(3)
+        .find(|(k, c)| *k > 0 && c.is_ascii_digit() && n[k + 1..].starts_with('.'))
+        .map(|(k, _)| k)?;
+    t3_row(&n[number..]).map(|(i, _)| (i, Match::Variant(n)))
 }
 
 /// Matches a 表三 group label (三、本年度办理结果, （三）不予公开 …).
@@ -286,6 +295,13 @@ mod tests {
         );
         // Another number is another row, however close the words.
         assert_eq!(t3_row("9.属于国家秘密"), None);
+        // A character left before the number by the cell beside it (a scan's group label
+        // written down the column) is no part of the label; without a number, no row.
+        assert_eq!(
+            t3_row("供3.补正后申请内容仍不明确").map(|m| T3_ROWS[m.0].label),
+            Some("3.补正后申请内容仍不明确")
+        );
+        assert_eq!(t3_row("供补正后申请内容仍不明确的"), None);
         assert_eq!(
             t3_row("2、重复申请").map(|m| T3_ROWS[m.0].label),
             Some("2.重复申请")

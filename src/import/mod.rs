@@ -23,7 +23,9 @@ use crate::fsio;
 pub use crate::model::Provenance;
 pub use assemble::assemble;
 
-pub use doc::{Doc, ImportError, Imported, MAX_NESTING, magic};
+pub use doc::{
+    CellImage, Doc, ImportError, Imported, MAX_NESTING, ScannedCell, ScannedCells, magic,
+};
 pub use text::decode;
 
 /// Imports a published report from text bytes.

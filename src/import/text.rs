@@ -53,6 +53,7 @@ impl Doc {
             exact_cells,
             grid_rows: Vec::new(),
             read_by_ocr: false,
+            scanned_cells: Default::default(),
         }
     }
 }

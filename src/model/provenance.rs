@@ -15,6 +15,9 @@ pub enum Provenance {
     /// Read from a scan by text recognition (OCR): unconfirmed until the reviewer confirms
     /// or corrects it.
     Ocr,
+    /// Read from a scan by OCR and confirmed (or corrected) by the reviewer against the
+    /// page: exact, and the trail kept.
+    Confirmed,
 }
 
 impl Provenance {
@@ -26,6 +29,7 @@ impl Provenance {
             Provenance::Derived => "derived",
             Provenance::Uncertain => "uncertain",
             Provenance::Ocr => "ocr",
+            Provenance::Confirmed => "confirmed",
         }
     }
     /// Parses [`Provenance::key`].
@@ -36,6 +40,7 @@ impl Provenance {
             Provenance::Derived,
             Provenance::Uncertain,
             Provenance::Ocr,
+            Provenance::Confirmed,
         ]
         .into_iter()
         .find(|p| p.key() == key)
@@ -48,6 +53,7 @@ impl Provenance {
             Provenance::Derived => "按勾稽关系拆分",
             Provenance::Uncertain => "无法可靠读取",
             Provenance::Ocr => "文字识别未核对",
+            Provenance::Confirmed => "文字识别已核对",
         }
     }
     /// How the cell was read, for a tooltip (Chinese).
@@ -58,6 +64,7 @@ impl Provenance {
             Provenance::Derived => "原文数字连在一起，已按表格的勾稽关系拆分（请核对）",
             Provenance::Uncertain => "原文无法可靠读取，请对照原文填写",
             Provenance::Ocr => "由扫描件文字识别（OCR）读取，尚未核对：请对照原件确认或改正",
+            Provenance::Confirmed => "由扫描件文字识别（OCR）读取，已对照原件核对",
         }
     }
 }

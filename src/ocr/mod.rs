@@ -12,7 +12,7 @@ mod recognize;
 mod rules;
 
 pub use image::Gray;
-pub use models::{MODELS_ENV, Models, OcrError, models};
+pub use models::{MODELS_ENV, Models, OcrError, look_first_in, models};
 pub use recognize::{Alphabet, Recognized, RecognizedChar};
 pub use rules::{Rule, ruled_lines};
 

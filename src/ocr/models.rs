@@ -35,10 +35,20 @@ pub struct Models {
     pub folder: PathBuf,
 }
 
-/// The places looked in, in order: `NIANBAO_OCR_MODELS`, `ocr-models` beside the program,
-/// the Linux packages' shared folder, and the user's data folder.
+/// A folder looked in before all others, set by the program that embeds the reader.
+static FIRST_PLACE: OnceLock<PathBuf> = OnceLock::new();
+
+/// Looks for the model package in `dir` before anywhere else (for a program or a test that
+/// knows where it is). Only before the models are first used; false when too late.
+pub fn look_first_in(dir: PathBuf) -> bool {
+    FIRST_PLACE.set(dir).is_ok()
+}
+
+/// The places looked in, in order: the one given to [`look_first_in`],
+/// `NIANBAO_OCR_MODELS`, `ocr-models` beside the program, the Linux packages' shared
+/// folder, and the user's data folder.
 fn places() -> Vec<PathBuf> {
-    let mut places = Vec::new();
+    let mut places: Vec<PathBuf> = FIRST_PLACE.get().cloned().into_iter().collect();
     if let Some(dir) = std::env::var_os(MODELS_ENV).filter(|d| !d.is_empty()) {
         places.push(PathBuf::from(dir));
     }

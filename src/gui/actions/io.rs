@@ -240,12 +240,17 @@ fn show_opened(app: &mut EditorApp, path: &Path, read: OpenResult) {
                 import_findings: opened.import_findings,
                 read_only: false,
                 on_disk: None,
+                scanned: opened.scanned,
             };
             app.platform.autosave.clear();
             app.replace_document(doc);
             app.settings.touch_recent(path);
             app.save_settings();
             app.status.text = Some(s::OPENED_IMPORT.to_string());
+            // A scan read by OCR: its cells are confirmed one by one, beside the form.
+            if app.doc.draft.scan_counts().1 > 0 {
+                app.push(crate::gui::scan::commands::ScanCommand::Open);
+            }
         }
         Err(e) => {
             app.modal = Some(Modal::Error(e.describe(path)));

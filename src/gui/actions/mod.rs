@@ -11,6 +11,7 @@ pub mod io;
 pub mod paths;
 pub mod print;
 pub mod review;
+pub mod scan;
 pub mod shared;
 pub mod window;
 
@@ -40,6 +41,7 @@ pub fn run(app: &mut EditorApp, ctx: &Context, command: Command) {
         Command::File(c) => files::run(app, ctx, c),
         Command::Checks(c) => checks::run(app, c),
         Command::Review(c) => review::run(app, c),
+        Command::Scan(c) => scan::run(app, c),
         Command::Desk(c) => desk::run(app, ctx, c),
         Command::Find(c) => find::run(app, c),
         Command::Print(c) => print::run(app, ctx, c),

@@ -169,6 +169,22 @@ impl EditorApp {
                 crate::gui::start::page::show(ui, page, &mut self.commands);
             }
             Screen::Form => {
+                if let Some(review) = self.scan.as_mut() {
+                    let order = crate::gui::scan::state::order(
+                        &self.doc.draft,
+                        &self.checks.analysis,
+                        &self.doc.scanned,
+                    );
+                    let view = crate::gui::scan::panel::ScanView {
+                        draft: &self.doc.draft,
+                        analysis: &self.checks.analysis,
+                        scanned: &self.doc.scanned,
+                        order: &order,
+                    };
+                    let mut asked = Vec::new();
+                    crate::gui::scan::panel::show(ui, review, view, &mut asked);
+                    self.commands.extend(asked.into_iter().map(Command::from));
+                }
                 crate::gui::form::outline::show(ui, &self.checks.analysis, &mut self.edit);
                 crate::gui::form::page::show(ui, &mut self.editing());
             }

@@ -58,6 +58,8 @@ pub struct EditorApp {
     pub printing: Printing,
     /// A comparison, a resubmission's return, the last letter's choice.
     pub review: ReviewState,
+    /// 核对扫描件识别结果 beside the form, while open.
+    pub scan: Option<crate::gui::scan::state::ScanReview>,
     /// The modal dialog shown, if any.
     pub modal: Option<Modal>,
     /// The commands queued during the frame.
@@ -150,6 +152,7 @@ impl EditorApp {
             find: None,
             printing: Printing::default(),
             review: ReviewState::default(),
+            scan: None,
             modal: None,
             commands: Vec::new(),
             platform: Platform {
@@ -247,6 +250,7 @@ impl EditorApp {
         }
         self.review.compare = None;
         self.review.returned = None;
+        self.scan = None;
         self.doc = doc;
         self.session.generation += 1;
         self.session.history = Default::default();

@@ -12,6 +12,7 @@ use crate::gui::files::commands::{Action, FileCommand};
 use crate::gui::find::commands::FindCommand;
 use crate::gui::print::commands::PrintCommand;
 use crate::gui::review::commands::ReviewCommand;
+use crate::gui::scan::commands::ScanCommand;
 use crate::gui::window::commands::WindowCommand;
 use modal::Modal;
 
@@ -21,6 +22,7 @@ pub enum Command {
     File(FileCommand),
     Checks(ChecksCommand),
     Review(ReviewCommand),
+    Scan(ScanCommand),
     Desk(DeskCommand),
     Find(FindCommand),
     Print(PrintCommand),
@@ -67,6 +69,7 @@ family! {
     FileCommand => File,
     ChecksCommand => Checks,
     ReviewCommand => Review,
+    ScanCommand => Scan,
     DeskCommand => Desk,
     FindCommand => Find,
     PrintCommand => Print,

@@ -464,3 +464,34 @@ pub const PRINT_NO_VIEWER: &str = "这台电脑上没有能打开 PDF 的程序�
 pub const PRINT_NO_SYSTEM: &str = "这台电脑上没有找到打印服务（CUPS 的 lp 命令）。";
 pub const PRINT_HOW: &str =
     "可以先用 文件 → 导出PDF… 保存报告，再用 PDF 阅读器（如 WPS、文档查看器）打开后打印。";
+
+// 核对扫描件识别结果
+pub const SCAN_REVIEW_MENU: &str = "核对扫描件识别结果…";
+pub const SCAN_REVIEW_TITLE: &str = "核对扫描件识别结果";
+pub const SCAN_REVIEW_DONE: &str = "扫描件识别的单元格已全部核对。";
+pub const SCAN_REVIEW_SEEN: &str = "原件中的单元格：";
+pub const SCAN_REVIEW_NO_IMAGE: &str =
+    "原件图像只在导入扫描件时可用（草稿中不保存）：请对照纸质原件或扫描件核对。";
+pub const SCAN_REVIEW_OTHER_READINGS: &str = "其他可能的读法：";
+pub const SCAN_REVIEW_VALUE: &str = "识别结果";
+pub const SCAN_REVIEW_CONFIRM: &str = "确认（Enter）";
+pub const SCAN_REVIEW_SKIP: &str = "跳过";
+pub const SCAN_REVIEW_LIST: &str = "待核对（有问题的和识别把握小的在前）：";
+pub const SCAN_REVIEW_CLOSE: &str = "关闭核对";
+pub const SCAN_REVIEW_CONFIRMED: &str = "已确认：";
+pub const SCAN_REVIEW_CORRECTED: &str = "已改正：";
+pub const SCAN_REVIEW_NOT_OCR: &str = "这个单元格已不是识别结果（已修改或已核对）";
+/// 尚未核对 M 个，共 N 个由文字识别读取.
+pub fn scan_review_counts(unconfirmed: usize, read: usize) -> String {
+    format!(
+        "尚未核对 {unconfirmed} 个单元格（共 {read} 个由文字识别读取）。对照上面的原件：相同按 Enter 确认，不同则改正后按 Enter。"
+    )
+}
+/// The reading's confidence, in percent.
+pub fn scan_review_confidence(confidence: f32) -> String {
+    format!("识别把握：{:.0}%", (confidence * 100.0).clamp(0.0, 100.0))
+}
+/// N more cells not listed.
+pub fn scan_review_more(n: usize) -> String {
+    format!("……还有 {n} 个")
+}

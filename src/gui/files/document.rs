@@ -24,6 +24,9 @@ pub struct Document {
     /// The draft file's bytes as this window last read or wrote them: a save first checks
     /// that nobody changed the file since.
     pub on_disk: Option<Vec<u8>>,
+    /// For a report imported from a scan: each cell as seen on the page (for 核对扫描件识别
+    /// 结果; not saved in the draft).
+    pub scanned: std::sync::Arc<crate::import::ScannedCells>,
 }
 
 impl Document {
@@ -38,6 +41,7 @@ impl Document {
             import_findings: Vec::new(),
             read_only: false,
             on_disk: None,
+            scanned: Default::default(),
         }
     }
 
@@ -55,6 +59,7 @@ impl Document {
             import_findings: opened.import_findings,
             read_only: false,
             on_disk: Some(bytes),
+            scanned: Default::default(),
         }
     }
 

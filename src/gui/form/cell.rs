@@ -305,8 +305,12 @@ fn cell_tips(ed: &Editing, ui: &Ui, rect: Rect, i: usize) -> Vec<String> {
     if let Some((how, read)) = ed.doc.draft.read_as.get(&i)
         && ed.doc.draft.report.cell(i) == read
     {
-        // A cell read from its drawn table cell is exact: said in the tooltip, no dot.
-        if *how != crate::import::Provenance::Grid {
+        // A cell read from its drawn table cell, or confirmed against a scan, is exact:
+        // said in the tooltip, no dot.
+        if !matches!(
+            how,
+            crate::import::Provenance::Grid | crate::import::Provenance::Confirmed
+        ) {
             let color = provenance_color(*how);
             ui.painter()
                 .circle_filled(rect.right_top() + egui::vec2(-5.0, 5.0), 3.0, color);

@@ -19,6 +19,7 @@ use crate::gui::find::commands::FindCommand;
 use crate::gui::form::state::Editing;
 use crate::gui::print::commands::PrintCommand;
 use crate::gui::review::commands::ReviewCommand;
+use crate::gui::scan::commands::ScanCommand;
 use crate::gui::window::commands::WindowCommand;
 
 /// What the menus show beside the document: the editor's lists and settings.
@@ -260,6 +261,9 @@ fn edit_menu(ui: &mut Ui, ed: &mut Editing, state: &MenuState) {
                     name: reviewer.to_string(),
                 }));
             }
+        }
+        if ed.doc.draft.scan_counts().1 > 0 && item(ui, s::SCAN_REVIEW_MENU, None) {
+            ed.push(ScanCommand::Open);
         }
         ui.menu_button(s::ZEROS_MENU, |ui| {
             use crate::release::ZeroFill;

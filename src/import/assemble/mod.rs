@@ -2,17 +2,16 @@
 //! signature block. Rows are anchored on their labels; values on the right edge (总计 last).
 
 mod reader;
+mod scan;
 mod section_one;
 mod table2;
 mod table3;
 mod table4;
 
-use std::collections::BTreeMap;
-
 use super::doc::{Doc, ImportError, Imported};
 use super::labels::{self, Match};
 use crate::finding::{MetaField, Place, Rule, Severity};
-use crate::model::{OrganKind, Provenance, Report};
+use crate::model::OrganKind;
 use crate::template::{SECTIONS, SectionId, TITLE_SUFFIX, TextId};
 use reader::{Ctx, Line, block_text, date_line};
 use section_one::section_one;
@@ -26,12 +25,7 @@ const SHORT_TITLE_SUFFIX: &str = "政府信息公开工作报告";
 /// Assembles a report from a document.
 pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     let mut lines = lines_of(doc);
-    let mut ctx = Ctx {
-        report: Report::default(),
-        findings: Vec::new(),
-        provenance: BTreeMap::new(),
-        t2_2021: false,
-    };
+    let mut ctx = Ctx::new(doc);
     closing_block(&mut ctx, &mut lines);
     let mut heads = section_heads(&mut ctx, &lines);
     let by_table = heads_by_table(&mut ctx, &lines, &mut heads);
@@ -86,24 +80,19 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     ctx.report.set_text(TextId::Intro, intro);
 
     read_sections(&mut ctx, &lines, &heads, &by_table);
+    let scanned = ctx
+        .read_from
+        .iter()
+        .filter_map(|(&i, at)| Some((i, doc.scanned_cells.get(at)?.clone())))
+        .collect();
     if doc.read_by_ocr {
-        // Every cell of a scan is unconfirmed until the reviewer confirms it; a cell that
-        // could not be read at all stays uncertain.
-        for (i, cell) in crate::template::TEMPLATE.cells.iter().enumerate() {
-            // The 2019 format's single （六） row is no cell of a 2021 report.
-            if cell.legacy_2019 && ctx.report.format == crate::model::Format::V2021 {
-                continue;
-            }
-            let how = ctx.provenance.entry(i).or_insert(Provenance::Ocr);
-            if *how != Provenance::Uncertain {
-                *how = Provenance::Ocr;
-            }
-        }
+        scan::after_reading(&mut ctx, &scanned);
     }
     Ok(Imported {
         report: ctx.report,
         findings: ctx.findings,
         provenance: ctx.provenance,
+        scanned,
     })
 }
 

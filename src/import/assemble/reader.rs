@@ -45,9 +45,53 @@ pub(super) struct Ctx {
     pub(super) provenance: BTreeMap<usize, Provenance>,
     /// 表二 was read in the 2021 format (decides what a single （六） row in 表三 means).
     pub(super) t2_2021: bool,
+    /// A scan's cells as seen: where each one's text lies in memory, and its place in the
+    /// document's lines.
+    pub(super) scanned_spans: Vec<(std::ops::Range<usize>, (usize, usize))>,
+    /// The scanned cell (line, cell index) each template cell's value was read from.
+    pub(super) read_from: BTreeMap<usize, (usize, usize)>,
 }
 
 impl Ctx {
+    /// A context for reading `doc`.
+    pub(super) fn new(doc: &crate::import::doc::Doc) -> Ctx {
+        let scanned_spans = doc
+            .scanned_cells
+            .keys()
+            .filter_map(|&(l, c)| {
+                let text = doc.lines.get(l)?.get(c)?;
+                let from = text.as_ptr() as usize;
+                Some((from..from + text.len(), (l, c)))
+            })
+            .collect();
+        Ctx {
+            report: Report::default(),
+            findings: Vec::new(),
+            provenance: BTreeMap::new(),
+            t2_2021: false,
+            scanned_spans,
+            read_from: BTreeMap::new(),
+        }
+    }
+
+    /// Notes that cell `i`'s value is `value`, text the readers took from the document: when
+    /// it is a piece of a scanned cell's text (the readers' values are slices of the lines'
+    /// cells), that cell is where it was read.
+    pub(super) fn note_read_from(&mut self, i: usize, value: &str) {
+        if self.scanned_spans.is_empty() {
+            return;
+        }
+        let start = value.as_ptr() as usize;
+        let end = start + value.len();
+        if let Some((_, at)) = self
+            .scanned_spans
+            .iter()
+            .find(|(span, _)| span.start <= start && end <= span.end)
+        {
+            self.read_from.insert(i, *at);
+        }
+    }
+
     /// The format a single （六）其他处理 row in 表三 means: a 2021 template that merged the
     /// row when 表二 is the 2021 one in a report of 2021 or later, else the 2019 format.
     pub(super) fn one_other_row_format(&self) -> crate::model::Format {
@@ -66,6 +110,7 @@ pub(super) struct Snapshot {
     pub(super) report: Report,
     pub(super) findings: usize,
     pub(super) provenance: BTreeMap<usize, Provenance>,
+    read_from: BTreeMap<usize, (usize, usize)>,
 }
 
 impl Ctx {
@@ -74,12 +119,14 @@ impl Ctx {
             report: self.report.clone(),
             findings: self.findings.len(),
             provenance: self.provenance.clone(),
+            read_from: self.read_from.clone(),
         }
     }
     pub(super) fn restore(&mut self, s: Snapshot) {
         self.report = s.report;
         self.findings.truncate(s.findings);
         self.provenance = s.provenance;
+        self.read_from = s.read_from;
     }
     /// Takes a label-anchored reading of a table: its values, how each was read, and what
     /// it could not read as import findings.
@@ -284,6 +331,7 @@ pub(super) fn place_values(
     if values.len() == targets.len() {
         for (&i, v) in targets.iter().zip(values) {
             ctx.report.set_cell(i, CellValue::from_source(kind(i), v));
+            ctx.note_read_from(i, v);
             if grid {
                 ctx.provenance.insert(i, Provenance::Grid);
             }
@@ -311,6 +359,7 @@ pub(super) fn place_values(
     };
     for (i, v) in &placed {
         ctx.report.set_cell(*i, CellValue::from_source(kind(*i), v));
+        ctx.note_read_from(*i, v);
     }
     // Which number belongs to which column is a guess: every cell of the row is uncertain,
     // so a blank or a sum that fails here is the reading's problem, not the unit's.

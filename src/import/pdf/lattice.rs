@@ -31,12 +31,14 @@ pub(super) struct Table {
     pub(super) cells: Vec<Cell>,
 }
 
-/// A cell of a table: the first elementary row and column it covers, and its text.
+/// A cell of a table: the first elementary row and column it covers, its text, and the
+/// box it covers on the page (left, top, right, bottom).
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct Cell {
     pub(super) row: usize,
     pub(super) col: usize,
     pub(super) text: String,
+    pub(super) rect: (f64, f64, f64, f64),
 }
 
 impl Table {
@@ -58,14 +60,21 @@ impl Table {
     /// holds the cells that start in it, left to right; a cell spanning rows appears in its
     /// first row only. Rows with no cell starting in them are left out.
     pub(super) fn rows(&self) -> Vec<(f64, Vec<String>)> {
-        let mut out: Vec<(f64, Vec<String>)> = Vec::new();
+        self.rows_of_cells()
+            .into_iter()
+            .map(|(y, cells)| (y, cells.iter().map(|c| c.text.clone()).collect()))
+            .collect()
+    }
+    /// [`Table::rows`] with each cell whole (its box on the page too).
+    pub(super) fn rows_of_cells(&self) -> Vec<(f64, Vec<&Cell>)> {
+        let mut out: Vec<(f64, Vec<&Cell>)> = Vec::new();
         for r in 0..self.ys.len() - 1 {
             let mut cells: Vec<&Cell> = self.cells.iter().filter(|c| c.row == r).collect();
             if cells.is_empty() {
                 continue;
             }
             cells.sort_by_key(|c| c.col);
-            out.push((self.ys[r], cells.iter().map(|c| c.text.clone()).collect()));
+            out.push((self.ys[r], cells));
         }
         out
     }
@@ -308,14 +317,15 @@ impl Grid {
                 }
             }
         }
-        // Each drawn cell starts at its first elementary row and column.
-        let mut spans: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
+        // Each drawn cell starts at its first elementary row and column and ends after its
+        // last.
+        type Span = (usize, usize, usize, usize);
+        let mut spans: std::collections::BTreeMap<usize, Span> = Default::default();
         for r in 0..nr {
             for c in 0..nc {
                 let id = root(&mut parent, r * nc + c);
-                let e = spans.entry(id).or_insert((r, c));
-                e.0 = e.0.min(r);
-                e.1 = e.1.min(c);
+                let e = spans.entry(id).or_insert((r, c, r + 1, c + 1));
+                *e = (e.0.min(r), e.1.min(c), e.2.max(r + 1), e.3.max(c + 1));
             }
         }
         let mut members: std::collections::BTreeMap<usize, Vec<&Glyph>> = Default::default();
@@ -331,10 +341,16 @@ impl Grid {
         }
         let mut cells: Vec<Cell> = spans
             .iter()
-            .map(|(id, &(row, col))| Cell {
+            .map(|(id, &(row, col, end_row, end_col))| Cell {
                 row,
                 col,
                 text: members.get(id).map_or_else(String::new, |g| cell_text(g)),
+                rect: (
+                    self.xs[col],
+                    self.ys[row],
+                    self.xs[end_col],
+                    self.ys[end_row],
+                ),
             })
             .collect();
         cells.sort_by_key(|c| (c.row, c.col));

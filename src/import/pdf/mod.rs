@@ -35,7 +35,11 @@ const MAX_TEXT_SIZE: f64 = 60.0;
 /// Reads a PDF as a document: its drawn tables as rows of exact cells, the rest as text
 /// lines laid out like the page.
 pub fn pdf_to_doc(bytes: &[u8]) -> Result<Doc, ImportError> {
-    let (laid, read_by_ocr) = read_laid(bytes)?;
+    let Read {
+        laid,
+        read_by_ocr,
+        scanned,
+    } = read_laid(bytes)?;
     if !laid.iter().any(|l| matches!(l, Laid::Row(_))) {
         return Ok(Doc {
             read_by_ocr,
@@ -46,6 +50,7 @@ pub fn pdf_to_doc(bytes: &[u8]) -> Result<Doc, ImportError> {
         read_by_ocr,
         ..Doc::default()
     };
+    let mut scanned = scanned.into_iter();
     let mut run = String::new();
     let flush = |doc: &mut Doc, run: &mut String| {
         if !run.is_empty() {
@@ -64,6 +69,11 @@ pub fn pdf_to_doc(bytes: &[u8]) -> Result<Doc, ImportError> {
             }
             Laid::Row(cells) => {
                 flush(&mut doc, &mut run);
+                // A scan's rows come with their cells as seen, row for row.
+                let line = doc.lines.len();
+                for (k, seen) in scanned.next().into_iter().flatten().enumerate() {
+                    doc.scanned_cells.insert((line, k), seen);
+                }
                 doc.lines.push(cells);
                 doc.grid_rows.push(true);
             }
@@ -76,7 +86,7 @@ pub fn pdf_to_doc(bytes: &[u8]) -> Result<Doc, ImportError> {
 /// Reads a PDF's text as lines laid out like the page, a drawn table's cells apart by tabs
 /// (for looking into a PDF that imports badly).
 pub fn pdf_to_text(bytes: &[u8]) -> Result<String, ImportError> {
-    Ok(text_of(&read_laid(bytes)?.0))
+    Ok(text_of(&read_laid(bytes)?.laid))
 }
 
 fn text_of(laid: &[Laid]) -> String {
@@ -91,8 +101,17 @@ fn text_of(laid: &[Laid]) -> String {
     out
 }
 
-/// The PDF's text laid out, and whether it was read from page images by OCR (a scan).
-fn read_laid(bytes: &[u8]) -> Result<(Vec<Laid>, bool), ImportError> {
+/// A PDF's text laid out.
+struct Read {
+    laid: Vec<Laid>,
+    /// Read from page images by OCR (a scan).
+    read_by_ocr: bool,
+    /// A scan's table rows as seen, one for each [`Laid::Row`] in order.
+    scanned: Vec<Vec<crate::import::doc::ScannedCell>>,
+}
+
+/// The PDF's text laid out, and for a scan what was seen.
+fn read_laid(bytes: &[u8]) -> Result<Read, ImportError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == super::doc::magic::PDF) {
         return Err(ImportError::NotPdf);
@@ -112,20 +131,29 @@ fn read_laid(bytes: &[u8]) -> Result<(Vec<Laid>, bool), ImportError> {
     };
     let laid = layout(&blocks);
     if !blank(&laid) {
-        return Ok((laid, false));
+        return Ok(Read {
+            laid,
+            read_by_ocr: false,
+            scanned: Vec::new(),
+        });
     }
     // No text layer: a scan, read by OCR where this build has it.
     #[cfg(feature = "ocr")]
     {
-        let blocks = catch_unwind(AssertUnwindSafe(|| scanned::read_blocks(bytes)))
-            .map_err(|_| ImportError::BadPdf("扫描件的页面无法解析".into()))??;
+        let (blocks, scanned) =
+            catch_unwind(AssertUnwindSafe(|| scanned::read_blocks(bytes)))
+                .map_err(|_| ImportError::BadPdf("扫描件的页面无法解析".into()))??;
         let laid = layout(&blocks);
         if blank(&laid) {
             return Err(ImportError::Ocr(
                 "PDF 中没有文字层，页面上也没有识别出文字（可能是空白页或图片）".into(),
             ));
         }
-        Ok((laid, true))
+        Ok(Read {
+            laid,
+            read_by_ocr: true,
+            scanned,
+        })
     }
     #[cfg(not(feature = "ocr"))]
     Err(ImportError::PdfNoText)

@@ -9,15 +9,19 @@ use super::collect::{Glyph, Rule, advance};
 use super::lattice;
 use super::text::{Block, TextLine, lines_of};
 use super::{MAX_TEXT_SIZE, PageRows, in_page_order};
-use crate::import::doc::ImportError;
+use crate::import::doc::{CellImage, ImportError, ScannedCell};
 use crate::ocr::{TextBox, pages};
 
 /// Ruled lines shorter than this many pixels (at [`pages::DPI`]: 7.6 mm) are not read as
 /// a table's rules.
 const MIN_RULE_PIXELS: u32 = 60;
 
-/// The blocks of every page of a scan, read by OCR.
-pub(super) fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
+/// A table row's cells as seen on the scan (see [`ScannedCell`]), in the order the rows are
+/// among the blocks.
+pub(super) type ScannedRows = Vec<Vec<ScannedCell>>;
+
+/// The blocks of every page of a scan, read by OCR, and each table row's cells as seen.
+pub(super) fn read_blocks(bytes: &[u8]) -> Result<(Vec<Block>, ScannedRows), ImportError> {
     let models = crate::ocr::models().map_err(|e| ImportError::Ocr(e.to_string()))?;
     let pdf = match Pdf::new(bytes.to_vec()) {
         Ok(p) => p,
@@ -28,6 +32,7 @@ pub(super) fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
     };
     let mut lines: Vec<TextLine> = Vec::new();
     let mut rows: PageRows = Vec::new();
+    let mut seen: ScannedRows = Vec::new();
     let watch = crate::progress::current();
     let pages = pdf.pages().len();
     for n in 0..pages {
@@ -63,14 +68,98 @@ pub(super) fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
             .flat_map(|b| glyphs_of(b, scale))
             .collect();
         for table in lattice::tables(&rules, &mut glyphs) {
-            rows.extend(table.rows().into_iter().map(|(y, cells)| (n, y, cells)));
+            for (y, cells) in table.rows_of_cells() {
+                seen.push(
+                    cells
+                        .iter()
+                        .map(|c| scanned_cell(&page.image, c.rect, scale, &boxes))
+                        .collect(),
+                );
+                rows.push((n, y, cells.iter().map(|c| c.text.clone()).collect()));
+            }
         }
         lines.extend(lines_of(n, glyphs));
     }
     if let Some(watch) = &watch {
         watch.at_page(pages, pages);
     }
-    Ok(in_page_order(lines, rows))
+    // The rows keep their order among the blocks (each page's rows are pushed top to
+    // bottom, and the order is a stable sort by page and height).
+    Ok((in_page_order(lines, rows), seen))
+}
+
+/// A cell of a table as seen on the page: its image (inside its rules), how sure the
+/// readings inside it were, and for a number read alone, the numbers it could be.
+fn scanned_cell(
+    page: &crate::ocr::Gray,
+    (left, top, right, bottom): (f64, f64, f64, f64),
+    scale: f64,
+    boxes: &[TextBox],
+) -> ScannedCell {
+    let px = |v: f64| (v / scale).round().max(0.0) as u32;
+    let (l, t, r, b) = (px(left) + 3, px(top) + 3, px(right), px(bottom));
+    let rect = (l, t, r.saturating_sub(3).max(l), b.saturating_sub(3).max(t));
+    let crop = page.crop(rect);
+    let inside: Vec<&TextBox> = boxes
+        .iter()
+        .filter(|found| {
+            let (x, y) = (
+                (found.rect.0 + found.rect.2) / 2,
+                (found.rect.1 + found.rect.3) / 2,
+            );
+            x >= rect.0 && x < rect.2 && y >= rect.1 && y < rect.3
+        })
+        .collect();
+    let confidence = inside
+        .iter()
+        .map(|found| found.read.confidence)
+        .fold(1.0f32, f32::min);
+    let readings = match inside.as_slice() {
+        [one] => readings_of(&one.read),
+        _ => Vec::new(),
+    };
+    ScannedCell {
+        image: CellImage {
+            width: crop.width,
+            height: crop.height,
+            pixels: crop.pixels,
+        },
+        confidence,
+        readings,
+    }
+}
+
+/// What a number read could also be: the reading, then the reading with one digit taken
+/// as the recognizer's next likeliest digit at that place, likeliest first. Empty for text.
+fn readings_of(read: &crate::ocr::Recognized) -> Vec<String> {
+    let digits: Vec<&str> = read
+        .chars
+        .iter()
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    if digits.is_empty() || !digits.iter().all(|t| t.chars().all(|c| c.is_ascii_digit())) {
+        return Vec::new();
+    }
+    let mut others: Vec<(f32, String)> = Vec::new();
+    let read_chars = read.chars.iter().filter(|c| !c.text.trim().is_empty());
+    for (k, c) in read_chars.enumerate() {
+        for (alternative, p) in &c.alternatives {
+            if alternative.len() == 1 && alternative.chars().all(|a| a.is_ascii_digit()) {
+                let mut other: Vec<&str> = digits.clone();
+                other[k] = alternative;
+                others.push((*p, other.concat()));
+            }
+        }
+    }
+    others.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut readings = vec![digits.concat()];
+    for (_, other) in others {
+        if !readings.contains(&other) {
+            readings.push(other);
+        }
+    }
+    readings
 }
 
 /// The characters of a line read, as a text layer would place them: each at the centre the

@@ -1,0 +1,94 @@
+//! What the scan review's commands do: open it at the first cell to confirm, confirm or
+//! correct a cell (each one undo step) and go on to the next, skip a cell, show a cell,
+//! close.
+
+use crate::gui::app::EditorApp;
+use crate::gui::common::strings as s;
+use crate::gui::scan::commands::ScanCommand;
+use crate::gui::scan::state::order;
+use crate::model::CellValue;
+use crate::template::TEMPLATE;
+
+/// Runs the review's commands, after the frame.
+pub fn run(app: &mut EditorApp, command: ScanCommand) {
+    match command {
+        ScanCommand::Open => {
+            let mut review = app.scan.take().unwrap_or_default();
+            review.skipped.clear();
+            app.scan = Some(review);
+            show_next(app);
+        }
+        ScanCommand::Close => app.scan = None,
+        ScanCommand::Confirm(cell) => {
+            app.session.history.checkpoint(&app.doc.draft);
+            if app.doc.draft.confirm_cell(cell) {
+                app.session.history.checkpoint(&app.doc.draft);
+                done(app, cell, s::SCAN_REVIEW_CONFIRMED);
+            } else {
+                app.status.text = Some(s::SCAN_REVIEW_NOT_OCR.to_string());
+                show_next(app);
+            }
+        }
+        ScanCommand::Correct { cell, typed } => {
+            match CellValue::parse_input(TEMPLATE.cells[cell].kind, &typed) {
+                Ok(value) => {
+                    app.session.history.checkpoint(&app.doc.draft);
+                    app.doc.draft.correct_cell(cell, value);
+                    app.session.history.checkpoint(&app.doc.draft);
+                    app.edit.clear_typing();
+                    done(app, cell, s::SCAN_REVIEW_CORRECTED);
+                }
+                // A letter, a number too big: said, and the field keeps what was typed.
+                Err(e) => {
+                    app.status.text = Some(format!("“{}”：{e}", typed.trim()));
+                    if let Some(review) = app.scan.as_mut() {
+                        review.focus = true;
+                    }
+                }
+            }
+        }
+        ScanCommand::Skip(cell) => {
+            if let Some(review) = app.scan.as_mut() {
+                review.skipped.insert(cell);
+            }
+            show_next(app);
+        }
+        ScanCommand::Show(cell) => {
+            let value = app.doc.draft.report.cell(cell).display();
+            if let Some(review) = app.scan.as_mut() {
+                review.show(Some(cell), value);
+            }
+        }
+    }
+}
+
+/// A cell confirmed or corrected: said, and the next one shown.
+fn done(app: &mut EditorApp, cell: usize, what: &str) {
+    let shown = app.doc.draft.report.cell(cell).display();
+    let shown = if shown.is_empty() {
+        "（空）"
+    } else {
+        &shown
+    };
+    app.status.text = Some(format!("{what}{} {shown}", TEMPLATE.cells[cell].short_name));
+    show_next(app);
+}
+
+/// Shows the first cell still to confirm that was not skipped (else the first skipped).
+fn show_next(app: &mut EditorApp) {
+    app.refresh_analysis();
+    let order = order(&app.doc.draft, &app.checks.analysis, &app.doc.scanned);
+    let Some(review) = app.scan.as_mut() else {
+        return;
+    };
+    let next = order
+        .iter()
+        .find(|i| !review.skipped.contains(i))
+        .or(order.first())
+        .copied();
+    if next.is_none() {
+        review.skipped.clear();
+    }
+    let value = next.map(|i| app.doc.draft.report.cell(i).display());
+    review.show(next, value.unwrap_or_default());
+}

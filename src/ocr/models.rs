@@ -117,7 +117,7 @@ impl Models {
         let digits = std::iter::once(0)
             .chain(
                 (0..classes.len())
-                    .filter(|&k| super::recognize::is_digit_class(&classes[k]))
+                    .filter(|&k| is_digit_class(&classes[k]))
                     .map(|k| k + 1),
             )
             .collect();
@@ -129,4 +129,10 @@ impl Models {
             folder: dir.to_path_buf(),
         })
     }
+}
+
+/// Whether a class is one a number in a cell is written with (a negative count is printed
+/// with its sign: the check says it is wrong, the reading must not hide it).
+fn is_digit_class(class: &str) -> bool {
+    class.len() == 1 && (class.as_bytes()[0].is_ascii_digit() || class == "." || class == "-")
 }

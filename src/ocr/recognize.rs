@@ -22,12 +22,6 @@ pub enum Alphabet {
     Digits,
 }
 
-/// Whether a class is one a number in a cell is written with (a negative count is printed
-/// with its sign: the check says it is wrong, the reading must not hide it).
-pub(super) fn is_digit_class(class: &str) -> bool {
-    class.len() == 1 && (class.as_bytes()[0].is_ascii_digit() || class == "." || class == "-")
-}
-
 /// One character read, with where it is and how sure the reading is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecognizedChar {

@@ -40,6 +40,7 @@ pub fn run(app: &mut EditorApp, ctx: &Context, command: DeskCommand) {
             app.status.text = Some(s::DESK_CLOSED.to_string());
         }
         DeskCommand::OpenRow(i) => open_row_checked(app, i),
+        DeskCommand::Opened(resubmission) => opened_from_desk(app, resubmission),
         DeskCommand::Return(rows) => ask_return(app, &rows),
         DeskCommand::ReturnNow {
             files,
@@ -305,7 +306,7 @@ pub fn open_row(app: &mut EditorApp, file: &str) {
 }
 
 /// A desk's report opened (once it is read: a scan is read in the background).
-pub fn opened_from_desk(app: &mut EditorApp, resubmission: Option<Box<crate::desk::Resubmission>>) {
+fn opened_from_desk(app: &mut EditorApp, resubmission: Option<Box<crate::desk::Resubmission>>) {
     // A unit's Word, PDF or web report looked at from the desk is as its file holds it: back
     // to the desk without an edit asks nothing (an edit still asks, and saves as a draft).
     if app.doc.path.is_none() && app.doc.imported_from.is_some() {

@@ -221,7 +221,9 @@ fn opened(app: &mut EditorApp, path: &Path, read: OpenResult, then: AfterOpen) {
     if app.session.generation != generation
         && let AfterOpen::FromDesk(resubmission) = then
     {
-        crate::gui::actions::desk::opened_from_desk(app, resubmission);
+        app.push(crate::gui::desk::commands::DeskCommand::Opened(
+            resubmission,
+        ));
     }
 }
 

@@ -18,6 +18,9 @@ pub enum DeskCommand {
     Close,
     /// Open the desk's row in the editor.
     OpenRow(usize),
+    /// A desk's report was read and shown (a PDF in the background): framed as the desk's
+    /// (as its file holds it; a resubmission compared with the version returned).
+    Opened(Option<Box<crate::desk::Resubmission>>),
     /// 退回… on the desk's selected rows: ask the letter's format and who returns them.
     Return(Vec<usize>),
     /// 退回 the desk's reports (by file): each one's 退回意见 beside it, the return recorded.

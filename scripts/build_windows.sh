@@ -3,6 +3,10 @@
 #   target/windows/nianbao-<version>-x64-setup.exe   the installer (per user, no administrator
 #                                                    rights; NSIS)
 #   target/windows/nianbao-<version>-x64.zip          portable: the .exe, README, fonts' licences
+#                                                    and the OCR model package beside the .exe
+# Both carry the OCR model package (scripts/ocr_models.sh, from the pinned wheel on PyPI); the
+# installer as a component chosen by default (/NOOCR leaves it out). Where the package cannot
+# be made (no registry), they are built without it and this says so.
 # Installs what it needs: the Rust target x86_64-pc-windows-gnu (rustup), Debian's mingw-w64
 # (the linker), NSIS (makensis) and ImageMagick (the icon). The last two lines it prints are
 # the installer's and the zip's paths.
@@ -30,15 +34,23 @@ exe="target/$target/release/nianbao.exe"
 # The icon of the shortcuts, the installer and drafts: every size of the Linux icons in one .ico.
 convert assets/icons/nianbao-{16,32,48,64,128,256}.png "$out/nianbao.ico"
 setup="$out/nianbao-$version-x64-setup.exe"
+models=target/ocr-models
+ocr_define=()
+if bash scripts/ocr_models.sh "$models" >&2; then
+    ocr_define=(-DOCR_MODELS="$(pwd)/$models")
+else
+    echo "注意：文字识别模型包无法获取，安装程序与便携版不带它（扫描件将无法读取）" >&2
+    models=""
+fi
 # makensis takes relative paths from the script's folder: every path given whole.
 here=$(pwd)
 makensis -V2 -INPUTCHARSET UTF8 \
     -DVERSION="$version" -DEXE="$here/$exe" -DICON="$here/$out/nianbao.ico" -DROOT="$here" \
-    -DOUTFILE="$here/$setup" packaging/windows/nianbao.nsi >&2
+    -DOUTFILE="$here/$setup" "${ocr_define[@]}" packaging/windows/nianbao.nsi >&2
 zip="$out/nianbao-$version-x64.zip"
-python3 - "$zip" "$exe" <<'PY'
-import sys, zipfile
-zip_path, exe = sys.argv[1], sys.argv[2]
+python3 - "$zip" "$exe" "$models" <<'PY'
+import os, sys, zipfile
+zip_path, exe, models = sys.argv[1], sys.argv[2], sys.argv[3]
 files = [
     (exe, "nianbao/nianbao.exe"),
     ("README.md", "nianbao/README.md"),
@@ -46,6 +58,8 @@ files = [
     ("assets/fonts/OFL-NotoSerifSC.txt", "nianbao/fonts/OFL-NotoSerifSC.txt"),
     ("assets/fonts/OFL-LXGWWenKai.txt", "nianbao/fonts/OFL-LXGWWenKai.txt"),
 ]
+if models:
+    files += [(os.path.join(models, name), "nianbao/ocr-models/" + name) for name in sorted(os.listdir(models))]
 with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as z:
     for src, name in files:
         z.write(src, name)

@@ -9,6 +9,8 @@
 #   - the installed editor opens a draft in a real window (Xvfb; the screenshot has ink) and
 #     closes cleanly (exit 0, its lock and recovery copy gone);
 #   - a PC whose OpenGL is too old gets the Chinese message, not a crash;
+#   - the installer puts the OCR model package beside the program, and the installed .exe
+#     reads a stamped scan as the Linux build does (the .exe alone refuses, naming the package);
 #   - the uninstaller removes what the installer put there.
 # Needs the Linux build of the tests (target/debug/nianbao). Builds the Windows one with
 # scripts/build_windows.sh. Prints "ok …" / "not ok …" a line each and, last, a count.
@@ -173,6 +175,39 @@ check ".ron 的默认程序是编辑器（之前没有别的程序）" reg_has '
 check "应用和功能中有年报编辑器及卸载程序" reg_has 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao' UninstallString 'uninstall.exe'
 hklm=$(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao' 2>/dev/null | tr -d '\r' | grep -c nianbao || true)
 check "没有写入 HKLM" test "$hklm" = 0
+
+# --- a scan read offline, by the model package the installer put beside the program -------
+if python3 -c "
+import sys, zipfile
+names = zipfile.ZipFile(sys.argv[1]).namelist()
+sys.exit(0 if 'nianbao/ocr-models/rec.onnx' in names else 1)" "$zip"; then
+    check "安装程序带文字识别模型包（程序旁的 ocr-models）" \
+        test -f "$installed/ocr-models/rec.onnx" -a -f "$installed/ocr-models/det.onnx" -a -f "$installed/ocr-models/characters.txt"
+    mkdir -p "$work/scan"
+    # A stamped scan of fixture 003, turned a degree, made by the tests' scanner.
+    if NIANBAO_SCAN_OUT="$work/scan" cargo test --locked --quiet --test flows ocr::a_scan_for_the_windows_test \
+        -- --ignored --exact >"$work/scan.log" 2>&1; then
+        cd "$work/scan"
+        NIANBAO_OCR_MODELS="$root/target/ocr-models" "$linux_bin" check scan.pdf --json >linux.json 2>/dev/null
+        env -u NIANBAO_OCR_MODELS wine "$installed/nianbao.exe" check scan.pdf --json 2>windows.err |
+            tr -d '\r' >windows.json
+        cells=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1])).get('ocr_cells', [])))" windows.json 2>/dev/null || echo 0)
+        check "安装的 Windows 版读出扫描件（文字识别 $cells 个单元格），与 Linux 版结果相同" \
+            test "${cells:-0}" -gt 150 -a -s linux.json -a -z "$(cmp linux.json windows.json 2>&1)"
+        cmp -s linux.json windows.json || diff linux.json windows.json | head -n 10
+        # Without the package (the built .exe alone, nothing beside it): the refusal names it.
+        env -u NIANBAO_OCR_MODELS wine "$exe" check scan.pdf >/dev/null 2>refused.err
+        refused=$?
+        check "没有模型包时拒绝读取扫描件并说明缺少“文字识别模型包”（退出码 $refused）" \
+            test "$refused" != 0 -a -n "$(tr -d '\r' <refused.err | grep -l '文字识别模型包')"
+        cd "$root"
+    else
+        tail -n 20 "$work/scan.log"
+        fail "测试用扫描件生成失败（ocr::a_scan_for_the_windows_test）"
+    fi
+else
+    echo "  （安装程序未带文字识别模型包：跳过扫描件的检查）"
+fi
 
 # --- the installed editor in a real window ---------------------------------------------
 display=":$((90 + RANDOM % 50))"

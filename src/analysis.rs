@@ -306,7 +306,7 @@ fn findings_of(draft: &Draft, ctx: &Context, repetition: Option<&Repetition>) ->
         },
     ));
     findings.extend(draft_findings(draft).into_iter().map(|f| match f.rule {
-        Rule::Import => f.from_source(Source::Import),
+        Rule::Import | Rule::Ocr => f.from_source(Source::Import),
         _ => f,
     }));
     findings.extend(check_deadline(
@@ -340,7 +340,7 @@ fn draft_findings(draft: &Draft) -> Vec<Finding> {
     let ocr = draft.marked_cells(crate::model::Provenance::Ocr);
     if !ocr.is_empty() {
         out.push(Finding::new(
-            Rule::Import,
+            Rule::Ocr,
             Severity::Warning,
             ocr.iter().map(|i| Place::Cell(*i)).collect(),
             format!(
@@ -547,11 +547,11 @@ pub fn cells_to_confirm(
     let mut cells: Vec<(bool, f32, usize)> = unconfirmed
         .iter()
         .map(|&i| {
-            // The finding that lists every unconfirmed cell names each one: not a reason
-            // to take a cell first.
+            // The finding that lists every unconfirmed cell (OCR) names each one: not a
+            // reason to take a cell first.
             let named = analysis
                 .findings_of_cell(i)
-                .any(|f| f.places.len() < unconfirmed.len() || unconfirmed.len() == 1);
+                .any(|f| f.rule != crate::finding::Rule::Ocr);
             (!named, confidence(i), i)
         })
         .collect();
@@ -673,5 +673,52 @@ mod tests {
         // The reviewer types the totals: the cells are no longer uncertain.
         draft.report.set_cell(t3(23, 0), CellValue::Count(2));
         assert!(errors(&draft) > 0);
+    }
+
+    /// Cells a sum names come first, whatever their confidence; the list of every
+    /// unconfirmed cell (rule OCR) names them all and orders nothing, even when only one
+    /// cell is left.
+    #[test]
+    fn cells_a_finding_names_are_confirmed_first_not_those_the_ocr_list_names() {
+        let mut report = Report::new("某某县人民政府办公室", OrganKind::Government, 2024);
+        for (i, cell) in TEMPLATE.cells.iter().enumerate() {
+            report.set_cell(i, CellValue::from_source(cell.kind, "0"));
+        }
+        // 一、本年新收·自然人 read as 3 where nothing was handled: O1 breaks on it.
+        report.set_cell(t3(0, 0), CellValue::Count(3));
+        report.set_cell(t3(0, 6), CellValue::Count(3));
+        let mut draft = Draft::new(report);
+        draft.manual_totals = true;
+        let (in_sum, elsewhere) = (t3(0, 0), crate::template::t4(0, 0));
+        for i in [in_sum, elsewhere] {
+            let value = draft.report.cell(i).clone();
+            draft.read_as.insert(i, (Provenance::Ocr, value));
+        }
+        let analysis = analyze(&draft, &Context::default());
+        assert!(
+            analysis
+                .findings
+                .iter()
+                .any(|f| f.rule == Rule::Ocr && f.places.len() == 2 && f.source == Source::Import)
+        );
+        // The cell in 表四 is read the least sure, yet the one O1 names comes first.
+        let confidence = |i: usize| if i == elsewhere { 0.2 } else { 0.9 };
+        assert_eq!(
+            cells_to_confirm(&draft, &analysis, confidence),
+            vec![in_sum, elsewhere]
+        );
+        // One cell left, named by nothing but the OCR list: taken by its confidence alone.
+        draft.confirm_cell(in_sum);
+        let analysis = analyze(&draft, &Context::default());
+        assert_eq!(
+            cells_to_confirm(&draft, &analysis, confidence),
+            vec![elsewhere]
+        );
+        assert!(
+            analysis
+                .findings_of_cell(elsewhere)
+                .all(|f| f.rule == Rule::Ocr),
+            "only the OCR list names it"
+        );
     }
 }

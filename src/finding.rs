@@ -104,11 +104,14 @@ pub enum Rule {
     /// Something the importer could not place (an unknown row, text outside any section,
     /// a file layout it does not understand).
     Import,
+    /// Cells of a scan read by text recognition and not yet confirmed against the paper: one
+    /// finding listing them all (each cell's own findings stay with their rules).
+    Ocr,
 }
 
 impl Rule {
     /// Every rule, in declaration order (report columns follow it).
-    pub const ALL: [Rule; 36] = [
+    pub const ALL: [Rule; 37] = [
         Rule::O1,
         Rule::S1,
         Rule::S2,
@@ -145,6 +148,7 @@ impl Rule {
         Rule::L3,
         Rule::Sum,
         Rule::Import,
+        Rule::Ocr,
     ];
 
     /// Parses [`Rule::id`].
@@ -191,6 +195,7 @@ impl Rule {
             Rule::L3 => "L3",
             Rule::Sum => "SUM",
             Rule::Import => "IMPORT",
+            Rule::Ocr => "OCR",
         }
     }
 }

@@ -24,7 +24,7 @@ pub struct RuleText {
 }
 
 /// Every rule, in the README's order.
-pub const RULE_TEXTS: [RuleText; 39] = [
+pub const RULE_TEXTS: [RuleText; 40] = [
     RuleText {
         id: "O1",
         name: "表三收支不平衡",
@@ -375,6 +375,15 @@ pub const RULE_TEXTS: [RuleText; 39] = [
         checks: "导入时无法可靠读取的单元格、无法识别的行（单元格标橙点，不当作报告的错误）",
         source: "本程序的规则（规范未编号）：导入已发布的报告时",
         example: "PDF 中表三某格的数字与相邻格粘连，无法可靠拆开：该格标橙点，请对照原件核对，不当作报告的错误。",
+    },
+    RuleText {
+        id: "OCR",
+        name: "扫描件文字识别尚未核对",
+        rule: Some(Rule::Ocr),
+        severity: "警告",
+        checks: "由扫描件文字识别（OCR）读取、尚未对照原件确认的单元格（标紫点；建立在这些格上的发现是导入警告，不当作报告的错误）",
+        source: "本程序的规则（规范未编号）：导入扫描件时",
+        example: "扫描件的表三共 175 格由文字识别读出，已核对 120 格：其余 55 格请在“核对扫描件识别结果”中逐格确认或改正。",
     },
 ];
 

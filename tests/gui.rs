@@ -2395,3 +2395,61 @@ fn the_desk_goes_through_its_rows_by_keyboard_and_enter_opens_one() {
     );
     assert!(f.harness.query_by_label("返回审核台").is_some());
 }
+
+/// The scan review's value field follows its cell: a cell shown in the review and typed in
+/// the grid meanwhile keeps the grid's value when Enter is pressed in the review (the field
+/// is not a stale copy written back over the edit); and the review asked from the print
+/// preview stands beside the form.
+#[test]
+fn the_scan_review_field_follows_an_edit_of_its_cell_in_the_grid() {
+    use nianbao::gui::scan::commands::ScanCommand;
+    use nianbao::import::Provenance;
+    let mut f = fixture();
+    let cells = [t3(R1, NP), t3(R1, BIZ), t3(R2, NP)];
+    for (k, &i) in cells.iter().enumerate() {
+        f.type_into(i, &(k + 1).to_string());
+    }
+    {
+        let draft = &mut f.harness.state_mut().doc.draft;
+        for &i in &cells {
+            let value = draft.report.cell(i).clone();
+            draft.read_as.insert(i, (Provenance::Ocr, value));
+        }
+    }
+    f.harness.run();
+    // Asked from the print preview: the form comes back with the review beside it.
+    f.key_step(Modifiers::COMMAND, Key::F2);
+    settle_preview(&mut f);
+    assert_eq!(f.screen(), ScreenKind::Preview);
+    f.harness.state_mut().push(ScanCommand::Open);
+    f.harness.run();
+    assert_eq!(f.screen(), ScreenKind::Form);
+    let shown = f
+        .app()
+        .scan
+        .as_ref()
+        .and_then(|r| r.cell)
+        .expect("a cell shown");
+    let before = f.cell(shown).display();
+    assert_eq!(
+        f.harness.get_by_label("识别结果").value().as_deref(),
+        Some(before.as_str())
+    );
+    // The clerk types the cell in the grid while the review shows it.
+    f.type_into(shown, "42");
+    assert_eq!(f.cell(shown), CellValue::Count(42));
+    assert_eq!(
+        f.harness.get_by_label("识别结果").value().as_deref(),
+        Some("42"),
+        "the review's field follows the grid"
+    );
+    f.harness.get_by_label("识别结果").focus();
+    f.harness.run();
+    f.key(Modifiers::NONE, Key::Enter);
+    assert_eq!(
+        f.cell(shown),
+        CellValue::Count(42),
+        "the grid's edit stands"
+    );
+    assert_ne!(f.app().scan.as_ref().and_then(|r| r.cell), Some(shown));
+}

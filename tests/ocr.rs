@@ -233,6 +233,30 @@ fn stamped_scans_of_every_corpus_report_are_read() {
     assert!(right * 100 >= all * 99, "{right}/{all}\n{report}");
 }
 
+/// For the Windows test (`scripts/test_windows.sh`, which runs it by name): a stamped scan of
+/// fixture 003, turned a degree, as `scan.pdf`, and our PDF it was made from as `printed.pdf`,
+/// written to the folder `NIANBAO_SCAN_OUT` names.
+#[test]
+#[ignore = "makes the scan scripts/test_windows.sh reads"]
+fn a_scan_for_the_windows_test() {
+    let out = PathBuf::from(
+        std::env::var_os("NIANBAO_SCAN_OUT").expect("NIANBAO_SCAN_OUT names the folder"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    // Our PDF of a text is made without the models.
+    let (_, pdf) = draft_and_pdf(dir.path(), "003", dir.path());
+    let options = ScanOptions {
+        dpi: 150.0,
+        degrees: 1.0,
+        seal: true,
+        noise: 8,
+        seed: 5,
+        ..ScanOptions::default()
+    };
+    std::fs::write(out.join("scan.pdf"), scan_of(&pdf, &options)).unwrap();
+    std::fs::write(out.join("printed.pdf"), pdf).unwrap();
+}
+
 /// What the editor exports as PDF of the document it has open (the scripted save dialog
 /// answers `path`; a report with errors is exported with the 草稿 watermark, as asked).
 #[cfg(feature = "gui")]

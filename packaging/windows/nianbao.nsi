@@ -3,7 +3,9 @@
 ; a Start-menu entry, an optional desktop shortcut, drafts (*.nianbao.ron) opening in the
 ; editor, and an entry in 应用和功能 with the uninstaller.
 ; Silent: setup.exe /S (add /NODESKTOP for no desktop shortcut; /D=folder for another folder).
-; Defined by the build: VERSION, EXE (the built nianbao.exe), ICON, OUTFILE, ROOT (the repository).
+; Silent without the OCR model package: setup.exe /S /NOOCR.
+; Defined by the build: VERSION, EXE (the built nianbao.exe), ICON, OUTFILE, ROOT (the repository),
+; and OCR_MODELS (the model package's folder, scripts/ocr_models.sh) when it could be made.
 
 ; A 64-bit installer for the 64-bit program (Windows 10 and 11 x64; no 32-bit layer needed).
 Target amd64-unicode
@@ -88,19 +90,44 @@ Section "${APP_NAME}（必需）" SecMain
     WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
     WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoModify" 1
     WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
-    ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
-    IntFmt $0 "0x%08X" $0
-    WriteRegDWORD HKCU "${UNINSTALL_KEY}" "EstimatedSize" "$0"
 SectionEnd
+
+!ifdef OCR_MODELS
+; Scanned PDFs read offline: the model package beside the program, where it looks first.
+Section "文字识别模型包（读取扫描件）" SecOcr
+    SetOutPath "$INSTDIR\ocr-models"
+    File "${OCR_MODELS}\det.onnx"
+    File "${OCR_MODELS}\rec.onnx"
+    File "${OCR_MODELS}\characters.txt"
+    File "${OCR_MODELS}\LICENSE"
+    File "${OCR_MODELS}\MODEL_LICENSES.md"
+    File "${OCR_MODELS}\README.txt"
+    File "${OCR_MODELS}\SHA256SUMS"
+    SetOutPath "$INSTDIR"
+SectionEnd
+!endif
 
 Section "桌面快捷方式" SecDesktop
     CreateShortCut "$DESKTOP\${APP_NAME}.lnk" "$INSTDIR\nianbao.exe" "" "$INSTDIR\nianbao.ico" 0 SW_SHOWNORMAL "" "政府信息公开工作年度报告编辑器"
 SectionEnd
 
+; 应用和功能's size: what the chosen sections put there, measured once they have.
+Section "-EstimatedSize"
+    ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
+    IntFmt $0 "0x%08X" $0
+    WriteRegDWORD HKCU "${UNINSTALL_KEY}" "EstimatedSize" "$0"
+SectionEnd
+
 LangString DESC_SecMain 2052 "编辑器本身、开始菜单中的快捷方式，以及用编辑器打开年报草稿（.nianbao.ron）。"
+!ifdef OCR_MODELS
+LangString DESC_SecOcr 2052 "读取扫描件（没有文字层的 PDF）所需的 PaddleOCR 模型（Apache-2.0，约 31 MB），在本机识别，不联网。"
+!endif
 LangString DESC_SecDesktop 2052 "在桌面上放一个${APP_NAME}的快捷方式。"
 !insertmacro MUI_FUNCTION_DESCRIPTION_BEGIN
     !insertmacro MUI_DESCRIPTION_TEXT ${SecMain} $(DESC_SecMain)
+!ifdef OCR_MODELS
+    !insertmacro MUI_DESCRIPTION_TEXT ${SecOcr} $(DESC_SecOcr)
+!endif
     !insertmacro MUI_DESCRIPTION_TEXT ${SecDesktop} $(DESC_SecDesktop)
 !insertmacro MUI_FUNCTION_DESCRIPTION_END
 
@@ -112,6 +139,14 @@ Function .onInit
     ${IfNot} ${Errors}
         SectionSetFlags ${SecDesktop} 0
     ${EndIf}
+!ifdef OCR_MODELS
+    ; /NOOCR: without the OCR model package.
+    ClearErrors
+    ${GetOptions} $0 "/NOOCR" $1
+    ${IfNot} ${Errors}
+        SectionSetFlags ${SecOcr} 0
+    ${EndIf}
+!endif
 FunctionEnd
 
 Section "Uninstall"
@@ -122,6 +157,14 @@ Section "Uninstall"
     Delete "$INSTDIR\fonts\OFL-NotoSerifSC.txt"
     Delete "$INSTDIR\fonts\OFL-LXGWWenKai.txt"
     RMDir "$INSTDIR\fonts"
+    Delete "$INSTDIR\ocr-models\det.onnx"
+    Delete "$INSTDIR\ocr-models\rec.onnx"
+    Delete "$INSTDIR\ocr-models\characters.txt"
+    Delete "$INSTDIR\ocr-models\LICENSE"
+    Delete "$INSTDIR\ocr-models\MODEL_LICENSES.md"
+    Delete "$INSTDIR\ocr-models\README.txt"
+    Delete "$INSTDIR\ocr-models\SHA256SUMS"
+    RMDir "$INSTDIR\ocr-models"
     Delete "$INSTDIR\uninstall.exe"
     RMDir "$INSTDIR"
     Delete "$SMPROGRAMS\${APP_NAME}.lnk"

@@ -33,7 +33,7 @@ pub fn is_reading_problem(f: &crate::finding::Finding) -> bool {
     f.source == Source::Import
         && matches!(
             f.rule,
-            crate::finding::Rule::Import | crate::finding::Rule::S9
+            crate::finding::Rule::Import | crate::finding::Rule::Ocr | crate::finding::Rule::S9
         )
 }
 

@@ -13,6 +13,10 @@ use crate::template::TEMPLATE;
 pub fn run(app: &mut EditorApp, command: ScanCommand) {
     match command {
         ScanCommand::Open => {
+            // The review stands beside the form (asked from the preview: back to the form).
+            if !matches!(app.screen, crate::gui::app::screen::Screen::Form) {
+                app.show_screen(crate::gui::app::screen::Screen::Form);
+            }
             let mut review = app.scan.take().unwrap_or_default();
             review.skipped.clear();
             app.scan = Some(review);

@@ -170,11 +170,15 @@ impl EditorApp {
             }
             Screen::Form => {
                 if let Some(review) = self.scan.as_mut() {
-                    let order = crate::gui::scan::state::order(
-                        &self.doc.draft,
-                        &self.checks.analysis,
-                        &self.doc.scanned,
-                    );
+                    let order = review
+                        .order_for(self.checks.generation, || {
+                            crate::gui::scan::state::order(
+                                &self.doc.draft,
+                                &self.checks.analysis,
+                                &self.doc.scanned,
+                            )
+                        })
+                        .to_vec();
                     let view = crate::gui::scan::panel::ScanView {
                         draft: &self.doc.draft,
                         analysis: &self.checks.analysis,

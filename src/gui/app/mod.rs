@@ -296,6 +296,7 @@ impl EditorApp {
             },
         );
         self.checks.analyzed = Some(self.doc.draft.clone());
+        self.checks.generation += 1;
         if let Some(c) = &mut self.review.compare {
             c.update(&self.doc.draft);
         }

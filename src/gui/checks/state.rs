@@ -15,4 +15,7 @@ pub struct Checks {
     pub analyzed: Option<Draft>,
     /// Last year's report for the cross-year checks (对照上年报告…), and its file.
     pub previous: Option<(PathBuf, Report)>,
+    /// Counts the analyses made: what is worked out from the analysis (the scan review's
+    /// order) is kept until this changes.
+    pub generation: u64,
 }

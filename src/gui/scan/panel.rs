@@ -56,6 +56,7 @@ fn cell_shown(
     cell: usize,
     out: &mut Vec<ScanCommand>,
 ) {
+    review.follow(view.draft.report.cell(cell).display());
     let spec = &TEMPLATE.cells[cell];
     ui.strong(format!("{} {}", spec.table.name(), spec.short_name));
     let seen = view.scanned.get(&cell);
@@ -103,8 +104,9 @@ fn cell_shown(
             out.push(ScanCommand::Skip(cell));
         }
     });
+    // The cell's own findings (the list of every unconfirmed cell says nothing of this one).
     for finding in view.analysis.findings_of_cell(cell) {
-        if finding.places.len() < view.order.len() {
+        if finding.rule != crate::finding::Rule::Ocr {
             ui.small(finding.to_line());
         }
     }

@@ -9,8 +9,14 @@ pub struct ScanReview {
     pub cell: Option<usize>,
     /// What the value field holds (the value read, or the reviewer's correction).
     pub typed: String,
+    /// The cell's value when the field was last filled: when the cell changes elsewhere (the
+    /// grid, undo), the field follows it.
+    pub filled_with: String,
     /// The value field takes the keyboard on the next frame (a cell was just shown).
     pub focus: bool,
+    /// The cells to confirm in order, and the analysis (its generation) they were worked
+    /// out from.
+    pub order: Option<(u64, Vec<usize>)>,
     /// The cells' images, uploaded once.
     pub textures: HashMap<usize, egui::TextureHandle>,
     /// Cells passed over with 跳过: taken again when no other is left.
@@ -33,7 +39,31 @@ impl ScanReview {
     /// Shows `cell`, its value as the field's text.
     pub fn show(&mut self, cell: Option<usize>, value: String) {
         self.cell = cell;
+        self.filled_with = value.clone();
         self.typed = value;
         self.focus = true;
+    }
+
+    /// The field follows the cell shown when its value changed elsewhere since it was filled
+    /// (what was typed in the field gives way to the newer edit).
+    pub fn follow(&mut self, value: String) {
+        if value != self.filled_with {
+            self.filled_with = value.clone();
+            self.typed = value;
+        }
+    }
+
+    /// The cells to confirm in order, worked out again only after a new analysis.
+    pub fn order_for(
+        &mut self,
+        generation: u64,
+        work_out: impl FnOnce() -> Vec<usize>,
+    ) -> &[usize] {
+        if self.order.as_ref().is_none_or(|(g, _)| *g != generation) {
+            self.order = Some((generation, work_out()));
+        }
+        self.order
+            .as_ref()
+            .map_or(&[], |(_, order)| order.as_slice())
     }
 }

@@ -2,7 +2,7 @@
 //! and where the report's own sums (O1, S1, S2, S4) do not hold, a cell's other readings
 //! tried: the one that makes the sums hold is taken, and said so.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::reader::Ctx;
 use crate::finding::{Place, Rule, Severity};
@@ -32,46 +32,50 @@ pub(super) fn after_reading(ctx: &mut Ctx, scanned: &BTreeMap<usize, ScannedCell
 /// While the sums do not hold: the one other reading of one cell that leaves the fewest
 /// sums broken (fewer than now, and none newly broken), taken with an import warning.
 fn choose_by_sums(ctx: &mut Ctx, scanned: &BTreeMap<usize, ScannedCell>) {
-    let broken = |report: &crate::model::Report| {
-        crate::check::sum_findings(report)
-            .into_iter()
-            // A sum is named by its rule and its cells (the message carries the numbers).
-            .map(|f| format!("{:?}{:?}", f.rule, f.places))
-            .collect::<std::collections::BTreeSet<_>>()
-    };
-    let mut now = broken(&ctx.report);
+    let mut now = crate::check::sum_findings(&ctx.report);
     for _ in 0..MAX_CHOSEN {
         if now.is_empty() {
             return;
         }
-        let mut best: Option<(usize, CellValue, std::collections::BTreeSet<String>)> = None;
-        for (&i, seen) in scanned {
+        // The sums broken now, by their rule and cells (the message carries the numbers),
+        // and the cells they name: worked out once a round.
+        let broken_now = named(&now);
+        let in_broken: BTreeSet<usize> = now
+            .iter()
+            .flat_map(|f| f.places.iter())
+            .filter_map(|p| match p {
+                Place::Cell(i) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        let mut best: Option<(usize, CellValue, Vec<crate::finding::Finding>, usize)> = None;
+        for &i in &in_broken {
+            let Some(seen) = scanned.get(&i) else {
+                continue;
+            };
             let kind = TEMPLATE.cells[i].kind;
             let Some((read, others)) = seen.readings.split_first() else {
                 continue;
             };
-            // Only a cell still holding what was read, in a sum that does not hold.
-            if ctx.report.cell(i) != &CellValue::from_source(kind, read)
-                || !crate::check::sum_findings(&ctx.report)
-                    .iter()
-                    .any(|f| f.places.contains(&Place::Cell(i)))
-            {
+            // Only a cell still holding what was read.
+            if ctx.report.cell(i) != &CellValue::from_source(kind, read) {
                 continue;
             }
             for other in others {
                 let value = CellValue::from_source(kind, other);
                 let mut trial = ctx.report.clone();
                 trial.set_cell(i, value.clone());
-                let after = broken(&trial);
-                let better = after.len() < now.len()
-                    && after.is_subset(&now)
-                    && best.as_ref().is_none_or(|b| after.len() < b.2.len());
+                let after = crate::check::sum_findings(&trial);
+                let after_named = named(&after);
+                let better = after_named.len() < broken_now.len()
+                    && after_named.is_subset(&broken_now)
+                    && best.as_ref().is_none_or(|b| after_named.len() < b.3);
                 if better {
-                    best = Some((i, value, after));
+                    best = Some((i, value, after, after_named.len()));
                 }
             }
         }
-        let Some((i, value, after)) = best else {
+        let Some((i, value, after, _)) = best else {
             return;
         };
         let read = ctx.report.cell(i).display();
@@ -88,6 +92,14 @@ fn choose_by_sums(ctx: &mut Ctx, scanned: &BTreeMap<usize, ScannedCell>) {
         ctx.report.set_cell(i, value);
         now = after;
     }
+}
+
+/// Sums named by their rule and cells (a sum's message changes with its numbers).
+fn named(findings: &[crate::finding::Finding]) -> BTreeSet<String> {
+    findings
+        .iter()
+        .map(|f| format!("{:?}{:?}", f.rule, f.places))
+        .collect()
 }
 
 #[cfg(test)]

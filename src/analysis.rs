@@ -350,6 +350,23 @@ fn draft_findings(draft: &Draft) -> Vec<Finding> {
             ),
         ));
     }
+    let texts = draft.unconfirmed_texts();
+    if !texts.is_empty() {
+        let names: Vec<&str> = texts
+            .iter()
+            .map(|id| id.spec().heading.unwrap_or(id.spec().name))
+            .collect();
+        out.push(Finding::new(
+            Rule::Ocr,
+            Severity::Warning,
+            texts.iter().map(|id| Place::Text(*id)).collect(),
+            format!(
+                "{}段正文由扫描件文字识别（OCR）读取，尚未核对：请对照原件确认或改正：{}",
+                texts.len(),
+                names.join("、")
+            ),
+        ));
+    }
     if !uncertain.is_empty() {
         out.push(Finding::new(
             Rule::Import,

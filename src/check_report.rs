@@ -67,9 +67,10 @@ pub fn to_text(file: &str, draft: &Draft, analysis: &Analysis) -> String {
         }
     }
     let (scanned, unconfirmed) = draft.scan_counts();
-    if scanned > 0 {
+    if scanned > 0 || !draft.ocr_texts.is_empty() {
         out.push_str(&format!(
-            "  扫描件文字识别（OCR）：共 {scanned} 个单元格，尚未核对 {unconfirmed} 个\n"
+            "  扫描件文字识别（OCR）：共 {scanned} 个单元格，尚未核对 {unconfirmed} 个；正文尚未核对 {} 段\n",
+            draft.unconfirmed_texts().len()
         ));
     }
     if let Some(line) = analysis.repetition.as_ref().and_then(repetition_line) {
@@ -154,6 +155,7 @@ pub fn to_json(file: &str, draft: &Draft, analysis: &Analysis) -> Value {
         "grid_cells": cell_ids(&draft.marked_cells(Provenance::Grid)),
         "ocr_cells": cell_ids(&draft.marked_cells(Provenance::Ocr)),
         "ocr_confirmed_cells": cell_ids(&draft.marked_cells(Provenance::Confirmed)),
+        "ocr_texts": draft.unconfirmed_texts().iter().map(|t| t.key()).collect::<Vec<_>>(),
         "read_as": read_as(draft),
         "repetition": analysis.repetition.as_ref().and_then(repetition_json),
     })

@@ -26,7 +26,7 @@ pub struct Opened {
     pub import_findings: Vec<Finding>,
     /// For a scan: each cell as seen on the page, for the reviewer to confirm what was read
     /// (not kept in the draft's file: a draft reopened is confirmed against the paper).
-    pub scanned: std::sync::Arc<import::ScannedCells>,
+    pub scanned: std::sync::Arc<import::Scan>,
 }
 
 /// Why a file could not be opened (Chinese, for the user).
@@ -101,14 +101,34 @@ pub fn open_bytes(path: &Path, bytes: &[u8]) -> Result<Opened, OpenError> {
     } else {
         let mut imported = import::import_bytes(path, bytes)?;
         let import_findings = imported.findings.clone();
-        let scanned = std::sync::Arc::new(std::mem::take(&mut imported.scanned));
+        let scanned = std::mem::take(&mut imported.scanned);
+        let mut draft = draft_of_import(imported);
+        draft.ocr_texts = ocr_texts(&draft.report, &scanned);
         Ok(Opened {
-            draft: draft_of_import(imported),
+            draft,
             source: Source::Imported,
             import_findings,
-            scanned,
+            scanned: std::sync::Arc::new(scanned),
         })
     }
+}
+
+/// A scan's narrative, read by OCR: each text, as read, marked until checked against the
+/// page. None for a text-born file.
+fn ocr_texts(
+    report: &crate::model::Report,
+    scanned: &import::Scan,
+) -> std::collections::BTreeMap<crate::template::TextId, String> {
+    if scanned.pages.is_empty() {
+        return Default::default();
+    }
+    crate::template::TEXTS
+        .iter()
+        .filter_map(|t| {
+            let text = report.text(t.id)?;
+            (!text.trim().is_empty()).then(|| (t.id, text.to_string()))
+        })
+        .collect()
 }
 
 /// The draft of an imported report: hand-typed totals (the published ones are kept and
@@ -119,10 +139,12 @@ pub fn draft_of_import(imported: import::Imported) -> Draft {
         .iter()
         .map(|(&i, &p)| (i, (p, imported.report.cell(i).clone())))
         .collect();
+    let ocr_texts = ocr_texts(&imported.report, &imported.scanned);
     Draft {
         report: imported.report,
         manual_totals: true,
         inherited_texts: Default::default(),
+        ocr_texts,
         read_as,
         sum: None,
         review: Default::default(),

@@ -2453,3 +2453,99 @@ fn the_scan_review_field_follows_an_edit_of_its_cell_in_the_grid() {
     );
     assert_ne!(f.app().scan.as_ref().and_then(|r| r.cell), Some(shown));
 }
+
+/// A scan's narrative is checked text by text beside the page it was read from: the review
+/// shows where the text begins on the scan; 与原件相符 confirms it, a text corrected in the
+/// form is checked already, and the review goes on to the next.
+#[test]
+fn the_scan_review_takes_the_narrative_text_by_text_beside_its_page() {
+    use nianbao::gui::scan::commands::ScanCommand;
+    use nianbao::import::{CellImage, Scan, ScannedPage, SeenLine};
+    use nianbao::template::TextId;
+    let mut f = fixture();
+    let texts = [
+        (TextId::S1_1, "本机关全年主动公开政府信息二百条。"),
+        (TextId::S1_2, "全年收到政府信息公开申请十件。"),
+    ];
+    let page = |lines: &[(&str, u32)]| ScannedPage {
+        image: CellImage {
+            width: 600,
+            height: 800,
+            pixels: vec![230; 600 * 800],
+        },
+        lines: lines
+            .iter()
+            .map(|&(text, top)| SeenLine {
+                text: text.to_string(),
+                top,
+                left: 60,
+                right: 540,
+            })
+            .collect(),
+    };
+    {
+        let app = f.harness.state_mut();
+        for (id, text) in texts {
+            app.doc.draft.report.set_text(id, text.to_string());
+            app.doc.draft.ocr_texts.insert(id, text.to_string());
+        }
+        app.doc.scanned = std::sync::Arc::new(Scan {
+            cells: Default::default(),
+            pages: vec![
+                page(&[("本机关全年主动公开政府信息二百条。", 300)]),
+                page(&[("全年收到政府信息公开申请十件。", 120)]),
+            ],
+        });
+    }
+    f.harness.run();
+    assert!(f.has_menu_item("核对扫描件识别结果…") || f.app().doc.draft.has_unchecked_scan());
+    f.harness.state_mut().push(ScanCommand::Open);
+    f.harness.run();
+    let shown = |f: &Fixture| f.app().scan.as_ref().and_then(|r| r.text);
+    assert_eq!(
+        shown(&f),
+        Some(TextId::S1_1),
+        "no cell to confirm: the texts"
+    );
+    assert!(
+        f.harness
+            .query_by_label("原件中这段文字从第 1 页开始（下图已滚动到该处）：")
+            .is_some()
+    );
+    f.click("与原件相符，确认此段");
+    assert_eq!(f.app().doc.draft.unconfirmed_texts(), vec![TextId::S1_2]);
+    // Undo takes the confirmation back; confirmed again.
+    f.key(Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        f.app().doc.draft.unconfirmed_texts(),
+        vec![TextId::S1_1, TextId::S1_2]
+    );
+    f.harness
+        .state_mut()
+        .push(ScanCommand::ShowText(TextId::S1_1));
+    f.harness.run();
+    f.click("与原件相符，确认此段");
+    assert_eq!(f.app().doc.draft.unconfirmed_texts(), vec![TextId::S1_2]);
+    assert_eq!(shown(&f), Some(TextId::S1_2));
+    assert!(
+        f.harness
+            .query_by_label("原件中这段文字从第 2 页开始（下图已滚动到该处）：")
+            .is_some()
+    );
+    // Corrected in the form: checked; the review goes on.
+    f.harness
+        .state_mut()
+        .doc
+        .draft
+        .report
+        .set_text(TextId::S1_2, "全年收到政府信息公开申请11件。".to_string());
+    f.harness.run();
+    assert!(f.app().doc.draft.unconfirmed_texts().is_empty());
+    f.click("已修改，下一段");
+    assert_eq!(shown(&f), None);
+    assert!(
+        f.harness
+            .query_by_label("扫描件识别的单元格和正文已全部核对。")
+            .is_some()
+    );
+}

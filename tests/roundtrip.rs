@@ -164,6 +164,7 @@ proptest! {
             report: r,
             manual_totals: manual,
             inherited_texts: Default::default(),
+            ocr_texts: Default::default(),
             read_as: Default::default(),
             sum: None,
             review: Default::default(),

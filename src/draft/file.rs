@@ -43,6 +43,10 @@ struct DraftFile {
     /// still equal to its entry here has not been revised yet.
     #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
     inherited_texts: OrderedMap,
+    /// Texts read from a scan by OCR, as read: a text still equal to its entry here has not
+    /// been checked against the page yet.
+    #[serde(default, skip_serializing_if = "OrderedMap::is_empty")]
+    ocr_texts: OrderedMap,
     /// Imported cells not read exactly as printed: `"t3.r1.np": "derived:81"` or
     /// `"uncertain:"`, with the value they were given then; a cell whose value changed since
     /// has been checked by a person and is no longer marked.
@@ -192,6 +196,12 @@ impl From<&Draft> for DraftFile {
                     .map(|(id, t)| (id.key().to_string(), t.clone()))
                     .collect(),
             ),
+            ocr_texts: OrderedMap(
+                d.ocr_texts
+                    .iter()
+                    .map(|(id, t)| (id.key().to_string(), t.clone()))
+                    .collect(),
+            ),
             read_as: OrderedMap(
                 d.read_as
                     .iter()
@@ -321,6 +331,10 @@ impl TryFrom<DraftFile> for Draft {
         for (key, text) in f.inherited_texts.0 {
             inherited_texts.insert(text_id(&key)?, text);
         }
+        let mut ocr_texts = std::collections::BTreeMap::new();
+        for (key, text) in f.ocr_texts.0 {
+            ocr_texts.insert(text_id(&key)?, text);
+        }
         let mut read_as = std::collections::BTreeMap::new();
         for (id, how) in f.read_as.0 {
             let i = cell_index(&id, "")?;
@@ -333,6 +347,7 @@ impl TryFrom<DraftFile> for Draft {
             report: r,
             manual_totals: f.manual_totals,
             inherited_texts,
+            ocr_texts,
             read_as,
             sum: f.sum.map(read_sum).transpose()?,
             review: f.review.map(read_review).transpose()?.unwrap_or_default(),

@@ -31,6 +31,25 @@ pub fn merge(base: &Draft, ours: &Draft, theirs: &Draft) -> Result<Draft, Vec<St
         &mut conflicts,
     )
     .clone();
+    // Texts read by OCR, key by key: what this side changed since the base (a text confirmed
+    // here) is kept, the rest is theirs.
+    let keys: std::collections::BTreeSet<_> = base
+        .ocr_texts
+        .keys()
+        .chain(ours.ocr_texts.keys())
+        .copied()
+        .collect();
+    for k in keys {
+        match (base.ocr_texts.get(&k), ours.ocr_texts.get(&k)) {
+            (b, o) if b == o => {}
+            (_, Some(o)) => {
+                out.ocr_texts.insert(k, o.clone());
+            }
+            (_, None) => {
+                out.ocr_texts.remove(&k);
+            }
+        }
+    }
     // How the import read each cell: kept where either side still has it (an edited cell
     // no longer matches its reading, which then simply no longer shows).
     for (k, v) in &ours.read_as {

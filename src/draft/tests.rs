@@ -28,10 +28,13 @@ fn sample() -> Draft {
     inherited_texts.insert(TextId::S5, "上年的问题".to_string());
     let mut read_as = std::collections::BTreeMap::new();
     read_as.insert(t3(0, 0), (Provenance::Uncertain, CellValue::Blank));
+    let mut ocr_texts = std::collections::BTreeMap::new();
+    ocr_texts.insert(TextId::S1_1, "本机关主动公开〔2023〕号文件".to_string());
     Draft {
         report: r,
         manual_totals: true,
         inherited_texts,
+        ocr_texts,
         read_as,
         sum: None,
         review: Review::default(),
@@ -205,4 +208,49 @@ fn text_that_is_not_a_draft_is_named_so() {
         .unwrap_err()
         .to_string();
     assert!(!e.contains("Expected"), "{e}");
+}
+
+#[test]
+fn a_text_read_by_ocr_is_unchecked_until_edited_or_confirmed() {
+    let mut d = sample();
+    assert_eq!(
+        d.unconfirmed_texts(),
+        Vec::<TextId>::new(),
+        "S1_1 holds another text"
+    );
+    d.report
+        .set_text(TextId::S1_1, "本机关主动公开〔2023〕号文件".to_string());
+    d.report.set_text(TextId::S2, "依申请公开".to_string());
+    d.ocr_texts.insert(TextId::S2, "依申请公开".to_string());
+    assert_eq!(d.unconfirmed_texts(), vec![TextId::S1_1, TextId::S2]);
+    assert!(d.has_unchecked_scan());
+    // Saved and opened again: still unchecked.
+    let back = crate::draft::parse_draft(&crate::draft::to_ron(&d).unwrap()).unwrap();
+    assert_eq!(back.unconfirmed_texts(), vec![TextId::S1_1, TextId::S2]);
+    // Edited: checked by a person. Confirmed: checked as it stands.
+    d.report
+        .set_text(TextId::S1_1, "本机关主动公开〔2023〕1号文件".to_string());
+    assert!(d.confirm_text(TextId::S2));
+    assert!(!d.confirm_text(TextId::S2));
+    assert!(d.unconfirmed_texts().is_empty());
+    assert!(!d.has_unchecked_scan());
+}
+
+#[test]
+fn a_text_confirmed_in_one_window_stays_confirmed_when_the_other_saves() {
+    let mut base = sample();
+    base.report.set_text(TextId::S2, "依申请公开".to_string());
+    base.ocr_texts.insert(TextId::S2, "依申请公开".to_string());
+    base.report.set_text(TextId::S3, "信息管理".to_string());
+    base.ocr_texts.insert(TextId::S3, "信息管理".to_string());
+    let mut ours = base.clone();
+    assert!(ours.confirm_text(TextId::S2));
+    let mut theirs = base.clone();
+    assert!(theirs.confirm_text(TextId::S3));
+    let merged = super::merge::merge(&base, &ours, &theirs).unwrap();
+    assert!(
+        merged.unconfirmed_texts().is_empty(),
+        "{:?}",
+        merged.ocr_texts
+    );
 }

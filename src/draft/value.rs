@@ -29,6 +29,8 @@ pub struct Draft {
     pub manual_totals: bool,
     /// Texts taken over from last year's report, as they were: marked until edited.
     pub inherited_texts: std::collections::BTreeMap<TextId, String>,
+    /// Texts read from a scan by OCR, as read: marked until edited or confirmed.
+    pub ocr_texts: std::collections::BTreeMap<TextId, String>,
     /// How imported cells were read, with the value each was given: marked until edited.
     pub read_as: std::collections::BTreeMap<usize, (Provenance, CellValue)>,
     /// For a 汇总: the units summed and what made the sum unsafe.
@@ -44,6 +46,7 @@ impl Draft {
             report,
             manual_totals: false,
             inherited_texts: Default::default(),
+            ocr_texts: Default::default(),
             read_as: Default::default(),
             sum: None,
             review: Review::default(),
@@ -116,6 +119,26 @@ impl Draft {
             .filter(|(how, _)| matches!(how, Provenance::Ocr | Provenance::Confirmed))
             .count();
         (read, self.marked_cells(Provenance::Ocr).len())
+    }
+
+    /// Whether anything read from a scan is still to check: a cell or a text.
+    pub fn has_unchecked_scan(&self) -> bool {
+        self.scan_counts().1 > 0 || !self.unconfirmed_texts().is_empty()
+    }
+
+    /// Texts read from a scan by OCR and not checked since: neither edited nor confirmed.
+    pub fn unconfirmed_texts(&self) -> Vec<TextId> {
+        self.ocr_texts
+            .iter()
+            .filter(|(id, read)| self.report.text(**id) == Some(read.as_str()))
+            .map(|(id, _)| *id)
+            .collect()
+    }
+
+    /// A text read from a scan, checked by the reviewer against the page as it stands: no
+    /// longer marked. False when it was not marked.
+    pub fn confirm_text(&mut self, id: TextId) -> bool {
+        self.ocr_texts.remove(&id).is_some()
     }
 
     /// Cells still holding the value the import marked as `how` (not edited since).

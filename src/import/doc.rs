@@ -16,8 +16,8 @@ pub struct Imported {
     /// Cells not read exactly as printed: split by the arithmetic, or uncertain (left
     /// blank for the reviewer). Cells not listed were read as printed.
     pub provenance: std::collections::BTreeMap<usize, Provenance>,
-    /// For a scan: each template cell's image and readings, as seen on the page.
-    pub scanned: ScannedCells,
+    /// For a scan: what was seen (each template cell's image and readings, the pages).
+    pub scanned: Scan,
 }
 
 /// Deeper element nesting than any real report has (a web page nests some tens of elements,
@@ -102,10 +102,88 @@ pub struct Doc {
     pub read_by_ocr: bool,
     /// A scan's table cells as seen on the page, by line and cell index in `lines`.
     pub scanned_cells: std::collections::BTreeMap<(usize, usize), ScannedCell>,
+    /// A scan's pages as seen, in order.
+    pub scanned_pages: Vec<ScannedPage>,
 }
 
 /// A scan's template cells as seen on the page, by cell index.
 pub type ScannedCells = std::collections::BTreeMap<usize, ScannedCell>;
+
+/// What a scan showed, for the reviewer to compare with what was read: each template cell,
+/// and each page with its lines of text (for the narrative). Empty for a text-born file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scan {
+    pub cells: ScannedCells,
+    pub pages: Vec<ScannedPage>,
+}
+
+/// A page of a scan: its image (at half the resolution it was read at), and the lines of
+/// text read on it, top to bottom.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScannedPage {
+    pub image: CellImage,
+    pub lines: Vec<SeenLine>,
+}
+
+/// A line of text read on a scanned page, and where its top is (pixels of the page's
+/// image).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeenLine {
+    pub text: String,
+    pub top: u32,
+    /// Its left and right ends.
+    pub left: u32,
+    pub right: u32,
+}
+
+/// The characters that tell a passage apart: no spaces, no punctuation.
+fn telling(text: &str) -> Vec<char> {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Characters of a text's opening looked for among the lines of the pages.
+const OPENING: usize = 8;
+
+impl Scan {
+    /// Whether anything was seen (the file was a scan).
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty() && self.pages.is_empty()
+    }
+
+    /// Where a text read from this scan begins: the page and the top of its first line,
+    /// found by the text's opening characters: the first line that holds them all, else
+    /// the line sharing most of their pairs (at least half: a character or two misread).
+    /// None when no line matches.
+    pub fn where_text_begins(&self, text: &str) -> Option<(usize, u32)> {
+        let opening: Vec<char> = telling(text).into_iter().take(OPENING).collect();
+        if opening.len() < 2 {
+            return None;
+        }
+        let lines = || {
+            self.pages
+                .iter()
+                .enumerate()
+                .flat_map(|(n, page)| page.lines.iter().map(move |l| (n, l.top, telling(&l.text))))
+        };
+        if let Some((n, top, _)) =
+            lines().find(|(_, _, line)| line.windows(opening.len()).any(|w| w == opening))
+        {
+            return Some((n, top));
+        }
+        let pairs: Vec<&[char]> = opening.windows(2).collect();
+        let (mut best, mut at) = (0, None);
+        for (n, top, line) in lines() {
+            let shared = pairs
+                .iter()
+                .filter(|p| line.windows(2).any(|w| w == **p))
+                .count();
+            if shared > best {
+                (best, at) = (shared, Some((n, top)));
+            }
+        }
+        at.filter(|_| best * 2 >= pairs.len())
+    }
+}
 
 /// A grayscale image of a cell cut from a scanned page (one byte a pixel, rows top to
 /// bottom), for the reviewer to compare with the value read.
@@ -130,4 +208,54 @@ pub struct ScannedCell {
     /// The least sure character's probability (1 for a cell read blank).
     pub confidence: f32,
     pub readings: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(lines: &[(&str, u32)]) -> ScannedPage {
+        ScannedPage {
+            image: CellImage {
+                width: 1,
+                height: 1,
+                pixels: vec![255],
+            },
+            lines: lines
+                .iter()
+                .map(|&(text, top)| SeenLine {
+                    text: text.to_string(),
+                    top,
+                    left: 0,
+                    right: 1,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_text_is_found_where_it_begins_on_the_scan() {
+        let scan = Scan {
+            cells: Default::default(),
+            pages: vec![
+                page(&[("一、总体情况", 40), ("2023年，本机关认真贯彻落实", 60)]),
+                page(&[
+                    ("（一）主动公开", 30),
+                    ("本机关主动公开政府信息 1 2 3 条，", 50),
+                ]),
+            ],
+        };
+        // Spaces and punctuation are no part of the match.
+        assert_eq!(
+            scan.where_text_begins("本机关主动公开政府信息123条，其中"),
+            Some((1, 50))
+        );
+        // A character or two misread: the line sharing most of the opening.
+        assert_eq!(
+            scan.where_text_begins("2023年，本机关认真贯彻洛实《条例》"),
+            Some((0, 60))
+        );
+        assert_eq!(scan.where_text_begins("全然不同的一段文字内容"), None);
+        assert_eq!(scan.where_text_begins("。"), None);
+    }
 }

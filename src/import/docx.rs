@@ -156,6 +156,7 @@ fn parse_document_xml(xml: &str) -> Result<Doc, ImportError> {
         grid_rows: Vec::new(),
         read_by_ocr: false,
         scanned_cells: Default::default(),
+        scanned_pages: Vec::new(),
     })
 }
 

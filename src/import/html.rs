@@ -56,6 +56,7 @@ pub fn html_to_doc(text: &str) -> Result<Doc, ImportError> {
         grid_rows: Vec::new(),
         read_by_ocr: false,
         scanned_cells: Default::default(),
+        scanned_pages: Vec::new(),
     })
 }
 

@@ -24,7 +24,8 @@ pub use crate::model::Provenance;
 pub use assemble::assemble;
 
 pub use doc::{
-    CellImage, Doc, ImportError, Imported, MAX_NESTING, ScannedCell, ScannedCells, magic,
+    CellImage, Doc, ImportError, Imported, MAX_NESTING, Scan, ScannedCell, ScannedCells,
+    ScannedPage, SeenLine, magic,
 };
 pub use text::decode;
 

@@ -54,6 +54,7 @@ impl Doc {
             grid_rows: Vec::new(),
             read_by_ocr: false,
             scanned_cells: Default::default(),
+            scanned_pages: Vec::new(),
         }
     }
 }

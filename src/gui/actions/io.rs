@@ -250,7 +250,7 @@ fn show_opened(app: &mut EditorApp, path: &Path, read: OpenResult) {
             app.save_settings();
             app.status.text = Some(s::OPENED_IMPORT.to_string());
             // A scan read by OCR: its cells are confirmed one by one, beside the form.
-            if app.doc.draft.scan_counts().1 > 0 {
+            if app.doc.draft.has_unchecked_scan() {
                 app.push(crate::gui::scan::commands::ScanCommand::Open);
             }
         }

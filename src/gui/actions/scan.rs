@@ -57,6 +57,26 @@ pub fn run(app: &mut EditorApp, command: ScanCommand) {
             }
             show_next(app);
         }
+        ScanCommand::ShowText(id) => {
+            if let Some(review) = app.scan.as_mut() {
+                review.show_text(id);
+            }
+        }
+        ScanCommand::ConfirmText(id) => {
+            app.session.history.checkpoint(&app.doc.draft);
+            if app.doc.draft.confirm_text(id) {
+                app.session.history.checkpoint(&app.doc.draft);
+                app.status.text = Some(format!(
+                    "{}{}",
+                    s::SCAN_REVIEW_CONFIRMED,
+                    id.spec().heading.unwrap_or(id.spec().name)
+                ));
+            }
+            show_next(app);
+        }
+        ScanCommand::EditText(id) => {
+            app.focus_place(crate::finding::Place::Text(id));
+        }
         ScanCommand::Show(cell) => {
             let value = app.doc.draft.report.cell(cell).display();
             if let Some(review) = app.scan.as_mut() {
@@ -92,6 +112,13 @@ fn show_next(app: &mut EditorApp) {
         .copied();
     if next.is_none() {
         review.skipped.clear();
+        // The cells done: the narrative's texts still to check, one by one.
+        if let Some(&text) = app.doc.draft.unconfirmed_texts().first()
+            && !app.doc.scanned.pages.is_empty()
+        {
+            review.show_text(text);
+            return;
+        }
     }
     let value = next.map(|i| app.doc.draft.report.cell(i).display());
     review.show(next, value.unwrap_or_default());

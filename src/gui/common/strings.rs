@@ -468,7 +468,7 @@ pub const PRINT_HOW: &str =
 // 核对扫描件识别结果
 pub const SCAN_REVIEW_MENU: &str = "核对扫描件识别结果…";
 pub const SCAN_REVIEW_TITLE: &str = "核对扫描件识别结果";
-pub const SCAN_REVIEW_DONE: &str = "扫描件识别的单元格已全部核对。";
+pub const SCAN_REVIEW_DONE: &str = "扫描件识别的单元格和正文已全部核对。";
 pub const SCAN_REVIEW_SEEN: &str = "原件中的单元格：";
 pub const SCAN_REVIEW_NO_IMAGE: &str =
     "原件图像只在导入扫描件时可用（草稿中不保存）：请对照纸质原件或扫描件核对。";
@@ -487,6 +487,25 @@ pub fn scan_review_counts(unconfirmed: usize, read: usize) -> String {
         "尚未核对 {unconfirmed} 个单元格（共 {read} 个由文字识别读取）。对照上面的原件：相同按 Enter 确认，不同则改正后按 Enter。"
     )
 }
+/// N texts of the narrative not checked yet.
+pub fn scan_review_texts(n: usize) -> String {
+    format!("正文尚有 {n} 段由文字识别读取、尚未核对（单元格之后逐段核对）。")
+}
+/// Where on the scan a text begins.
+pub fn scan_review_text_page(page: usize) -> String {
+    format!("原件中这段文字从第 {page} 页开始（下图已滚动到该处）：")
+}
+/// A page's caption under its image.
+pub fn scan_review_page(page: usize, pages: usize) -> String {
+    format!("扫描件第 {page} 页，共 {pages} 页")
+}
+pub const SCAN_REVIEW_TEXT_NOT_FOUND: &str = "未能在原件中定位这段文字的开头，请在下图中查找：";
+pub const SCAN_REVIEW_TEXT_CONFIRM: &str = "与原件相符，确认此段";
+pub const SCAN_REVIEW_TEXT_NEXT: &str = "已修改，下一段";
+pub const SCAN_REVIEW_TEXT_EDIT: &str = "在表单中修改此段";
+pub const SCAN_REVIEW_TEXT_HINT: &str =
+    "正文在表单中修改；改过的段落即视为已核对。识别的文字常见差异：数字旁的空格、〔〕识别为[]。";
+pub const SCAN_REVIEW_TEXT_LIST: &str = "待核对的正文：";
 /// The reading's confidence, in percent.
 pub fn scan_review_confidence(confidence: f32) -> String {
     format!("识别把握：{:.0}%", (confidence * 100.0).clamp(0.0, 100.0))

@@ -26,7 +26,7 @@ pub struct Document {
     pub on_disk: Option<Vec<u8>>,
     /// For a report imported from a scan: each cell as seen on the page (for 核对扫描件识别
     /// 结果; not saved in the draft).
-    pub scanned: std::sync::Arc<crate::import::ScannedCells>,
+    pub scanned: std::sync::Arc<crate::import::Scan>,
 }
 
 impl Document {

@@ -262,7 +262,7 @@ fn edit_menu(ui: &mut Ui, ed: &mut Editing, state: &MenuState) {
                 }));
             }
         }
-        if ed.doc.draft.scan_counts().1 > 0 && item(ui, s::SCAN_REVIEW_MENU, None) {
+        if ed.doc.draft.has_unchecked_scan() && item(ui, s::SCAN_REVIEW_MENU, None) {
             ed.push(ScanCommand::Open);
         }
         ui.menu_button(s::ZEROS_MENU, |ui| {

@@ -17,4 +17,11 @@ pub enum ScanCommand {
     Skip(usize),
     /// Show this cell (chosen in the list).
     Show(usize),
+    /// Show this text of the narrative beside the page it was read from.
+    ShowText(crate::template::TextId),
+    /// The text shown is as on the page (as read, or as corrected in the form): confirmed,
+    /// and the next one shown.
+    ConfirmText(crate::template::TextId),
+    /// Put the text shown in the form (to correct it there).
+    EditText(crate::template::TextId),
 }

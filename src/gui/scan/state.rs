@@ -7,6 +7,13 @@ use std::collections::HashMap;
 pub struct ScanReview {
     /// The cell shown.
     pub cell: Option<usize>,
+    /// The text shown instead (a paragraph of the narrative read by OCR), beside the page
+    /// it was read from.
+    pub text: Option<crate::template::TextId>,
+    /// The scan's pages scroll to where the text shown begins on the next frame.
+    pub scroll: bool,
+    /// The pages' images, uploaded once.
+    pub pages: HashMap<usize, egui::TextureHandle>,
     /// What the value field holds (the value read, or the reviewer's correction).
     pub typed: String,
     /// The cell's value when the field was last filled: when the cell changes elsewhere (the
@@ -28,10 +35,10 @@ pub struct ScanReview {
 pub fn order(
     draft: &crate::draft::Draft,
     analysis: &crate::analysis::Analysis,
-    scanned: &crate::import::ScannedCells,
+    scanned: &crate::import::Scan,
 ) -> Vec<usize> {
     crate::analysis::cells_to_confirm(draft, analysis, |i| {
-        scanned.get(&i).map_or(1.0, |c| c.confidence)
+        scanned.cells.get(&i).map_or(1.0, |c| c.confidence)
     })
 }
 
@@ -39,9 +46,17 @@ impl ScanReview {
     /// Shows `cell`, its value as the field's text.
     pub fn show(&mut self, cell: Option<usize>, value: String) {
         self.cell = cell;
+        self.text = None;
         self.filled_with = value.clone();
         self.typed = value;
         self.focus = true;
+    }
+
+    /// Shows a text of the narrative beside the page it was read from.
+    pub fn show_text(&mut self, text: crate::template::TextId) {
+        self.cell = None;
+        self.text = Some(text);
+        self.scroll = true;
     }
 
     /// The field follows the cell shown when its value changed elsewhere since it was filled

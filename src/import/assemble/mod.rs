@@ -80,19 +80,22 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
     ctx.report.set_text(TextId::Intro, intro);
 
     read_sections(&mut ctx, &lines, &heads, &by_table);
-    let scanned = ctx
+    let cells = ctx
         .read_from
         .iter()
         .filter_map(|(&i, at)| Some((i, doc.scanned_cells.get(at)?.clone())))
         .collect();
     if doc.read_by_ocr {
-        scan::after_reading(&mut ctx, &scanned);
+        scan::after_reading(&mut ctx, &cells);
     }
     Ok(Imported {
         report: ctx.report,
         findings: ctx.findings,
         provenance: ctx.provenance,
-        scanned,
+        scanned: crate::import::Scan {
+            cells,
+            pages: doc.scanned_pages.clone(),
+        },
     })
 }
 

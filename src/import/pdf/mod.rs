@@ -39,15 +39,18 @@ pub fn pdf_to_doc(bytes: &[u8]) -> Result<Doc, ImportError> {
         laid,
         read_by_ocr,
         scanned,
+        pages,
     } = read_laid(bytes)?;
     if !laid.iter().any(|l| matches!(l, Laid::Row(_))) {
         return Ok(Doc {
             read_by_ocr,
+            scanned_pages: pages,
             ..Doc::from_text(&text_of(&laid))
         });
     }
     let mut doc = Doc {
         read_by_ocr,
+        scanned_pages: pages,
         ..Doc::default()
     };
     let mut scanned = scanned.into_iter();
@@ -108,6 +111,8 @@ struct Read {
     read_by_ocr: bool,
     /// A scan's table rows as seen, one for each [`Laid::Row`] in order.
     scanned: Vec<Vec<crate::import::doc::ScannedCell>>,
+    /// A scan's pages as seen.
+    pages: Vec<crate::import::doc::ScannedPage>,
 }
 
 /// The PDF's text laid out, and for a scan what was seen.
@@ -135,12 +140,13 @@ fn read_laid(bytes: &[u8]) -> Result<Read, ImportError> {
             laid,
             read_by_ocr: false,
             scanned: Vec::new(),
+            pages: Vec::new(),
         });
     }
     // No text layer: a scan, read by OCR where this build has it.
     #[cfg(feature = "ocr")]
     {
-        let (blocks, scanned) =
+        let (blocks, scanned, pages) =
             catch_unwind(AssertUnwindSafe(|| scanned::read_blocks(bytes)))
                 .map_err(|_| ImportError::BadPdf("扫描件的页面无法解析".into()))??;
         let laid = layout(&blocks);
@@ -153,6 +159,7 @@ fn read_laid(bytes: &[u8]) -> Result<Read, ImportError> {
             laid,
             read_by_ocr: true,
             scanned,
+            pages,
         })
     }
     #[cfg(not(feature = "ocr"))]

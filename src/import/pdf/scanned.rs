@@ -9,7 +9,7 @@ use super::collect::{Glyph, Rule, advance};
 use super::lattice;
 use super::text::{Block, TextLine, lines_of};
 use super::{MAX_TEXT_SIZE, PageRows, in_page_order};
-use crate::import::doc::{CellImage, ImportError, ScannedCell};
+use crate::import::doc::{CellImage, ImportError, ScannedCell, ScannedPage, SeenLine};
 use crate::ocr::{TextBox, pages};
 
 /// Ruled lines shorter than this many pixels (at [`pages::DPI`]: 7.6 mm) are not read as
@@ -20,8 +20,11 @@ const MIN_RULE_PIXELS: u32 = 60;
 /// among the blocks.
 pub(super) type ScannedRows = Vec<Vec<ScannedCell>>;
 
-/// The blocks of every page of a scan, read by OCR, and each table row's cells as seen.
-pub(super) fn read_blocks(bytes: &[u8]) -> Result<(Vec<Block>, ScannedRows), ImportError> {
+/// The blocks of every page of a scan, read by OCR, each table row's cells as seen, and the
+/// pages as seen.
+pub(super) fn read_blocks(
+    bytes: &[u8],
+) -> Result<(Vec<Block>, ScannedRows, Vec<ScannedPage>), ImportError> {
     let models = crate::ocr::models().map_err(|e| ImportError::Ocr(e.to_string()))?;
     let pdf = match Pdf::new(bytes.to_vec()) {
         Ok(p) => p,
@@ -33,6 +36,7 @@ pub(super) fn read_blocks(bytes: &[u8]) -> Result<(Vec<Block>, ScannedRows), Imp
     let mut lines: Vec<TextLine> = Vec::new();
     let mut rows: PageRows = Vec::new();
     let mut seen: ScannedRows = Vec::new();
+    let mut seen_pages: Vec<ScannedPage> = Vec::new();
     // The text's left and right margins as the first page with text has them.
     let mut margins: Option<(f64, f64)> = None;
     let watch = crate::progress::current();
@@ -84,13 +88,47 @@ pub(super) fn read_blocks(bytes: &[u8]) -> Result<(Vec<Block>, ScannedRows), Imp
         }
         align_margins(&mut glyphs, &mut margins);
         lines.extend(lines_of(n, glyphs));
+        seen_pages.push(page_seen(&page.image, &boxes));
     }
     if let Some(watch) = &watch {
         watch.at_page(pages, pages);
     }
     // The rows keep their order among the blocks (each page's rows are pushed top to
     // bottom, and the order is a stable sort by page and height).
-    Ok((in_page_order(lines, rows), seen))
+    Ok((in_page_order(lines, rows), seen, seen_pages))
+}
+
+/// A page as the reviewer sees it: its image at half the resolution it was read at (a page
+/// at 200 dpi is 4 MB, at 100 dpi 1 MB, still legible), and the lines read on it.
+fn page_seen(page: &crate::ocr::Gray, boxes: &[TextBox]) -> ScannedPage {
+    let (width, height) = (page.width / 2, page.height / 2);
+    let mut pixels = Vec::with_capacity(width as usize * height as usize);
+    for y in 0..height {
+        for x in 0..width {
+            let sum: u32 = [(0, 0), (1, 0), (0, 1), (1, 1)]
+                .iter()
+                .map(|(dx, dy)| u32::from(page.at(2 * x + dx, 2 * y + dy)))
+                .sum();
+            pixels.push((sum / 4) as u8);
+        }
+    }
+    ScannedPage {
+        image: CellImage {
+            width,
+            height,
+            pixels,
+        },
+        lines: boxes
+            .iter()
+            .filter(|b| !b.read.text.trim().is_empty())
+            .map(|b| SeenLine {
+                text: b.read.text.clone(),
+                top: b.rect.1 / 2,
+                left: b.rect.0 / 2,
+                right: b.rect.2 / 2,
+            })
+            .collect(),
+    }
 }
 
 /// A cell of a table as seen on the page: its image (inside its rules), how sure the

@@ -268,37 +268,6 @@ fn check_h12(current: &Report, previous: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-/// A new report for next year from this one (`new --from`): organ data kept, year + 1,
-/// 二、上年结转 filled from 四、结转下年度继续办理, the texts kept as a starting point. Returns
-/// the report and the texts it inherited (to mark them until they are edited).
-pub fn next_year_from(previous: &Report) -> (Report, Vec<(TextId, String)>) {
-    let mut r = Report::new(
-        &previous.meta.organ,
-        previous.meta.organ_kind,
-        previous.meta.year.map_or(0, |y| y + 1),
-    );
-    if previous.meta.year.is_none() {
-        r.meta.year = None;
-    }
-    r.meta.signature = previous.meta.signature.clone();
-    let carried_over = crate::template::t3_row_of(T3Role::CarriedOver);
-    let carried_forward = crate::template::t3_row_of(T3Role::CarriedForward);
-    for c in 0..T3_COLUMNS.len() {
-        let v = previous.cell(t3(carried_forward, c)).clone();
-        r.set_cell(t3(carried_over, c), v);
-    }
-    let mut inherited = Vec::new();
-    for spec in &crate::template::TEXTS {
-        if let Some(text) = previous.text(spec.id)
-            && !text.trim().is_empty()
-        {
-            r.set_text(spec.id, text);
-            inherited.push((spec.id, text.to_string()));
-        }
-    }
-    (r, inherited)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,22 +394,5 @@ mod tests {
         assert!(!f.iter().any(|f| f.rule == Rule::H12), "{f:?}");
         assert!(similarity("政务公开工作", "政务公开工作") > 0.99);
         assert!(similarity("政务公开工作", "完全不同内容") < 0.1);
-    }
-
-    #[test]
-    fn next_year_carries_over() {
-        let (_, before) = pair();
-        let (r, inherited) = next_year_from(&before);
-        assert_eq!(r.meta.year, Some(2025));
-        assert_eq!(
-            r.cell(t3(crate::template::t3_row_of(T3Role::CarriedOver), 0)),
-            &CellValue::Count(2)
-        );
-        assert!(inherited.is_empty());
-        assert!(
-            check_against_previous(&r, &before)
-                .iter()
-                .all(|f| f.rule != Rule::H1)
-        );
     }
 }

@@ -254,3 +254,25 @@ fn a_text_confirmed_in_one_window_stays_confirmed_when_the_other_saves() {
         merged.ocr_texts
     );
 }
+
+#[test]
+fn next_year_carries_over_what_was_carried_forward() {
+    use crate::template::{T3Role, t3_row_of};
+    let mut last = Report::new("某县人民政府", OrganKind::Government, 2024);
+    last.set_cell(
+        t3(t3_row_of(T3Role::CarriedForward), 0),
+        CellValue::Count(2),
+    );
+    last.set_text(TextId::S5, "上年的问题".to_string());
+    let next = Draft::next_year_from(&last);
+    assert_eq!(next.report.meta.year, Some(2025));
+    assert_eq!(
+        next.report.cell(t3(t3_row_of(T3Role::CarriedOver), 0)),
+        &CellValue::Count(2)
+    );
+    assert_eq!(next.report.text(TextId::S5), Some("上年的问题"));
+    assert_eq!(
+        next.inherited_texts.get(&TextId::S5).map(String::as_str),
+        Some("上年的问题")
+    );
+}

@@ -57,9 +57,33 @@ impl Draft {
     /// kept, the year + 1, 二、上年结转 from 四、结转下年度继续办理, and the texts kept as a
     /// starting point, marked as inherited until edited.
     pub fn next_year_from(last: &Report) -> Draft {
-        let (report, inherited) = crate::check::cross::next_year_from(last);
+        use crate::template::{T3_COLUMNS, T3Role, t3, t3_row_of};
+        let mut report = Report::new(
+            &last.meta.organ,
+            last.meta.organ_kind,
+            last.meta.year.map_or(0, |y| y + 1),
+        );
+        if last.meta.year.is_none() {
+            report.meta.year = None;
+        }
+        report.meta.signature = last.meta.signature.clone();
+        let (carried_over, carried_forward) = (
+            t3_row_of(T3Role::CarriedOver),
+            t3_row_of(T3Role::CarriedForward),
+        );
+        for c in 0..T3_COLUMNS.len() {
+            let v = last.cell(t3(carried_forward, c)).clone();
+            report.set_cell(t3(carried_over, c), v);
+        }
         let mut draft = Draft::new(report);
-        draft.inherited_texts = inherited.into_iter().collect();
+        for spec in &crate::template::TEXTS {
+            if let Some(text) = last.text(spec.id)
+                && !text.trim().is_empty()
+            {
+                draft.report.set_text(spec.id, text);
+                draft.inherited_texts.insert(spec.id, text.to_string());
+            }
+        }
         draft
     }
 

@@ -49,14 +49,46 @@ fn show_preview(app: &mut EditorApp, ctx: &egui::Context) {
     app.show_screen(Screen::Preview(preview));
 }
 
-/// The PDF as the export would write it, into a temporary file of its own.
+/// The folder of the PDFs handed to printing, in the system's temporary folder.
+const PRINT_FOLDER: &str = "nianbao-print";
+/// A PDF handed to a viewer this long ago is done with (printed or closed): removed at the
+/// next print.
+const PRINT_KEPT_FOR: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the PDFs in `folder` last written more than `kept_for` before `now` (those of
+/// other windows too: each is some earlier print's). Says nothing when it cannot.
+pub fn sweep_old_prints(
+    folder: &std::path::Path,
+    now: std::time::SystemTime,
+    kept_for: std::time::Duration,
+) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|at| now.duration_since(at).is_ok_and(|age| age > kept_for));
+        if old && path.extension().is_some_and(|e| e == "pdf") {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// The PDF as the export would write it, into a temporary file of its own (in a folder of
+/// its own, where earlier prints' files are swept away).
 fn print_file(app: &mut EditorApp) -> Result<PrintFile, String> {
     let options = export_options(app);
     let pdf = export_pdf(&app.doc.draft.report, &options).map_err(|e| e.to_string())?;
+    let folder = std::env::temp_dir().join(PRINT_FOLDER);
+    sweep_old_prints(&folder, std::time::SystemTime::now(), PRINT_KEPT_FOR);
+    std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
     // Each print its own file: a PDF viewer (Windows) may keep the last one open and locked.
     static PRINTS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let n = PRINTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!("nianbao-打印-{}-{n}.pdf", std::process::id()));
+    let path = folder.join(format!("打印-{}-{n}.pdf", std::process::id()));
     crate::fsio::write_atomic(&path, &pdf.bytes).map_err(|e| e.to_string())?;
     Ok(PrintFile {
         path,
@@ -126,6 +158,10 @@ pub fn poll(app: &mut EditorApp) {
     let Some(PrintJob { file, .. }) = app.printing.job.take() else {
         return;
     };
+    // The portal has read the file (or never will): it goes, unless `lp` is to print it.
+    if !matches!(answer, Err(PortalError::Unavailable(_))) {
+        let _ = std::fs::remove_file(&file.path);
+    }
     match answer {
         Ok(PortalOutcome::Printed) => {
             app.status.text = Some(format!("{}{}", s::PRINT_SENT_PORTAL, file.what()));
@@ -168,11 +204,13 @@ fn print_with_viewer(app: &mut EditorApp, file: PrintFile) {
 fn print_with_lp(app: &mut EditorApp, file: &PrintFile) {
     let program = app.printing.program.clone();
     let title = format!("-t{}", file.title);
-    match std::process::Command::new(&program)
+    let sent = std::process::Command::new(&program)
         .arg(&title)
         .arg(&file.path)
-        .output()
-    {
+        .output();
+    // `lp` has copied the file into the print queue (or failed): it is no longer needed.
+    let _ = std::fs::remove_file(&file.path);
+    match sent {
         Ok(out) if out.status.success() => {
             let said = String::from_utf8_lossy(&out.stdout).trim().to_string();
             app.status.text = Some(format!(
@@ -203,5 +241,33 @@ fn print_with_lp(app: &mut EditorApp, file: &PrintFile) {
                 s::PRINT_HOW
             )));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    #[test]
+    fn prints_older_than_an_hour_are_swept_and_others_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = SystemTime::now();
+        let file = |name: &str, age: u64| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, b"%PDF-").unwrap();
+            let f = std::fs::File::options().write(true).open(&path).unwrap();
+            f.set_modified(now - Duration::from_secs(age)).unwrap();
+            path
+        };
+        let old = file("打印-1-0.pdf", 7200);
+        let recent = file("打印-1-1.pdf", 60);
+        let other = file("说明.txt", 7200);
+        sweep_old_prints(dir.path(), now, PRINT_KEPT_FOR);
+        assert!(!old.exists());
+        assert!(recent.exists(), "a viewer may still have it");
+        assert!(other.exists(), "only PDFs");
+        // No folder yet: nothing to do, nothing said.
+        sweep_old_prints(&dir.path().join("none"), now, PRINT_KEPT_FOR);
     }
 }

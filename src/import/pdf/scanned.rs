@@ -8,6 +8,7 @@ use hayro::hayro_syntax::{LoadPdfError, Pdf};
 use super::collect::{Glyph, Rule, advance};
 use super::lattice;
 use super::text::{Block, TextLine, lines_of};
+
 use super::{MAX_TEXT_SIZE, PageRows, in_page_order};
 use crate::import::doc::{CellImage, ImportError, ScannedCell, ScannedPage, SeenLine};
 use crate::ocr::{TextBox, pages};
@@ -269,25 +270,8 @@ fn glyphs_of(found: &TextBox, scale: f64) -> Vec<Glyph> {
 /// that ends about at the right margin is drawn out to it (a full line of a paragraph, so
 /// the next line continues the paragraph); any other line moves with its page.
 fn align_margins(glyphs: &mut [Glyph], margins: &mut Option<(f64, f64)>) {
-    let mut order: Vec<usize> = (0..glyphs.len()).collect();
-    order.sort_by(|&a, &b| {
-        glyphs[a]
-            .y
-            .total_cmp(&glyphs[b].y)
-            .then(glyphs[a].x.total_cmp(&glyphs[b].x))
-    });
-    let mut lines: Vec<Vec<usize>> = Vec::new();
-    for k in order {
-        let g = &glyphs[k];
-        match lines.last_mut() {
-            Some(line)
-                if (glyphs[line[0]].y - g.y).abs() <= 0.3 * glyphs[line[0]].size.min(g.size) =>
-            {
-                line.push(k)
-            }
-            _ => lines.push(vec![k]),
-        }
-    }
+    // Grouped as the text reader groups them.
+    let lines = super::text::rows_of(glyphs);
     let ends = |line: &[usize]| {
         let start = line
             .iter()

@@ -34,15 +34,10 @@ impl TextLine {
 /// The glyphs of a page (drawn once, outside tables) in lines by baseline.
 pub(super) fn lines_of(page: usize, mut glyphs: Vec<Glyph>) -> Vec<TextLine> {
     glyphs.retain(|g| !g.text.trim().is_empty());
-    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut rows: Vec<Vec<Glyph>> = Vec::new();
-    for g in glyphs {
-        match rows.last_mut() {
-            Some(row) if (row[0].y - g.y).abs() <= 0.3 * row[0].size.min(g.size) => row.push(g),
-            _ => rows.push(vec![g]),
-        }
-    }
+    let rows = rows_of(&glyphs);
+    let mut glyphs: Vec<Option<Glyph>> = glyphs.into_iter().map(Some).collect();
     rows.into_iter()
+        .map(|row| -> Vec<Glyph> { row.iter().filter_map(|&k| glyphs[k].take()).collect() })
         .map(|mut row| {
             row.sort_by(|a, b| a.x.total_cmp(&b.x));
             let size = row.iter().map(|g| g.size).fold(0.0, f64::max);
@@ -70,6 +65,32 @@ pub(super) fn lines_of(page: usize, mut glyphs: Vec<Glyph>) -> Vec<TextLine> {
             }
         })
         .collect()
+}
+
+/// The glyphs of a page grouped into its rows, top to bottom, each from the left: a glyph
+/// joins the row whose first glyph's baseline is within 0.3 of the smaller of their sizes.
+/// Indices into `glyphs`; no row is empty.
+pub(super) fn rows_of(glyphs: &[Glyph]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..glyphs.len()).collect();
+    order.sort_by(|&a, &b| {
+        glyphs[a]
+            .y
+            .total_cmp(&glyphs[b].y)
+            .then(glyphs[a].x.total_cmp(&glyphs[b].x))
+    });
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for k in order {
+        let g = &glyphs[k];
+        match rows.last_mut() {
+            Some(row)
+                if (glyphs[row[0]].y - g.y).abs() <= 0.3 * glyphs[row[0]].size.min(g.size) =>
+            {
+                row.push(k)
+            }
+            _ => rows.push(vec![k]),
+        }
+    }
+    rows
 }
 
 /// Drops page numbers and lines repeated at the top or bottom of most pages.

@@ -2548,4 +2548,26 @@ fn the_scan_review_takes_the_narrative_text_by_text_beside_its_page() {
             .query_by_label("扫描件识别的单元格和正文已全部核对。")
             .is_some()
     );
+    // A draft opened again keeps no pages: the review says to check against the paper.
+    {
+        let app = f.harness.state_mut();
+        let text = app
+            .doc
+            .draft
+            .report
+            .text(TextId::S1_2)
+            .unwrap_or_default()
+            .to_string();
+        app.doc.draft.ocr_texts.insert(TextId::S1_2, text);
+        app.doc.scanned = Default::default();
+    }
+    f.harness
+        .state_mut()
+        .push(ScanCommand::ShowText(TextId::S1_2));
+    f.harness.run();
+    assert!(
+        f.harness
+            .query_by_label_contains("原件页面只在导入扫描件时可用")
+            .is_some()
+    );
 }

@@ -499,6 +499,8 @@ pub fn scan_review_text_page(page: usize) -> String {
 pub fn scan_review_page(page: usize, pages: usize) -> String {
     format!("扫描件第 {page} 页，共 {pages} 页")
 }
+pub const SCAN_REVIEW_NO_PAGES: &str =
+    "原件页面只在导入扫描件时可用（草稿中不保存）：请对照纸质原件或扫描件核对这段文字。";
 pub const SCAN_REVIEW_TEXT_NOT_FOUND: &str = "未能在原件中定位这段文字的开头，请在下图中查找：";
 pub const SCAN_REVIEW_TEXT_CONFIRM: &str = "与原件相符，确认此段";
 pub const SCAN_REVIEW_TEXT_NEXT: &str = "已修改，下一段";

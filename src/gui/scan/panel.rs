@@ -195,6 +195,8 @@ fn text_shown(
     let begins = view.scanned.where_text_begins(body);
     ui.label(match begins {
         Some((page, _)) => s::scan_review_text_page(page + 1),
+        // A draft opened again keeps no page images.
+        None if view.scanned.pages.is_empty() => s::SCAN_REVIEW_NO_PAGES.to_string(),
         None => s::SCAN_REVIEW_TEXT_NOT_FOUND.to_string(),
     });
     // Edited in the form since: checked already, the next one is a click away.

@@ -99,11 +99,9 @@ pub fn open_bytes(path: &Path, bytes: &[u8]) -> Result<Opened, OpenError> {
             scanned: Default::default(),
         })
     } else {
-        let mut imported = import::import_bytes(path, bytes)?;
+        let imported = import::import_bytes(path, bytes)?;
         let import_findings = imported.findings.clone();
-        let scanned = std::mem::take(&mut imported.scanned);
-        let mut draft = draft_of_import(imported);
-        draft.ocr_texts = ocr_texts(&draft.report, &scanned);
+        let (draft, scanned) = draft_and_scan_of_import(imported);
         Ok(Opened {
             draft,
             source: Source::Imported,
@@ -134,13 +132,19 @@ fn ocr_texts(
 /// The draft of an imported report: hand-typed totals (the published ones are kept and
 /// compared), and how each cell was read, kept until the cell is edited.
 pub fn draft_of_import(imported: import::Imported) -> Draft {
+    draft_and_scan_of_import(imported).0
+}
+
+/// [`draft_of_import`], and what a scan showed (its cells and pages) kept for the review.
+pub fn draft_and_scan_of_import(mut imported: import::Imported) -> (Draft, import::Scan) {
     let read_as = imported
         .provenance
         .iter()
         .map(|(&i, &p)| (i, (p, imported.report.cell(i).clone())))
         .collect();
     let ocr_texts = ocr_texts(&imported.report, &imported.scanned);
-    Draft {
+    let scanned = std::mem::take(&mut imported.scanned);
+    let draft = Draft {
         report: imported.report,
         manual_totals: true,
         inherited_texts: Default::default(),
@@ -148,5 +152,6 @@ pub fn draft_of_import(imported: import::Imported) -> Draft {
         read_as,
         sum: None,
         review: Default::default(),
-    }
+    };
+    (draft, scanned)
 }

@@ -145,11 +145,6 @@ fn telling(text: &str) -> Vec<char> {
 const OPENING: usize = 8;
 
 impl Scan {
-    /// Whether anything was seen (the file was a scan).
-    pub fn is_empty(&self) -> bool {
-        self.cells.is_empty() && self.pages.is_empty()
-    }
-
     /// Where a text read from this scan begins: the page and the top of its first line,
     /// found by the text's opening characters: the first line that holds them all, else
     /// the line sharing most of their pairs (at least half: a character or two misread).

@@ -32,7 +32,7 @@ pub use text::decode;
 /// Imports a published report from text bytes.
 pub fn import_text(bytes: &[u8]) -> Result<Imported, ImportError> {
     let text = decode(bytes)?;
-    assemble(&Doc::from_text(&text))
+    assemble(Doc::from_text(&text))
 }
 
 /// Imports a published report from a file: Word (.docx), a saved web page (.html) or text.
@@ -49,12 +49,12 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> 
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     match ext.as_str() {
-        "docx" => assemble(&docx::docx_to_doc(bytes)?),
-        "pdf" => assemble(&pdf::pdf_to_doc(bytes)?),
+        "docx" => assemble(docx::docx_to_doc(bytes)?),
+        "pdf" => assemble(pdf::pdf_to_doc(bytes)?),
         "doc" | "wps" => Err(ImportError::OldWord),
-        "html" | "htm" | "shtml" | "xhtml" => assemble(&html::html_to_doc(&decode(bytes)?)?),
-        _ if bytes.starts_with(magic::ZIP) => assemble(&docx::docx_to_doc(bytes)?),
-        _ if bytes.starts_with(magic::PDF) => assemble(&pdf::pdf_to_doc(bytes)?),
+        "html" | "htm" | "shtml" | "xhtml" => assemble(html::html_to_doc(&decode(bytes)?)?),
+        _ if bytes.starts_with(magic::ZIP) => assemble(docx::docx_to_doc(bytes)?),
+        _ if bytes.starts_with(magic::PDF) => assemble(pdf::pdf_to_doc(bytes)?),
         _ if bytes.starts_with(magic::OLE) => Err(ImportError::OldWord),
         _ => {
             let text = decode(bytes)?;
@@ -64,9 +64,9 @@ pub fn import_bytes(path: &Path, bytes: &[u8]) -> Result<Imported, ImportError> 
                 .unwrap_or("")
                 .to_ascii_lowercase();
             if head.starts_with("<!doctype html") || head.starts_with("<html") {
-                assemble(&html::html_to_doc(&text)?)
+                assemble(html::html_to_doc(&text)?)
             } else {
-                assemble(&Doc::from_text(&text))
+                assemble(Doc::from_text(&text))
             }
         }
     }

@@ -58,8 +58,9 @@ pub fn run(app: &mut EditorApp, command: ScanCommand) {
             show_next(app);
         }
         ScanCommand::ShowText(id) => {
+            let begins = where_text_begins(app, id);
             if let Some(review) = app.scan.as_mut() {
-                review.show_text(id);
+                review.show_text(id, begins);
             }
         }
         ScanCommand::ConfirmText(id) => {
@@ -69,7 +70,7 @@ pub fn run(app: &mut EditorApp, command: ScanCommand) {
                 app.status.text = Some(format!(
                     "{}{}",
                     s::SCAN_REVIEW_CONFIRMED,
-                    id.spec().heading.unwrap_or(id.spec().name)
+                    crate::gui::form::state::text_name(id)
                 ));
             }
             show_next(app);
@@ -101,10 +102,14 @@ fn done(app: &mut EditorApp, cell: usize, what: &str) {
 /// Shows the first cell still to confirm that was not skipped (else the first skipped).
 fn show_next(app: &mut EditorApp) {
     app.refresh_analysis();
-    let order = order(&app.doc.draft, &app.checks.analysis, &app.doc.scanned);
+    let text = app.doc.draft.unconfirmed_texts().first().copied();
+    let begins = text.and_then(|t| where_text_begins(app, t));
     let Some(review) = app.scan.as_mut() else {
         return;
     };
+    let order = review.order_for(app.checks.generation, || {
+        order(&app.doc.draft, &app.checks.analysis, &app.doc.scanned)
+    });
     let next = order
         .iter()
         .find(|i| !review.skipped.contains(i))
@@ -113,13 +118,21 @@ fn show_next(app: &mut EditorApp) {
     if next.is_none() {
         review.skipped.clear();
         // The cells done: the narrative's texts still to check, one by one.
-        if let Some(&text) = app.doc.draft.unconfirmed_texts().first()
+        if let Some(text) = text
             && !app.doc.scanned.pages.is_empty()
         {
-            review.show_text(text);
+            review.show_text(text, begins);
             return;
         }
     }
     let value = next.map(|i| app.doc.draft.report.cell(i).display());
     review.show(next, value.unwrap_or_default());
+}
+
+/// Where a text begins on the scan's pages: found by the text as it was read (what the page
+/// shows), else as it stands.
+fn where_text_begins(app: &EditorApp, id: crate::template::TextId) -> Option<(usize, u32)> {
+    let read = app.doc.draft.ocr_texts.get(&id).map(String::as_str);
+    let text = read.or(app.doc.draft.report.text(id))?;
+    app.doc.scanned.where_text_begins(text)
 }

@@ -170,15 +170,13 @@ impl EditorApp {
             }
             Screen::Form => {
                 if let Some(review) = self.scan.as_mut() {
-                    let order = review
-                        .order_for(self.checks.generation, || {
-                            crate::gui::scan::state::order(
-                                &self.doc.draft,
-                                &self.checks.analysis,
-                                &self.doc.scanned,
-                            )
-                        })
-                        .to_vec();
+                    let order = review.order_for(self.checks.generation, || {
+                        crate::gui::scan::state::order(
+                            &self.doc.draft,
+                            &self.checks.analysis,
+                            &self.doc.scanned,
+                        )
+                    });
                     let view = crate::gui::scan::panel::ScanView {
                         draft: &self.doc.draft,
                         analysis: &self.checks.analysis,

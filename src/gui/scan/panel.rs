@@ -50,7 +50,7 @@ pub fn show(ui: &mut Ui, review: &mut ScanReview, view: ScanView, out: &mut Vec<
             }
             ui.separator();
             match (review.text, review.cell) {
-                (Some(text), _) => text_shown(ui, review, &view, text, out),
+                (Some(text), _) => text_shown(ui, review, &view, text, &texts, out),
                 (None, Some(cell)) => cell_shown(ui, review, &view, cell, out),
                 (None, None) => {
                     ui.label(s::SCAN_REVIEW_DONE);
@@ -187,12 +187,11 @@ fn text_shown(
     review: &mut ScanReview,
     view: &ScanView,
     text: crate::template::TextId,
+    unchecked: &[crate::template::TextId],
     out: &mut Vec<ScanCommand>,
 ) {
-    let spec = text.spec();
-    ui.strong(spec.heading.unwrap_or(spec.name));
-    let body = view.draft.report.text(text).unwrap_or_default();
-    let begins = view.scanned.where_text_begins(body);
+    ui.strong(crate::gui::form::state::text_name(text));
+    let begins = review.begins;
     ui.label(match begins {
         Some((page, _)) => s::scan_review_text_page(page + 1),
         // A draft opened again keeps no page images.
@@ -200,9 +199,8 @@ fn text_shown(
         None => s::SCAN_REVIEW_TEXT_NOT_FOUND.to_string(),
     });
     // Edited in the form since: checked already, the next one is a click away.
-    let unchecked = view.draft.unconfirmed_texts().contains(&text);
     ui.horizontal(|ui| {
-        let go_on = if unchecked {
+        let go_on = if unchecked.contains(&text) {
             s::SCAN_REVIEW_TEXT_CONFIRM
         } else {
             s::SCAN_REVIEW_TEXT_NEXT
@@ -282,9 +280,11 @@ fn texts_listed(
         .max_height((ui.available_height() - 40.0).max(40.0))
         .show(ui, |ui| {
             for &t in texts {
-                let spec = t.spec();
                 if ui
-                    .selectable_label(review.text == Some(t), spec.heading.unwrap_or(spec.name))
+                    .selectable_label(
+                        review.text == Some(t),
+                        crate::gui::form::state::text_name(t),
+                    )
                     .clicked()
                 {
                     out.push(ScanCommand::ShowText(t));

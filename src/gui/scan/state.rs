@@ -10,7 +10,9 @@ pub struct ScanReview {
     /// The text shown instead (a paragraph of the narrative read by OCR), beside the page
     /// it was read from.
     pub text: Option<crate::template::TextId>,
-    /// The scan's pages scroll to where the text shown begins on the next frame.
+    /// Where the text shown begins on the scan (page, top of its line), found when shown.
+    pub begins: Option<(usize, u32)>,
+    /// The scan's pages scroll there on the next frame.
     pub scroll: bool,
     /// The pages' images, uploaded once.
     pub pages: HashMap<usize, egui::TextureHandle>,
@@ -23,7 +25,7 @@ pub struct ScanReview {
     pub focus: bool,
     /// The cells to confirm in order, and the analysis (its generation) they were worked
     /// out from.
-    pub order: Option<(u64, Vec<usize>)>,
+    pub order: Option<(u64, std::rc::Rc<[usize]>)>,
     /// The cells' images, uploaded once.
     pub textures: HashMap<usize, egui::TextureHandle>,
     /// Cells passed over with 跳过: taken again when no other is left.
@@ -52,10 +54,11 @@ impl ScanReview {
         self.focus = true;
     }
 
-    /// Shows a text of the narrative beside the page it was read from.
-    pub fn show_text(&mut self, text: crate::template::TextId) {
+    /// Shows a text of the narrative beside the page it was read from, where it `begins`.
+    pub fn show_text(&mut self, text: crate::template::TextId, begins: Option<(usize, u32)>) {
         self.cell = None;
         self.text = Some(text);
+        self.begins = begins;
         self.scroll = true;
     }
 
@@ -73,12 +76,14 @@ impl ScanReview {
         &mut self,
         generation: u64,
         work_out: impl FnOnce() -> Vec<usize>,
-    ) -> &[usize] {
-        if self.order.as_ref().is_none_or(|(g, _)| *g != generation) {
-            self.order = Some((generation, work_out()));
+    ) -> std::rc::Rc<[usize]> {
+        match &self.order {
+            Some((g, order)) if *g == generation => order.clone(),
+            _ => {
+                let order: std::rc::Rc<[usize]> = work_out().into();
+                self.order = Some((generation, order.clone()));
+                order
+            }
         }
-        self.order
-            .as_ref()
-            .map_or(&[], |(_, order)| order.as_slice())
     }
 }

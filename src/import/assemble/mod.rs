@@ -22,8 +22,10 @@ use table4::section_four;
 /// The title's words without 年度, as some reports print them.
 const SHORT_TITLE_SUFFIX: &str = "政府信息公开工作报告";
 
-/// Assembles a report from a document.
-pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
+/// Assembles a report from a document (a scan's pages move on into the import).
+pub fn assemble(mut doc: Doc) -> Result<Imported, ImportError> {
+    let pages = std::mem::take(&mut doc.scanned_pages);
+    let doc = &doc;
     let mut lines = lines_of(doc);
     let mut ctx = Ctx::new(doc);
     closing_block(&mut ctx, &mut lines);
@@ -92,10 +94,7 @@ pub fn assemble(doc: &Doc) -> Result<Imported, ImportError> {
         report: ctx.report,
         findings: ctx.findings,
         provenance: ctx.provenance,
-        scanned: crate::import::Scan {
-            cells,
-            pages: doc.scanned_pages.clone(),
-        },
+        scanned: crate::import::Scan { cells, pages },
     })
 }
 

@@ -2524,7 +2524,8 @@ fn the_scan_review_takes_the_narrative_text_by_text_beside_its_page() {
         .state_mut()
         .push(ScanCommand::ShowText(TextId::S1_1));
     f.harness.run();
-    f.click("与原件相符，确认此段");
+    // By the keyboard alone: the confirm button has the focus, Enter confirms.
+    f.key(Modifiers::NONE, Key::Enter);
     assert_eq!(f.app().doc.draft.unconfirmed_texts(), vec![TextId::S1_2]);
     assert_eq!(shown(&f), Some(TextId::S1_2));
     assert!(

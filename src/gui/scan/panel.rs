@@ -205,7 +205,11 @@ fn text_shown(
         } else {
             s::SCAN_REVIEW_TEXT_NEXT
         };
-        if ui.button(go_on).clicked() {
+        let button = ui.button(go_on);
+        if std::mem::take(&mut review.focus) {
+            button.request_focus();
+        }
+        if button.clicked() {
             out.push(ScanCommand::ConfirmText(text));
         }
         if ui.button(s::SCAN_REVIEW_TEXT_EDIT).clicked() {
@@ -277,7 +281,7 @@ fn texts_listed(
     ui.label(s::SCAN_REVIEW_TEXT_LIST);
     egui::ScrollArea::vertical()
         .id_salt("nianbao-scan-texts")
-        .max_height((ui.available_height() - 40.0).max(40.0))
+        .max_height((ui.available_height() - 2.0 * ui.spacing().interact_size.y - 16.0).max(40.0))
         .show(ui, |ui| {
             for &t in texts {
                 if ui

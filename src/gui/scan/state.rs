@@ -21,7 +21,8 @@ pub struct ScanReview {
     /// The cell's value when the field was last filled: when the cell changes elsewhere (the
     /// grid, undo), the field follows it.
     pub filled_with: String,
-    /// The value field takes the keyboard on the next frame (a cell was just shown).
+    /// The value field (a cell) or the confirm button (a text) takes the keyboard on the
+    /// next frame: Enter goes on from one to the next.
     pub focus: bool,
     /// The cells to confirm in order, and the analysis (its generation) they were worked
     /// out from.
@@ -60,6 +61,7 @@ impl ScanReview {
         self.text = Some(text);
         self.begins = begins;
         self.scroll = true;
+        self.focus = true;
     }
 
     /// The field follows the cell shown when its value changed elsewhere since it was filled
